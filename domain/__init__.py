@@ -1,0 +1,1 @@
+"""Pure domain vocabulary shared by every package: text folding, statuses, outcome classes."""

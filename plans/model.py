@@ -1,0 +1,58 @@
+"""What a plan document says, before it is saved: the shape shared by the YAML plan file and
+the document importer (and printed by `dondoc import --dry-run --json`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Frequency = Literal["monthly", "quarterly", "half_yearly", "yearly"]
+
+
+class PlanInfo(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    number: str = Field(description='Document number as written, e.g. "151/KH-UBND"')
+    title: str = ""
+    issuer: str = ""
+    issued_on: date | None = None
+    coordinator: str | None = Field(
+        default=None, description="Agency that monitors the plan and reports upward"
+    )
+
+
+class TaskDraft(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    ref: str = Field(description='The document\'s own numbering joined with dots: "II.2.đ", "IV.5"')
+    title: str = Field(description="A short title (first sentence or clause, at most ~120 chars)")
+    text: str = ""
+    lead: list[str] = Field(default_factory=list)
+    support: list[str] = Field(default_factory=list)
+    timeframe: str | None = Field(default=None, description='As written: "Thường xuyên", "Quý IV/2022"')
+    due: date | None = None
+    group: str | None = Field(default=None, description="Heading of the task's group, if any")
+    reporting: Frequency | None = Field(default=None, description="Override of the plan's schedule")
+
+
+class ReportingSchedule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    frequencies: list[Frequency] = Field(default_factory=lambda: ["quarterly"])
+    deadline_working_days: int = Field(default=2, ge=1, le=20)
+    support_days_before: int = Field(default=2, ge=0, le=20)
+    remind_days_before: list[int] = Field(default_factory=lambda: [3, 1])
+    escalate_after_days: int = Field(default=3, ge=1, le=30)
+
+
+class PlanDraft(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    plan: PlanInfo
+    tasks: list[TaskDraft] = Field(default_factory=list)
+    reporting: ReportingSchedule = Field(default_factory=ReportingSchedule)
+    warnings: list[str] = Field(
+        default_factory=list, description="What the importer could not read, in Vietnamese"
+    )
