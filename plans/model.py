@@ -47,12 +47,20 @@ class ReportingSchedule(BaseModel):
     escalate_after_days: int = Field(default=3, ge=1, le=30)
 
 
+class DraftWarning(BaseModel):
+    """Something the importer could not read; rendered for people by the bot's texts."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    code: str = Field(description='Machine code, e.g. "no_assignee", "no_timeframe", "lost_diacritics"')
+    ref: str | None = None
+    excerpt: str = ""
+
+
 class PlanDraft(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     plan: PlanInfo
     tasks: list[TaskDraft] = Field(default_factory=list)
     reporting: ReportingSchedule = Field(default_factory=ReportingSchedule)
-    warnings: list[str] = Field(
-        default_factory=list, description="What the importer could not read, in Vietnamese"
-    )
+    warnings: list[DraftWarning] = Field(default_factory=list)
