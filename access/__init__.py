@@ -1,0 +1,1 @@
+"""Who may use the bot: members, roles and one-time invites."""

@@ -1,0 +1,177 @@
+"""Members and invites: an admin invites, the officer presses Start, the bot knows them."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from access import audit
+from domain.status import Role
+from storage.models import Agency, Invite, Member, utcnow
+
+TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+DEFAULT_INVITE_LIFETIME = timedelta(days=7)
+_DURATION = re.compile(r"^\s*(\d+)\s*([dhm]|ngay|ngày|gio|giờ|phut|phút)?\s*$", re.IGNORECASE)
+
+
+class BindOutcome(StrEnum):
+    BOUND = "bound"
+    USED = "used"
+    EXPIRED = "expired"
+    INVALID = "invalid"
+
+
+@dataclass(frozen=True)
+class TelegramIdentity:
+    """The parts of a Telegram user the bot keeps."""
+
+    user_id: int
+    full_name: str
+    username: str | None = None
+
+
+@dataclass(frozen=True)
+class CreatedInvite:
+    token: str
+    invite: Invite
+
+
+@dataclass(frozen=True)
+class BindResult:
+    outcome: BindOutcome
+    member: Member | None = None
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def parse_duration(text: str) -> timedelta | None:
+    """ "7d", "12h", "30m", "7" (days) → timedelta; None if unreadable or not positive."""
+    match = _DURATION.match(text)
+    if not match or int(match.group(1)) <= 0:
+        return None
+    amount, unit = int(match.group(1)), (match.group(2) or "d").lower()
+    if unit in ("h", "gio", "giờ"):
+        return timedelta(hours=amount)
+    if unit in ("m", "phut", "phút"):
+        return timedelta(minutes=amount)
+    return timedelta(days=amount)
+
+
+async def create_invite(
+    session: AsyncSession,
+    *,
+    agency: Agency | None,
+    role: Role,
+    created_by: Member | None,
+    lifetime: timedelta = DEFAULT_INVITE_LIFETIME,
+    now: datetime | None = None,
+) -> CreatedInvite:
+    """A new invite; the token is returned once and only its hash is stored."""
+    now = now or utcnow()
+    token = secrets.token_urlsafe(18)
+    invite = Invite(
+        token_hash=hash_token(token),
+        agency_id=agency.id if agency else None,
+        role=role.value,
+        created_by_member_id=created_by.id if created_by else None,
+        created_at=now,
+        expires_at=now + lifetime,
+    )
+    session.add(invite)
+    await session.flush()
+    audit.record(
+        session,
+        created_by,
+        "invite.create",
+        invite_id=invite.id,
+        agency=agency.name if agency else None,
+        role=role.value,
+        expires_at=invite.expires_at.isoformat(),
+    )
+    return CreatedInvite(token, invite)
+
+
+async def bind_invite(
+    session: AsyncSession, token: str, who: TelegramIdentity, *, now: datetime | None = None
+) -> BindResult:
+    """Bind the Telegram user to the invite's agency and role, once."""
+    now = now or utcnow()
+    if not TOKEN_PATTERN.match(token):
+        return BindResult(BindOutcome.INVALID)
+    invite = await session.scalar(
+        select(Invite).where(Invite.token_hash == hash_token(token)).with_for_update(of=Invite)
+    )
+    if invite is None:
+        return BindResult(BindOutcome.INVALID)
+    if invite.used_at is not None:
+        return BindResult(BindOutcome.USED)
+    if invite.expires_at <= now:
+        return BindResult(BindOutcome.EXPIRED)
+    member = await member_by_telegram_id(session, who.user_id)
+    if member is None:
+        member = Member(telegram_user_id=who.user_id, role=invite.role)
+        session.add(member)
+    member.full_name = who.full_name
+    member.username = who.username
+    member.agency_id = invite.agency_id
+    member.role = invite.role
+    member.active = True
+    member.reachable = True
+    invite.used_at = now
+    invite.used_by_telegram_id = who.user_id
+    await session.flush()
+    await session.refresh(member, ["agency"])
+    audit.record(
+        session,
+        member,
+        "invite.use",
+        invite_id=invite.id,
+        agency_id=invite.agency_id,
+        role=invite.role,
+    )
+    return BindResult(BindOutcome.BOUND, member)
+
+
+async def member_by_telegram_id(session: AsyncSession, user_id: int) -> Member | None:
+    return await session.scalar(select(Member).where(Member.telegram_user_id == user_id))
+
+
+async def identify(
+    session: AsyncSession, who: TelegramIdentity, admin_ids: frozenset[int]
+) -> Member | None:
+    """The active member behind a Telegram user; configured admins are created on first contact."""
+    member = await member_by_telegram_id(session, who.user_id)
+    if member is None and who.user_id in admin_ids:
+        member = Member(
+            telegram_user_id=who.user_id,
+            full_name=who.full_name,
+            username=who.username,
+            role=Role.ADMIN.value,
+        )
+        session.add(member)
+        await session.flush()
+        audit.record(session, None, "member.admin_from_settings", telegram_user_id=who.user_id)
+    if member is not None and who.user_id in admin_ids and member.role != Role.ADMIN.value:
+        member.role = Role.ADMIN.value
+    if member is None or not member.active:
+        return None
+    if member.full_name != who.full_name or member.username != who.username:
+        member.full_name, member.username = who.full_name, who.username
+    if not member.reachable:
+        member.reachable = True
+    return member
+
+
+async def revoke(session: AsyncSession, member: Member, by: Member | None) -> None:
+    """Deactivate a member: they see nothing more and get no reminders."""
+    member.active = False
+    audit.record(session, by, "member.revoke", member_id=member.id, name=member.full_name)

@@ -1,0 +1,79 @@
+"""Builds the python-telegram-bot Application: settings, rate limiter, handlers, error handler."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+
+from bot.context import Services, services
+from bot.handlers import admin, common
+from storage.errors import is_unavailable
+
+log = logging.getLogger("dondoc.bot")
+
+
+def build_application(svc: Services) -> Application:  # type: ignore[type-arg]
+    """The real Application, pointed at the configured Bot API server, without PTB's Updater
+    (dondoc polls itself so that an update is confirmed only after it was handled)."""
+    settings = svc.settings
+    application = (
+        ApplicationBuilder()
+        .token(settings.token())
+        .base_url(settings.api_url)
+        .base_file_url(settings.file_url)
+        .updater(None)
+        .rate_limiter(AIORateLimiter(max_retries=5))
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                tzinfo=settings.tz,
+            )
+        )
+        .build()
+    )
+    application.bot_data["services"] = svc
+    add_handlers(application)
+    application.add_error_handler(on_error)
+    return application
+
+
+def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
+    application.add_handler(CommandHandler("start", common.start))
+    application.add_handler(CommandHandler("help", common.help_command))
+    application.add_handler(CommandHandler("whoami", common.whoami))
+    application.add_handler(CommandHandler("invite", admin.invite))
+    application.add_handler(MessageHandler(filters.COMMAND, common.unknown_command))
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the error with its update, and tell the user something useful."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    unavailable = is_unavailable(context.error)
+    if unavailable:
+        log.warning("database unavailable while handling update %s: %s", update_id, context.error)
+    else:
+        log.error("error while handling update %s", update_id, exc_info=context.error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    if update.effective_chat.type != "private":
+        return
+    texts = services(context).texts
+    try:
+        await update.effective_chat.send_message(
+            texts("error.unavailable" if unavailable else "error.generic")
+        )
+    except Exception:  # the error reply is best effort
+        log.warning("could not tell the user about the error", exc_info=True)

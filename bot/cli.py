@@ -1,0 +1,218 @@
+"""The `dondoc` command: run the bot, manage the database, agencies and invites."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
+
+from access.members import DEFAULT_INVITE_LIFETIME, create_invite, parse_duration
+from bot.app import build_application
+from bot.context import Services
+from bot.links import deep_link
+from bot.runner import poll, start_application, stop_application
+from bot.settings import Settings, SettingsError, load_settings
+from bot.texts import Texts
+from domain.status import Role
+from plans.registry import AgencyConflict, add_agency, find_agency
+from storage.db import Database
+from storage.models import BotState
+
+log = logging.getLogger("dondoc")
+
+
+class CliError(Exception):
+    """A problem to report to the person at the terminal in one line."""
+
+
+def open_database(settings: Settings) -> Database:
+    path = settings.sqlite_path()
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return Database(settings.database_url, schema=settings.database_schema)
+
+
+async def with_database(settings: Settings, work: Callable[[Database], Awaitable[Any]]) -> Any:
+    db = open_database(settings)
+    try:
+        await db.upgrade()
+        return await work(db)
+    finally:
+        await db.dispose()
+
+
+# -- run -----------------------------------------------------------------------------------------
+async def run_bot(settings: Settings) -> None:
+    settings.token()
+    db = open_database(settings)
+    await db.upgrade()
+    svc = Services(settings, db, Texts(settings.language), admin_ids=frozenset(settings.admin_ids))
+    application = build_application(svc)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        await start_application(application, svc)
+        await remember_bot_username(db, application.bot.username)
+        log.info("dondoc is running as @%s (Ctrl-C to stop)", application.bot.username)
+        await poll(application, svc, stop)
+    finally:
+        await stop_application(application)
+        await db.dispose()
+
+
+async def remember_bot_username(db: Database, username: str) -> None:
+    async with db.transaction() as session:
+        state = await session.get(BotState, "bot")
+        if state is None:
+            session.add(BotState(key="bot", value={"username": username}))
+        else:
+            state.value = {"username": username}
+
+
+async def bot_username(db: Database, settings: Settings) -> str:
+    """The bot's @username: remembered from the last run, else asked of the Bot API."""
+    async with db.transaction() as session:
+        state = await session.get(BotState, "bot")
+    if state is not None and state.value.get("username"):
+        return str(state.value["username"])
+    from telegram import Bot
+
+    async with Bot(settings.token(), base_url=settings.api_url) as bot:
+        username = bot.username
+    await remember_bot_username(db, username)
+    return username
+
+
+# -- agencies and invites ------------------------------------------------------------------------
+async def cmd_agency_add(settings: Settings, args: argparse.Namespace) -> None:
+    async def work(db: Database) -> None:
+        async with db.transaction() as session:
+            try:
+                agency = await add_agency(
+                    session, args.name, short_name=args.short, aliases=args.alias, kind=args.kind
+                )
+            except AgencyConflict as exc:
+                raise CliError(
+                    f"«{exc.name}» is already used by agency «{exc.existing}»; nothing added"
+                ) from exc
+        print(f"added agency #{agency.id}: {agency.name}")
+
+    await with_database(settings, work)
+
+
+async def cmd_invite(settings: Settings, args: argparse.Namespace) -> None:
+    lifetime = parse_duration(args.expires) if args.expires else DEFAULT_INVITE_LIFETIME
+    if lifetime is None:
+        raise CliError(f"--expires: cannot read «{args.expires}»; write e.g. 7d, 48h or 30m")
+
+    async def work(db: Database) -> None:
+        async with db.transaction() as session:
+            lookup = await find_agency(session, args.agency)
+            if lookup.agency is None:
+                hint = (
+                    f"; did you mean: {', '.join(lookup.suggestions)}?"
+                    if lookup.suggestions
+                    else ""
+                )
+                raise CliError(
+                    f"unknown agency «{args.agency}»{hint} (add it with `dondoc agency add`)"
+                )
+            created = await create_invite(
+                session,
+                agency=lookup.agency,
+                role=Role(args.role),
+                created_by=None,
+                lifetime=lifetime,
+            )
+        username = await bot_username(db, settings)
+        print(
+            f"invite for {lookup.agency.name} as {args.role}, expires {created.invite.expires_at}"
+        )
+        print(deep_link(username, created.token))
+
+    await with_database(settings, work)
+
+
+async def cmd_db_upgrade(settings: Settings, args: argparse.Namespace) -> None:
+    async def work(db: Database) -> None:
+        current, head = await db.migration_state()
+        print(f"database at revision {current} (head {head})")
+
+    await with_database(settings, work)
+
+
+# -- parsing ---------------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dondoc", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    sub.add_parser("run", help="run the bot (long polling)")
+
+    db = sub.add_parser("db", help="database maintenance").add_subparsers(dest="db_command")
+    db.add_parser("upgrade", help="apply pending migrations")
+
+    agency = sub.add_parser("agency", help="manage agencies").add_subparsers(dest="agency_command")
+    add = agency.add_parser("add", help="add an agency to the directory")
+    add.add_argument("name")
+    add.add_argument("--short", help='short name, e.g. "Sở XD"')
+    add.add_argument("--alias", action="append", default=[], help="another name (repeatable)")
+    add.add_argument(
+        "--kind",
+        default="department",
+        choices=["department", "board", "front", "district", "party", "other"],
+    )
+
+    invite = sub.add_parser("invite", help="create a one-time invite link")
+    invite.add_argument("--agency", required=True)
+    invite.add_argument("--role", required=True, choices=[r.value for r in Role])
+    invite.add_argument("--expires", default="7d", help="lifetime, e.g. 7d, 48h (default 7d)")
+    return parser
+
+
+COMMANDS: dict[tuple[str, ...], Callable[[Settings, argparse.Namespace], Awaitable[None]]] = {
+    ("run",): lambda settings, _args: run_bot(settings),
+    ("db", "upgrade"): cmd_db_upgrade,
+    ("agency", "add"): cmd_agency_add,
+    ("invite",): cmd_invite,
+}
+
+
+def command_key(args: argparse.Namespace) -> tuple[str, ...]:
+    key: tuple[str, ...] = (args.command,)
+    for attr in ("db_command", "agency_command"):
+        if getattr(args, attr, None):
+            key += (getattr(args, attr),)
+    return key
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    handler = COMMANDS.get(command_key(args))
+    if handler is None:
+        parser.error("incomplete command; see --help")
+    try:
+        settings = load_settings()
+        asyncio.run(handler(settings, args))
+    except (SettingsError, CliError) as exc:
+        print(f"dondoc: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""The command list: who may use which command, for handlers, /help and the menus."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+
+from telegram import Bot, BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+from telegram.error import TelegramError
+
+from bot.texts import Texts
+from domain.status import Role
+from storage.models import Member
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    name: str
+    role: Role
+    text_key: str
+
+
+COMMANDS: tuple[CommandSpec, ...] = (
+    CommandSpec("start", Role.OFFICER, "cmd.start"),
+    CommandSpec("help", Role.OFFICER, "cmd.help"),
+    CommandSpec("whoami", Role.OFFICER, "cmd.whoami"),
+    CommandSpec("invite", Role.ADMIN, "cmd.invite"),
+)
+
+
+def commands_for(role: Role) -> list[CommandSpec]:
+    return [spec for spec in COMMANDS if role.allows(spec.role)]
+
+
+def bot_commands(texts: Texts, role: Role) -> list[BotCommand]:
+    return [BotCommand(spec.name, texts.plain(spec.text_key)) for spec in commands_for(role)]
+
+
+async def register_default_commands(bot: Bot, texts: Texts) -> None:
+    """Everyone sees the officer menu; coordinators and admins get their own per chat."""
+    await bot.set_my_commands(bot_commands(texts, Role.OFFICER), scope=BotCommandScopeDefault())
+
+
+async def refresh_member_commands(bot: Bot, texts: Texts, member: Member) -> None:
+    """Give this member's private chat the menu of their role (best effort)."""
+    with contextlib.suppress(TelegramError):
+        await bot.set_my_commands(
+            bot_commands(texts, Role(member.role)),
+            scope=BotCommandScopeChat(member.telegram_user_id),
+        )

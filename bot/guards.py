@@ -1,0 +1,62 @@
+"""Role checks for handlers: resolve the member once, refuse politely, pass the member on."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from access.members import TelegramIdentity, identify
+from bot.context import services
+from domain.status import Role
+from storage.models import Member
+
+MemberHandler = Callable[[Update, ContextTypes.DEFAULT_TYPE, Member], Awaitable[None]]
+
+
+def identity_of(update: Update) -> TelegramIdentity | None:
+    user = update.effective_user
+    if user is None or user.is_bot:
+        return None
+    return TelegramIdentity(user.id, user.full_name, user.username)
+
+
+async def current_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Member | None:
+    """The active member who sent this update (admins from settings are created on first use)."""
+    who = identity_of(update)
+    if who is None:
+        return None
+    svc = services(context)
+    async with svc.db.transaction() as session:
+        return await identify(session, who, svc.admin_ids)
+
+
+async def tell(update: Update, text: str) -> None:
+    """Answer in the chat the update came from (or the callback's alert)."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(text[:200], show_alert=True)
+    elif update.effective_chat is not None:
+        await update.effective_chat.send_message(text)
+
+
+def requires(role: Role) -> Callable[[MemberHandler], Callable[..., Awaitable[None]]]:
+    """Run the handler only for active members with at least `role`; others get one line."""
+
+    def decorate(handler: MemberHandler) -> Callable[..., Awaitable[None]]:
+        @functools.wraps(handler)
+        async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            texts = services(context).texts
+            member = await current_member(update, context)
+            if member is None:
+                await tell(update, texts("stranger_hint"))
+                return
+            if not Role(member.role).allows(role):
+                await tell(update, texts("not_allowed", role=texts.plain(f"role.{role.value}")))
+                return
+            await handler(update, context, member)
+
+        return guarded
+
+    return decorate

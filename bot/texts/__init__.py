@@ -1,0 +1,39 @@
+"""Every sentence the bot says, one catalogue per language; values are HTML-escaped."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+
+from bot.texts import en, vi
+
+CATALOGUES: Mapping[str, Mapping[str, str]] = {"vi": vi.TEXTS, "en": en.TEXTS}
+
+
+class Html(str):
+    """A fragment that is already safe HTML (built from escaped parts); not escaped again."""
+
+    __slots__ = ()
+
+
+def escape(value: object) -> str:
+    return value if isinstance(value, Html) else html.escape(str(value), quote=False)
+
+
+class Texts:
+    """Renders named templates in one language: `texts("welcome", name=user_name)`."""
+
+    def __init__(self, language: str = "vi") -> None:
+        self.language = language
+        self.catalogue = CATALOGUES[language]
+
+    def __call__(self, key: str, /, **values: object) -> Html:
+        template = self.catalogue.get(key) or CATALOGUES["vi"][key]
+        return Html(template.format(**{name: escape(v) for name, v in values.items()}))
+
+    def plain(self, key: str) -> str:
+        """A template with no placeholders, for button labels and command descriptions."""
+        return self.catalogue.get(key) or CATALOGUES["vi"][key]
+
+    def join(self, parts: list[str], sep: str = "\n") -> Html:
+        return Html(sep.join(escape(p) for p in parts))

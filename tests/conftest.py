@@ -1,0 +1,62 @@
+"""Fixtures shared by every test: databases on both backends, the emulator, a running bot."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from emulator import BotApiEmulator, FakeUser
+from storage.db import Database
+from tests.auxil.clock import FakeClock
+from tests.auxil.databases import BACKENDS, DatabaseTarget, fresh_target, migrated_database
+from tests.auxil.harness import BotHarness, make_settings
+
+ADMIN = FakeUser(900001, "Quản", "Trị", username="admin_qt")
+OFFICER = FakeUser(900002, "Nguyễn", "Văn An", username="an_nv")
+COORDINATOR = FakeUser(900003, "Trần", "Thị Bình")
+STRANGER = FakeUser(900004, "Người", "Lạ")
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+async def db_target(backend: str, tmp_path: Path) -> AsyncIterator[DatabaseTarget]:
+    async with fresh_target(backend, tmp_path) as target:
+        yield target
+
+
+@pytest.fixture
+async def db(db_target: DatabaseTarget) -> AsyncIterator[Database]:
+    async with migrated_database(db_target) as database:
+        yield database
+
+
+@pytest.fixture
+async def emulator() -> AsyncIterator[BotApiEmulator]:
+    server = BotApiEmulator()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    # a Monday in working hours, Asia/Ho_Chi_Minh (UTC+7)
+    return FakeClock(datetime(2026, 11, 23, 2, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+async def harness(
+    emulator: BotApiEmulator, db: Database, clock: FakeClock
+) -> AsyncIterator[BotHarness]:
+    settings = make_settings(emulator, DONDOC_ADMIN_IDS=str(ADMIN.id))
+    bot = BotHarness(emulator, db, BotHarness.make_services(settings, db, clock), clock)
+    await bot.start()
+    yield bot
+    await bot.stop()
