@@ -38,6 +38,8 @@ class DatabaseTarget:
 
 def skip_without_postgres(backend: str) -> None:
     if backend == "postgresql" and not POSTGRES_URL:
+        if os.environ.get("DONDOC_REQUIRE_POSTGRES"):
+            pytest.fail("DONDOC_REQUIRE_POSTGRES is set but TEST_DATABASE_URL is not")
         pytest.skip("PostgreSQL case: set TEST_DATABASE_URL=postgresql+asyncpg://… to run it")
 
 

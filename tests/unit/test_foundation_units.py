@@ -1,0 +1,105 @@
+"""Pure pieces of the foundation: settings, durations, texts, what the emulator rejects."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from access.members import parse_duration
+from bot.settings import Settings, SettingsError, load_settings
+from bot.texts import CATALOGUES, Html, Texts
+from domain.status import Role
+from domain.text import fold, squash
+from emulator.validation import ValidationError, check_reply_markup, check_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7d", timedelta(days=7)),
+        ("7", timedelta(days=7)),
+        ("48h", timedelta(hours=48)),
+        ("30m", timedelta(minutes=30)),
+        ("3 ngày", timedelta(days=3)),
+        ("0d", None),
+        ("soon", None),
+        ("-1d", None),
+    ],
+)
+def test_parse_duration(text: str, expected: timedelta | None) -> None:
+    assert parse_duration(text) == expected
+
+
+def test_settings_defaults_and_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DONDOC_ADMIN_IDS", "11, 22;33")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://u@h/db")
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.admin_ids == [11, 22, 33]
+    assert settings.database_url == "postgresql+asyncpg://u@h/db"
+    assert settings.timezone == "Asia/Ho_Chi_Minh" and settings.language == "vi"
+    assert settings.api_url == "https://api.telegram.org/bot{token}"
+
+
+def test_missing_token_and_bad_settings_say_which_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    with pytest.raises(SettingsError, match="TELEGRAM_BOT_TOKEN"):
+        Settings(_env_file=None).token()  # type: ignore[call-arg]
+    monkeypatch.setenv("DONDOC_ADMIN_IDS", "abc")
+    with pytest.raises(SettingsError, match="DONDOC_ADMIN_IDS"):
+        load_settings(_env_file=None)
+
+
+def test_text_catalogues_have_the_same_placeholders() -> None:
+    import string
+
+    vi, en = CATALOGUES["vi"], CATALOGUES["en"]
+    assert set(en) <= set(vi)
+    for key, template in en.items():
+        fields = {f for _, f, _, _ in string.Formatter().parse(template) if f}
+        assert fields == {f for _, f, _, _ in string.Formatter().parse(vi[key]) if f}, key
+
+
+def test_values_are_escaped_but_html_fragments_are_not() -> None:
+    texts = Texts("vi")
+    rendered = texts("agency.unknown", name="<b>Sở & Co</b>")
+    assert "&lt;b&gt;Sở &amp; Co&lt;/b&gt;" in rendered
+    assert texts("start.bound", name="A", role="r", agency_part=Html("<b>x</b>")).count("<b>x</b>")
+    check_text(rendered, "HTML")
+
+
+def test_roles_include_the_ones_below() -> None:
+    assert Role.ADMIN.allows(Role.COORDINATOR) and Role.COORDINATOR.allows(Role.OFFICER)
+    assert not Role.OFFICER.allows(Role.COORDINATOR)
+
+
+def test_fold_ignores_case_diacritics_and_d() -> None:
+    assert fold("  Sở  KẾ hoạch và Đầu tư ") == "so ke hoach va dau tu"
+    assert fold("Sở Xây dựng") == fold("So xay dung")
+    decomposed = "Sở Xây dựng".encode().decode()
+    import unicodedata
+
+    assert fold(unicodedata.normalize("NFD", decomposed)) == "so xay dung"
+    assert squash("Sở KH&ĐT") == "sokhdt"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a & b", "<b>open", "x <3 y", "<script>x</script>", "<b>x</i>", "", "   ", "x" * 4097],
+)
+def test_emulator_rejects_what_telegram_rejects(text: str) -> None:
+    with pytest.raises(ValidationError):
+        check_text(text, "HTML")
+
+
+def test_emulator_counts_length_after_entities() -> None:
+    assert check_text("<b>" + "x" * 4096 + "</b>", "HTML")
+    assert check_text("&amp;" * 4096, "HTML")
+
+
+def test_emulator_rejects_callback_data_over_64_bytes() -> None:
+    ok = {"inline_keyboard": [[{"text": "A", "callback_data": "x" * 64}]]}
+    check_reply_markup(ok)
+    bad = {"inline_keyboard": [[{"text": "A", "callback_data": "đ" * 33}]]}
+    with pytest.raises(ValidationError):
+        check_reply_markup(bad)
