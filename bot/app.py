@@ -10,6 +10,7 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
     Defaults,
@@ -18,7 +19,7 @@ from telegram.ext import (
 )
 
 from bot.context import Services, services
-from bot.handlers import admin, common
+from bot.handlers import admin, common, officer
 from storage.errors import is_unavailable
 
 log = logging.getLogger("dondoc.bot")
@@ -55,7 +56,15 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(CommandHandler("help", common.help_command))
     application.add_handler(CommandHandler("whoami", common.whoami))
     application.add_handler(CommandHandler("invite", admin.invite))
+    application.add_handler(CommandHandler("tasks", officer.tasks_command))
+    application.add_handler(CommandHandler("report", officer.report_command))
+    application.add_handler(CallbackQueryHandler(officer.on_report_button, pattern=r"^r[a-z]:"))
     application.add_handler(MessageHandler(filters.COMMAND, common.unknown_command))
+    private = filters.ChatType.PRIVATE
+    application.add_handler(MessageHandler(private & filters.TEXT, officer.on_text))
+    application.add_handler(
+        MessageHandler(private & (filters.Document.ALL | filters.PHOTO), officer.on_evidence)
+    )
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -15,6 +15,7 @@ from bot.app import build_application
 from bot.context import Services
 from bot.links import deep_link
 from bot.runner import poll, start_application, stop_application
+from bot.scheduling import build_dispatcher, start_scheduler
 from bot.settings import Settings, SettingsError, load_settings
 from bot.texts import Texts
 from domain.status import Role
@@ -59,8 +60,12 @@ async def run_bot(settings: Settings) -> None:
     try:
         await start_application(application, svc)
         await remember_bot_username(db, application.bot.username)
+        scheduler = start_scheduler(build_dispatcher(application.bot, svc), svc)
         log.info("dondoc is running as @%s (Ctrl-C to stop)", application.bot.username)
-        await poll(application, svc, stop)
+        try:
+            await poll(application, svc, stop)
+        finally:
+            scheduler.shutdown(wait=False)
     finally:
         await stop_application(application)
         await db.dispose()

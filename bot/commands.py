@@ -24,6 +24,8 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("start", Role.OFFICER, "cmd.start"),
     CommandSpec("help", Role.OFFICER, "cmd.help"),
     CommandSpec("whoami", Role.OFFICER, "cmd.whoami"),
+    CommandSpec("tasks", Role.OFFICER, "cmd.tasks"),
+    CommandSpec("report", Role.OFFICER, "cmd.report"),
     CommandSpec("invite", Role.ADMIN, "cmd.invite"),
 )
 

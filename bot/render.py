@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -24,3 +24,37 @@ def agency_not_found(texts: Texts, name: str, suggestions: Sequence[str]) -> Htm
     else:
         lines.append(texts("agency.none_similar"))
     return Html("\n".join(lines))
+
+
+MESSAGE_BUDGET = 3900  # under Telegram's 4096, with room for what escaping adds
+
+
+def fit_lines(
+    head: list[str], lines: list[str], tail: list[str], more: Callable[[int], str]
+) -> Html:
+    """Head, as many lines as fit in one message, a "… and N more" line, then the tail."""
+    used = sum(len(part) + 1 for part in head + tail)
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        remaining = len(lines) - index
+        reserve = len(more(remaining)) + 1 if remaining > 1 else 0
+        if used + len(line) + 1 + reserve > MESSAGE_BUDGET:
+            kept.append(more(remaining))
+            break
+        kept.append(line)
+        used += len(line) + 1
+    return Html("\n".join([*head, *kept, *tail]))
+
+
+def split_message(lines: Sequence[str], budget: int = MESSAGE_BUDGET) -> list[Html]:
+    """Split rows into messages under the limit, never inside a row."""
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for line in lines:
+        line = line if len(line) <= budget else line[: budget - 1] + "…"
+        if chunks[-1] and size + len(line) + 1 > budget:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(line)
+        size += len(line) + 1
+    return [Html("\n".join(chunk)) for chunk in chunks if chunk]

@@ -80,4 +80,86 @@ TEXTS: dict[str, str] = {
     ),
     "unknown_command": "Không có lệnh này. Gõ /help để xem các lệnh bạn dùng được.",
     "unsupported_message": "Bot chỉ đọc tin nhắn chữ, tệp và ảnh. Gõ /help để xem hướng dẫn.",
+    # -- reminders --
+    "reminder.before": (
+        "⏰ <b>{agency}</b> còn <b>{count}</b> nhiệm vụ chưa báo cáo kỳ <b>{period}</b> "
+        "(hạn {deadline}, còn {days} ngày làm việc) — {plan}:"
+    ),
+    "reminder.due": (
+        "⏰ Hôm nay là hạn báo cáo kỳ <b>{period}</b> ({deadline}). <b>{agency}</b> còn "
+        "<b>{count}</b> nhiệm vụ chưa báo cáo — {plan}:"
+    ),
+    "reminder.overdue": (
+        "❗ <b>{agency}</b> đã quá hạn báo cáo kỳ <b>{period}</b> {days} ngày làm việc "
+        "(hạn {deadline}); còn <b>{count}</b> nhiệm vụ chưa báo cáo — {plan}:"
+    ),
+    "reminder.adhoc": (
+        "📣 Yêu cầu báo cáo đột xuất ({period}), hạn {deadline}. <b>{agency}</b> cần báo cáo "
+        "<b>{count}</b> nhiệm vụ — {plan}:"
+    ),
+    "reminder.adhoc_note": "Nội dung yêu cầu: {note}",
+    "reminder.task_line": "{n}. <b>{ref}</b> {title}",
+    "reminder.more_tasks": "… và {count} nhiệm vụ khác (xem /tasks)",
+    "reminder.how_to_reply": (
+        "\nTrả lời tin nhắn này, ví dụ: <i>{ref} đang thực hiện 70%, đã trình dự thảo</i> "
+        "hoặc <i>{ref} xong</i>; hoặc bấm một nhiệm vụ bên dưới."
+    ),
+    "reminder.button": "📝 {ref}",
+    "escalation.header": (
+        "⚠️ Kỳ <b>{period}</b> — {plan} (hạn {deadline}): <b>{count}</b> đơn vị chưa báo cáo "
+        "sau nhiều lần nhắc:"
+    ),
+    "escalation.line": "• {agency}: {missing} nhiệm vụ ({officers} cán bộ nhận nhắc)",
+    "unreachable": (
+        "⚠️ Không gửi được tin nhắc cho <b>{member}</b> ({agency}): người dùng đã chặn bot "
+        "hoặc rời Telegram. Hãy liên hệ trực tiếp hoặc mời cán bộ khác."
+    ),
+    # -- status replies --
+    "status.done": "Hoàn thành",
+    "status.in_progress": "Đang thực hiện",
+    "status.not_started": "Chưa thực hiện",
+    "status.blocked": "Có vướng mắc",
+    "report.recorded": "✅ Đã ghi nhận báo cáo kỳ <b>{period}</b>:",
+    "report.recorded_late": "✅ Đã ghi nhận (sau hạn {deadline}) báo cáo kỳ <b>{period}</b>:",
+    "report.line": "• <b>{ref}</b> — {status}{percent}{note}",
+    "report.percent": " {percent}%",
+    "report.note": ": {note}",
+    "report.button_edit": "✏️ Sửa {ref}",
+    "report.button_undo": "↩️ Hoàn tác {ref}",
+    "report.undone": "↩️ Đã hoàn tác báo cáo <b>{ref}</b>; hiện tại: {state}",
+    "report.undone_removed": "↩️ Đã hoàn tác: <b>{ref}</b> trở lại chưa báo cáo.",
+    "report.gone": "Báo cáo này không còn nữa.",
+    "report.ask_task": "Bạn báo cáo cho nhiệm vụ nào? Nội dung: <i>{text}</i>",
+    "report.ask_status": "Nhiệm vụ <b>{ref}</b>: tình trạng thế nào? Nội dung: <i>{text}</i>",
+    "report.unknown_task": (
+        "Không thấy nhiệm vụ «{ref}» trong danh sách. Hãy chọn nhiệm vụ bên dưới."
+    ),
+    "report.hint": (
+        "Để báo cáo, trả lời tin nhắc việc (ví dụ <i>2a đang thực hiện 70%</i>), "
+        "hoặc gõ /report. Gõ /tasks để xem nhiệm vụ của đơn vị."
+    ),
+    "report.nothing_open": (
+        "Đơn vị của bạn hiện không có nhiệm vụ nào cần báo cáo. Gõ /tasks để xem chi tiết."
+    ),
+    "report.no_agency": "Tài khoản của bạn chưa gắn với đơn vị nào nên chưa thể báo cáo.",
+    "report.pick_task": "Chọn nhiệm vụ cần báo cáo (kỳ <b>{period}</b>):",
+    "report.pick_status": "<b>{ref}</b> {title}\nChọn tình trạng:",
+    "report.pick_percent": "<b>{ref}</b> — {status}. Tỷ lệ hoàn thành?",
+    "report.ask_note": (
+        "<b>{ref}</b> — {status}{percent}. Gõ một câu về kết quả hoặc vướng mắc "
+        "(trả lời tin này), hoặc bấm Bỏ qua."
+    ),
+    "report.skip_note": "Bỏ qua",
+    "report.percent_skip": "Không rõ",
+    "report.all_tasks": "Tất cả nhiệm vụ",
+    "report.evidence_saved": "📎 Đã lưu minh chứng «{name}» cho nhiệm vụ <b>{ref}</b>.",
+    "report.evidence_no_report": (
+        "Hãy gửi báo cáo trước (trả lời tin nhắc việc), rồi gửi tệp minh chứng ngay sau đó."
+    ),
+    "report.expired_button": "Nút này đã cũ. Gõ /report để báo cáo.",
+    "tasks.header": "<b>Nhiệm vụ của {agency}</b>",
+    "tasks.period": "\n<b>{plan}</b> — kỳ {period} (hạn {deadline}):",
+    "tasks.line": "{mark} <b>{ref}</b> {title} — {state}",
+    "tasks.not_reported": "chưa báo cáo",
+    "tasks.none": "Đơn vị {agency} hiện không có nhiệm vụ nào cần báo cáo.",
 }

@@ -10,9 +10,11 @@ from typing import Any
 from bot.app import build_application
 from bot.context import Services
 from bot.runner import poll, start_application, stop_application
+from bot.scheduling import build_dispatcher
 from bot.settings import Settings
 from bot.texts import Texts
 from emulator import BotApiEmulator, FakeUser, SentMessage
+from reminders.dispatcher import Dispatcher, TickReport
 from storage.db import Database
 from tests.auxil.clock import FakeClock
 
@@ -38,6 +40,7 @@ class BotHarness:
     svc: Services
     clock: FakeClock
     application: Any = None
+    dispatcher: Dispatcher | None = None
     _task: asyncio.Task[None] | None = None
     _stop: asyncio.Event = field(default_factory=asyncio.Event)
 
@@ -49,6 +52,7 @@ class BotHarness:
         self.application = build_application(self.svc)
         self._stop = asyncio.Event()
         await start_application(self.application, self.svc)
+        self.dispatcher = build_dispatcher(self.application.bot, self.svc)
         self._task = asyncio.create_task(poll(self.application, self.svc, self._stop))
 
     async def stop(self) -> None:
@@ -59,6 +63,11 @@ class BotHarness:
         if self.application is not None:
             await stop_application(self.application)
         self._task = None
+
+    async def tick(self) -> TickReport:
+        """One reminder tick at the harness clock's time."""
+        assert self.dispatcher is not None
+        return await self.dispatcher.tick()
 
     def send(self, user: FakeUser, text: str, **kwargs: Any) -> dict[str, Any]:
         return self.emulator.send_text(TOKEN, user, text, **kwargs)

@@ -1,0 +1,59 @@
+"""The reminder tick: APScheduler runs the dispatcher every DONDOC_TICK_SECONDS."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from telegram import Bot
+
+from bot.context import Services
+from bot.delivery import TelegramSender
+from reminders.dispatcher import Dispatcher, TickReport
+
+log = logging.getLogger("dondoc.scheduler")
+
+
+def build_dispatcher(bot: Bot, svc: Services) -> Dispatcher:
+    settings = svc.settings
+    return Dispatcher(
+        svc.db,
+        TelegramSender(bot, svc.texts),
+        clock=svc.now,
+        calendar_settings={
+            "work_start": settings.work_start,
+            "work_end": settings.work_end,
+            "tz": settings.timezone,
+        },
+    )
+
+
+async def safe_tick(dispatcher: Dispatcher) -> TickReport | None:
+    """One tick; an error is logged and the next tick tries again (the loop never dies)."""
+    try:
+        report = await dispatcher.tick()
+    except Exception:
+        log.exception("reminder tick failed; will retry at the next tick")
+        return None
+    if report.planned or report.sent or report.failed or report.retried:
+        log.info("reminder tick: %s", report)
+    return report
+
+
+def start_scheduler(dispatcher: Dispatcher, svc: Services) -> AsyncIOScheduler:
+    """Ticks every interval; a late tick still runs (no misfire grace limit), coalesced."""
+    scheduler = AsyncIOScheduler(timezone=svc.settings.tz)
+    scheduler.add_job(
+        safe_tick,
+        "interval",
+        args=[dispatcher],
+        seconds=svc.settings.tick_seconds,
+        next_run_time=datetime.now(svc.settings.tz),
+        misfire_grace_time=None,
+        coalesce=True,
+        max_instances=1,
+        id="reminders",
+    )
+    scheduler.start()
+    return scheduler

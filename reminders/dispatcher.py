@@ -1,0 +1,618 @@
+"""The reminder dispatcher: each tick plans due reminders into the database (once per key),
+then claims and sends them. Safe across restarts and across instances sharing PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.status import Role
+from plans.model import ReportingSchedule
+from reminders.calendar import WorkingCalendar
+from reminders.delivery import (
+    EscalationView,
+    LateAgency,
+    ReminderView,
+    Sender,
+    TaskLine,
+    TryLater,
+    Unreachable,
+    UnreachableView,
+    View,
+)
+from reminders.owing import active_plans, owed
+from reminders.periods import Period, deadline, periods_to_chase, support_deadline
+from reminders.policy import ReminderKind, reminders_due
+from storage.db import Database
+from storage.models import (
+    Agency,
+    BotMessage,
+    BotState,
+    CalendarDay,
+    Member,
+    Plan,
+    ReminderDelivery,
+    ReportingPeriod,
+    Task,
+)
+
+log = logging.getLogger("dondoc.reminders")
+
+MAX_ATTEMPTS = 8
+CATCH_UP_DAYS = 7
+STALE_CLAIM = timedelta(minutes=10)
+ADHOC_CHASE_DAYS = 10
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One reminder the planner wants sent (what `dondoc remind --dry-run` lists)."""
+
+    key: str
+    kind: str
+    chat_id: int
+    member_id: int | None
+    agency_id: int | None
+    period_id: int
+    day: date
+    due_at: datetime
+    reason: str
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class TickReport:
+    planned: int = 0
+    sent: int = 0
+    skipped: int = 0
+    failed: int = 0
+    retried: int = 0
+    unreachable: int = 0
+    not_reachable_members: int = 0
+
+
+async def load_calendar(session: AsyncSession, **settings: Any) -> WorkingCalendar:
+    """The working calendar with the admin-declared days off and make-up working days."""
+    days = (await session.scalars(select(CalendarDay))).all()
+    return WorkingCalendar(
+        days_off=[d.day for d in days if d.kind == "day_off"],
+        extra_working_days=[d.day for d in days if d.kind == "working_day"],
+        **settings,
+    )
+
+
+def schedule_of(plan: Plan) -> ReportingSchedule:
+    return ReportingSchedule.model_validate(plan.schedule or {})
+
+
+async def ensure_period(
+    session: AsyncSession, plan: Plan, period: Period, calendar: WorkingCalendar
+) -> ReportingPeriod:
+    """The plan's row for a periodic reporting period, created on first need."""
+    row = await session.scalar(
+        select(ReportingPeriod).where(
+            ReportingPeriod.plan_id == plan.id, ReportingPeriod.key == period.key
+        )
+    )
+    if row is not None:
+        return row
+    schedule = schedule_of(plan)
+    lead = deadline(period, calendar, schedule.deadline_working_days)
+    support = support_deadline(
+        period, calendar, schedule.deadline_working_days, schedule.support_days_before
+    )
+    row = ReportingPeriod(
+        plan_id=plan.id,
+        kind=period.kind,
+        key=period.key,
+        label=period.label_vi,
+        starts_on=period.starts_on,
+        ends_on=period.ends_on,
+        deadline=lead,
+        support_deadline=support,
+    )
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def plan_kinds(session: AsyncSession, plan: Plan) -> set[str]:
+    overrides = await session.scalars(
+        select(Task.reporting).where(
+            Task.plan_id == plan.id, Task.active, Task.reporting.is_not(None)
+        )
+    )
+    return set(schedule_of(plan).frequencies) | {k for k in overrides if k}
+
+
+async def chased_periods(
+    session: AsyncSession, plan: Plan, day: date, calendar: WorkingCalendar
+) -> list[ReportingPeriod]:
+    """The plan's periods being chased on `day`: periodic ones and open ad-hoc requests."""
+    kinds = await plan_kinds(session, plan)
+    rows = [
+        await ensure_period(session, plan, period, calendar)
+        for period in periods_to_chase(sorted(kinds), day, calendar)  # type: ignore[arg-type]
+    ]
+    adhoc = await session.scalars(
+        select(ReportingPeriod).where(
+            ReportingPeriod.plan_id == plan.id,
+            ReportingPeriod.kind == "adhoc",
+            ReportingPeriod.starts_on <= day,
+        )
+    )
+    for row in adhoc:
+        if calendar.working_days_between(row.deadline, day) <= ADHOC_CHASE_DAYS:
+            rows.append(row)
+    return rows
+
+
+async def officers_of(session: AsyncSession, agency_ids: Iterable[int]) -> list[Member]:
+    ids = list(agency_ids)
+    if not ids:
+        return []
+    return list(
+        (
+            await session.scalars(
+                select(Member).where(
+                    Member.agency_id.in_(ids),
+                    Member.active,
+                    Member.role == Role.OFFICER.value,
+                )
+            )
+        ).all()
+    )
+
+
+async def coordinators_of(session: AsyncSession, plan: Plan) -> list[Member]:
+    """The plan's coordinators: its coordinating agency's coordinators, else every one."""
+    query = select(Member).where(
+        Member.active, Member.reachable, Member.role == Role.COORDINATOR.value
+    )
+    members = list((await session.scalars(query)).all())
+    own = [m for m in members if m.agency_id == plan.coordinator_agency_id]
+    return own or members
+
+
+class Dispatcher:
+    """Plans and sends reminders; one `tick()` per scheduler interval."""
+
+    def __init__(
+        self,
+        db: Database,
+        sender: Sender,
+        *,
+        clock: Callable[[], datetime],
+        calendar_settings: dict[str, Any] | None = None,
+        instance_id: str | None = None,
+        batch_size: int = 200,
+        concurrency: int = 8,
+    ) -> None:
+        self.db = db
+        self.sender = sender
+        self.clock = clock
+        self.calendar_settings = calendar_settings or {}
+        self.instance_id = instance_id or uuid.uuid4().hex[:16]
+        self.batch_size = batch_size
+        self.concurrency = concurrency
+        self._lock = asyncio.Lock()
+
+    async def calendar(self, session: AsyncSession) -> WorkingCalendar:
+        return await load_calendar(session, **self.calendar_settings)
+
+    async def tick(self) -> TickReport:
+        """Plan what is due today (and what was missed while down), then send what is due."""
+        async with self._lock:
+            report = TickReport()
+            report.planned = await self.plan()
+            await self.dispatch(report)
+            return report
+
+    # -- planning ------------------------------------------------------------------------------
+    async def due_reminders(self, session: AsyncSession, now: datetime) -> list[Planned]:
+        """Every reminder due today, plus the latest one missed in the last days while down."""
+        calendar = await self.calendar(session)
+        today = calendar.local_date(now)
+        state = await session.get(BotState, "planner")
+        last = date.fromisoformat(state.value["day"]) if state and state.value.get("day") else None
+        first = (
+            today
+            if last is None
+            else max(last + timedelta(days=1), today - timedelta(CATCH_UP_DAYS))
+        )
+        days = [first + timedelta(d) for d in range((today - first).days + 1)] or [today]
+        latest: dict[tuple[str, int, int], Planned] = {}
+        for day in days:
+            for planned in await self._due_on(session, day, calendar, now, missed=day < today):
+                latest[
+                    (
+                        planned.kind if planned.kind == "escalate" else "r",
+                        planned.chat_id,
+                        planned.period_id,
+                    )
+                ] = planned
+        return list(latest.values())
+
+    async def _due_on(
+        self,
+        session: AsyncSession,
+        day: date,
+        calendar: WorkingCalendar,
+        now: datetime,
+        *,
+        missed: bool,
+    ) -> list[Planned]:
+        result: list[Planned] = []
+        send_at = now if missed else max(calendar.opening(day), min(now, calendar.opening(day)))
+        for plan in await active_plans(session):
+            schedule = schedule_of(plan)
+            coordinators = await coordinators_of(session, plan)
+            for period in await chased_periods(session, plan, day, calendar):
+                missing = await owed(session, period)
+                by_agency: dict[int, list[date]] = defaultdict(list)
+                for item in missing:
+                    if item.deadline not in by_agency[item.agency_id]:
+                        by_agency[item.agency_id].append(item.deadline)
+                escalate: list[int] = []
+                officers = await officers_of(session, by_agency)
+                for agency_id, deadlines in by_agency.items():
+                    kinds: dict[str, int] = {}
+                    for agency_deadline in deadlines:
+                        for due in reminders_due(
+                            day,
+                            agency_deadline,
+                            calendar,
+                            remind_days_before=tuple(schedule.remind_days_before),
+                            escalate_after_days=schedule.escalate_after_days,
+                        ):
+                            if due.kind is ReminderKind.ESCALATE:
+                                escalate.append(agency_id)
+                            else:
+                                kinds.setdefault(due.kind.value, due.days)
+                    if period.kind == "adhoc" and not kinds and day == period.starts_on:
+                        kinds["adhoc"] = 0
+                    for kind, days in kinds.items():
+                        for member in officers:
+                            if member.agency_id != agency_id:
+                                continue
+                            result.append(
+                                Planned(
+                                    key=f"r:{period.id}:{member.id}:{day.isoformat()}:{kind}",
+                                    kind=kind,
+                                    chat_id=member.telegram_user_id,
+                                    member_id=member.id,
+                                    agency_id=agency_id,
+                                    period_id=period.id,
+                                    day=day,
+                                    due_at=send_at,
+                                    reason=f"{period.label}: {kind} ({days:+d} working days)",
+                                    payload={"days": days},
+                                )
+                            )
+                if escalate:
+                    chats = [(m.telegram_user_id, m.id) for m in coordinators]
+                    if plan.group_chat_id:
+                        chats.append((plan.group_chat_id, None))  # type: ignore[arg-type]
+                    for chat_id, member_id in chats:
+                        result.append(
+                            Planned(
+                                key=f"e:{period.id}:{chat_id}:{day.isoformat()}",
+                                kind="escalate",
+                                chat_id=chat_id,
+                                member_id=member_id,
+                                agency_id=None,
+                                period_id=period.id,
+                                day=day,
+                                due_at=send_at,
+                                reason=f"{period.label}: {len(escalate)} agencies late",
+                                payload={"agency_ids": sorted(set(escalate))},
+                            )
+                        )
+        return result
+
+    async def plan(self) -> int:
+        """Insert the due reminders; a key that exists already is left alone."""
+        now = self.clock()
+        async with self.db.transaction() as session:
+            planned = await self.due_reminders(session, now)
+            created = 0
+            for item in planned:
+                created += await insert_delivery(session, item)
+            calendar = await self.calendar(session)
+            state = await session.get(BotState, "planner")
+            value = {"day": calendar.local_date(now).isoformat()}
+            if state is None:
+                session.add(BotState(key="planner", value=value))
+            else:
+                state.value = value
+        return created
+
+    # -- sending -------------------------------------------------------------------------------
+    async def claim(self, now: datetime) -> list[ReminderDelivery]:
+        """Take due deliveries for this instance; another instance skips them (SKIP LOCKED)."""
+        async with self.db.transaction() as session:
+            await session.execute(
+                update(ReminderDelivery)
+                .where(
+                    ReminderDelivery.status == "sending",
+                    ReminderDelivery.claimed_at < now - STALE_CLAIM,
+                )
+                .values(status="uncertain", error="claimed but not confirmed; not resent")
+            )
+            ids = list(
+                (
+                    await session.scalars(
+                        select(ReminderDelivery.id)
+                        .where(ReminderDelivery.status == "pending", ReminderDelivery.due_at <= now)
+                        .order_by(ReminderDelivery.due_at, ReminderDelivery.id)
+                        .limit(self.batch_size)
+                        .with_for_update(skip_locked=True)
+                    )
+                ).all()
+            )
+            if not ids:
+                return []
+            claimed = (
+                await session.scalars(
+                    update(ReminderDelivery)
+                    .where(ReminderDelivery.id.in_(ids), ReminderDelivery.status == "pending")
+                    .values(status="sending", claimed_by=self.instance_id, claimed_at=now)
+                    .returning(ReminderDelivery)
+                )
+            ).all()
+            return sorted(claimed, key=lambda d: (d.due_at, d.id))
+
+    async def dispatch(self, report: TickReport | None = None) -> TickReport:
+        report = report or TickReport()
+        now = self.clock()
+        async with self.db.transaction() as session:
+            calendar = await self.calendar(session)
+        if not calendar.is_working_time(now):
+            return report
+        semaphore = asyncio.Semaphore(self.concurrency)
+        while batch := await self.claim(now):
+            batch = await self.drop_superseded(batch, report)
+
+            async def one(delivery: ReminderDelivery) -> None:
+                async with semaphore:
+                    await self.deliver(delivery, report)
+
+            await asyncio.gather(*(one(d) for d in batch))
+            if len(batch) < self.batch_size:
+                break
+        return report
+
+    async def drop_superseded(
+        self, batch: list[ReminderDelivery], report: TickReport
+    ) -> list[ReminderDelivery]:
+        """Of several claimed reminders for one chat and period, only the newest goes out."""
+        newest: dict[tuple[str, int, int | None], ReminderDelivery] = {}
+        for delivery in batch:
+            group = (
+                "e" if delivery.kind == "escalate" else "r",
+                delivery.chat_id,
+                delivery.period_id,
+            )
+            current = newest.get(group)
+            if current is None or (delivery.day, delivery.id) > (current.day, current.id):
+                newest[group] = delivery
+        keep = {d.id for d in newest.values()}
+        dropped = [d.id for d in batch if d.id not in keep]
+        if dropped:
+            await self._finish(dropped, status="superseded")
+            report.skipped += len(dropped)
+        return [d for d in batch if d.id in keep]
+
+    async def deliver(self, delivery: ReminderDelivery, report: TickReport) -> None:
+        view = await self.view_for(delivery)
+        if view is None:
+            await self._finish([delivery.id], status="skipped", error="nothing missing any more")
+            report.skipped += 1
+            return
+        try:
+            message_id = await self.sender.send(delivery.chat_id, view)
+        except Unreachable as exc:
+            report.unreachable += 1
+            await self.mark_unreachable(delivery, str(exc))
+            return
+        except TryLater as exc:
+            await self.retry_later(delivery, str(exc), exc.retry_after, report)
+            return
+        except Exception as exc:  # a bug or an unexpected answer: never kill the loop
+            log.exception("reminder %s failed", delivery.key)
+            await self.retry_later(delivery, repr(exc), None, report)
+            return
+        async with self.db.transaction() as session:
+            await session.execute(
+                update(ReminderDelivery)
+                .where(ReminderDelivery.id == delivery.id)
+                .values(status="sent", sent_at=self.clock(), message_id=message_id, error=None)
+            )
+            if isinstance(view, ReminderView):
+                session.add(
+                    BotMessage(
+                        chat_id=delivery.chat_id,
+                        message_id=message_id,
+                        member_id=delivery.member_id,
+                        purpose="reminder",
+                        context={
+                            "period_id": view.period_id,
+                            "agency_id": delivery.agency_id,
+                            "task_ids": [t.task_id for t in view.tasks],
+                        },
+                        created_at=self.clock(),
+                    )
+                )
+        report.sent += 1
+
+    async def view_for(self, delivery: ReminderDelivery) -> View | None:
+        """What the message says, from the database as it is now (None: no longer relevant)."""
+        async with self.db.transaction() as session:
+            if delivery.kind == "unreachable":
+                return UnreachableView(
+                    delivery.payload.get("member_name", ""), delivery.payload.get("agency_name", "")
+                )
+            period = await session.get(ReportingPeriod, delivery.period_id)
+            if period is None:
+                return None
+            plan = await session.get(Plan, period.plan_id)
+            assert plan is not None
+            if delivery.kind == "escalate":
+                return await self._escalation_view(session, plan, period, delivery)
+            if delivery.member_id is not None:
+                member = await session.get(Member, delivery.member_id)
+                if member is None or not member.active or member.reminders_opt_out:
+                    return None
+            missing = await owed(session, period, [delivery.agency_id or 0])
+            if not missing:
+                return None
+            agency = await session.get(Agency, delivery.agency_id)
+            tasks = tuple(dict.fromkeys(TaskLine(m.task_id, m.ref, m.title) for m in missing))
+            return ReminderView(
+                kind=delivery.kind,
+                days=int(delivery.payload.get("days", 0)),
+                plan_number=plan.number,
+                agency_name=agency.name if agency else "",
+                period_id=period.id,
+                period_label=period.label,
+                deadline=min(m.deadline for m in missing),
+                tasks=tasks,
+                adhoc_note=period.request_note,
+            )
+
+    async def _escalation_view(
+        self,
+        session: AsyncSession,
+        plan: Plan,
+        period: ReportingPeriod,
+        delivery: ReminderDelivery,
+    ) -> EscalationView | None:
+        missing = await owed(session, period, delivery.payload.get("agency_ids") or [])
+        if not missing:
+            return None
+        counts: dict[int, int] = defaultdict(int)
+        for item in missing:
+            counts[item.agency_id] += 1
+        agencies = {
+            a.id: a
+            for a in (await session.scalars(select(Agency).where(Agency.id.in_(counts)))).all()
+        }
+        officers = await officers_of(session, counts)
+        late = tuple(
+            LateAgency(
+                agencies[agency_id].name,
+                count,
+                sum(1 for m in officers if m.agency_id == agency_id and m.reachable),
+            )
+            for agency_id, count in sorted(counts.items(), key=lambda kv: agencies[kv[0]].name)
+        )
+        return EscalationView(plan.number, period.label, period.deadline, late)
+
+    async def _finish(self, ids: list[int], *, status: str, error: str | None = None) -> None:
+        async with self.db.transaction() as session:
+            await session.execute(
+                update(ReminderDelivery)
+                .where(ReminderDelivery.id.in_(ids))
+                .values(status=status, error=error)
+            )
+
+    async def retry_later(
+        self,
+        delivery: ReminderDelivery,
+        error: str,
+        retry_after: float | None,
+        report: TickReport,
+    ) -> None:
+        attempts = delivery.attempts + 1
+        if attempts >= MAX_ATTEMPTS:
+            await self._finish([delivery.id], status="failed", error=error)
+            report.failed += 1
+            return
+        wait = retry_after if retry_after is not None else min(30 * 2**attempts, 3600)
+        async with self.db.transaction() as session:
+            await session.execute(
+                update(ReminderDelivery)
+                .where(ReminderDelivery.id == delivery.id)
+                .values(
+                    status="pending",
+                    attempts=attempts,
+                    error=error,
+                    due_at=self.clock() + timedelta(seconds=wait),
+                )
+            )
+        report.retried += 1
+
+    async def mark_unreachable(self, delivery: ReminderDelivery, error: str) -> None:
+        """The member blocked the bot: stop writing to them and tell the coordinators."""
+        async with self.db.transaction() as session:
+            await session.execute(
+                update(ReminderDelivery)
+                .where(ReminderDelivery.id == delivery.id)
+                .values(status="failed", error=f"unreachable: {error}")
+            )
+            if delivery.member_id is None:
+                return
+            member = await session.get(Member, delivery.member_id)
+            if member is None or not member.reachable:
+                return
+            member.reachable = False
+            agency = await session.get(Agency, member.agency_id) if member.agency_id else None
+            period = await session.get(ReportingPeriod, delivery.period_id)
+            plan = await session.get(Plan, period.plan_id) if period else None
+            coordinators = await coordinators_of(session, plan) if plan else []
+            day = delivery.day.isoformat()
+            for coordinator in coordinators:
+                await insert_delivery(
+                    session,
+                    Planned(
+                        key=f"u:{member.id}:{coordinator.id}:{day}",
+                        kind="unreachable",
+                        chat_id=coordinator.telegram_user_id,
+                        member_id=coordinator.id,
+                        agency_id=member.agency_id,
+                        period_id=delivery.period_id or 0,
+                        day=delivery.day,
+                        due_at=self.clock(),
+                        reason="member unreachable",
+                        payload={
+                            "member_name": member.full_name,
+                            "agency_name": agency.name if agency else "",
+                        },
+                    ),
+                )
+
+
+async def insert_delivery(session: AsyncSession, item: Planned) -> int:
+    """Insert unless the key exists (ON CONFLICT DO NOTHING); 1 if inserted."""
+    values = {
+        "key": item.key,
+        "kind": item.kind,
+        "period_id": item.period_id or None,
+        "member_id": item.member_id,
+        "agency_id": item.agency_id,
+        "chat_id": item.chat_id,
+        "day": item.day,
+        "due_at": item.due_at,
+        "status": "pending",
+        "attempts": 0,
+        "payload": item.payload,
+        "created_at": item.due_at,
+    }
+    dialect = session.bind.dialect.name if session.bind else "sqlite"
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    statement = (
+        insert(ReminderDelivery).values(**values).on_conflict_do_nothing(index_elements=["key"])
+    )
+    result = await session.execute(statement)
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

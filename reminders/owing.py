@@ -1,0 +1,100 @@
+"""Who still owes a report: the SQL behind reminders, /missing and /tasks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, and_, exists, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from storage.models import Assignment, Plan, Report, ReportingPeriod, Task
+
+
+@dataclass(frozen=True)
+class Owed:
+    """One assignment without a report for the period."""
+
+    task_id: int
+    ref: str
+    title: str
+    agency_id: int
+    role: str
+    deadline: date
+
+
+def in_period_scope(period: ReportingPeriod) -> list[object]:
+    """Conditions on Task/Assignment that put an assignment in the period's scope."""
+    conditions: list[object] = [Task.plan_id == period.plan_id, Task.active]
+    if period.kind == "adhoc":
+        task_ids = period.scope.get("task_ids") or []
+        agency_ids = period.scope.get("agency_ids") or []
+        if task_ids:
+            conditions.append(Task.id.in_(task_ids))
+        if agency_ids:
+            conditions.append(Assignment.agency_id.in_(agency_ids))
+    else:
+        conditions.append(or_(Task.reporting.is_(None), Task.reporting == period.kind))
+        earlier_done = aliased(Report)
+        earlier_period = aliased(ReportingPeriod)
+        # a task with a due date that an agency already reported done is not asked again
+        conditions.append(
+            ~and_(
+                Task.due_on.is_not(None),
+                exists(
+                    select(earlier_done.id)
+                    .join(earlier_period, earlier_period.id == earlier_done.period_id)
+                    .where(
+                        earlier_done.task_id == Task.id,
+                        earlier_done.agency_id == Assignment.agency_id,
+                        earlier_done.status == "done",
+                        earlier_period.ends_on < period.starts_on,
+                    )
+                ),
+            )
+        )
+    return conditions
+
+
+def assignments_in_period(period: ReportingPeriod) -> Select[tuple[Task, Assignment]]:
+    return (
+        select(Task, Assignment)
+        .join(Assignment, Assignment.task_id == Task.id)
+        .where(*in_period_scope(period))  # type: ignore[arg-type]
+        .order_by(Task.position, Task.id)
+    )
+
+
+async def owed(
+    session: AsyncSession, period: ReportingPeriod, agency_ids: Sequence[int] | None = None
+) -> list[Owed]:
+    """Assignments in the period's scope with no report yet, in plan order."""
+    query = assignments_in_period(period).where(
+        ~exists(
+            select(Report.id).where(
+                Report.period_id == period.id,
+                Report.task_id == Task.id,
+                Report.agency_id == Assignment.agency_id,
+            )
+        )
+    )
+    if agency_ids is not None:
+        query = query.where(Assignment.agency_id.in_(agency_ids))
+    rows = (await session.execute(query)).all()
+    return [
+        Owed(
+            task.id,
+            task.ref,
+            task.title,
+            assignment.agency_id,
+            assignment.role,
+            period.support_deadline if assignment.role == "support" else period.deadline,
+        )
+        for task, assignment in rows
+    ]
+
+
+async def active_plans(session: AsyncSession) -> list[Plan]:
+    return list((await session.scalars(select(Plan).where(Plan.active).order_by(Plan.id))).all())

@@ -1,0 +1,283 @@
+"""Human-readable labels for the exported files, per language (Vietnamese by default).
+
+``LABELS[lang][key]`` holds plain strings; some contain ``str.format`` fields.
+Helpers format dates, times and percentages the way Vietnamese reports write them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from types import MappingProxyType
+
+from domain.status import Outcome, ReportStatus
+from reports.model import to_local
+
+DEFAULT_LANG = "vi"
+
+_VI: dict[str, str] = {
+    # outcomes (the Government Office's four classes plus "not reported")
+    "outcome.done_on_time": "Hoàn thành đúng hạn",
+    "outcome.done_late": "Hoàn thành quá hạn",
+    "outcome.in_progress_on_time": "Đang thực hiện trong hạn",
+    "outcome.overdue": "Chưa hoàn thành, quá hạn",
+    "outcome.not_reported": "Chưa báo cáo",
+    # statuses an agency reports
+    "status.done": "Hoàn thành",
+    "status.in_progress": "Đang thực hiện",
+    "status.not_started": "Chưa thực hiện",
+    "status.blocked": "Có vướng mắc",
+    "status.none": "",
+    # roles
+    "role.lead": "Chủ trì",
+    "role.support": "Phối hợp",
+    # workbook: task sheet columns
+    "col.stt": "STT",
+    "col.task_ref": "Mã nhiệm vụ",
+    "col.task_title": "Nhiệm vụ",
+    "col.task_group": "Nhóm",
+    "col.agency": "Cơ quan",
+    "col.role": "Vai trò",
+    "col.status": "Trạng thái",
+    "col.outcome": "Phân loại",
+    "col.percent": "Tỷ lệ (%)",
+    "col.note": "Nội dung báo cáo",
+    "col.reported_at": "Thời điểm báo cáo",
+    "col.reported_by": "Người báo cáo",
+    "col.evidence": "Minh chứng",
+    "col.deadline": "Hạn",
+    # workbook: summary sheet
+    "sheet.summary": "Tổng hợp",
+    "sheet.plan_prefix": "KH ",
+    "xlsx.title": "TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾ HOẠCH",
+    "xlsx.generated_at": "Thời điểm lập",
+    "xlsx.no_plans": "Không có dữ liệu.",
+    "xlsx.plan": "Kế hoạch số {plan_number}",
+    "xlsx.issuer": "Cơ quan ban hành",
+    "xlsx.coordinator": "Cơ quan theo dõi, đôn đốc",
+    "xlsx.period": "Kỳ báo cáo",
+    "xlsx.period_deadline": "Hạn báo cáo",
+    "xlsx.outcome": "Phân loại",
+    "xlsx.count": "Số lượng",
+    "xlsx.share": "Tỷ lệ",
+    "xlsx.total": "Tổng số",
+    "xlsx.completion_rate": "Tỷ lệ hoàn thành",
+    "xlsx.agency": "Cơ quan",
+    "xlsx.expected": "Phải báo cáo",
+    "xlsx.reported": "Đã báo cáo",
+    "xlsx.missing": "Chưa báo cáo",
+    "xlsx.late": "Trễ hạn",
+    "xlsx.blocked": "Có vướng mắc",
+    "xlsx.report_rate": "Tỷ lệ đã báo cáo",
+    "xlsx.no_rows": "Không có dữ liệu cho kỳ báo cáo này.",
+    # Word draft report
+    "doc.nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "doc.motto": "Độc lập - Tự do - Hạnh phúc",
+    "doc.number": "Số:       /BC-{abbr}",
+    "doc.place_date": "{place}, ngày     tháng     năm {year}",
+    "doc.place_blank": "……",
+    "doc.title": "BÁO CÁO",
+    "doc.subtitle": "Kết quả thực hiện Kế hoạch số {plan_number} kỳ {period_label}",
+    "doc.intro": (
+        "Thực hiện Kế hoạch số {plan_number} của {issuer} về {plan_title}, "
+        "{agency} báo cáo kết quả thực hiện kỳ {period_label} như sau:"
+    ),
+    "doc.intro_no_title": (
+        "Thực hiện Kế hoạch số {plan_number} của {issuer}, "
+        "{agency} báo cáo kết quả thực hiện kỳ {period_label} như sau:"
+    ),
+    "doc.section1": "I. TÌNH HÌNH CHUNG",
+    "doc.section2": "II. KẾT QUẢ THỰC HIỆN THEO NHIỆM VỤ",
+    "doc.section3": "III. KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ",
+    "doc.section4": "IV. ĐỀ XUẤT",
+    "doc.no_data": "Chưa có dữ liệu báo cáo trong kỳ {period_label}.",
+    "doc.total": "Tổng số lượt nhiệm vụ được giao theo dõi trong kỳ: {total}, trong đó:",
+    "doc.outcome_line": "- {label}: {count} nhiệm vụ ({share});",
+    "doc.completion": "Tỷ lệ hoàn thành (đúng hạn và quá hạn): {rate} ({done}/{total}).",
+    "doc.period_deadline": "Hạn gửi báo cáo của kỳ: {deadline}.",
+    "doc.agencies_reported": "Số cơ quan đã gửi đủ báo cáo: {full}/{count} cơ quan.",
+    "doc.agencies_missing": "Các cơ quan chưa gửi đủ báo cáo: {names}.",
+    "doc.other_group": "Nhiệm vụ khác",
+    "doc.deadline_suffix": " (hạn {deadline})",
+    "doc.no_report": "chưa báo cáo",
+    "doc.table_caption": "Bảng tổng hợp kết quả thực hiện nhiệm vụ",
+    "doc.table_stt": "STT",
+    "doc.table_task": "Nhiệm vụ",
+    "doc.table_lead": "Cơ quan chủ trì",
+    "doc.table_status": "Trạng thái",
+    "doc.table_note": "Ghi chú",
+    "doc.no_blockers": "Trong kỳ, các cơ quan không báo cáo khó khăn, vướng mắc.",
+    "doc.blocker_when": " (báo cáo ngày {when}{by})",
+    "doc.blocker_by": ", {name}",
+    "doc.proposal_placeholder": (
+        "[{coordinator} bổ sung các đề xuất, kiến nghị với {issuer} trước khi ban hành.]"
+    ),
+    "doc.coordinator_generic": "Cơ quan theo dõi, đôn đốc",
+    "doc.recipients": "Nơi nhận:",
+    "doc.recipient_upper": "- {issuer} (báo cáo);",
+    "doc.recipient_archive": "- Lưu: VT, ….",
+    "doc.signer_generic": "THỦ TRƯỞNG CƠ QUAN",
+    "doc.signer_hint": "(Ký, ghi rõ họ tên, đóng dấu)",
+    "doc.signer_name": "……………………",
+    # chart
+    "chart.title": "Kế hoạch {plan_number} – kỳ {period_label}",
+    "chart.completion": "Tỷ lệ hoàn thành: {rate} ({done}/{total})",
+    "chart.mix": "Phân loại nhiệm vụ",
+    "chart.by_agency": "Tỷ lệ hoàn thành theo cơ quan",
+    "chart.no_data": "Chưa có dữ liệu cho kỳ báo cáo này",
+}
+
+_EN: dict[str, str] = {
+    "outcome.done_on_time": "Completed on time",
+    "outcome.done_late": "Completed late",
+    "outcome.in_progress_on_time": "In progress, within deadline",
+    "outcome.overdue": "Overdue, not completed",
+    "outcome.not_reported": "Not reported",
+    "status.done": "Done",
+    "status.in_progress": "In progress",
+    "status.not_started": "Not started",
+    "status.blocked": "Blocked",
+    "status.none": "",
+    "role.lead": "Lead",
+    "role.support": "Support",
+    "col.stt": "No.",
+    "col.task_ref": "Task ref.",
+    "col.task_title": "Task",
+    "col.task_group": "Group",
+    "col.agency": "Agency",
+    "col.role": "Role",
+    "col.status": "Status",
+    "col.outcome": "Outcome",
+    "col.percent": "Progress (%)",
+    "col.note": "Report",
+    "col.reported_at": "Reported at",
+    "col.reported_by": "Reported by",
+    "col.evidence": "Evidence",
+    "col.deadline": "Deadline",
+    "sheet.summary": "Summary",
+    "sheet.plan_prefix": "Plan ",
+    "xlsx.title": "PLAN IMPLEMENTATION SUMMARY",
+    "xlsx.generated_at": "Generated at",
+    "xlsx.no_plans": "No data.",
+    "xlsx.plan": "Plan No. {plan_number}",
+    "xlsx.issuer": "Issued by",
+    "xlsx.coordinator": "Monitoring agency",
+    "xlsx.period": "Reporting period",
+    "xlsx.period_deadline": "Report deadline",
+    "xlsx.outcome": "Outcome",
+    "xlsx.count": "Count",
+    "xlsx.share": "Share",
+    "xlsx.total": "Total",
+    "xlsx.completion_rate": "Completion rate",
+    "xlsx.agency": "Agency",
+    "xlsx.expected": "Reports due",
+    "xlsx.reported": "Reported",
+    "xlsx.missing": "Not reported",
+    "xlsx.late": "Late",
+    "xlsx.blocked": "Blocked",
+    "xlsx.report_rate": "Reporting rate",
+    "xlsx.no_rows": "No data for this reporting period.",
+    "doc.nation": "SOCIALIST REPUBLIC OF VIET NAM",
+    "doc.motto": "Independence - Freedom - Happiness",
+    "doc.number": "No.:       /BC-{abbr}",
+    "doc.place_date": "{place}, ……/……/{year}",
+    "doc.place_blank": "……",
+    "doc.title": "REPORT",
+    "doc.subtitle": "Implementation of Plan No. {plan_number}, period {period_label}",
+    "doc.intro": (
+        "Pursuant to Plan No. {plan_number} of {issuer} on {plan_title}, "
+        "{agency} reports the results for the period {period_label} as follows:"
+    ),
+    "doc.intro_no_title": (
+        "Pursuant to Plan No. {plan_number} of {issuer}, "
+        "{agency} reports the results for the period {period_label} as follows:"
+    ),
+    "doc.section1": "I. OVERVIEW",
+    "doc.section2": "II. RESULTS BY TASK",
+    "doc.section3": "III. DIFFICULTIES, OBSTACLES AND RECOMMENDATIONS",
+    "doc.section4": "IV. PROPOSALS",
+    "doc.no_data": "There is no report data for the period {period_label}.",
+    "doc.total": "Assignments tracked this period: {total}, of which:",
+    "doc.outcome_line": "- {label}: {count} ({share});",
+    "doc.completion": "Completion rate (on time and late): {rate} ({done}/{total}).",
+    "doc.period_deadline": "Report deadline for the period: {deadline}.",
+    "doc.agencies_reported": "Agencies that sent all reports: {full}/{count}.",
+    "doc.agencies_missing": "Agencies with reports outstanding: {names}.",
+    "doc.other_group": "Other tasks",
+    "doc.deadline_suffix": " (due {deadline})",
+    "doc.no_report": "not reported",
+    "doc.table_caption": "Summary of results by task",
+    "doc.table_stt": "No.",
+    "doc.table_task": "Task",
+    "doc.table_lead": "Lead agency",
+    "doc.table_status": "Status",
+    "doc.table_note": "Notes",
+    "doc.no_blockers": "No agency reported difficulties or obstacles this period.",
+    "doc.blocker_when": " (reported {when}{by})",
+    "doc.blocker_by": ", {name}",
+    "doc.proposal_placeholder": "[{coordinator} to add proposals to {issuer} before issuing.]",
+    "doc.coordinator_generic": "The monitoring agency",
+    "doc.recipients": "Recipients:",
+    "doc.recipient_upper": "- {issuer} (for report);",
+    "doc.recipient_archive": "- Archive: Records, ….",
+    "doc.signer_generic": "HEAD OF AGENCY",
+    "doc.signer_hint": "(Signature, full name, seal)",
+    "doc.signer_name": "……………………",
+    "chart.title": "Plan {plan_number} – period {period_label}",
+    "chart.completion": "Completion rate: {rate} ({done}/{total})",
+    "chart.mix": "Task outcomes",
+    "chart.by_agency": "Completion rate by agency",
+    "chart.no_data": "No data for this reporting period",
+}
+
+LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {"vi": MappingProxyType(_VI), "en": MappingProxyType(_EN)}
+)
+
+
+def normalise_lang(lang: str | None) -> str:
+    """Map "vi", "vi-VN", "EN_us", None … to a supported language code (default "vi")."""
+    code = (lang or DEFAULT_LANG).replace("_", "-").split("-", 1)[0].lower()
+    return code if code in LABELS else DEFAULT_LANG
+
+
+def labels(lang: str | None = DEFAULT_LANG) -> Mapping[str, str]:
+    """The label table for a language; unknown languages fall back to Vietnamese."""
+    return LABELS[normalise_lang(lang)]
+
+
+def outcome_label(outcome: Outcome | str, lang: str | None = DEFAULT_LANG) -> str:
+    """Display name of an outcome class."""
+    return labels(lang)[f"outcome.{Outcome(outcome).value}"]
+
+
+def status_label(status: ReportStatus | str | None, lang: str | None = DEFAULT_LANG) -> str:
+    """Display name of a reported status ("" when nothing was reported)."""
+    if status is None:
+        return labels(lang)["status.none"]
+    return labels(lang)[f"status.{ReportStatus(status).value}"]
+
+
+def role_label(role: str, lang: str | None = DEFAULT_LANG) -> str:
+    """Chủ trì / Phối hợp."""
+    return labels(lang)["role.lead" if str(role) == "lead" else "role.support"]
+
+
+def format_date(day: date | None) -> str:
+    """22/09/2022 ('' for None)."""
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def format_datetime(moment: datetime | None) -> str:
+    """Local time as dd/mm/yyyy HH:MM ('' for None)."""
+    return to_local(moment).strftime("%d/%m/%Y %H:%M") if moment else ""
+
+
+def format_percent(fraction: float, lang: str | None = DEFAULT_LANG, digits: int = 1) -> str:
+    """0.5333 → "53,3%" in Vietnamese (decimal comma), "53.3%" in English."""
+    text = f"{fraction * 100:.{digits}f}"
+    if digits and text.endswith("." + "0" * digits):
+        text = text[: -(digits + 1)]
+    if normalise_lang(lang) == "vi":
+        text = text.replace(".", ",")
+    return f"{text}%"

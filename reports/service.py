@@ -1,0 +1,170 @@
+"""Recording status reports: committed with their revision history before anyone is told."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.status import ReportStatus
+from storage.models import (
+    Assignment,
+    Evidence,
+    Member,
+    ProcessedUpdate,
+    Report,
+    ReportingPeriod,
+    ReportRevision,
+    Task,
+)
+
+
+class NotAssigned(Exception):
+    """The member's agency has no assignment on that task."""
+
+
+@dataclass(frozen=True)
+class Recorded:
+    report: Report
+    task: Task
+    period: ReportingPeriod
+    created: bool
+
+
+def deadline_for(period: ReportingPeriod, role: str) -> date:
+    return period.support_deadline if role == "support" else period.deadline
+
+
+async def record_report(
+    session: AsyncSession,
+    *,
+    member: Member,
+    agency_id: int,
+    period: ReportingPeriod,
+    task: Task,
+    status: ReportStatus,
+    percent: int | None,
+    note: str,
+    now: datetime,
+    tz: ZoneInfo,
+    update_id: int | None = None,
+) -> Recorded:
+    """Create or revise the agency's report on the task for the period, in the caller's
+    transaction; a report after the deadline is recorded as late, never refused."""
+    assignment = await session.scalar(
+        select(Assignment).where(Assignment.task_id == task.id, Assignment.agency_id == agency_id)
+    )
+    if assignment is None:
+        raise NotAssigned(task.ref)
+    late = now.astimezone(tz).date() > deadline_for(period, assignment.role)
+    if status is ReportStatus.DONE and percent is None:
+        percent = 100
+    report = await session.scalar(
+        select(Report)
+        .where(
+            Report.period_id == period.id,
+            Report.task_id == task.id,
+            Report.agency_id == agency_id,
+        )
+        .with_for_update()
+    )
+    created = report is None
+    if report is None:
+        report = Report(
+            period_id=period.id, task_id=task.id, agency_id=agency_id, revision=0, note=""
+        )
+        session.add(report)
+    report.status, report.percent, report.note = status.value, percent, note
+    report.member_id, report.reported_at, report.late = member.id, now, late
+    report.revision += 1
+    await session.flush()
+    session.add(
+        ReportRevision(
+            report_id=report.id,
+            revision=report.revision,
+            action="create" if created else "edit",
+            status=status.value,
+            percent=percent,
+            note=note,
+            member_id=member.id,
+            source_update_id=update_id,
+            created_at=now,
+        )
+    )
+    if update_id is not None and await session.get(ProcessedUpdate, update_id) is None:
+        session.add(ProcessedUpdate(update_id=update_id, processed_at=now))
+    await session.flush()
+    return Recorded(report, task, period, created)
+
+
+@dataclass(frozen=True)
+class Undone:
+    """What undo did: went back to an earlier revision, or removed the report."""
+
+    report: Report | None
+    task: Task
+
+
+async def undo_report(session: AsyncSession, report_id: int) -> Undone | None:
+    """Take back the latest revision: the report returns to the one before, or disappears if
+    there was none. The taken-back revision stays in the history, marked "undone"."""
+    report = await session.get(Report, report_id, with_for_update=True)
+    if report is None:
+        return None
+    task = await session.get(Task, report.task_id)
+    assert task is not None
+    live = (
+        await session.scalars(
+            select(ReportRevision)
+            .where(ReportRevision.report_id == report.id, ReportRevision.action != "undone")
+            .order_by(ReportRevision.revision.desc())
+        )
+    ).all()
+    if live:
+        live[0].action = "undone"
+    if len(live) < 2:
+        await session.delete(report)
+        await session.flush()
+        return Undone(None, task)
+    previous = live[1]
+    report.status, report.percent, report.note = previous.status, previous.percent, previous.note
+    report.member_id = previous.member_id
+    await session.flush()
+    return Undone(report, task)
+
+
+async def attach_evidence(
+    session: AsyncSession,
+    report: Report,
+    member: Member,
+    *,
+    kind: str,
+    file_id: str,
+    file_name: str,
+    mime_type: str | None,
+    now: datetime,
+) -> Evidence:
+    evidence = Evidence(
+        report_id=report.id,
+        member_id=member.id,
+        kind=kind,
+        file_id=file_id,
+        file_name=file_name,
+        mime_type=mime_type,
+        created_at=now,
+    )
+    session.add(evidence)
+    await session.flush()
+    return evidence
+
+
+async def latest_report_by(session: AsyncSession, member: Member, since: datetime) -> Report | None:
+    return await session.scalar(
+        select(Report)
+        .where(Report.member_id == member.id, Report.reported_at >= since)
+        .order_by(Report.reported_at.desc(), Report.id.desc())
+        .limit(1)
+    )

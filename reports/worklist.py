@@ -1,0 +1,103 @@
+"""An agency's work list: every task it must report on in the periods being chased today."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from reminders.calendar import WorkingCalendar
+from reminders.dispatcher import chased_periods
+from reminders.owing import active_plans, assignments_in_period
+from reports.service import deadline_for
+from storage.models import Assignment, Plan, Report, ReportingPeriod, Task
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One task of the agency in one period, with its report if there is one."""
+
+    plan: Plan
+    period: ReportingPeriod
+    task: Task
+    role: str
+    deadline: date
+    report: Report | None
+
+    @property
+    def owed(self) -> bool:
+        return self.report is None
+
+
+async def worklist(
+    session: AsyncSession, agency_id: int, today: date, calendar: WorkingCalendar
+) -> list[WorkItem]:
+    """The agency's tasks across every chased period, earliest deadline first."""
+    items: list[WorkItem] = []
+    for plan in await active_plans(session):
+        for period in await chased_periods(session, plan, today, calendar):
+            items += await period_items(session, plan, period, agency_id)
+    items.sort(key=lambda i: (i.deadline, i.plan.id, i.task.position))
+    return items
+
+
+async def period_items(
+    session: AsyncSession, plan: Plan, period: ReportingPeriod, agency_id: int
+) -> list[WorkItem]:
+    rows = (
+        await session.execute(
+            assignments_in_period(period).where(Assignment.agency_id == agency_id)
+        )
+    ).all()
+    reports = {
+        r.task_id: r
+        for r in (
+            await session.scalars(
+                select(Report).where(Report.period_id == period.id, Report.agency_id == agency_id)
+            )
+        ).all()
+    }
+    return [
+        WorkItem(
+            plan,
+            period,
+            task,
+            assignment.role,
+            deadline_for(period, assignment.role),
+            reports.get(task.id),
+        )
+        for task, assignment in rows
+    ]
+
+
+async def item_for(
+    session: AsyncSession, agency_id: int, period_id: int, task_id: int
+) -> WorkItem | None:
+    """The work item for a (period, task) the agency is assigned, e.g. from a button."""
+    period = await session.get(ReportingPeriod, period_id)
+    if period is None:
+        return None
+    plan = await session.get(Plan, period.plan_id)
+    assert plan is not None
+    for item in await period_items(session, plan, period, agency_id):
+        if item.task.id == task_id:
+            return item
+    return None
+
+
+def candidates(items: list[WorkItem]) -> list[WorkItem]:
+    """One item per task ref: the earliest period still owed, else the latest reported."""
+    chosen: dict[tuple[int, str], WorkItem] = {}
+    for item in items:
+        key = (item.plan.id, item.task.ref)
+        current = chosen.get(key)
+        if current is None or (current.report is not None and item.report is None):
+            chosen[key] = item
+    return list(chosen.values())
+
+
+async def tasks_of(session: AsyncSession, task_ids: list[int]) -> dict[int, Task]:
+    rows = (await session.scalars(select(Task).where(Task.id.in_(task_ids)))).all()
+    return {t.id: t for t in rows}

@@ -1,0 +1,277 @@
+"""Workbook export: read the file back with openpyxl and check what an officer would see."""
+
+from __future__ import annotations
+
+import io
+import sys
+import time
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from domain.status import Outcome, ReportStatus
+from reports.labels import labels
+from reports.xlsx import TASK_COLUMNS, safe_sheet_name, write_workbook
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from export_samples import (
+    GENERATED_AT,
+    TRICKY_NOTE,
+    empty_summary,
+    row,
+    sample_rows,
+    sample_summary,
+)
+
+HEADERS = [
+    "STT",
+    "Mã nhiệm vụ",
+    "Nhiệm vụ",
+    "Nhóm",
+    "Cơ quan",
+    "Vai trò",
+    "Trạng thái",
+    "Phân loại",
+    "Tỷ lệ (%)",
+    "Nội dung báo cáo",
+    "Thời điểm báo cáo",
+    "Người báo cáo",
+    "Minh chứng",
+    "Hạn",
+]
+
+
+def load(data: bytes) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def column(name: str) -> int:
+    return HEADERS.index(name) + 1
+
+
+def test_sheets_headers_and_layout() -> None:
+    wb = load(write_workbook([sample_summary()], GENERATED_AT))
+    assert wb.sheetnames == ["Tổng hợp", "KH 151-KH-UBND"]
+    ws = wb["KH 151-KH-UBND"]
+    assert [c.value for c in ws[1]] == HEADERS
+    assert all(c.font.b for c in ws[1])
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == "A1:N7"
+    assert ws.max_row == 1 + len(sample_rows())
+    assert ws.column_dimensions["J"].width >= 40  # the report text column is wide …
+    assert ws.cell(2, column("Nội dung báo cáo")).alignment.wrap_text  # … and wrapped
+    assert ws.column_dimensions["A"].width <= 8
+
+
+def test_row_values() -> None:
+    ws = load(write_workbook([sample_summary()], GENERATED_AT))["KH 151-KH-UBND"]
+    values = {h: ws.cell(2, i + 1).value for i, h in enumerate(HEADERS)}
+    assert values == {
+        "STT": 1,
+        "Mã nhiệm vụ": "1.a",
+        "Nhiệm vụ": "Rà soát, điều chỉnh quy hoạch chung đô thị",
+        "Nhóm": "1. Công tác quy hoạch",
+        "Cơ quan": "Sở Xây dựng",
+        "Vai trò": "Chủ trì",
+        "Trạng thái": "Hoàn thành",
+        "Phân loại": "Hoàn thành đúng hạn",
+        "Tỷ lệ (%)": 100,
+        "Nội dung báo cáo": TRICKY_NOTE,
+        # 02:30 UTC is 09:30 in Asia/Ho_Chi_Minh
+        "Thời điểm báo cáo": datetime(2025, 6, 12, 9, 30),
+        "Người báo cáo": "Nguyễn Thị Hằng",
+        "Minh chứng": "https://example.vn/hs.pdf\nảnh chụp.jpg",
+        "Hạn": datetime(2025, 6, 30),
+    }
+    assert ws.cell(2, column("Thời điểm báo cáo")).number_format == "dd/mm/yyyy hh:mm"
+    assert ws.cell(2, column("Hạn")).number_format == "dd/mm/yyyy"
+    # second row is a supporting agency; fourth has not reported at all
+    assert ws.cell(3, column("Vai trò")).value == "Phối hợp"
+    not_reported = [ws.cell(5, column(h)).value for h in ("Trạng thái", "Phân loại", "Tỷ lệ (%)")]
+    assert not_reported == [None, "Chưa báo cáo", None]
+    assert ws.cell(7, column("Nhóm")).value is None
+
+
+def test_formula_like_text_stays_text() -> None:
+    tricky = ("=SUM(A1)", '=HYPERLINK("http://x")', "#N/A", "+1-2", "@cmd", TRICKY_NOTE)
+    rows = tuple(row("Sở Xây dựng", Outcome.IN_PROGRESS_ON_TIME, note=n) for n in tricky)
+    data = write_workbook([sample_summary(rows)], GENERATED_AT)
+    ws = load(data)["KH 151-KH-UBND"]
+    cells = [ws.cell(r, column("Nội dung báo cáo")) for r in range(2, 2 + len(tricky))]
+    assert [c.value for c in cells] == list(tricky)
+    assert all(c.data_type == "s" for c in cells)
+    assert cells[0].quotePrefix
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+        assert not any(b"<f>" in archive.read(n) or b"<f " in archive.read(n) for n in sheets)
+
+
+def test_unicode_and_control_characters() -> None:
+    nfd = "Đã trình UBND tỉnh"  # typed on a phone, decomposed form is kept as given
+    notes = ("Tiếng Việt có dấu: Ủy ban, Đảng, Hội đồng 🏗️✅", "bell\x07 and\x00nul", nfd)
+    rows = tuple(row("Sở Xây dựng", Outcome.IN_PROGRESS_ON_TIME, note=n) for n in notes)
+    ws = load(write_workbook([sample_summary(rows)], GENERATED_AT))["KH 151-KH-UBND"]
+    got = [ws.cell(r, column("Nội dung báo cáo")).value for r in (2, 3, 4)]
+    assert got == [notes[0], "bell andnul", nfd]
+
+
+def test_summary_sheet() -> None:
+    summary = sample_summary()
+    ws = load(write_workbook([summary], GENERATED_AT))["Tổng hợp"]
+    cells = {row[0].value: row for row in ws.iter_rows() if row[0].value is not None}
+    assert cells["Thời điểm lập"][1].value == "15/06/2025 10:00"
+    assert "Kế hoạch số 151/KH-UBND: Thực hiện Chương trình" in next(
+        k for k in cells if str(k).startswith("Kế hoạch số")
+    )
+    assert cells["Kỳ báo cáo"][1].value == "Quý II/2025"
+    assert cells["Hạn báo cáo"][1].value == datetime(2025, 6, 16)
+    for outcome_name, count in [
+        ("Hoàn thành đúng hạn", 1),
+        ("Hoàn thành quá hạn", 1),
+        ("Đang thực hiện trong hạn", 2),
+        ("Chưa hoàn thành, quá hạn", 1),
+        ("Chưa báo cáo", 1),
+    ]:
+        assert cells[outcome_name][1].value == count
+    assert cells["Tổng số"][1].value == 6
+    rate = cells["Tỷ lệ hoàn thành"][1]
+    assert rate.value == pytest.approx(2 / 6)
+    assert "%" in rate.number_format
+    header = next(r for r in ws.iter_rows() if r[1].value == "Cơ quan")
+    assert [c.value for c in header][2:] == [
+        "Phải báo cáo",
+        "Đã báo cáo",
+        "Chưa báo cáo",
+        "Trễ hạn",
+        "Có vướng mắc",
+        "Tỷ lệ đã báo cáo",
+    ]
+    agency_rows = [r for r in ws.iter_rows(min_row=header[0].row + 1) if r[1].value]
+    assert len(agency_rows) == len(summary.agencies)
+    first = [c.value for c in agency_rows[0]]
+    assert first == [1, "Sở Xây dựng", 2, 1, 1, 0, 0, 0.5]
+
+
+def test_several_plans_get_unique_valid_sheet_names() -> None:
+    numbers = ["151/KH-UBND", "151\\KH-UBND", "15-CTr/TU [bản sửa]: *?", "x" * 40, "x" * 40]
+    wb = load(write_workbook([sample_summary(plan_number=n) for n in numbers], GENERATED_AT))
+    names = wb.sheetnames
+    assert len(names) == 1 + len(numbers)
+    assert len({n.casefold() for n in names}) == len(names)
+    for name in names:
+        assert len(name) <= 31
+        assert not set(name) & set("[]:*?/\\")
+    summary_titles = [
+        c.value for c in wb["Tổng hợp"]["A"] if str(c.value).startswith("Kế hoạch số")
+    ]
+    assert len(summary_titles) == len(numbers)
+
+
+@pytest.mark.parametrize(
+    ("raw", "taken", "expected"),
+    [
+        ("KH 151/KH-UBND", [], "KH 151-KH-UBND"),
+        ("a[b]c:d*e?f/g\\h", [], "a-b-c-d-e-f-g-h"),
+        ("'quoted'", [], "quoted"),
+        ("", [], "Sheet"),
+        ("History", [], "Sheet 1"),
+        ("Tổng hợp", ["TỔNG HỢP"], "Tổng hợp (2)"),
+        ("Tổng hợp", ["tổng hợp", "Tổng hợp (2)"], "Tổng hợp (3)"),
+        ("K" * 40, [], "K" * 31),
+        ("K" * 40, ["K" * 31], "K" * 27 + " (2)"),
+    ],
+)
+def test_safe_sheet_name(raw: str, taken: list[str], expected: str) -> None:
+    assert safe_sheet_name(raw, taken) == expected
+
+
+def test_empty_summary_and_no_plans() -> None:
+    wb = load(write_workbook([empty_summary()], GENERATED_AT))
+    ws = wb["KH 151-KH-UBND"]
+    assert [c.value for c in ws[1]] == HEADERS
+    assert ws.auto_filter.ref == "A1:N1"
+    assert ws["A3"].value == "Không có dữ liệu cho kỳ báo cáo này."
+    totals = {r[0].value: r[1].value for r in wb["Tổng hợp"].iter_rows() if r[0].value}
+    assert totals["Tổng số"] == 0
+    assert totals["Tỷ lệ hoàn thành"] == 0
+
+    wb = load(write_workbook([], GENERATED_AT))
+    assert wb.sheetnames == ["Tổng hợp"]
+    assert wb["Tổng hợp"]["A4"].value == "Không có dữ liệu."
+
+
+def test_english_labels() -> None:
+    wb = load(write_workbook([sample_summary()], GENERATED_AT, lang="en"))
+    assert wb.sheetnames == ["Summary", "Plan 151-KH-UBND"]
+    ws = wb["Plan 151-KH-UBND"]
+    assert [c.value for c in ws[1]] == [labels("en")[key] for key, _, _ in TASK_COLUMNS]
+    assert ws.cell(2, column("Phân loại")).value == "Completed on time"
+
+
+def test_ten_thousand_rows_stay_fast() -> None:
+    statuses = list(ReportStatus)
+    outcomes = list(Outcome)
+    rows = tuple(
+        row(
+            f"Cơ quan {i % 80}",
+            outcomes[i % 5],
+            ref=f"{i // 80}.{i % 80}",
+            status=statuses[i % 4],
+            note=f"Báo cáo số {i}: đã triển khai",
+        )
+        for i in range(10_000)
+    )
+    summary = sample_summary(rows)
+    started = time.perf_counter()
+    data = write_workbook([summary], GENERATED_AT)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 30  # about 2 s on a laptop; generous for slow CI
+    ws = openpyxl.load_workbook(io.BytesIO(data), read_only=True)["KH 151-KH-UBND"]
+    last = None
+    count = 0
+    for count, values in enumerate(ws.iter_rows(min_row=2, values_only=True), start=1):  # noqa: B007
+        last = values
+    assert count == 10_000
+    assert last is not None and last[0] == 10_000
+    assert last[9] == "Báo cáo số 9999: đã triển khai"
+
+
+def test_deadline_date_and_missing_times() -> None:
+    r = row("Sở Xây dựng", Outcome.NOT_REPORTED, status=None)
+    ws = load(write_workbook([sample_summary((r,))], GENERATED_AT))["KH 151-KH-UBND"]
+    assert ws.cell(2, column("Thời điểm báo cáo")).value is None
+    assert ws.cell(2, column("Người báo cáo")).value is None
+    assert ws.cell(2, column("Hạn")).value.date() == date(2025, 6, 30)
+
+
+def test_plan_summary_properties() -> None:
+    summary = sample_summary()
+    assert summary.total == 6
+    assert summary.completion_rate == pytest.approx(2 / 6)
+    assert set(summary.counts) == set(Outcome)  # missing outcomes are filled with 0
+    empty = empty_summary()
+    assert (empty.total, empty.completion_rate, empty.is_empty) == (0, 0.0, True)
+    with pytest.raises(TypeError):
+        summary.counts[Outcome.DONE_LATE] = 5  # type: ignore[index]
+
+
+def test_label_tables_match() -> None:
+    vi, en = labels("vi"), labels("en")
+    assert set(vi) == set(en)
+    assert labels("vi-VN") is vi and labels(None) is vi and labels("fr") is vi
+    assert [vi[f"outcome.{o.value}"] for o in Outcome] == [
+        "Hoàn thành đúng hạn",
+        "Hoàn thành quá hạn",
+        "Đang thực hiện trong hạn",
+        "Chưa hoàn thành, quá hạn",
+        "Chưa báo cáo",
+    ]
+    assert [vi[f"status.{s.value}"] for s in ReportStatus] == [
+        "Hoàn thành",
+        "Đang thực hiện",
+        "Chưa thực hiện",
+        "Có vướng mắc",
+    ]
