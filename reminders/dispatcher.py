@@ -53,6 +53,7 @@ MAX_ATTEMPTS = 8
 CATCH_UP_DAYS = 7
 STALE_CLAIM = timedelta(minutes=10)
 ADHOC_CHASE_DAYS = 10
+MAX_OVERDUE_DAYS = 10
 
 
 @dataclass(frozen=True)
@@ -141,10 +142,16 @@ async def chased_periods(
 ) -> list[ReportingPeriod]:
     """The plan's periods being chased on `day`: periodic ones and open ad-hoc requests."""
     kinds = await plan_kinds(session, plan)
-    rows = [
-        await ensure_period(session, plan, period, calendar)
-        for period in periods_to_chase(sorted(kinds), day, calendar)  # type: ignore[arg-type]
-    ]
+    schedule = schedule_of(plan)
+    chased = periods_to_chase(
+        sorted(kinds),  # type: ignore[arg-type]
+        day,
+        calendar,
+        schedule.deadline_working_days,
+        tuple(schedule.remind_days_before),
+        support_days_before=schedule.support_days_before,
+    )
+    rows = [await ensure_period(session, plan, period, calendar) for period in chased]
     adhoc = await session.scalars(
         select(ReportingPeriod).where(
             ReportingPeriod.plan_id == plan.id,
@@ -183,6 +190,21 @@ async def coordinators_of(session: AsyncSession, plan: Plan) -> list[Member]:
     members = list((await session.scalars(query)).all())
     own = [m for m in members if m.agency_id == plan.coordinator_agency_id]
     return own or members
+
+
+URGENCY = (ReminderKind.OVERDUE, ReminderKind.DUE, ReminderKind.BEFORE)
+
+
+def most_urgent(due: list[Any]) -> tuple[str, int] | None:
+    """One reminder a day per agency and period: the most urgent of those due (overdue ones
+    stop after MAX_OVERDUE_DAYS working days; the coordinators have been told by then)."""
+    for kind in URGENCY:
+        for item in due:
+            if item.kind is kind and not (
+                kind is ReminderKind.OVERDUE and item.days > MAX_OVERDUE_DAYS
+            ):
+                return kind.value, item.days
+    return None
 
 
 class Dispatcher:
@@ -254,7 +276,7 @@ class Dispatcher:
         missed: bool,
     ) -> list[Planned]:
         result: list[Planned] = []
-        send_at = now if missed else max(calendar.opening(day), min(now, calendar.opening(day)))
+        send_at = now if missed else calendar.opening(day)
         for plan in await active_plans(session):
             schedule = schedule_of(plan)
             coordinators = await coordinators_of(session, plan)
@@ -267,39 +289,42 @@ class Dispatcher:
                 escalate: list[int] = []
                 officers = await officers_of(session, by_agency)
                 for agency_id, deadlines in by_agency.items():
-                    kinds: dict[str, int] = {}
-                    for agency_deadline in deadlines:
+                    due_today = [
+                        due
+                        for agency_deadline in deadlines
                         for due in reminders_due(
                             day,
                             agency_deadline,
                             calendar,
                             remind_days_before=tuple(schedule.remind_days_before),
                             escalate_after_days=schedule.escalate_after_days,
-                        ):
-                            if due.kind is ReminderKind.ESCALATE:
-                                escalate.append(agency_id)
-                            else:
-                                kinds.setdefault(due.kind.value, due.days)
-                    if period.kind == "adhoc" and not kinds and day == period.starts_on:
-                        kinds["adhoc"] = 0
-                    for kind, days in kinds.items():
-                        for member in officers:
-                            if member.agency_id != agency_id:
-                                continue
-                            result.append(
-                                Planned(
-                                    key=f"r:{period.id}:{member.id}:{day.isoformat()}:{kind}",
-                                    kind=kind,
-                                    chat_id=member.telegram_user_id,
-                                    member_id=member.id,
-                                    agency_id=agency_id,
-                                    period_id=period.id,
-                                    day=day,
-                                    due_at=send_at,
-                                    reason=f"{period.label}: {kind} ({days:+d} working days)",
-                                    payload={"days": days},
-                                )
+                        )
+                    ]
+                    if any(d.kind is ReminderKind.ESCALATE for d in due_today):
+                        escalate.append(agency_id)
+                    chosen = most_urgent(due_today)
+                    if chosen is None and period.kind == "adhoc" and day == period.starts_on:
+                        chosen = ("adhoc", 0)
+                    if chosen is None:
+                        continue
+                    kind, days = chosen
+                    for member in officers:
+                        if member.agency_id != agency_id:
+                            continue
+                        result.append(
+                            Planned(
+                                key=f"r:{period.id}:{member.id}:{day.isoformat()}:{kind}",
+                                kind=kind,
+                                chat_id=member.telegram_user_id,
+                                member_id=member.id,
+                                agency_id=agency_id,
+                                period_id=period.id,
+                                day=day,
+                                due_at=send_at,
+                                reason=f"{period.label}: {kind} ({days} working days)",
+                                payload={"days": days},
                             )
+                        )
                 if escalate:
                     chats = [(m.telegram_user_id, m.id) for m in coordinators]
                     if plan.group_chat_id:
