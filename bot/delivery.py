@@ -42,7 +42,15 @@ def render_reminder(texts: Texts, view: ReminderView) -> tuple[Html, InlineKeybo
     if view.adhoc_note:
         head.append(texts("reminder.adhoc_note", note=view.adhoc_note))
     lines = [
-        texts("reminder.task_line", n=i, ref=t.ref, title=shorten(t.title, 110))
+        texts(
+            "reminder.task_line",
+            n=i,
+            ref=t.ref,
+            title=shorten(t.title, 110),
+            role=texts("reminder.support_role", deadline=local_date(t.deadline))
+            if t.role == "support" and t.deadline != view.deadline
+            else Html(""),
+        )
         for i, t in enumerate(view.tasks, 1)
     ]
     tail = [texts("reminder.how_to_reply", ref=view.tasks[0].ref if view.tasks else "1")]

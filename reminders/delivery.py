@@ -12,6 +12,8 @@ class TaskLine:
     task_id: int
     ref: str
     title: str
+    role: str = "lead"
+    deadline: date | None = None
 
 
 @dataclass(frozen=True)

@@ -503,15 +503,29 @@ class Dispatcher:
             if not missing:
                 return None
             agency = await session.get(Agency, delivery.agency_id)
-            tasks = tuple(dict.fromkeys(TaskLine(m.task_id, m.ref, m.title) for m in missing))
+            calendar = await self.calendar(session)
+            today = calendar.local_date(self.clock())
+            leads = [m.deadline for m in missing if m.role == "lead"]
+            header_deadline = max(leads) if leads else min(m.deadline for m in missing)
+            kind, days = "adhoc", 0
+            if period.kind != "adhoc" or delivery.kind != "adhoc":
+                days = calendar.working_days_between(
+                    today, calendar.next_working_day(header_deadline)
+                )
+                kind = "before" if days > 0 else "due" if days == 0 else "overdue"
+            tasks = tuple(
+                dict.fromkeys(
+                    TaskLine(m.task_id, m.ref, m.title, m.role, m.deadline) for m in missing
+                )
+            )
             return ReminderView(
-                kind=delivery.kind,
-                days=int(delivery.payload.get("days", 0)),
+                kind=kind,
+                days=abs(days),
                 plan_number=plan.number,
                 agency_name=agency.name if agency else "",
                 period_id=period.id,
                 period_label=period.label,
-                deadline=min(m.deadline for m in missing),
+                deadline=header_deadline,
                 tasks=tasks,
                 adhoc_note=period.request_note,
             )

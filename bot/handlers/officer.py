@@ -42,7 +42,12 @@ async def agency_worklist(svc: Services, session: AsyncSession, member: Member) 
 
 
 async def remember(
-    session: AsyncSession, message: Message, member: Member, purpose: str, context: dict[str, Any]
+    session: AsyncSession,
+    message: Message,
+    member: Member,
+    purpose: str,
+    context: dict[str, Any],
+    now: datetime,
 ) -> None:
     session.add(
         BotMessage(
@@ -51,7 +56,7 @@ async def remember(
             member_id=member.id,
             purpose=purpose,
             context=context,
-            created_at=message.date,
+            created_at=now,
         )
     )
 
@@ -154,7 +159,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, member: Me
                 )
                 reply_text, markup = confirmation(texts, [recorded])
                 sent = await message.reply_text(reply_text, reply_markup=markup)
-                await remember(session, sent, member, "confirm", confirm_context([recorded]))
+                await remember(session, sent, member, "confirm", confirm_context([recorded]), now)
                 return
         items = await agency_worklist(svc, session, member)
         if previous is not None and previous.context.get("task_ids"):
@@ -219,7 +224,9 @@ async def answer_intake(
         text, markup = confirmation(texts, intake.recorded)
         sent = await message.reply_text(text, reply_markup=markup)
         async with svc.db.transaction() as session:
-            await remember(session, sent, member, "confirm", confirm_context(intake.recorded))
+            await remember(
+                session, sent, member, "confirm", confirm_context(intake.recorded), svc.now()
+            )
     for question in intake.questions[:3]:
         await ask(message, context, question)
     if intake.unrelated and not intake.recorded and not intake.questions:
@@ -369,7 +376,7 @@ async def on_report_button(
     await query.edit_message_text(text, reply_markup=markup)
     sent = await query.message.reply_text(prompt, reply_markup=keyboards.markup(buttons))  # type: ignore[union-attr]
     async with svc.db.transaction() as session:
-        await remember(session, sent, member, "note", {"report_id": recorded.report.id})
+        await remember(session, sent, member, "note", {"report_id": recorded.report.id}, svc.now())
 
 
 async def on_report_action(

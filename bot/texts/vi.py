@@ -98,7 +98,8 @@ TEXTS: dict[str, str] = {
         "<b>{count}</b> nhiệm vụ — {plan}:"
     ),
     "reminder.adhoc_note": "Nội dung yêu cầu: {note}",
-    "reminder.task_line": "{n}. <b>{ref}</b> {title}",
+    "reminder.task_line": "{n}. <b>{ref}</b> {title}{role}",
+    "reminder.support_role": " <i>(phối hợp, gửi ý kiến trước {deadline})</i>",
     "reminder.more_tasks": "… và {count} nhiệm vụ khác (xem /tasks)",
     "reminder.how_to_reply": (
         "\nTrả lời tin nhắn này, ví dụ: <i>{ref} đang thực hiện 70%, đã trình dự thảo</i> "
