@@ -19,7 +19,7 @@ from telegram.ext import (
 )
 
 from bot.context import Services, services
-from bot.handlers import admin, common, officer
+from bot.handlers import admin, common, coordinator, officer
 from storage.errors import is_unavailable
 
 log = logging.getLogger("dondoc.bot")
@@ -58,6 +58,8 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(CommandHandler("invite", admin.invite))
     application.add_handler(CommandHandler("tasks", officer.tasks_command))
     application.add_handler(CommandHandler("report", officer.report_command))
+    application.add_handler(CommandHandler("reminders", officer.reminders_command))
+    application.add_handler(CommandHandler("request", coordinator.request_command))
     application.add_handler(CallbackQueryHandler(officer.on_report_button, pattern=r"^r[a-z]:"))
     application.add_handler(MessageHandler(filters.COMMAND, common.unknown_command))
     private = filters.ChatType.PRIVATE

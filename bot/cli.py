@@ -51,7 +51,7 @@ async def run_bot(settings: Settings) -> None:
     settings.token()
     db = open_database(settings)
     await db.upgrade()
-    svc = Services(settings, db, Texts(settings.language), admin_ids=frozenset(settings.admin_ids))
+    svc = make_services(settings, db)
     application = build_application(svc)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -60,7 +60,9 @@ async def run_bot(settings: Settings) -> None:
     try:
         await start_application(application, svc)
         await remember_bot_username(db, application.bot.username)
-        scheduler = start_scheduler(build_dispatcher(application.bot, svc), svc)
+        dispatcher = build_dispatcher(application.bot, svc)
+        svc.extras["dispatcher"] = dispatcher
+        scheduler = start_scheduler(dispatcher, svc)
         log.info("dondoc is running as @%s (Ctrl-C to stop)", application.bot.username)
         try:
             await poll(application, svc, stop)
@@ -144,6 +146,60 @@ async def cmd_invite(settings: Settings, args: argparse.Namespace) -> None:
     await with_database(settings, work)
 
 
+# -- reminders and replies ----------------------------------------------------------------------
+def make_services(settings: Settings, db: Database) -> Services:
+    return Services(settings, db, Texts(settings.language), admin_ids=frozenset(settings.admin_ids))
+
+
+async def cmd_remind(settings: Settings, args: argparse.Namespace) -> None:
+    """One reminder tick by hand, or (--dry-run) who would be reminded now and why."""
+    from telegram import Bot
+
+    from bot.scheduling import build_dispatcher
+
+    async def work(db: Database) -> None:
+        svc = make_services(settings, db)
+        if args.dry_run:
+            dispatcher = build_dispatcher(Bot("0:dry-run"), svc)
+            rows = await dispatcher.preview()
+            for planned, status in rows:
+                state = f" [{status}]" if status else ""
+                print(f"{planned.kind:10} chat {planned.chat_id}: {planned.reason}{state}")
+            if dispatcher.skipped_members:
+                print(
+                    f"skipped {len(dispatcher.skipped_members)} members (unreachable or opted out)"
+                )
+            print(f"{len(rows)} reminders due now")
+            return
+        async with Bot(settings.token(), base_url=settings.api_url) as bot:
+            report = await build_dispatcher(bot, svc).tick()
+        print(
+            f"planned {report.planned}, sent {report.sent}, skipped {report.skipped}, "
+            f"retrying {report.retried}, failed {report.failed}, unreachable {report.unreachable}"
+        )
+
+    await with_database(settings, work)
+
+
+async def cmd_parse_reply(settings: Settings, args: argparse.Namespace) -> None:
+    """What the bot would understand from a reply (nothing is saved)."""
+    import json
+
+    from reports.replies import parse_replies
+
+    tasks = [t.strip() for t in (args.tasks or "").split(",") if t.strip()]
+    parsed = parse_replies(args.text, tasks)
+    if args.json:
+        objects = [p.to_json() for p in parsed]
+        print(json.dumps(objects[0] if len(objects) == 1 else objects, ensure_ascii=False))
+        return
+    for p in parsed:
+        print(
+            f"status={p.status.value if p.status else None} percent={p.percent} task={p.task} "
+            f"ambiguous={p.ambiguous} reason={p.reason} note={p.note!r}"
+        )
+
+
 async def cmd_db_upgrade(settings: Settings, args: argparse.Namespace) -> None:
     async def work(db: Database) -> None:
         current, head = await db.migration_state()
@@ -178,6 +234,17 @@ def build_parser() -> argparse.ArgumentParser:
     invite.add_argument("--agency", required=True)
     invite.add_argument("--role", required=True, choices=[r.value for r in Role])
     invite.add_argument("--expires", default="7d", help="lifetime, e.g. 7d, 48h (default 7d)")
+    remind = sub.add_parser("remind", help="run one reminder tick now")
+    remind.add_argument(
+        "--dry-run", action="store_true", help="show who would be reminded, send nothing"
+    )
+
+    parse = sub.add_parser("parse-reply", help="show how a status reply is read (saves nothing)")
+    parse.add_argument("text")
+    parse.add_argument(
+        "--tasks", help="comma-separated task refs of the reminder, e.g. II.1.a,II.2.a"
+    )
+    parse.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
@@ -186,6 +253,8 @@ COMMANDS: dict[tuple[str, ...], Callable[[Settings, argparse.Namespace], Awaitab
     ("db", "upgrade"): cmd_db_upgrade,
     ("agency", "add"): cmd_agency_add,
     ("invite",): cmd_invite,
+    ("remind",): cmd_remind,
+    ("parse-reply",): cmd_parse_reply,
 }
 
 
@@ -210,6 +279,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("incomplete command; see --help")
     try:
         settings = load_settings()
+        if args.command == "parse-reply":  # needs no database
+            asyncio.run(cmd_parse_reply(settings, args))
+            return 0
         asyncio.run(handler(settings, args))
     except (SettingsError, CliError) as exc:
         print(f"dondoc: {exc}", file=sys.stderr)

@@ -26,6 +26,8 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("whoami", Role.OFFICER, "cmd.whoami"),
     CommandSpec("tasks", Role.OFFICER, "cmd.tasks"),
     CommandSpec("report", Role.OFFICER, "cmd.report"),
+    CommandSpec("reminders", Role.OFFICER, "cmd.reminders"),
+    CommandSpec("request", Role.COORDINATOR, "cmd.request"),
     CommandSpec("invite", Role.ADMIN, "cmd.invite"),
 )
 

@@ -25,5 +25,5 @@ def fold(text: str) -> str:
 
 
 def squash(text: str) -> str:
-    """Like fold, but also drops everything that is not a letter or digit ("Sở KH&ĐT" → "sokhdt")."""
+    """Like fold, keeping only letters and digits ("Sở KH&ĐT" → "sokhdt")."""
     return re.sub(r"[^0-9a-z]", "", fold(text))

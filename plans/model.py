@@ -31,7 +31,9 @@ class TaskDraft(BaseModel):
     text: str = ""
     lead: list[str] = Field(default_factory=list)
     support: list[str] = Field(default_factory=list)
-    timeframe: str | None = Field(default=None, description='As written: "Thường xuyên", "Quý IV/2022"')
+    timeframe: str | None = Field(
+        default=None, description='As written: "Thường xuyên", "Quý IV/2022"'
+    )
     due: date | None = None
     group: str | None = Field(default=None, description="Heading of the task's group, if any")
     reporting: Frequency | None = Field(default=None, description="Override of the plan's schedule")
@@ -52,7 +54,9 @@ class DraftWarning(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    code: str = Field(description='Machine code, e.g. "no_assignee", "no_timeframe", "lost_diacritics"')
+    code: str = Field(
+        description='Machine code, e.g. "no_assignee", "no_timeframe", "lost_diacritics"'
+    )
     ref: str | None = None
     excerpt: str = ""
 

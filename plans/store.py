@@ -319,3 +319,17 @@ async def _assign(
         session.add(Assignment(task_id=task.id, agency_id=agency_id, role=role))
     await session.flush()
     return set(wanted_groups) | {link.group_id for link in links}
+
+
+async def find_plan(session: AsyncSession, text: str | None) -> Plan | None:
+    """A plan by its number as typed ("151", "151/KH-UBND", "151 kh ubnd"); with no text, the
+    only active plan if there is just one."""
+    plans = (await session.scalars(select(Plan).where(Plan.active).order_by(Plan.id))).all()
+    if not text:
+        return plans[0] if len(plans) == 1 else None
+    key = plan_key(text)
+    exact = [p for p in plans if p.number_key == key]
+    if exact:
+        return exact[0]
+    prefixed = [p for p in plans if key and p.number_key.startswith(key)]
+    return prefixed[0] if len(prefixed) == 1 else None

@@ -229,6 +229,7 @@ class Dispatcher:
         self.batch_size = batch_size
         self.concurrency = concurrency
         self._lock = asyncio.Lock()
+        self.skipped_members: set[int] = set()
 
     async def calendar(self, session: AsyncSession) -> WorkingCalendar:
         return await load_calendar(session, **self.calendar_settings)
@@ -238,12 +239,14 @@ class Dispatcher:
         async with self._lock:
             report = TickReport()
             report.planned = await self.plan()
+            report.not_reachable_members = len(self.skipped_members)
             await self.dispatch(report)
             return report
 
     # -- planning ------------------------------------------------------------------------------
     async def due_reminders(self, session: AsyncSession, now: datetime) -> list[Planned]:
         """Every reminder due today, plus the latest one missed in the last days while down."""
+        self.skipped_members = set()
         calendar = await self.calendar(session)
         today = calendar.local_date(now)
         state = await session.get(BotState, "planner")
@@ -311,6 +314,9 @@ class Dispatcher:
                     for member in officers:
                         if member.agency_id != agency_id:
                             continue
+                        if not member.reachable or member.reminders_opt_out:
+                            self.skipped_members.add(member.id)
+                            continue
                         result.append(
                             Planned(
                                 key=f"r:{period.id}:{member.id}:{day.isoformat()}:{kind}",
@@ -345,6 +351,25 @@ class Dispatcher:
                             )
                         )
         return result
+
+    async def preview(self) -> list[tuple[Planned, str | None]]:
+        """What a tick would plan now, with the status of rows that exist already; writes
+        nothing (the transaction is rolled back)."""
+        now = self.clock()
+        async with self.db.sessions() as session:
+            planned = await self.due_reminders(session, now)
+            keys = [p.key for p in planned]
+            existing = dict(
+                (
+                    await session.execute(
+                        select(ReminderDelivery.key, ReminderDelivery.status).where(
+                            ReminderDelivery.key.in_(keys)
+                        )
+                    )
+                ).all()
+            )
+            await session.rollback()
+        return [(p, existing.get(p.key)) for p in planned]
 
     async def plan(self) -> int:
         """Insert the due reminders; a key that exists already is left alone."""

@@ -585,3 +585,22 @@ async def on_evidence(update: Update, context: ContextTypes.DEFAULT_TYPE, member
         period = await session.get(ReportingPeriod, report.period_id)
     assert task is not None and period is not None
     await message.reply_text(texts("report.evidence_saved", name=name, ref=task.ref))
+
+
+@requires(Role.OFFICER)
+async def reminders_command(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
+) -> None:
+    """/reminders on|off: a member can stop (and restart) their own reminders."""
+    svc, texts = services(context), services(context).texts
+    message = update.effective_message
+    assert message is not None
+    choice = (context.args or [""])[0].lower()
+    if choice not in ("on", "off"):
+        await message.reply_text(texts("reminders.usage"))
+        return
+    async with svc.db.transaction() as session:
+        row = await session.get(Member, member.id)
+        assert row is not None
+        row.reminders_opt_out = choice == "off"
+    await message.reply_text(texts(f"reminders.{choice}"))

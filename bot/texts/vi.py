@@ -163,4 +163,21 @@ TEXTS: dict[str, str] = {
     "tasks.line": "{mark} <b>{ref}</b> {title} — {state}",
     "tasks.not_reported": "chưa báo cáo",
     "tasks.none": "Đơn vị {agency} hiện không có nhiệm vụ nào cần báo cáo.",
+    # -- ad-hoc requests and reminder settings --
+    "cmd.reminders": "Bật/tắt tin nhắc việc cho bạn",
+    "request.usage": (
+        "Cách dùng: <code>/request &lt;số kế hoạch&gt; &lt;hạn dd/mm/yyyy&gt; [mã nhiệm vụ…] "
+        "[| nội dung yêu cầu]</code>\nVí dụ: <code>/request 151 30/11/2026 II.1.a II.2.a | "
+        "Báo cáo phục vụ đoàn kiểm tra</code>"
+    ),
+    "request.bad_deadline": "Hạn «{value}» không hợp lệ hoặc đã qua. Viết dạng 30/11/2026.",
+    "request.unknown_plan": "Không tìm thấy kế hoạch «{value}». Gõ /plans để xem danh sách.",
+    "request.unknown_tasks": "Kế hoạch {plan} không có nhiệm vụ: {refs}.",
+    "request.created": (
+        "📣 Đã tạo yêu cầu báo cáo đột xuất cho {plan}: {tasks} nhiệm vụ, {agencies} đơn vị, "
+        "hạn {deadline}. Các đơn vị sẽ được nhắc ngay trong giờ làm việc và khi quá hạn."
+    ),
+    "reminders.off": "🔕 Đã tắt tin nhắc việc cho bạn. Gõ <code>/reminders on</code> để bật lại.",
+    "reminders.on": "🔔 Đã bật tin nhắc việc cho bạn.",
+    "reminders.usage": "Cách dùng: <code>/reminders on</code> hoặc <code>/reminders off</code>.",
 }

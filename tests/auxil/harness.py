@@ -53,6 +53,7 @@ class BotHarness:
         self._stop = asyncio.Event()
         await start_application(self.application, self.svc)
         self.dispatcher = build_dispatcher(self.application.bot, self.svc)
+        self.svc.extras["dispatcher"] = self.dispatcher
         self._task = asyncio.create_task(poll(self.application, self.svc, self._stop))
 
     async def stop(self) -> None:

@@ -1,0 +1,981 @@
+"""Plan document importer: .txt/.md/.docx/.pdf bytes → PlanDraft (tasks, assignees, timeframes)."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePath
+
+from domain.text import fold
+from plans.assignees import (
+    clean_agency,
+    looks_like_agency,
+    restore_agency,
+    split_agencies,
+    split_assignees,
+)
+from plans.model import DraftWarning, Frequency, PlanDraft, PlanInfo, ReportingSchedule, TaskDraft
+from plans.normalize import fold_keep, is_caps, normalize_text, paragraphs
+from plans.timeframe import due_date
+
+ERROR_CODES = (
+    "empty",
+    "binary",
+    "too_large",
+    "corrupt_docx",
+    "encrypted",
+    "unsupported_format",
+    "no_tasks",
+    "pdf_no_text",
+)
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_TEXT_EXTS = {".txt", ".md", ".markdown", ".text", ".csv", ".tsv", ""}
+
+
+class DocumentError(Exception):
+    """A document that cannot be imported; `code` is rendered into Vietnamese by the bot."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params: dict = dict(params)
+
+
+# ---------------------------------------------------------------- reading bytes
+
+
+def read_document(data: bytes, filename: str, *, max_bytes: int = 20_000_000) -> PlanDraft:
+    """Read an uploaded plan document (.txt, .md, .docx, .pdf) into a draft."""
+    return _parse(document_text(data, filename, max_bytes=max_bytes))
+
+
+def document_text(data: bytes, filename: str, *, max_bytes: int = 20_000_000) -> str:
+    """Extract normalised text (tables as pipe rows) from an uploaded document."""
+    if not data or not data.strip():
+        raise DocumentError("empty")
+    if len(data) > max_bytes:
+        raise DocumentError("too_large", size=len(data), max_bytes=max_bytes)
+    ext = PurePath(filename or "").suffix.lower()
+    if ext in (".yaml", ".yml", ".doc", ".xls", ".xlsx", ".odt", ".rtf", ".ppt", ".pptx"):
+        raise DocumentError("unsupported_format", format=ext.lstrip("."))
+    if ext == ".docx" or (ext not in (".pdf", *_TEXT_EXTS) and data.startswith(b"PK")):
+        if data.startswith(_OLE2):
+            raise DocumentError("encrypted", format="docx")
+        return normalize_text(_docx_text(data), wrapped=False)
+    if ext == ".pdf" or data.startswith(b"%PDF"):
+        return normalize_text(_pdf_text(data))
+    if data.startswith(_OLE2):
+        raise DocumentError("unsupported_format", format=ext.lstrip(".") or "ole2")
+    if data.startswith(b"PK\x03\x04"):
+        if _is_docx_zip(data):
+            return normalize_text(_docx_text(data), wrapped=False)
+        raise DocumentError("unsupported_format", format=ext.lstrip(".") or "zip")
+    if ext not in _TEXT_EXTS:
+        raise DocumentError("unsupported_format", format=ext.lstrip("."))
+    return normalize_text(_decode_text(data))
+
+
+def _is_docx_zip(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def _decode_text(data: bytes) -> str:
+    """Decode text bytes: UTF-8 (BOM or not), UTF-16, then Windows-1258; reject binary."""
+    text: str | None = None
+    if data.startswith(codecs.BOM_UTF8):
+        text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        sample = data[:8000]
+        zeros = sample.count(0)
+        if zeros:
+            even, odd = sample[0::2].count(0), sample[1::2].count(0)
+            if zeros > len(sample) * 0.3 and odd > 4 * even:
+                text = data.decode("utf-16-le", errors="replace")
+            elif zeros > len(sample) * 0.3 and even > 4 * odd:
+                text = data.decode("utf-16-be", errors="replace")
+            else:
+                raise DocumentError("binary")
+        else:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                try:
+                    text = data.decode("cp1258")
+                except UnicodeDecodeError as exc:
+                    raise DocumentError("binary") from exc
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
+    bad = text.count("\ufffd")
+    if controls + bad > max(2, len(text) * 0.01):
+        raise DocumentError("binary")
+    if not text.strip():
+        raise DocumentError("empty")
+    return text
+
+
+def _docx_text(data: bytes) -> str:
+    """Paragraphs and tables of a .docx in document order; tables become pipe rows."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        blocks: list[str] = []
+        for child in document.element.body.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                blocks.append(Paragraph(child, document).text)
+            elif tag == "tbl":
+                rows = []
+                for row in Table(child, document).rows:
+                    cells = []
+                    for cell in row.cells:
+                        parts = [p.text.strip() for p in cell.paragraphs if p.text.strip()]
+                        cells.append("<br>".join(parts).replace("|", "/"))
+                    rows.append("| " + " | ".join(cells) + " |")
+                blocks.append("\n".join(rows))
+    except DocumentError:
+        raise
+    except Exception as exc:  # python-docx raises many kinds on a broken package
+        raise DocumentError("corrupt_docx", reason=type(exc).__name__) from exc
+    text = "\n\n".join(blocks)
+    if not text.strip():
+        raise DocumentError("empty")
+    return text
+
+
+def _pdf_text(data: bytes) -> str:
+    """Text layer of a PDF (pypdf); raises pdf_no_text for scans."""
+    import pypdf
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                if not reader.decrypt(""):
+                    raise DocumentError("encrypted", format="pdf")
+            except DocumentError:
+                raise
+            except Exception as exc:
+                raise DocumentError("encrypted", format="pdf") from exc
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except DocumentError:
+        raise
+    except Exception as exc:
+        raise DocumentError("unsupported_format", format="pdf", reason="corrupt") from exc
+    text = "\n".join(pages)
+    if sum(ch.isalpha() for ch in text) < 40:
+        raise DocumentError("pdf_no_text", pages=len(pages))
+    return text
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+@dataclass
+class _Para:
+    kind: str  # roman, num, sub, letter, paren, bullet, text, row
+    label: str
+    body: str
+
+
+_KINDS = [
+    ("roman", re.compile(r"^([IVXLC]{1,6})\.\s+(.+)$", re.S)),
+    ("sub", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(.+)$", re.S)),
+    ("num", re.compile(r"^(\d{1,2})[.)]\s+(.+)$", re.S)),
+    ("letter", re.compile(r"^([a-zđ])\)\s+(.+)$", re.S)),
+    ("paren", re.compile(r"^\((\d{1,2})\)\s*(.+)$", re.S)),
+    ("bullet", re.compile(r"^[-+•–—*]\s*(.+)$", re.S)),
+]
+_STOP = re.compile(r"^(?:noi nh\S{0,2}n\s*:?|t/?m\.? (?:uy ban|ubnd|ban|tinh uy|thanh uy)|kt\. )")
+
+
+def _classify(text: str) -> _Para:
+    if text.startswith("|") or text.count("\t") >= 2:
+        return _Para("row", "", text)
+    for kind, pattern in _KINDS:
+        match = pattern.match(text)
+        if match:
+            if kind == "bullet":
+                return _Para(kind, "-", match.group(1).strip())
+            return _Para(kind, match.group(1), match.group(2).strip())
+    return _Para("text", "", text)
+
+
+def _body_paragraphs(text: str) -> list[_Para]:
+    """Classified paragraphs up to the recipients list / signature block."""
+    out: list[_Para] = []
+    for para in paragraphs(text):
+        if _STOP.match(fold(para)):
+            break
+        if "\n" in para and not para.startswith("|"):
+            out.extend(_classify(line) for line in para.split("\n") if line.strip())
+        elif para.startswith("|") or para.count("\t") >= 2:
+            out.extend(_Para("row", "", line) for line in para.split("\n") if line.strip())
+        else:
+            out.append(_classify(para))
+    return out
+
+
+# ---------------------------------------------------------------- small helpers
+
+_SENTENCE_END = re.compile(r"(?<=[^\s.])[.;!?](?=\s|$)")
+_LABEL_ASSIGN = re.compile(
+    r"^(?:phan cong(?: thuc hien| nhiem vu)?|(?:co quan|don vi) (?:chu tri|thuc hien)"
+    r"|chu tri(?: thuc hien)?|trach nhiem(?: thuc hien)?|giao thuc hien)\s*:\s*"
+)
+_LABEL_SUPPORT = re.compile(r"^(?:(?:co quan|don vi) )?phoi hop(?: thuc hien)?\s*:\s*")
+_LABEL_TIME = re.compile(
+    r"^(?:thoi gian(?: thuc hien| hoan thanh)?|thoi han(?: hoan thanh| thuc hien)?"
+    r"|tien do(?: thuc hien| hoan thanh)?|han hoan thanh)\s*:\s*"
+)
+_DEADLINE_IN_TEXT = re.compile(
+    r"(?:truoc|cham nhat|hoan thanh trong|hoan thanh truoc|xong truoc|hoan thanh vao)\s+"
+    r"((?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|quy\s+(?:iv|iii|ii|i|[1-4])\s*(?:/|nam)\s*\d{4}"
+    r"|thang\s+\d{1,2}\s*(?:/|nam)\s*\d{4}|nam\s+\d{4})"
+)
+_FREQUENCIES: list[tuple[re.Pattern[str], Frequency]] = [
+    (re.compile(r"hang thang|hàng thang|moi thang|dinh ky thang"), "monthly"),
+    (re.compile(r"hang quy|moi quy|dinh ky quy|theo quy"), "quarterly"),
+    (re.compile(r"(?:6|sau) thang|nua nam"), "half_yearly"),
+    (re.compile(r"hang nam|moi nam|cuoi nam|dinh ky nam|tong ket nam"), "yearly"),
+]
+_PERIODIC = re.compile(r"dinh ky[^.;]{0,40}bao cao|bao cao dinh ky|bao cao[^.;]{0,60}dinh ky")
+
+
+def short_title(text: str, limit: int = 120) -> str:
+    """First sentence or clause of a task's text, at most `limit` characters, cut at a word."""
+    first = " ".join(text.strip().split("\n", 1)[0].split())
+    first = re.sub(r"^[-+•–]\s*", "", first)
+    match = _SENTENCE_END.search(first)
+    if match:
+        first = first[: match.start()]
+    first = first.strip(" -–.;:,")
+    if len(first) <= limit:
+        return first
+    cut = first[:limit]
+    comma = cut.rfind(", ")
+    if comma >= limit // 2:
+        return cut[:comma].rstrip(" ,;:-–")
+    return cut.rsplit(" ", 1)[0].rstrip(" ,;:-–") + "…"
+
+
+def _timeframe_text(value: str) -> str:
+    return " ".join(value.split()).strip(" .;")
+
+
+def _frequency(text: str) -> Frequency | None:
+    folded = fold(text)
+    for match in re.finditer(r"bao cao", folded):
+        window = folded[max(0, match.start() - 60) : match.end() + 60]
+        for pattern, frequency in _FREQUENCIES:
+            if pattern.search(window):
+                return frequency
+    return None
+
+
+def _deadline_in(text: str) -> str | None:
+    folded = fold_keep(text)
+    match = _DEADLINE_IN_TEXT.search(folded)
+    if not match:
+        return None
+    return text[match.start() : match.end()]
+
+
+@dataclass
+class _Context:
+    """Everything the shape parsers produce, before it becomes a PlanDraft."""
+
+    tasks: list[TaskDraft] = field(default_factory=list)
+    warnings: list[DraftWarning] = field(default_factory=list)
+
+    def warn(self, code: str, ref: str | None = None, excerpt: str = "") -> None:
+        """Record a warning (excerpt trimmed)."""
+        self.warnings.append(DraftWarning(code=code, ref=ref, excerpt=short_title(excerpt, 160)))
+
+
+def _make_task(
+    ctx: _Context,
+    ref: str,
+    text: str,
+    lead: list[str],
+    support: list[str] | None = None,
+    timeframe: str | None = None,
+    group: str | None = None,
+) -> None:
+    text = text.strip()
+    if not timeframe:
+        timeframe = _deadline_in(text)
+    timeframe = _timeframe_text(timeframe) if timeframe else None
+    reporting = _frequency(text)
+    ctx.tasks.append(
+        TaskDraft(
+            ref=ref,
+            title=short_title(text) or ref,
+            text=text,
+            lead=lead,
+            support=support or [],
+            timeframe=timeframe or None,
+            due=due_date(timeframe) if timeframe else None,
+            group=group,
+            reporting=reporting,
+        )
+    )
+    if not lead:
+        ctx.warn("no_assignee", ref, text)
+    if not timeframe:
+        ctx.warn("no_timeframe", ref, text)
+    if reporting is None and _PERIODIC.search(fold(text)):
+        match = _PERIODIC.search(fold_keep(text))
+        excerpt = text[match.start() : match.end() + 60] if match else text
+        ctx.warn("periodic_report", ref, excerpt)
+
+
+def _sentence_case(text: str | None) -> str | None:
+    """ "TỔ CHỨC THỰC HIỆN" → "Tổ chức thực hiện"; other text unchanged."""
+    if not text or not is_caps(text):
+        return text or None
+    lowered = text.lower()
+    return lowered[:1].upper() + lowered[1:]
+
+
+def _join_ref(*parts: str | None) -> str:
+    return ".".join(p for p in parts if p)
+
+
+# ---------------------------------------------------------------- shape: "Phân công thực hiện"
+
+
+@dataclass
+class _Candidate:
+    ref: str
+    group: str | None
+    level: str
+    roman: str | None
+    text: list[str] = field(default_factory=list)
+    assign: str | None = None
+    support: str | None = None
+    timeframe: str | None = None
+    has_children: bool = False
+
+
+def _labelled(body: str) -> tuple[str, str] | None:
+    """("assign" | "support" | "time", value) when a paragraph is a labelled field."""
+    folded = fold_keep(body)
+    for name, pattern in (
+        ("assign", _LABEL_ASSIGN),
+        ("support", _LABEL_SUPPORT),
+        ("time", _LABEL_TIME),
+    ):
+        match = pattern.match(folded)
+        if match:
+            return name, body[match.end() :].strip()
+    return None
+
+
+def _parse_assigned(paras: list[_Para], ctx: _Context) -> bool:
+    """Plans whose tasks carry "Phân công thực hiện:" / "Thời gian thực hiện:" lines."""
+    if not any(p.kind != "row" and (_labelled(p.body) or ("", ""))[0] == "assign" for p in paras):
+        return False
+    candidates: list[_Candidate] = []
+    roman: str | None = None
+    num: str | None = None
+    num_title: str | None = None
+    current: _Candidate | None = None
+    for para in paras:
+        if para.kind == "row":
+            continue
+        if para.kind == "roman":
+            roman, num, num_title, current = para.label, None, None, None
+            continue
+        if para.kind == "num":
+            num, num_title = para.label, para.body
+            current = _Candidate(_join_ref(roman, num), num_title, "num", roman)
+            candidates.append(current)
+            continue
+        if (para.kind in ("letter", "sub") and num is not None) or para.kind == "letter":
+            if current and current.level == "num":
+                current.has_children = True
+            elif num is not None:
+                for cand in reversed(candidates):
+                    if cand.level == "num" and cand.ref == _join_ref(roman, num):
+                        cand.has_children = True
+                        break
+            label = para.label
+            if para.kind == "sub" and num is not None and label.startswith(num + "."):
+                label = label[len(num) + 1 :]
+            current = _Candidate(_join_ref(roman, num, label), num_title, "letter", roman)
+            current.text.append(para.body)
+            candidates.append(current)
+            continue
+        labelled = _labelled(para.body)
+        if current is None:
+            continue
+        if labelled:
+            name, value = labelled
+            if name == "assign":
+                current.assign = value
+            elif name == "support":
+                current.support = value
+            else:
+                current.timeframe = value
+            continue
+        prefix = "- " if para.kind == "bullet" else ""
+        if para.kind == "paren":
+            prefix = f"({para.label}) "
+        current.text.append(prefix + para.body)
+    assigned_sections = {c.roman for c in candidates if c.assign}
+    for cand in candidates:
+        if cand.roman not in assigned_sections:
+            continue
+        if cand.level == "num" and cand.has_children and not cand.assign:
+            continue
+        if not cand.text and not cand.assign:
+            continue
+        text = "\n".join(cand.text) or (cand.group or "")
+        if cand.assign:
+            assignment = split_assignees(cand.assign)
+            lead, support = assignment.lead, assignment.support
+            if not lead:
+                lead = split_agencies(cand.assign) if looks_like_agency(cand.assign) else []
+        else:
+            assignment = split_assignees(short_title(text, 400))
+            lead, support = assignment.lead, assignment.support
+        if cand.support:
+            support = support + split_agencies(cand.support)
+        _make_task(ctx, cand.ref, text, lead, support, cand.timeframe, cand.group)
+    return bool(ctx.tasks)
+
+
+# ---------------------------------------------------------------- shape: addressee sections
+
+
+def _addressee(head: str) -> tuple[list[str], list[str], str]:
+    """Agencies a section heading addresses, and the rest of the heading after them."""
+    first = _SENTENCE_END.split(head, maxsplit=1)[0]
+    assignment = split_assignees(first)
+    if not assignment.lead:
+        return [], [], head
+    rest = ""
+    folded = fold_keep(head)
+    last = fold_keep(assignment.lead[-1]) if assignment.lead else ""
+    idx = folded.find(last[: max(3, len(last) - 4)]) if last else -1
+    if idx >= 0 and not assignment.support:
+        end = idx + len(last)
+        rest = head[end:].strip(" ,;:-")
+    else:
+        rest = head
+    return assignment.lead, assignment.support, rest
+
+
+_ORG_SECTION = re.compile(r"to chuc thuc hien|phan cong|trach nhiem|nhiem vu cu the|giao nhiem vu")
+
+
+def _parse_addressed(paras: list[_Para], ctx: _Context) -> bool:
+    """Numbered sections each addressed to an agency (programmes, conclusions)."""
+    containers: list[tuple[str | None, str | None, list[_Para]]] = []
+    roman: str | None = None
+    roman_title: str | None = None
+    current: list[_Para] = []
+    for para in paras:
+        if para.kind == "roman":
+            containers.append((roman, roman_title, current))
+            roman, roman_title, current = para.label, para.body, []
+        else:
+            current.append(para)
+    containers.append((roman, roman_title, current))
+
+    def items_of(block: list[_Para]) -> list[tuple[_Para, list[_Para]]]:
+        items: list[tuple[_Para, list[_Para]]] = []
+        for para in block:
+            if para.kind == "num":
+                items.append((para, []))
+            elif items:
+                items[-1][1].append(para)
+        return items
+
+    def addressed_share(items: list[tuple[_Para, list[_Para]]]) -> float:
+        if not items:
+            return 0.0
+        hits = sum(1 for head, _ in items if looks_like_agency(head.body))
+        return hits / len(items)
+
+    chosen: list[tuple[str | None, str | None, list[tuple[_Para, list[_Para]]]]] = []
+    for label, title, block in containers:
+        items = items_of(block)
+        if not items:
+            continue
+        org = bool(title and _ORG_SECTION.search(fold(title)))
+        share = addressed_share(items)
+        if (org and share >= 0.3) or (label is None and share >= 0.5 and len(items) >= 2):
+            chosen.append((label, title, items))
+    if not chosen:
+        return False
+    for label, title, items in chosen:
+        for head, children in items:
+            ref = _join_ref(label, head.label)
+            lead, support, rest = _addressee(head.body)
+            if not lead:
+                ctx.warn("unparsed_section", ref, head.body)
+                continue
+            bullets = [c for c in children if c.kind in ("bullet", "letter", "sub")]
+            if bullets:
+                for index, bullet in enumerate(bullets, start=1):
+                    own = split_assignees(short_title(bullet.body, 300))
+                    own_lead = own.lead if looks_like_agency(bullet.body) and own.lead else []
+                    sub_ref = bullet.label if bullet.kind == "letter" else str(index)
+                    _make_task(
+                        ctx,
+                        _join_ref(ref, sub_ref),
+                        bullet.body,
+                        own_lead or lead,
+                        own.support if own_lead else support,
+                        group=head.body,
+                    )
+                continue
+            extra = [c.body for c in children if c.kind in ("text", "paren")]
+            body = head.body if len(rest) > 40 else ""
+            text = "\n".join([t for t in [body, *extra] if t]) or head.body
+            group = head.body if not body else _sentence_case(title)
+            _make_task(ctx, ref, text, lead, support, group=group)
+    return bool(ctx.tasks)
+
+
+def _parse_paren(paras: list[_Para], ctx: _Context) -> bool:
+    """News-style sections "(1) Agency …" with inline text or bullets."""
+    items: list[tuple[_Para, list[_Para]]] = []
+    for para in paras:
+        if para.kind == "paren":
+            items.append((para, []))
+        elif items and para.kind in ("bullet", "text", "letter"):
+            items[-1][1].append(para)
+        elif items and para.kind in ("roman", "num"):
+            break
+    items = [(h, c) for h, c in items if looks_like_agency(h.body)]
+    if len(items) < 2:
+        return False
+    for head, children in items:
+        lead, support, rest = _addressee(head.body)
+        has_bullets = any(child.kind == "bullet" for child in children)
+        parts = [rest[:1].upper() + rest[1:]] if len(rest) > 20 and not has_bullets else []
+        for child in children:
+            if child.kind == "bullet":
+                parts.append("- " + child.body)
+            elif child.body.rstrip().endswith((".", ";", ":", "!", "?")):
+                parts.append(child.body)
+        text = "\n".join(parts) or head.body
+        group = head.body[: len(head.body) - len(rest)].strip(" ,;:") if rest else head.body
+        _make_task(ctx, head.label, text, lead, support, group=group or head.body)
+    return bool(ctx.tasks)
+
+
+# ---------------------------------------------------------------- shape: appendix tables
+
+
+_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
+    ("support", re.compile(r"phoi hop")),
+    ("lead", re.compile(r"chu tri|(?:co quan|don vi)[ ,]*(?:don vi )?thuc hien|trach nhiem")),
+    ("time", re.compile(r"thoi gian|thoi han|tien do|han hoan thanh|thoi diem")),
+    ("product", re.compile(r"san pham|ket qua")),
+    ("note", re.compile(r"ghi chu")),
+    ("stt", re.compile(r"^(?:stt|tt|so tt|so thu tu)$")),
+    ("task", re.compile(r"nhiem vu|noi dung|cong viec|ten de an|de an|giai phap|hoat dong")),
+]
+_ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.?$")
+
+
+def _row_cells(line: str) -> list[str]:
+    if line.startswith("|"):
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    return [c.strip() for c in line.split("\t")]
+
+
+def _header_map(cells: list[str]) -> dict[str, int] | None:
+    mapping: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        folded = fold(cell.replace("<br>", " "))
+        for name, pattern in _COLUMNS:
+            if name not in mapping and pattern.search(folded):
+                mapping[name] = index
+                break
+    if "task" in mapping and ({"lead", "time", "support"} & mapping.keys()):
+        return mapping
+    return None
+
+
+def _tables(paras: list[_Para]) -> list[list[list[str]]]:
+    tables: list[list[list[str]]] = []
+    current: list[list[str]] = []
+    for para in paras:
+        if para.kind == "row":
+            cells = _row_cells(para.body)
+            if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
+                continue
+            current.append(cells)
+        elif current:
+            tables.append(current)
+            current = []
+    if current:
+        tables.append(current)
+    return tables
+
+
+def _cell(cells: list[str], mapping: dict[str, int], name: str) -> str:
+    index = mapping.get(name)
+    if index is None or index >= len(cells):
+        return ""
+    return cells[index].strip()
+
+
+def _parse_table(rows: list[list[str]], ctx: _Context, prefix: str) -> int:
+    """Tasks of one appendix table; returns how many were found."""
+    mapping: dict[str, int] | None = None
+    start = 0
+    for index, cells in enumerate(rows[:6]):
+        mapping = _header_map(cells)
+        if mapping:
+            start = index + 1
+            break
+    if not mapping:
+        return 0
+    header = rows[start - 1]
+    if start < len(rows):  # two-row headers: "Cơ quan thực hiện" over "Chủ trì | Phối hợp"
+        below = [fold(c) for c in rows[start]]
+        if any(c in ("chu tri", "phoi hop") for c in below):
+            for index, cell in enumerate(below):
+                if cell == "chu tri":
+                    mapping["lead"] = index
+                elif cell == "phoi hop":
+                    mapping["support"] = index
+            start += 1
+    found = 0
+    group_label: str | None = None
+    group_title: str | None = None
+    auto = 0
+    header_key = [fold(c) for c in header]
+    for cells in rows[start:]:
+        if [fold(c) for c in cells] == header_key or not any(cells):
+            continue
+        if all(re.fullmatch(r"\(?\d{1,2}\)?", c) for c in cells if c):
+            continue  # column numbering row "(1) | (2) | (3)"
+        stt = _cell(cells, mapping, "stt") if "stt" in mapping else cells[0].strip()
+        task_text = _cell(cells, mapping, "task").replace("<br>", "\n")
+        lead_text = _cell(cells, mapping, "lead")
+        support_text = _cell(cells, mapping, "support")
+        time_text = _cell(cells, mapping, "time").replace("<br>", " ")
+        stt_index = mapping.get("stt", 0)
+        others = {c for i, c in enumerate(cells) if c and i != stt_index}
+        stt_clean = stt.strip().rstrip(".")
+        roman = bool(_ROMAN_OR_LETTER.match(stt_clean))
+        if (roman and (len(others) <= 1 or not (lead_text or time_text))) or (
+            len(others) == 1 and not re.match(r"\d", stt_clean)
+        ):
+            group_label = stt_clean or None
+            group_title = next(iter(others), None)
+            if group_title:
+                group_title = group_title.replace("<br>", " ")
+            auto = 0
+            continue
+        if not task_text:
+            continue
+        auto += 1
+        number = stt_clean if re.fullmatch(r"[\w.]+", stt_clean or "") else str(auto)
+        ref = _join_ref(prefix, group_label, number)
+        lead = split_agencies(lead_text.replace("<br>", "\n"))
+        support = split_agencies(support_text.replace("<br>", "\n"))
+        product = _cell(cells, mapping, "product").replace("<br>", "; ")
+        text = task_text + (f"\nSản phẩm: {product}" if product else "")
+        _make_task(ctx, ref, text, lead, support, time_text or None, group_title)
+        found += 1
+    return found
+
+
+# ---------------------------------------------------------------- plan information
+
+
+_NUMBER = r"(\d{1,5}\s*[/-]\s*[A-Za-zĐđ0-9]+(?:\s*[-/]\s*[A-Za-zĐđ0-9]+)*)"
+_NUMBER_LINE = re.compile(r"^\W{0,4}s[oố6ô]\s*:?\s*" + _NUMBER, re.I)
+_ISSUED_NUMBER = re.compile(
+    r"ban hành\s+(?:Kế hoạch|Chương trình(?: hành động)?|Kết luận|Nghị quyết|Chỉ thị|Đề án"
+    r"|Quyết định)\s+số\s+" + _NUMBER,
+    re.I,
+)
+_DATE_WORDS = re.compile(r"ng[aà]y\s+(\d{1,2})\s+th[aá]ng\s+(\d{1,2})\s+n[aăắ]m\s+(\d{4})", re.I)
+_NEWS_DATE = re.compile(r"^Ngày\s+(\d{1,2})/(\d{1,2})/(\d{4}),", re.I)
+_DOC_TYPES = re.compile(
+    r"^(?:ke hoach|chuong trinh hanh dong|chuong trinh|ket luan|de an|chi thi|nghi quyet"
+    r"|quyet dinh)(?:\s|$)"
+)
+_PLACE = re.compile(
+    r"(?:tỉnh|thành phố)\s+((?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,2})"
+)
+
+
+def _pretty_issuer(line: str) -> str:
+    """ "TỈNH ỦY HÀ TĨNH" → "Tỉnh ủy Hà Tĩnh"; "ỦY BAN NHÂN DÂN TỈNH X" → "UBND tỉnh X"."""
+    line = re.split(r"(?i)\s+(?:đảng|dang|pang|bang)\s+c[oộ]ng\s+s[aả]n", line)[0].strip(" *,")
+    words = line.split()
+    folded = fold(line)
+    known = [
+        ("uy ban nhan dan tinh", "UBND tỉnh", 5),
+        ("ubnd tinh", "UBND tỉnh", 2),
+        ("hoi dong nhan dan tinh", "HĐND tỉnh", 5),
+        ("ban thuong vu tinh uy", "Ban Thường vụ Tỉnh ủy", 5),
+        ("tinh uy", "Tỉnh ủy", 2),
+        ("thanh uy", "Thành ủy", 2),
+        ("uy ban nhan dan thanh pho", "UBND thành phố", 6),
+    ]
+    for key, pretty, count in known:
+        if folded.startswith(key):
+            if not is_caps(line):
+                return line
+            place = " ".join(w.lower().capitalize() for w in words[count:])
+            return f"{pretty} {place}".strip()
+    if is_caps(line):
+        lowered = line.lower()
+        return lowered[:1].upper() + lowered[1:]
+    return line
+
+
+def _place_of(text: str) -> str | None:
+    match = _PLACE.search(text)
+    return match.group(1) if match else None
+
+
+def _plan_info(paras: list[str], ctx: _Context) -> PlanInfo:
+    head = paras[:40]
+    number = ""
+    issued_on: date | None = None
+    place: str | None = None
+    issuer = ""
+    for para in head:
+        match = _NUMBER_LINE.match(fold_keep(para)) if len(para) < 60 else None
+        if match and not number:
+            number = re.sub(r"\s+", "", para[match.start(1) : match.end(1)])
+        date_match = _DATE_WORDS.search(para)
+        if date_match and len(para) < 90 and issued_on is None:
+            day, month, year = (int(g) for g in date_match.groups())
+            try:
+                issued_on = date(year, month, day)
+            except ValueError:
+                issued_on = None
+            place = para[: para.find(",")].strip(" )*(") if "," in para else None
+        if not issuer and is_caps(para) and len(para.split()) <= 12:
+            folded = fold(para)
+            if re.match(r"(?:tinh uy|thanh uy|uy ban nhan dan|ubnd|hoi dong nhan dan)", folded):
+                issuer = _pretty_issuer(para)
+    news = next((p for p in head if _ISSUED_NUMBER.search(p)), None)
+    if news:
+        match = _ISSUED_NUMBER.search(news)
+        if match and not number:
+            number = re.sub(r"\s+", "", match.group(1))
+        date_match = _NEWS_DATE.match(news)
+        if date_match and issued_on is None:
+            day, month, year = (int(g) for g in date_match.groups())
+            try:
+                issued_on = date(year, month, day)
+            except ValueError:
+                issued_on = None
+    title = ""
+    caps_after: list[str] = []
+    for index, para in enumerate(head):
+        if is_caps(para) and _DOC_TYPES.match(fold(para)):
+            for follower in head[index + 1 : index + 6]:
+                if is_caps(follower):
+                    caps_after.append(follower)
+                    continue
+                title = follower
+                break
+            break
+    if not title and news:
+        match = re.search(r"số\s+\S+\s+(về\s.+?)(?:\s*\([^()]*\))?\.(?:\s|$)", news)
+        if match:
+            title = match.group(1)
+    title = title[:1].upper() + title[1:] if title else ""
+    for caps in caps_after:
+        folded = fold(caps)
+        if folded.startswith("cua "):
+            issuer = _pretty_issuer(caps[4:].strip())
+    if not issuer and news:
+        match = re.search(r"(?:^|,\s*)([A-ZĐ][^,]{2,60}?)\s+(?:đã\s+)?ban hành", news)
+        if match:
+            issuer = match.group(1)
+    if not issuer:
+        match = next(
+            (re.search(r"\b(UBND tỉnh|Ủy ban nhân dân tỉnh)\s+ban hành", p) for p in head), None
+        )
+        if match or re.search(r"(?i)[-/](?:UBND)$", number):
+            issuer = "UBND tỉnh"
+        elif re.search(r"(?i)/TU$", number):
+            issuer = "Tỉnh ủy"
+    if issuer and re.search(r"(?:^| )tinh(?: uy)?$", fold(issuer)):
+        place = (
+            place or _place_of(title) or next((_place_of(p) for p in head if _place_of(p)), None)
+        )
+        if place and fold(place) not in fold(issuer) and not lost_diacritics("\n".join(head)):
+            issuer = f"{issuer} {place}"
+    if not number:
+        ctx.warn("no_number")
+    return PlanInfo(
+        number=number,
+        title=title,
+        issuer=issuer,
+        issued_on=issued_on,
+        coordinator=_coordinator(paras),
+    )
+
+
+_COORD_PATTERNS = [
+    re.compile(r"c(?:ua|ta|iia|ii)\s+(\S.{2,60}?)\s+trong vi\S{0,2}c\s+(?:theo d\S{0,2}i|don d)"),
+    re.compile(r"(?:^|giao\s+)(\S.{2,100}?)\s+la co quan (?:thuong truc|dau moi|chu tri)"),
+    re.compile(r"\(thong qua\s+(.{3,60}?)\)"),
+]
+
+
+def _coordinator(paras: list[str]) -> str | None:
+    """The agency that monitors, urges and reports on the plan, when the text names it."""
+    for para in reversed(paras):
+        folded = fold_keep(para)
+        if ("don doc" in folded or "theo doi, kiem tra" in folded) and "chu tri" in folded:
+            body = _classify(para).body
+            lead = split_assignees(body).lead
+            if lead:
+                return lead[0]
+    for pattern in _COORD_PATTERNS:
+        for para in paras:
+            folded = fold_keep(para)
+            match = pattern.search(folded)
+            if match:
+                name = clean_agency(para[match.start(1) : match.end(1)])
+                name = re.sub(r"(?i)^giao\s+", "", name)
+                if looks_like_agency(name) or restore_agency(name, cutoff=85):
+                    return name
+    return None
+
+
+def _reporting(paras: list[str]) -> ReportingSchedule:
+    """Plan-wide reporting frequencies stated in the text (default quarterly)."""
+    found: list[Frequency] = []
+    for para in paras:
+        folded = fold(para)
+        if "bao cao" not in folded or not re.search(r"dinh ky|hang|moi|truoc ngay", folded):
+            continue
+        for match in re.finditer(r"bao cao", folded):
+            window = folded[max(0, match.start() - 50) : match.end() + 50]
+            if "dinh ky" not in window and "hang" not in window:
+                continue
+            for pattern, frequency in _FREQUENCIES:
+                if pattern.search(window) and frequency not in found:
+                    found.append(frequency)
+    order: list[Frequency] = ["monthly", "quarterly", "half_yearly", "yearly"]
+    return (
+        ReportingSchedule(frequencies=sorted(found, key=order.index))
+        if found
+        else (ReportingSchedule())
+    )
+
+
+# ---------------------------------------------------------------- diacritics
+
+
+_ASCII_MARKERS = re.compile(r"\b(?:cua|va|cac|duoc|nhung|thuc hien|nam|tinh|trien khai|viec)\b")
+
+
+def lost_diacritics(text: str) -> bool:
+    """True when most Vietnamese words in `text` have lost their diacritics (OCR, phone typing)."""
+    words = re.findall(r"[^\W\d_]+", text)
+    if len(words) < 20:
+        return False
+    plain = sum(1 for w in words if w.isascii())
+    hits = len(_ASCII_MARKERS.findall(text.lower()))
+    return plain / len(words) > 0.8 or hits / len(words) > 0.04
+
+
+def _repair_agencies(ctx: _Context) -> None:
+    """Restore OCR'd agency names from the vocabulary; warn about leads that stay unreadable."""
+    for task in ctx.tasks:
+        for index, name in enumerate(task.lead):
+            restored = restore_agency(name)
+            if restored:
+                task.lead[index] = restored
+            else:
+                ctx.warn("unreadable_assignee", task.ref, name)
+        task.support = [restore_agency(name) or name for name in task.support]
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def parse_text(text: str) -> PlanDraft:
+    """Detect the document's shape and parse its plan information and tasks."""
+    if not isinstance(text, str) or not text.strip():
+        raise DocumentError("empty")
+    return _parse(normalize_text(text))
+
+
+def _parse(normalized: str) -> PlanDraft:
+    """Parse normalised text (paragraphs separated by blank lines)."""
+    plain = paragraphs(normalized)
+    if not plain:
+        raise DocumentError("empty")
+    ctx = _Context()
+    paras = _body_paragraphs(normalized)
+    tables = [t for t in _tables(paras) if len(t) >= 2]
+    body = _Context()
+    if not _parse_assigned(paras, body):
+        body = _Context()
+        if not _parse_addressed(paras, body):
+            body = _Context()
+            _parse_paren(paras, body)
+    table_ctx = _Context()
+    usable = [t for t in tables if _header_map_any(t)]
+    for index, table in enumerate(usable, start=1):
+        prefix = None
+        if len(usable) > 1:
+            prefix = f"PL{index}"
+        elif body.tasks:
+            prefix = "PL"
+        _parse_table(table, table_ctx, prefix or "")
+    ctx.tasks = body.tasks + table_ctx.tasks
+    ctx.warnings = body.warnings + table_ctx.warnings
+    if not ctx.tasks:
+        raise DocumentError("no_tasks", paragraphs=len(plain))
+    info_ctx = _Context()
+    info = _plan_info(plain, info_ctx)
+    if lost_diacritics(normalized):
+        ctx.warnings.insert(0, DraftWarning(code="lost_diacritics"))
+        _repair_agencies(ctx)
+        if info.coordinator:
+            info.coordinator = restore_agency(info.coordinator) or info.coordinator
+    _dedupe_refs(ctx)
+    return PlanDraft(
+        plan=info,
+        tasks=ctx.tasks,
+        reporting=_reporting(plain),
+        warnings=info_ctx.warnings + ctx.warnings,
+    )
+
+
+def _header_map_any(rows: list[list[str]]) -> bool:
+    return any(_header_map(cells) for cells in rows[:6])
+
+
+def _dedupe_refs(ctx: _Context) -> None:
+    """Make task refs unique by suffixing repeats ("3", "3-2")."""
+    seen: dict[str, int] = {}
+    for task in ctx.tasks:
+        count = seen.get(task.ref, 0)
+        seen[task.ref] = count + 1
+        if count:
+            task.ref = f"{task.ref}-{count + 1}"
