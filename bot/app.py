@@ -19,7 +19,7 @@ from telegram.ext import (
 )
 
 from bot.context import Services, services
-from bot.handlers import admin, common, coordinator, officer
+from bot.handlers import admin, common, coordinator, imports, officer
 from storage.errors import is_unavailable
 
 log = logging.getLogger("dondoc.bot")
@@ -56,6 +56,14 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(CommandHandler("help", common.help_command))
     application.add_handler(CommandHandler("whoami", common.whoami))
     application.add_handler(CommandHandler("invite", admin.invite))
+    application.add_handler(CommandHandler("plans", admin.plans_command))
+    application.add_handler(CommandHandler("agencies", admin.agencies_command))
+    application.add_handler(CommandHandler("members", admin.members_command))
+    application.add_handler(CommandHandler("assign", admin.assign_command))
+    application.add_handler(CommandHandler("unassign", admin.unassign_command))
+    application.add_handler(CommandHandler("revoke", admin.revoke_command))
+    application.add_handler(CommandHandler("merge", admin.merge_command))
+    application.add_handler(CallbackQueryHandler(imports.on_import_button, pattern=r"^im:"))
     application.add_handler(CommandHandler("tasks", officer.tasks_command))
     application.add_handler(CommandHandler("report", officer.report_command))
     application.add_handler(CommandHandler("reminders", officer.reminders_command))
@@ -65,7 +73,7 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     private = filters.ChatType.PRIVATE
     application.add_handler(MessageHandler(private & filters.TEXT, officer.on_text))
     application.add_handler(
-        MessageHandler(private & (filters.Document.ALL | filters.PHOTO), officer.on_evidence)
+        MessageHandler(private & (filters.Document.ALL | filters.PHOTO), imports.on_document)
     )
 
 

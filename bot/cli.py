@@ -146,6 +146,186 @@ async def cmd_invite(settings: Settings, args: argparse.Namespace) -> None:
     await with_database(settings, work)
 
 
+# -- plans -------------------------------------------------------------------------------------
+DOCUMENT_ERRORS = {
+    "empty": "the file is empty",
+    "binary": "the file is not text, .docx or a PDF with text",
+    "too_large": "the file is too large",
+    "corrupt_docx": "the .docx file is damaged (open it in Word and save it again)",
+    "encrypted": "the document is password-protected; save a copy without a password",
+    "unsupported_format": "this file type is not supported (use .txt, .md, .docx, .pdf or .yaml)",
+    "no_tasks": "no tasks were recognised in the document",
+    "pdf_no_text": "the PDF has no text layer (a scan): run OCR first or send the .docx",
+}
+
+
+def describe_plan_error(exc: Exception) -> str:
+    from plans.document import DocumentError
+
+    if isinstance(exc, DocumentError):
+        return DOCUMENT_ERRORS.get(exc.code, exc.code)
+    return str(exc)
+
+
+def read_plan_file(path: str, settings: Settings) -> Any:
+    from pathlib import Path
+
+    from plans.document import DocumentError
+    from plans.loading import read_plan
+    from plans.planfile import PlanFileError
+
+    file = Path(path)
+    if not file.is_file():
+        raise CliError(f"no such file: {path}")
+    try:
+        return read_plan(file.read_bytes(), file.name, max_bytes=settings.max_upload_mb * 1_000_000)
+    except (DocumentError, PlanFileError) as exc:
+        raise CliError(f"{path}: {describe_plan_error(exc)}; nothing was saved") from exc
+
+
+def parse_fixes(values: list[str]) -> dict[str, str]:
+    fixes = {}
+    for value in values:
+        written, sep, target = value.partition("=")
+        if not sep or not written.strip() or not target.strip():
+            raise CliError(f"--fix takes 'NAME AS WRITTEN=DIRECTORY NAME', not {value!r}")
+        fixes[written.strip()] = target.strip()
+    return fixes
+
+
+async def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
+    """Preview (--dry-run) or save a plan from a document or a YAML plan file."""
+    import json
+
+    from plans.registry import is_empty, load_directory, starter_snapshot
+    from plans.starter import load_directory as load_starter_directory
+    from plans.store import UnresolvedAgencies, preview_plan, save_plan
+
+    draft = read_plan_file(args.file, settings)
+    fixes = parse_fixes(args.fix)
+
+    async def work(db: Database) -> None:
+        if args.dry_run:
+            async with db.sessions() as session:
+                directory = (
+                    starter_snapshot(load_starter_directory())
+                    if await is_empty(session)
+                    else await load_directory(session)
+                )
+                preview = await preview_plan(session, draft, directory=directory)
+            if args.json:
+                print(json.dumps(preview.to_json(), ensure_ascii=False, indent=1))
+            else:
+                print_preview(preview)
+            return
+        try:
+            async with db.transaction() as session:
+                result = await save_plan(
+                    session, draft, fixes=fixes, create_missing=args.create_agencies
+                )
+        except UnresolvedAgencies as exc:
+            lines = [
+                f"  «{u.name}» (tasks {', '.join(u.refs) or '-'})"
+                + (f": did you mean {', '.join(u.suggestions)}?" if u.suggestions else "")
+                for u in exc.unmatched
+            ]
+            raise CliError(
+                "agencies not in the directory; nothing was saved:\n"
+                + "\n".join(lines)
+                + "\nfix them with --fix 'NAME=DIRECTORY NAME', add them with `dondoc agency "
+                "add`, load the starter directory (`dondoc agency load-starter`), or pass "
+                "--create-agencies"
+            ) from exc
+        verb = "created" if result.created else "updated"
+        print(
+            f"{verb} plan {result.plan.number}: {result.added} tasks added, {result.updated} "
+            f"changed, {result.removed} removed"
+            + (f"; new agencies: {', '.join(result.new_agencies)}" if result.new_agencies else "")
+        )
+
+    await with_database(settings, work)
+
+
+def print_preview(preview: Any) -> None:
+    data = preview.to_json()
+    plan = data["plan"]
+    print(f"{plan['number']} — {plan['title']}")
+    print(
+        f"issuer: {plan['issuer']}, issued {plan['issued_on']}, coordinator {plan['coordinator']}"
+    )
+    print(f"{len(data['tasks'])} tasks:")
+    for task in data["tasks"]:
+        support = f"; support: {', '.join(task['support'])}" if task["support"] else ""
+        print(f"  {task['ref']:8} {task['title'][:70]}")
+        print(
+            f"           lead: {', '.join(task['lead']) or '-'}{support}; {task.get('timeframe')}"
+        )
+    for item in data["unmatched"]:
+        hint = f" — did you mean {', '.join(item['suggestions'])}?" if item["suggestions"] else ""
+        print(f"unmatched: «{item['name']}»{hint}")
+    for warning in data["warnings"]:
+        excerpt = warning.get("excerpt", "")[:80]
+        print(f"warning: {warning['code']} {warning.get('ref') or ''} {excerpt}")
+    if preview.diff is not None and not preview.diff.is_empty:
+        diff = preview.diff
+        print(
+            f"changes against the saved plan: added {diff.added}, removed {diff.removed}, "
+            f"changed {diff.changed}"
+        )
+
+
+async def cmd_agency_load_starter(settings: Settings, args: argparse.Namespace) -> None:
+    from plans.registry import load_starter
+    from plans.starter import load_directory as load_starter_directory
+
+    async def work(db: Database) -> None:
+        async with db.transaction() as session:
+            result = await load_starter(session, load_starter_directory(), province=args.province)
+        print(f"added {result.agencies_added} agencies and {result.groups_added} groups")
+
+    await with_database(settings, work)
+
+
+async def cmd_agency_merge(settings: Settings, args: argparse.Namespace) -> None:
+    from plans.registry import merge_agency
+
+    async def work(db: Database) -> None:
+        async with db.transaction() as session:
+            old = await find_agency(session, args.old)
+            new = await find_agency(session, args.into)
+            for name, lookup in ((args.old, old), (args.into, new)):
+                if lookup.agency is None:
+                    hint = (
+                        f"; did you mean: {', '.join(lookup.suggestions)}?"
+                        if lookup.suggestions
+                        else ""
+                    )
+                    raise CliError(f"unknown agency «{name}»{hint}")
+            assert old.agency is not None and new.agency is not None
+            if old.agency.id == new.agency.id:
+                raise CliError(f"«{args.old}» already passes to «{new.agency.name}»")
+            moved = await merge_agency(session, old.agency, new.agency)
+        print(f"{old.agency.name} → {new.agency.name}: {moved} assignments moved")
+
+    await with_database(settings, work)
+
+
+async def cmd_agency_list(settings: Settings, args: argparse.Namespace) -> None:
+    from sqlalchemy import select
+
+    from storage.models import Agency
+
+    async def work(db: Database) -> None:
+        async with db.transaction() as session:
+            agencies = (await session.scalars(select(Agency).order_by(Agency.name))).all()
+            for agency in agencies:
+                state = "" if agency.active else " (merged)"
+                short = f" [{agency.short_name}]" if agency.short_name else ""
+                print(f"{agency.id:4} {agency.name}{short}{state}")
+
+    await with_database(settings, work)
+
+
 # -- reminders and replies ----------------------------------------------------------------------
 def make_services(settings: Settings, db: Database) -> Services:
     return Services(settings, db, Texts(settings.language), admin_ids=frozenset(settings.admin_ids))
@@ -230,6 +410,24 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["department", "board", "front", "district", "party", "other"],
     )
 
+    load = agency.add_parser(
+        "load-starter", help="load the starter directory of the seed provinces"
+    )
+    load.add_argument("--province", help="only this province's entries, e.g. 'Quảng Ngãi'")
+    merge = agency.add_parser("merge", help="pass an agency to its successor (merger or rename)")
+    merge.add_argument("old")
+    merge.add_argument("--into", required=True, help="the successor agency")
+    agency.add_parser("list", help="list agencies")
+
+    imp = sub.add_parser("import", help="import a plan (.yaml plan file, .docx, .txt, .md, .pdf)")
+    imp.add_argument("file")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="show what was understood; save nothing"
+    )
+    imp.add_argument("--json", action="store_true", help="with --dry-run: print one JSON object")
+    imp.add_argument("--fix", action="append", default=[], help="'NAME AS WRITTEN=DIRECTORY NAME'")
+    imp.add_argument("--create-agencies", action="store_true", help="add unknown names as agencies")
+
     invite = sub.add_parser("invite", help="create a one-time invite link")
     invite.add_argument("--agency", required=True)
     invite.add_argument("--role", required=True, choices=[r.value for r in Role])
@@ -253,6 +451,10 @@ COMMANDS: dict[tuple[str, ...], Callable[[Settings, argparse.Namespace], Awaitab
     ("db", "upgrade"): cmd_db_upgrade,
     ("agency", "add"): cmd_agency_add,
     ("invite",): cmd_invite,
+    ("import",): cmd_import,
+    ("agency", "load-starter"): cmd_agency_load_starter,
+    ("agency", "merge"): cmd_agency_merge,
+    ("agency", "list"): cmd_agency_list,
     ("remind",): cmd_remind,
     ("parse-reply",): cmd_parse_reply,
 }
@@ -274,6 +476,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     handler = COMMANDS.get(command_key(args))
     if handler is None:
         parser.error("incomplete command; see --help")

@@ -28,7 +28,14 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("report", Role.OFFICER, "cmd.report"),
     CommandSpec("reminders", Role.OFFICER, "cmd.reminders"),
     CommandSpec("request", Role.COORDINATOR, "cmd.request"),
+    CommandSpec("agencies", Role.COORDINATOR, "cmd.agencies"),
+    CommandSpec("plans", Role.ADMIN, "cmd.plans"),
     CommandSpec("invite", Role.ADMIN, "cmd.invite"),
+    CommandSpec("members", Role.ADMIN, "cmd.members"),
+    CommandSpec("assign", Role.ADMIN, "cmd.assign"),
+    CommandSpec("unassign", Role.ADMIN, "cmd.unassign"),
+    CommandSpec("revoke", Role.ADMIN, "cmd.revoke"),
+    CommandSpec("merge", Role.ADMIN, "cmd.merge"),
 )
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from access import audit
 from plans.directory import AgencyMatcher, DirectoryEntry, folded_key
+from plans.starter import StarterDirectory
 from storage.models import (
     Agency,
     AgencyAlias,
@@ -116,6 +117,17 @@ async def add_agency(
     """A new agency; refuses a name or alias another agency or group already answers to."""
     name = " ".join(name.split())
     await _check_free(session, [name, *([short_name] if short_name else []), *aliases], own_id=None)
+    return await _insert_agency(session, name, short_name, aliases, kind, actor)
+
+
+async def _insert_agency(
+    session: AsyncSession,
+    name: str,
+    short_name: str | None,
+    aliases: Sequence[str],
+    kind: str,
+    actor: Member | None,
+) -> Agency:
     agency = Agency(name=name, name_key=folded_key(name), short_name=short_name, kind=kind)
     agency.aliases = _aliases(name, short_name, aliases)
     session.add(agency)
@@ -255,3 +267,86 @@ async def merge_agency(
         assignments_moved=moved,
     )
     return moved
+
+
+@dataclass(frozen=True)
+class StarterResult:
+    agencies_added: int
+    groups_added: int
+
+
+async def load_starter(
+    session: AsyncSession,
+    starter: StarterDirectory,
+    *,
+    province: str | None = None,
+    actor: Member | None = None,
+) -> StarterResult:
+    """Add the starter directory's agencies and groups that are not there yet (idempotent);
+    an alias another entry already answers to is left out rather than shared."""
+    added = groups = 0
+    existing = (await load_directory(session)).matcher
+    taken: set[str] = set()
+
+    def known(name: str) -> bool:
+        return folded_key(name) in taken or existing.match(name).entry is not None
+
+    for spec in starter.agencies_in(province):
+        if known(spec.name):
+            continue
+        free = [a for a in (spec.short_name, *spec.aliases) if a and not known(a)]
+        short = spec.short_name if spec.short_name in free else None
+        aliases = [a for a in free if a != short]
+        await _insert_agency(session, spec.name, short, aliases, spec.kind, actor)
+        taken.update(folded_key(n) for n in (spec.name, *free))
+        added += 1
+    directory = await load_directory(session)
+    for group_spec in starter.groups_in(province):
+        if directory.lookup(group_spec.name).found:
+            continue
+        members = []
+        for member_spec in starter.members(group_spec.name, province):
+            lookup = directory.lookup(member_spec.name)
+            if lookup.agency is not None:
+                members.append(lookup.agency)
+        aliases = [a for a in group_spec.aliases if not directory.lookup(a).found]
+        await add_group(session, group_spec.name, aliases=aliases, members=members, actor=actor)
+        directory = await load_directory(session)
+        groups += 1
+    audit.record(
+        session, actor, "directory.load_starter", province=province, agencies=added, groups=groups
+    )
+    return StarterResult(added, groups)
+
+
+def starter_snapshot(starter: StarterDirectory, province: str | None = None) -> Directory:
+    """An in-memory directory from the starter data (nothing saved), for previews on an empty
+    database."""
+    agencies = {
+        i: Agency(id=i, name=spec.name, short_name=spec.short_name, kind=spec.kind, active=True)
+        for i, spec in enumerate(starter.agencies_in(province), 1)
+    }
+    groups = {
+        i: AgencyGroup(id=i, name=spec.name, aliases=list(spec.aliases))
+        for i, spec in enumerate(starter.groups_in(province), 1)
+    }
+    specs = starter.agencies_in(province)
+    entries = [
+        DirectoryEntry(
+            key=f"a{i}",
+            name=spec.name,
+            short_name=spec.short_name,
+            aliases=tuple(spec.aliases),
+            kind=spec.kind,
+        )
+        for i, spec in enumerate(specs, 1)
+    ]
+    entries += [
+        DirectoryEntry(key=f"g{i}", name=g.name, aliases=tuple(g.aliases or ()), is_group=True)
+        for i, g in groups.items()
+    ]
+    return Directory(agencies, groups, AgencyMatcher(entries))
+
+
+async def is_empty(session: AsyncSession) -> bool:
+    return await session.scalar(select(Agency.id).limit(1)) is None

@@ -1,20 +1,28 @@
-"""Admin handlers: invites, and (later) plans, agencies, assignments and members."""
+"""Admin handlers: invites, plans, agencies, assignments and members."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from access.members import DEFAULT_INVITE_LIFETIME, create_invite, parse_duration
+from access.members import DEFAULT_INVITE_LIFETIME, create_invite, parse_duration, revoke
 from bot.context import services
+from bot.delivery import shorten
 from bot.guards import requires
 from bot.links import deep_link
-from bot.render import agency_not_found, local_time
-from domain.status import Role
-from plans.registry import find_agency
-from storage.models import Member
+from bot.render import agency_not_found, local_time, split_message
+from bot.texts import Html
+from domain.status import AssignmentRole, Role
+from domain.text import fold
+from plans.assignments import assign, find_task, unassign
+from plans.overview import agencies_overview, groups_overview, plans_overview
+from plans.registry import find_agency, merge_agency
+from plans.store import find_plan
+from storage.models import Agency, Member, Plan, Task
 
 
 def split_invite_args(args: list[str]) -> tuple[str, str, str | None] | None:
@@ -64,4 +72,254 @@ async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE, member: Mem
             expires=local_time(created.invite.expires_at, svc.settings.tz),
             link=link,
         )
+    )
+
+
+# -- plans, agencies, members ------------------------------------------------------------------
+@requires(Role.ADMIN)
+async def plans_command(update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member) -> None:
+    """/plans: every active plan with its tasks, agencies, coordinator and schedule."""
+    svc, texts = services(context), services(context).texts
+    message = update.effective_message
+    assert message is not None
+    async with svc.db.transaction() as session:
+        overview = await plans_overview(session)
+    if not overview:
+        await message.reply_text(texts("plans.none"))
+        return
+    lines = [texts("plans.header")]
+    for item in overview:
+        schedule = ", ".join(
+            texts.plain(f"schedule.{f}")
+            for f in item.plan.schedule.get("frequencies", ["quarterly"])
+        )
+        lines.append(
+            texts(
+                "plans.line",
+                number=item.plan.number,
+                title=shorten(item.plan.title, 160),
+                tasks=item.tasks,
+                agencies=item.agencies,
+                coordinator=item.plan.coordinator.name if item.plan.coordinator else "—",
+                schedule=schedule,
+            )
+        )
+    for chunk in split_message(lines):
+        await message.reply_text(chunk)
+
+
+@requires(Role.COORDINATOR)
+async def agencies_command(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
+) -> None:
+    """/agencies [filter]: the directory with short names, successors and member counts."""
+    svc, texts = services(context), services(context).texts
+    message = update.effective_message
+    assert message is not None
+    needle = fold(" ".join(context.args or []))
+    async with svc.db.transaction() as session:
+        rows = await agencies_overview(session)
+        groups = await groups_overview(session)
+    rows = [
+        r
+        for r in rows
+        if needle in fold(r.agency.name) or needle in fold(r.agency.short_name or "")
+    ]
+    if not rows:
+        await message.reply_text(texts("agencies.none"))
+        return
+    lines = [texts("agencies.header", count=len(rows))]
+    for row in rows:
+        lines.append(
+            texts(
+                "agencies.line",
+                name=row.agency.name,
+                short=texts("agencies.short", short=row.agency.short_name)
+                if row.agency.short_name
+                else Html(""),
+                state=texts("agencies.merged", successor=row.successor)
+                if row.successor
+                else Html(""),
+                members=row.members,
+            )
+        )
+    if not needle:
+        lines += [texts("agencies.group", name=name, count=count) for name, count in groups]
+    for chunk in split_message(lines):
+        await message.reply_text(chunk)
+
+
+@requires(Role.ADMIN)
+async def members_command(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
+) -> None:
+    """/members [agency]: who is in the bot, with role, agency and state."""
+    svc, texts = services(context), services(context).texts
+    message = update.effective_message
+    assert message is not None
+    needle = fold(" ".join(context.args or []))
+    async with svc.db.transaction() as session:
+        members = (
+            await session.scalars(select(Member).order_by(Member.agency_id, Member.full_name))
+        ).all()
+    members = [
+        m for m in members if not needle or needle in fold(m.agency.name if m.agency else "")
+    ]
+    lines = [texts("members.header", count=len(members))]
+    for m in members:
+        state = (
+            texts.plain("members.inactive")
+            if not m.active
+            else texts.plain("members.unreachable")
+            if not m.reachable
+            else texts.plain("members.muted")
+            if m.reminders_opt_out
+            else ""
+        )
+        lines.append(
+            texts(
+                "members.line",
+                name=m.full_name or "?",
+                role=texts.plain(f"role.{m.role}"),
+                agency=m.agency.name if m.agency else "—",
+                state=state,
+                user_id=m.telegram_user_id,
+            )
+        )
+    for chunk in split_message(lines):
+        await message.reply_text(chunk)
+
+
+@requires(Role.ADMIN)
+async def revoke_command(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
+) -> None:
+    """/revoke <telegram id | @username>: the member loses access at once."""
+    svc, texts = services(context), services(context).texts
+    message = update.effective_message
+    assert message is not None
+    if not context.args:
+        await message.reply_text(texts("revoke.usage"))
+        return
+    who = context.args[0]
+    async with svc.db.transaction() as session:
+        if who.lstrip("-").isdigit():
+            target = await session.scalar(select(Member).where(Member.telegram_user_id == int(who)))
+        else:
+            target = await session.scalar(select(Member).where(Member.username == who.lstrip("@")))
+        if target is None:
+            await message.reply_text(texts("revoke.unknown", who=who))
+            return
+        await revoke(session, target, member)
+        name = target.full_name
+    await message.reply_text(texts("revoke.done", name=name))
+
+
+async def task_target(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, session: AsyncSession, words: list[str]
+) -> tuple[Plan, Task, Agency] | None:
+    """Parse "[plan] <ref> <agency…>" and answer the admin when something is unknown."""
+    texts = services(context).texts
+    message = update.effective_message
+    assert message is not None
+    plan = await find_plan(session, words[0]) if len(words) >= 3 else None
+    if plan is not None and await find_task(session, plan, words[1]) is not None:
+        ref, agency_words = words[1], words[2:]
+    else:
+        plan = await find_plan(session, None)
+        ref, agency_words = words[0], words[1:]
+    if plan is None:
+        await message.reply_text(texts("assign.no_plan"))
+        return None
+    task = await find_task(session, plan, ref)
+    if task is None:
+        await message.reply_text(texts("assign.unknown_task", ref=ref, plan=plan.number))
+        return None
+    lookup = await find_agency(session, " ".join(agency_words))
+    if lookup.agency is None:
+        await message.reply_text(
+            agency_not_found(texts, " ".join(agency_words), lookup.suggestions)
+        )
+        return None
+    return plan, task, lookup.agency
+
+
+@requires(Role.ADMIN)
+async def assign_command(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
+) -> None:
+    """/assign [plan] <ref> <agency> lead|support."""
+    svc, texts = services(context), services(context).texts
+    message = update.effective_message
+    assert message is not None
+    words = list(context.args or [])
+    if len(words) < 3 or words[-1].lower() not in ("lead", "support"):
+        await message.reply_text(texts("assign.usage"))
+        return
+    role = AssignmentRole(words.pop().lower())
+    async with svc.db.transaction() as session:
+        target = await task_target(update, context, session, words)
+        if target is None:
+            return
+        plan, task, agency = target
+        changed = await assign(session, task, agency, role, member)
+    key = "assign.done" if changed else "assign.unchanged"
+    await message.reply_text(
+        texts(
+            key,
+            agency=agency.name,
+            role=texts.plain(f"role.{role.value}"),
+            ref=task.ref,
+            plan=plan.number,
+        )
+    )
+
+
+@requires(Role.ADMIN)
+async def unassign_command(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
+) -> None:
+    """/unassign [plan] <ref> <agency>."""
+    svc, texts = services(context), services(context).texts
+    message = update.effective_message
+    assert message is not None
+    words = list(context.args or [])
+    if len(words) < 2:
+        await message.reply_text(texts("unassign.usage"))
+        return
+    async with svc.db.transaction() as session:
+        target = await task_target(update, context, session, words)
+        if target is None:
+            return
+        _plan, task, agency = target
+        changed = await unassign(session, task, agency, member)
+    await message.reply_text(
+        texts("unassign.done" if changed else "unassign.none", ref=task.ref, agency=agency.name)
+    )
+
+
+@requires(Role.ADMIN)
+async def merge_command(update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member) -> None:
+    """/merge <old agency> => <successor>: tasks, members and old names pass to the successor."""
+    svc, texts = services(context), services(context).texts
+    message = update.effective_message
+    assert message is not None
+    old_name, sep, new_name = " ".join(context.args or []).partition("=>")
+    if not sep or not old_name.strip() or not new_name.strip():
+        await message.reply_text(texts("merge.usage"))
+        return
+    async with svc.db.transaction() as session:
+        old = await find_agency(session, old_name.strip())
+        new = await find_agency(session, new_name.strip())
+        for name, lookup in ((old_name, old), (new_name, new)):
+            if lookup.agency is None:
+                await message.reply_text(agency_not_found(texts, name.strip(), lookup.suggestions))
+                return
+        assert old.agency is not None and new.agency is not None
+        if old.agency.id == new.agency.id:
+            await message.reply_text(texts("merge.usage"))
+            return
+        moved = await merge_agency(session, old.agency, new.agency, actor=member)
+    await message.reply_text(
+        texts("merge.done", old=old.agency.name, new=new.agency.name, moved=moved)
     )

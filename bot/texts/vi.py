@@ -21,6 +21,7 @@ TEXTS: dict[str, str] = {
     "cmd.assign": "Giao nhiệm vụ cho đơn vị",
     "cmd.unassign": "Bỏ giao nhiệm vụ",
     "cmd.revoke": "Thu hồi quyền của một thành viên",
+    "cmd.merge": "Chuyển một đơn vị cho đơn vị kế thừa",
     # -- roles --
     "role.officer": "cán bộ báo cáo",
     "role.coordinator": "điều phối, theo dõi",
@@ -180,4 +181,105 @@ TEXTS: dict[str, str] = {
     "reminders.off": "🔕 Đã tắt tin nhắc việc cho bạn. Gõ <code>/reminders on</code> để bật lại.",
     "reminders.on": "🔔 Đã bật tin nhắc việc cho bạn.",
     "reminders.usage": "Cách dùng: <code>/reminders on</code> hoặc <code>/reminders off</code>.",
+    # -- plan import (admins) --
+    "import.error.empty": "Tệp trống, không có nội dung để đọc.",
+    "import.error.binary": "Không đọc được tệp này: không phải văn bản, .docx hay PDF có chữ.",
+    "import.error.too_large": "Tệp quá lớn (tối đa {limit} MB). Hãy gửi bản .docx hoặc cắt bớt phụ lục.",
+    "import.error.corrupt_docx": "Tệp .docx bị hỏng. Hãy mở bằng Word, lưu lại rồi gửi lại.",
+    "import.error.encrypted": "Tài liệu có mật khẩu. Hãy lưu một bản không đặt mật khẩu rồi gửi lại.",
+    "import.error.unsupported_format": (
+        "Chưa hỗ trợ loại tệp này. Hãy gửi .docx, .pdf (có lớp chữ), .txt, .md hoặc tệp kế "
+        "hoạch .yaml."
+    ),
+    "import.error.no_tasks": (
+        "Không nhận ra nhiệm vụ nào trong tài liệu. Bot đọc được: mục «Nhiệm vụ, giải pháp» với "
+        "các ý a), b)… có «Phân công thực hiện», mục «Tổ chức thực hiện», hoặc bảng phụ lục "
+        "(STT | Nhiệm vụ | Cơ quan chủ trì | …)."
+    ),
+    "import.error.pdf_no_text": (
+        "PDF này là bản quét, không có lớp chữ. Hãy gửi bản .docx hoặc PDF đã nhận dạng chữ (OCR)."
+    ),
+    "import.error.planfile": "Tệp kế hoạch .yaml có lỗi:\n{errors}",
+    "import.error.planfile_line": "• dòng {line}, trường <code>{field}</code>: {message}",
+    "import.downloading": "📄 Đang đọc «{name}»…",
+    "import.preview.header": (
+        "📋 <b>{number}</b> — {title}\nCơ quan ban hành: {issuer}; ngày {issued}\n"
+        "Cơ quan theo dõi, tổng hợp: {coordinator}\nNhận ra <b>{count}</b> nhiệm vụ:"
+    ),
+    "import.preview.existing": "ℹ️ Kế hoạch này đã có: lưu sẽ <b>cập nhật</b> ({changes}).",
+    "import.preview.changes": "thêm {added}, bỏ {removed}, sửa {changed}",
+    "import.preview.task": "<b>{ref}</b> {title}\n   Chủ trì: {lead}{support}; {timeframe}",
+    "import.preview.support": "; phối hợp: {names}",
+    "import.preview.unmatched_header": "⚠️ <b>{count}</b> tên cơ quan chưa có trong danh mục:",
+    "import.preview.unmatched": "{n}. «{name}» ({refs}){hint}",
+    "import.preview.hint": " — gợi ý: {names}",
+    "import.preview.warning": "• {text}",
+    "import.preview.footer": (
+        "Bấm <b>Lưu</b> để lưu (tên chưa khớp sẽ được tạo thành đơn vị mới), chọn gợi ý để sửa "
+        "tên, hoặc <b>Huỷ</b>. Chưa có gì được lưu."
+    ),
+    "import.button.save": "✅ Lưu",
+    "import.button.save_new": "✅ Lưu (tạo {count} đơn vị mới)",
+    "import.button.cancel": "❌ Huỷ",
+    "import.button.fix": "{n}→ {name}",
+    "import.cancelled": "Đã huỷ, không lưu gì.",
+    "import.expired": "Bản xem trước này đã hết hạn hoặc đã xử lý. Hãy gửi lại tài liệu.",
+    "import.saved": (
+        "✅ Đã {verb} kế hoạch <b>{number}</b>: thêm {added}, cập nhật {updated}, bỏ {removed} "
+        "nhiệm vụ.{new_agencies}\nGõ /plans để xem."
+    ),
+    "import.verb.created": "lưu",
+    "import.verb.updated": "cập nhật",
+    "import.new_agencies": "\nĐơn vị mới: {names}",
+    "warning.no_assignee": "{ref}: không đọc được cơ quan chủ trì",
+    "warning.no_timeframe": "{ref}: không có thời gian thực hiện",
+    "warning.lost_diacritics": "Văn bản mất dấu (bản quét/OCR): hãy kiểm tra kỹ tên cơ quan",
+    "warning.unparsed_section": "Có đoạn không đọc được: {excerpt}",
+    "warning.no_number": "Không thấy số hiệu văn bản",
+    "warning.unreadable_assignee": "{ref}: tên cơ quan không đọc rõ: {excerpt}",
+    "warning.periodic_report": "{ref}: có yêu cầu «định kỳ báo cáo»",
+    "warning.other": "{ref}: {excerpt}",
+    # -- directory, plans and members (admins) --
+    "plans.none": "Chưa có kế hoạch nào. Gửi tài liệu kế hoạch (.docx, .pdf, .txt, .yaml) để nạp.",
+    "plans.line": (
+        "• <b>{number}</b> — {title}\n   {tasks} nhiệm vụ, {agencies} đơn vị; theo dõi: "
+        "{coordinator}; báo cáo: {schedule}"
+    ),
+    "plans.header": "<b>Kế hoạch đang theo dõi</b>",
+    "schedule.monthly": "hằng tháng",
+    "schedule.quarterly": "hằng quý",
+    "schedule.half_yearly": "6 tháng",
+    "schedule.yearly": "hằng năm",
+    "agencies.header": "<b>Danh mục cơ quan, đơn vị</b> ({count})",
+    "agencies.line": "• {name}{short}{state} — {members} thành viên",
+    "agencies.short": " [{short}]",
+    "agencies.merged": " (đã chuyển cho {successor})",
+    "agencies.group": "• <i>Nhóm</i> {name}: {count} đơn vị",
+    "agencies.none": "Danh mục trống. Thêm bằng <code>dondoc agency add</code> hoặc nạp danh mục mẫu.",
+    "members.header": "<b>Thành viên</b> ({count})",
+    "members.line": "• {name} — {role}, {agency}{state} — id <code>{user_id}</code>",
+    "members.inactive": " (đã thu hồi)",
+    "members.unreachable": " (không liên lạc được)",
+    "members.muted": " (tắt nhắc)",
+    "assign.usage": (
+        "Cách dùng: <code>/assign [kế hoạch] &lt;mã nhiệm vụ&gt; &lt;đơn vị&gt; lead|support</code>"
+        "\nVí dụ: <code>/assign 151 II.1.c Sở Tài chính support</code>"
+    ),
+    "unassign.usage": "Cách dùng: <code>/unassign [kế hoạch] &lt;mã nhiệm vụ&gt; &lt;đơn vị&gt;</code>",
+    "assign.unknown_task": "Không có nhiệm vụ «{ref}» trong kế hoạch {plan}.",
+    "assign.no_plan": "Hãy ghi rõ kế hoạch (ví dụ <code>151</code>); gõ /plans để xem.",
+    "assign.done": "✅ {agency} {role} nhiệm vụ <b>{ref}</b> ({plan}).",
+    "assign.unchanged": "Không có gì thay đổi: {agency} đã {role} nhiệm vụ {ref}.",
+    "unassign.done": "✅ Đã bỏ giao nhiệm vụ <b>{ref}</b> cho {agency}.",
+    "unassign.none": "{agency} không được giao nhiệm vụ {ref}.",
+    "role.lead": "chủ trì",
+    "role.support": "phối hợp",
+    "revoke.usage": "Cách dùng: <code>/revoke &lt;id Telegram hoặc @username&gt;</code>",
+    "revoke.unknown": "Không tìm thấy thành viên «{who}». Gõ /members để xem.",
+    "revoke.done": "✅ Đã thu hồi quyền của {name}. Người này không dùng bot được nữa.",
+    "merge.usage": "Cách dùng: <code>/merge &lt;đơn vị cũ&gt; =&gt; &lt;đơn vị kế thừa&gt;</code>",
+    "merge.done": (
+        "✅ {old} đã chuyển cho {new}: {moved} nhiệm vụ, thành viên và tên cũ chuyển theo; "
+        "báo cáo cũ giữ nguyên."
+    ),
 }
