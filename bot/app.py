@@ -68,6 +68,16 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(CommandHandler("report", officer.report_command))
     application.add_handler(CommandHandler("reminders", officer.reminders_command))
     application.add_handler(CommandHandler("request", coordinator.request_command))
+    application.add_handler(CommandHandler("summary", coordinator.summary_command))
+    application.add_handler(CommandHandler("missing", coordinator.missing_command))
+    application.add_handler(CommandHandler("blockers", coordinator.blockers_command))
+    application.add_handler(CommandHandler("task", coordinator.task_command))
+    application.add_handler(CommandHandler("export", coordinator.export_command))
+    application.add_handler(CommandHandler("chart", coordinator.chart_command))
+    application.add_handler(CommandHandler("linkgroup", coordinator.linkgroup_command))
+    application.add_handler(
+        CallbackQueryHandler(coordinator.on_summary_button, pattern=r"^(sp|sa|mr|sc):")
+    )
     application.add_handler(CallbackQueryHandler(officer.on_report_button, pattern=r"^r[a-z]:"))
     application.add_handler(MessageHandler(filters.COMMAND, common.unknown_command))
     private = filters.ChatType.PRIVATE

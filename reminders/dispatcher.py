@@ -151,7 +151,13 @@ async def chased_periods(
         tuple(schedule.remind_days_before),
         support_days_before=schedule.support_days_before,
     )
-    rows = [await ensure_period(session, plan, period, calendar) for period in chased]
+    # periods that were due before the plan was loaded are not chased: nobody was asked then
+    loaded_on = plan.created_at.astimezone(calendar.tz).date()
+    rows = [
+        await ensure_period(session, plan, period, calendar)
+        for period in chased
+        if deadline(period, calendar, schedule.deadline_working_days) >= loaded_on
+    ]
     adhoc = await session.scalars(
         select(ReportingPeriod).where(
             ReportingPeriod.plan_id == plan.id,
@@ -680,3 +686,29 @@ async def insert_delivery(session: AsyncSession, item: Planned) -> int:
     )
     result = await session.execute(statement)
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def remind_now(session: AsyncSession, period: ReportingPeriod, now: datetime) -> int:
+    """A coordinator's "remind now": one reminder for each officer of each late agency."""
+    missing = await owed(session, period)
+    agency_ids = {m.agency_id for m in missing}
+    stamp = now.strftime("%Y%m%d%H%M")
+    created = 0
+    for member in await officers_of(session, agency_ids):
+        if not member.reachable or member.reminders_opt_out:
+            continue
+        created += await insert_delivery(
+            session,
+            Planned(
+                key=f"m:{period.id}:{member.id}:{stamp}",
+                kind="manual",
+                chat_id=member.telegram_user_id,
+                member_id=member.id,
+                agency_id=member.agency_id,
+                period_id=period.id,
+                day=now.date(),
+                due_at=now,
+                reason="remind now",
+            ),
+        )
+    return created

@@ -79,6 +79,10 @@ async def record_report(
         session.add(report)
     report.status, report.percent, report.note = status.value, percent, note
     report.member_id, report.reported_at, report.late = member.id, now, late
+    local_day = now.astimezone(tz).date()
+    report.done_late = bool(
+        status is ReportStatus.DONE and task.due_on is not None and local_day > task.due_on
+    )
     report.revision += 1
     await session.flush()
     session.add(
@@ -132,6 +136,7 @@ async def undo_report(session: AsyncSession, report_id: int) -> Undone | None:
     previous = live[1]
     report.status, report.percent, report.note = previous.status, previous.percent, previous.note
     report.member_id = previous.member_id
+    report.done_late = report.done_late and previous.status == ReportStatus.DONE.value
     await session.flush()
     return Undone(report, task)
 

@@ -20,6 +20,9 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy import (
+    false as sa_false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -264,6 +267,7 @@ class Report(Base):
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     reported_at: Mapped[datetime] = mapped_column(default=utcnow)
     late: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_late: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     revision: Mapped[int] = mapped_column(Integer, default=1)
 
 

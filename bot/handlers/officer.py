@@ -20,7 +20,7 @@ from bot.texts import Html, Texts
 from domain.status import ReportStatus, Role
 from reminders.dispatcher import load_calendar
 from reports.intake import Intake, Question, record, take_reply
-from reports.replies import ParsedReply
+from reports.replies import ParsedReply, parse_replies
 from reports.service import Recorded, attach_evidence, latest_report_by, undo_report
 from reports.worklist import WorkItem, candidates, item_for, worklist
 from storage.models import BotMessage, BotState, Member, Report, ReportingPeriod, Task
@@ -162,15 +162,11 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, member: Me
                 await remember(session, sent, member, "confirm", confirm_context([recorded]), now)
                 return
         items = await agency_worklist(svc, session, member)
-        if previous is not None and previous.context.get("task_ids"):
-            wanted = set(previous.context["task_ids"])
-            period_id = previous.context.get("period_id")
-            scoped = [
-                i
-                for i in items
-                if i.task.id in wanted and (period_id is None or i.period.id == period_id)
-            ]
-            items = scoped or items
+        scoped = in_context(items, previous)
+        # a reply is about what it answers; a new message too, unless it names its own task
+        replying = message.reply_to_message is not None
+        if scoped and (replying or not names_a_task(message.text, items)):
+            items = scoped
         if not items:
             await message.reply_text(texts("report.nothing_open"))
             return
@@ -203,6 +199,20 @@ async def set_note(
         percent=report.percent,
         note=note.strip(),
     )
+
+
+def in_context(items: list[WorkItem], previous: BotMessage | None) -> list[WorkItem]:
+    """The items the bot's earlier message was about (a reminder's tasks, a confirmation's)."""
+    if previous is None or not previous.context.get("task_ids"):
+        return []
+    wanted = set(previous.context["task_ids"])
+    period_id = previous.context.get("period_id")
+    return [i for i in items if i.task.id in wanted and period_id in (None, i.period.id)]
+
+
+def names_a_task(text: str, items: list[WorkItem]) -> bool:
+    refs = [i.task.ref for i in candidates(items)]
+    return any(p.task is not None or p.reason == "unknown_task" for p in parse_replies(text, refs))
 
 
 def confirm_context(recorded: list[Recorded]) -> dict[str, Any]:

@@ -1,0 +1,335 @@
+"""Coordinator summaries, counted in SQL: outcome classes, agency lines, blockers, export rows."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, and_, case, func, literal, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.status import Outcome, ReportStatus
+from domain.text import fold
+from reminders.calendar import WorkingCalendar
+from reminders.dispatcher import chased_periods, ensure_period
+from reminders.owing import in_period_scope
+from reminders.periods import parse_period_label, period_containing
+from reports.model import AgencyLine, BlockerLine, ExportRow, PlanSummary
+from storage.models import (
+    Agency,
+    Assignment,
+    Evidence,
+    Member,
+    Plan,
+    Report,
+    ReportingPeriod,
+    Task,
+)
+
+OBSTACLE_WORDS = ("vuong", "kho khan", "kien nghi", "de xuat", "thieu", "chua duoc bo tri")
+NO_OBSTACLE = ("khong co vuong", "khong vuong", "khong co kho khan", "khong co kien nghi")
+# fragments that survive SQLite's ASCII-only case folding; a superset, refined in Python
+OBSTACLE_FRAGMENTS = (
+    "ướng", "hó khăn", "iến nghị", "ề xuất", "hiếu",
+    "vuong", "kho khan", "kien nghi", "de xuat", "thieu",
+)  # fmt: skip
+
+
+def outcome_case(today: date) -> object:
+    """The Government Office's class of an assignment, as a SQL expression."""
+    return case(
+        (Report.id.is_(None), literal(Outcome.NOT_REPORTED.value)),
+        (
+            and_(Report.status == ReportStatus.DONE.value, Report.done_late),
+            literal(Outcome.DONE_LATE.value),
+        ),
+        (Report.status == ReportStatus.DONE.value, literal(Outcome.DONE_ON_TIME.value)),
+        (
+            and_(Task.due_on.is_not(None), Task.due_on < today),
+            literal(Outcome.OVERDUE.value),
+        ),
+        else_=literal(Outcome.IN_PROGRESS_ON_TIME.value),
+    )
+
+
+def scoped(period: ReportingPeriod, query: Select) -> Select:  # type: ignore[type-arg]
+    return (
+        query.join(Assignment, Assignment.task_id == Task.id)
+        .outerjoin(
+            Report,
+            and_(
+                Report.period_id == period.id,
+                Report.task_id == Task.id,
+                Report.agency_id == Assignment.agency_id,
+            ),
+        )
+        .where(*in_period_scope(period))
+    )  # type: ignore[arg-type]
+
+
+async def current_period(
+    session: AsyncSession, plan: Plan, today: date, calendar: WorkingCalendar
+) -> ReportingPeriod:
+    """The period coordinators care about now: the chased one due soonest (or the most
+    recently due), else the one whose data window contains today."""
+    chased = [p for p in await chased_periods(session, plan, today, calendar) if p.kind != "adhoc"]
+    upcoming = sorted((p for p in chased if p.deadline >= today), key=lambda p: p.deadline)
+    if upcoming:
+        return upcoming[0]
+    if chased:
+        return max(chased, key=lambda p: p.deadline)
+    kind = (plan.schedule.get("frequencies") or ["quarterly"])[0]
+    return await ensure_period(session, plan, period_containing(kind, today), calendar)
+
+
+async def period_by_text(
+    session: AsyncSession, plan: Plan, text: str, calendar: WorkingCalendar
+) -> ReportingPeriod | None:
+    """A period by its label or key ("Quý III/2026", "q3/2026", "2026-Q3")."""
+    parsed = parse_period_label(text)
+    if parsed is None:
+        return None
+    return await ensure_period(session, plan, parsed, calendar)
+
+
+async def neighbour_period(
+    session: AsyncSession, plan: Plan, period: ReportingPeriod, step: int, calendar: WorkingCalendar
+) -> ReportingPeriod | None:
+    from reminders.periods import next_period, parse_period_key, previous_period
+
+    if period.kind == "adhoc":
+        return None
+    current = parse_period_key(period.key)
+    target = next_period(current) if step > 0 else previous_period(current)
+    return await ensure_period(session, plan, target, calendar)
+
+
+async def summarize(
+    session: AsyncSession,
+    plan: Plan,
+    period: ReportingPeriod,
+    today: date,
+    *,
+    with_rows: bool = False,
+    blockers_limit: int = 20,
+) -> PlanSummary:
+    """Counts per outcome (lead assignments), one line per agency, the blockers, and (for
+    exports) one row per task × agency."""
+    outcome = outcome_case(today).label("outcome")  # type: ignore[attr-defined]
+    grouped = scoped(
+        period,
+        select(
+            Assignment.agency_id,
+            Assignment.role,
+            outcome,
+            func.count().label("n"),
+            func.count(Report.id).label("reported"),
+            func.sum(case((Report.late, 1), else_=0)).label("late"),
+            func.sum(case((Report.status == ReportStatus.BLOCKED.value, 1), else_=0)).label(
+                "blocked"
+            ),
+        ).select_from(Task),
+    ).group_by(Assignment.agency_id, Assignment.role, outcome)
+    counts: dict[Outcome, int] = defaultdict(int)
+    lines: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for agency_id, role, kind, n, reported, late, blocked in (await session.execute(grouped)).all():
+        if role == "lead":
+            counts[Outcome(kind)] += n
+        line = lines[agency_id]
+        line[0] += n
+        line[1] += reported
+        line[2] += late or 0
+        line[3] += blocked or 0
+    names = await agency_names(session, list(lines))
+    agencies = tuple(
+        AgencyLine(names.get(agency_id, "?"), *values)
+        for agency_id, values in sorted(lines.items(), key=lambda kv: names.get(kv[0], ""))
+    )
+    rows = await export_rows(session, plan, period, today) if with_rows else ()
+    return PlanSummary(
+        plan_number=plan.number,
+        plan_title=plan.title,
+        issuer=plan.issuer,
+        coordinator=plan.coordinator.name if plan.coordinator else None,
+        period_label=period.label,
+        period_deadline=period.deadline,
+        counts=dict(counts),
+        agencies=agencies,
+        rows=tuple(rows),
+        blockers=tuple(
+            await blockers(session, plans=[plan.id], period_ids=[period.id], limit=blockers_limit)
+        ),
+    )
+
+
+async def agency_names(session: AsyncSession, ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    rows = await session.execute(select(Agency.id, Agency.name).where(Agency.id.in_(ids)))
+    return dict(rows.all())  # type: ignore[arg-type]
+
+
+def obstacle_filter() -> object:
+    """SQL pre-filter: blocked, or a note that may name an obstacle."""
+    words = [Report.note.ilike(f"%{w}%") for w in OBSTACLE_FRAGMENTS]
+    return or_(Report.status == ReportStatus.BLOCKED.value, *words)
+
+
+def is_blocker(report: Report) -> bool:
+    """Blocked, or a note naming an obstacle (not "không có vướng mắc")."""
+    if report.status == ReportStatus.BLOCKED.value:
+        return True
+    note = fold(report.note)
+    return any(w in note for w in OBSTACLE_WORDS) and not any(n in note for n in NO_OBSTACLE)
+
+
+async def blockers(
+    session: AsyncSession,
+    *,
+    plans: list[int] | None = None,
+    period_ids: list[int] | None = None,
+    limit: int = 20,
+) -> list[BlockerLine]:
+    """Reports that are blocked or name an obstacle, newest first."""
+    query = (
+        select(Report, Task, Agency.name, Member.full_name)
+        .join(Task, Task.id == Report.task_id)
+        .join(Agency, Agency.id == Report.agency_id)
+        .outerjoin(Member, Member.id == Report.member_id)
+        .where(obstacle_filter())  # type: ignore[arg-type]
+        .order_by(Report.reported_at.desc(), Report.id.desc())
+        .limit(limit * 3)
+    )
+    if plans is not None:
+        query = query.where(Task.plan_id.in_(plans))
+    if period_ids is not None:
+        query = query.where(Report.period_id.in_(period_ids))
+    rows = (await session.execute(query)).all()
+    return [
+        BlockerLine(agency, task.ref, task.title, report.note, report.reported_at, reporter)
+        for report, task, agency, reporter in rows
+        if report.status == ReportStatus.BLOCKED.value
+        or any(w in fold(report.note) for w in OBSTACLE_WORDS)
+    ]
+
+
+async def export_rows(
+    session: AsyncSession, plan: Plan, period: ReportingPeriod, today: date
+) -> list[ExportRow]:
+    """One row per task × agency in the period's scope, in plan order."""
+    outcome = outcome_case(today).label("outcome")  # type: ignore[attr-defined]
+    query = (
+        scoped(
+            period,
+            select(
+                Task, Assignment.role, Agency.name, Report, outcome, Member.full_name
+            ).select_from(Task),
+        )
+        .join(Agency, Agency.id == Assignment.agency_id)
+        .outerjoin(Member, Member.id == Report.member_id)
+        .order_by(Task.position, Assignment.role, Agency.name)
+    )
+    rows = (await session.execute(query)).all()
+    report_ids = [r[3].id for r in rows if r[3] is not None]
+    evidence: dict[int, list[str]] = defaultdict(list)
+    if report_ids:
+        for report_id, name in (
+            await session.execute(
+                select(Evidence.report_id, Evidence.file_name).where(
+                    Evidence.report_id.in_(report_ids)
+                )
+            )
+        ).all():
+            evidence[report_id].append(name)
+    result = []
+    for task, role, agency, report, kind, reporter in rows:
+        result.append(
+            ExportRow(
+                plan_number=plan.number,
+                task_ref=task.ref,
+                task_title=task.title,
+                task_group=task.group_title,
+                agency=agency,
+                role=role,
+                status=ReportStatus(report.status) if report else None,
+                outcome=Outcome(kind),
+                percent=report.percent if report else None,
+                note=report.note if report else "",
+                reported_at=report.reported_at if report else None,
+                reported_by=reporter,
+                evidence=tuple(evidence.get(report.id, ())) if report else (),
+                deadline=period.support_deadline if role == "support" else period.deadline,
+            )
+        )
+    return result
+
+
+@dataclass(frozen=True)
+class MissingAgency:
+    agency_id: int
+    agency: str
+    missing: int
+    officers: tuple[str, ...]
+
+
+async def missing_agencies(session: AsyncSession, period: ReportingPeriod) -> list[MissingAgency]:
+    """Agencies with assignments not yet reported for the period, with their officers."""
+    query = (
+        scoped(period, select(Assignment.agency_id, func.count()).select_from(Task))
+        .where(Report.id.is_(None))
+        .group_by(Assignment.agency_id)
+    )
+    counts = dict((await session.execute(query)).all())
+    if not counts:
+        return []
+    names = await agency_names(session, list(counts))
+    officers: dict[int, list[str]] = defaultdict(list)
+    for agency_id, name in (
+        await session.execute(
+            select(Member.agency_id, Member.full_name).where(
+                Member.agency_id.in_(list(counts)), Member.active, Member.role == "officer"
+            )
+        )
+    ).all():
+        officers[agency_id].append(name)
+    return sorted(
+        (
+            MissingAgency(agency_id, names.get(agency_id, "?"), count, tuple(officers[agency_id]))
+            for agency_id, count in counts.items()
+        ),
+        key=lambda m: m.agency,
+    )
+
+
+@dataclass(frozen=True)
+class TaskHistory:
+    task: Task
+    plan: Plan
+    assignments: list[tuple[str, str]]
+    reports: list[tuple[str, str, Report, str | None]]  # period label, agency, report, reporter
+
+
+async def task_history(session: AsyncSession, task: Task) -> TaskHistory:
+    plan = await session.get(Plan, task.plan_id)
+    assert plan is not None
+    assignments = (
+        await session.execute(
+            select(Agency.name, Assignment.role)
+            .join(Assignment, Assignment.agency_id == Agency.id)
+            .where(Assignment.task_id == task.id)
+            .order_by(Assignment.role, Agency.name)
+        )
+    ).all()
+    reports = (
+        await session.execute(
+            select(ReportingPeriod.label, Agency.name, Report, Member.full_name)
+            .join(ReportingPeriod, ReportingPeriod.id == Report.period_id)
+            .join(Agency, Agency.id == Report.agency_id)
+            .outerjoin(Member, Member.id == Report.member_id)
+            .where(Report.task_id == task.id)
+            .order_by(ReportingPeriod.ends_on.desc(), Report.reported_at.desc())
+            .limit(30)
+        )
+    ).all()
+    return TaskHistory(task, plan, [tuple(a) for a in assignments], [tuple(r) for r in reports])  # type: ignore[misc]

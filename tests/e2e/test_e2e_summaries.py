@@ -1,0 +1,164 @@
+"""Coordinators see who is late and what is blocked, remind the late ones, and download the
+workbook, the draft report and the chart; each file is read back and checked."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import openpyxl
+from sqlalchemy import select
+
+from plans.registry import add_agency
+from storage.models import Assignment, Member, Plan, Task
+from tests.auxil.harness import BotHarness
+from tests.auxil.scenario import seed
+from tests.conftest import COORDINATOR, OFFICER, STRANGER
+from tests.e2e.test_e2e_reporting import FINANCE, at
+
+NOTE = "thiếu vốn <đối ứng> & mặt bằng *_chưa_* 🚧"
+
+
+async def reported(bot: BotHarness) -> None:
+    await seed(bot.db, OFFICER, FINANCE, COORDINATOR)
+    bot.clock.set(at(11))
+    await bot.ask(OFFICER, "II.1.a xong")
+    await bot.ask(OFFICER, f"II.2.a vướng mắc: {NOTE}")
+
+
+async def test_summary_counts_the_classes_and_lists_agencies(harness: BotHarness) -> None:
+    await reported(harness)
+    summary = await harness.ask(COORDINATOR, "/summary")
+    text = summary.text
+    assert "151/KH-UBND" in text and "Quý IV/2026" in text and "16/12/2026" in text
+    assert "Nhiệm vụ chủ trì: 3" in text
+    assert "Hoàn thành đúng hạn: 1" in text and "Chưa báo cáo: 1" in text
+    assert "Đang thực hiện trong hạn: 1" in text
+    assert "Tỷ lệ hoàn thành: 33,3%" in text
+    assert "Sở Tài chính: 0/1" in text and "Sở Xây dựng: 2/3, ⚠️ vướng 1" in text
+
+    drill = next(d for t, d in summary.buttons() if "Sở Xây dựng" in t)
+    detail = await harness.press(COORDINATOR, summary, drill)
+    assert "II.1.c" in detail.text and "chưa báo cáo" in detail.text
+
+    previous = next(d for t, d in summary.buttons() if "Kỳ trước" in t)
+    older = await harness.press(COORDINATOR, summary, previous)
+    assert "Quý III/2026" in older.text
+
+
+async def test_missing_and_remind_now(harness: BotHarness) -> None:
+    await reported(harness)
+    missing = await harness.ask(COORDINATOR, "/missing")
+    assert "Sở Tài chính: thiếu 1 (cán bộ: Lê Tài Chính)" in missing.text
+    before = len(harness.emulator.messages_to(FINANCE.id))
+    remind = next(d for t, d in missing.buttons() if d.startswith("mr:"))
+    confirmation = await harness.press(COORDINATOR, missing, remind)
+    assert "Đã xếp 2 tin nhắc" in confirmation.text
+    reminder = await harness.emulator.wait_for(
+        lambda m: m.chat_id == FINANCE.id and "II.1.c" in m.text,
+        after=len(harness.emulator.sent) - 3,
+    )
+    assert len(harness.emulator.messages_to(FINANCE.id)) == before + 1
+    assert "Sở Tài chính" in reminder.text
+
+
+async def test_blockers_and_task_history_show_notes_as_written(harness: BotHarness) -> None:
+    await reported(harness)
+    blockers = await harness.ask(COORDINATOR, "/blockers")
+    assert NOTE in blockers.text and "Sở Xây dựng" in blockers.text and "II.2.a" in blockers.text
+    history = await harness.ask(COORDINATOR, "/task II.2.a")
+    assert "Chủ trì: Sở Xây dựng" in history.text and "Quý IV/2026" in history.text
+    assert NOTE in history.text
+    unknown = await harness.ask(COORDINATOR, "/task Z.9")
+    assert "Không tìm thấy" in unknown.text
+    period = await harness.ask(COORDINATOR, "/summary 151 quý 9/2026")
+    assert "Không hiểu kỳ" in period.text
+
+
+async def test_export_files_match_the_database(harness: BotHarness) -> None:
+    await reported(harness)
+    mark = len(harness.emulator.sent)
+    harness.send(COORDINATOR, "/export")
+    workbook_msg = await harness.emulator.wait_for(
+        lambda m: m.document is not None and m.document["file_name"].endswith(".xlsx"), after=mark
+    )
+    report_msg = await harness.emulator.wait_for(
+        lambda m: m.document is not None and m.document["file_name"].endswith(".docx"), after=mark
+    )
+    book = openpyxl.load_workbook(io.BytesIO(workbook_msg.document["content"]))  # type: ignore[index]
+    sheet = book.worksheets[1]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    async with harness.db.transaction() as session:
+        assignments = (
+            await session.execute(
+                select(Task.ref, Assignment.role).join(Assignment, Assignment.task_id == Task.id)
+            )
+        ).all()
+    assert len(rows) == len(assignments) == 4
+    by_ref = {(r[1], r[4]): r for r in rows}
+    blocked = by_ref[("II.2.a", "Sở Xây dựng")]
+    assert NOTE in blocked and "Có vướng mắc" in blocked
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+
+    document = docx.Document(io.BytesIO(report_msg.document["content"]))  # type: ignore[index]
+    text = "\n".join(p.text for p in document.paragraphs)
+    tables = "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    assert "151/KH-UBND" in text and "Quý IV/2026" in text
+    assert NOTE in text + tables
+
+
+async def test_chart_is_a_png(harness: BotHarness) -> None:
+    await reported(harness)
+    mark = len(harness.emulator.sent)
+    harness.send(COORDINATOR, "/chart")
+    photo = await harness.emulator.wait_for(lambda m: m.photo is not None, after=mark)
+    assert photo.photo["content"].startswith(b"\x89PNG")  # type: ignore[index]
+
+
+async def test_only_coordinators_see_summaries(harness: BotHarness) -> None:
+    await reported(harness)
+    for command in ("/summary", "/missing", "/blockers", "/export", "/task II.1.a"):
+        reply = await harness.ask(OFFICER, command)
+        assert "không có quyền" in reply.text, command
+        reply = await harness.ask(STRANGER, command)
+        assert "chưa được kích hoạt" in reply.text, command
+
+
+async def test_long_summary_is_split_under_the_limit(harness: BotHarness) -> None:
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    async with harness.db.transaction() as session:
+        plan = (await session.scalars(select(Plan))).one()
+        task = await session.scalar(select(Task).where(Task.ref == "II.1.a"))
+        assert task is not None
+        for i in range(150):
+            agency = await add_agency(session, f"Ủy ban nhân dân xã số {i} <thử> & kiểm tra độ dài")
+            session.add(Assignment(task_id=task.id, agency_id=agency.id, role="support"))
+        del plan
+    harness.clock.set(at(11))
+    mark = len(harness.emulator.sent)
+    harness.send(COORDINATOR, "/summary")
+    last = await harness.emulator.wait_for(
+        lambda m: m.chat_id == COORDINATOR.id and bool(m.buttons()), after=mark
+    )
+    parts = [m for m in harness.emulator.sent[mark:] if m.chat_id == COORDINATOR.id]
+    assert len(parts) > 1 and last is parts[-1]
+    assert all(len(m.text) <= 4096 for m in parts)
+    joined = "\n".join(m.text for m in parts)
+    assert joined.count("Ủy ban nhân dân xã số") == 150
+
+
+async def test_no_plan_and_empty_period_answer_clearly(harness: BotHarness) -> None:
+    reply = await harness.ask(COORDINATOR, "/summary")
+    assert "chưa được kích hoạt" in reply.text
+    async with harness.db.transaction() as session:
+        agency = await add_agency(session, "Sở Xây dựng")
+        session.add(
+            Member(
+                telegram_user_id=COORDINATOR.id,
+                full_name="C",
+                agency_id=agency.id,
+                role="coordinator",
+            )
+        )
+    reply = await harness.ask(COORDINATOR, "/summary")
+    assert "Chưa có kế hoạch" in reply.text
