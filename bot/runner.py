@@ -7,7 +7,6 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
-from sqlalchemy.exc import IntegrityError
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Application
@@ -16,6 +15,7 @@ from bot.commands import register_default_commands
 from bot.context import Services
 from storage.errors import is_unavailable
 from storage.models import ProcessedUpdate
+from storage.upsert import insert_ignore
 
 log = logging.getLogger("dondoc.runner")
 
@@ -27,12 +27,13 @@ async def already_processed(svc: Services, update_id: int) -> bool:
 
 async def mark_processed(svc: Services, update_id: int) -> None:
     """Remember the update (a handler may have done so in its own transaction already)."""
-    try:
-        async with svc.db.transaction() as session:
-            if await session.get(ProcessedUpdate, update_id) is None:
-                session.add(ProcessedUpdate(update_id=update_id, processed_at=svc.now()))
-    except IntegrityError:
-        pass
+    async with svc.db.transaction() as session:
+        await insert_ignore(
+            session,
+            ProcessedUpdate,
+            {"update_id": update_id, "processed_at": svc.now()},
+            ["update_id"],
+        )
 
 
 async def handle_once(application: Application, svc: Services, update: Update) -> bool:  # type: ignore[type-arg]

@@ -13,8 +13,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.status import Role
@@ -45,7 +43,9 @@ from storage.models import (
     ReminderDelivery,
     ReportingPeriod,
     Task,
+    utcnow,
 )
+from storage.upsert import insert_ignore, upsert
 
 log = logging.getLogger("dondoc.reminders")
 
@@ -101,11 +101,10 @@ async def ensure_period(
     session: AsyncSession, plan: Plan, period: Period, calendar: WorkingCalendar
 ) -> ReportingPeriod:
     """The plan's row for a periodic reporting period, created on first need."""
-    row = await session.scalar(
-        select(ReportingPeriod).where(
-            ReportingPeriod.plan_id == plan.id, ReportingPeriod.key == period.key
-        )
+    query = select(ReportingPeriod).where(
+        ReportingPeriod.plan_id == plan.id, ReportingPeriod.key == period.key
     )
+    row = await session.scalar(query)
     if row is not None:
         return row
     schedule = schedule_of(plan)
@@ -113,18 +112,26 @@ async def ensure_period(
     support = support_deadline(
         period, calendar, schedule.deadline_working_days, schedule.support_days_before
     )
-    row = ReportingPeriod(
-        plan_id=plan.id,
-        kind=period.kind,
-        key=period.key,
-        label=period.label_vi,
-        starts_on=period.starts_on,
-        ends_on=period.ends_on,
-        deadline=lead,
-        support_deadline=support,
+    await insert_ignore(
+        session,
+        ReportingPeriod,
+        {
+            "plan_id": plan.id,
+            "kind": period.kind,
+            "key": period.key,
+            "label": period.label_vi,
+            "starts_on": period.starts_on,
+            "ends_on": period.ends_on,
+            "deadline": lead,
+            "support_deadline": support,
+            "scope": {},
+            "request_note": "",
+            "created_at": utcnow(),
+        },
+        ["plan_id", "key"],
     )
-    session.add(row)
-    await session.flush()
+    row = await session.scalar(query)
+    assert row is not None
     return row
 
 
@@ -386,12 +393,17 @@ class Dispatcher:
             for item in planned:
                 created += await insert_delivery(session, item)
             calendar = await self.calendar(session)
-            state = await session.get(BotState, "planner")
-            value = {"day": calendar.local_date(now).isoformat()}
-            if state is None:
-                session.add(BotState(key="planner", value=value))
-            else:
-                state.value = value
+            await upsert(
+                session,
+                BotState,
+                {
+                    "key": "planner",
+                    "value": {"day": calendar.local_date(now).isoformat()},
+                    "updated_at": now,
+                },
+                ["key"],
+                ["value", "updated_at"],
+            )
         return created
 
     # -- sending -------------------------------------------------------------------------------
@@ -679,13 +691,7 @@ async def insert_delivery(session: AsyncSession, item: Planned) -> int:
         "payload": item.payload,
         "created_at": item.due_at,
     }
-    dialect = session.bind.dialect.name if session.bind else "sqlite"
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    statement = (
-        insert(ReminderDelivery).values(**values).on_conflict_do_nothing(index_elements=["key"])
-    )
-    result = await session.execute(statement)
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return await insert_ignore(session, ReminderDelivery, values, ["key"])
 
 
 async def remind_now(session: AsyncSession, period: ReportingPeriod, now: datetime) -> int:
