@@ -8,6 +8,7 @@ import logging
 import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
 from typing import Any
 
 from access.members import DEFAULT_INVITE_LIFETIME, create_invite, parse_duration
@@ -310,6 +311,20 @@ async def cmd_agency_merge(settings: Settings, args: argparse.Namespace) -> None
     await with_database(settings, work)
 
 
+async def cmd_agency_reorganise(settings: Settings, args: argparse.Namespace) -> None:
+    from plans.registry import apply_successions
+    from plans.starter import load_reorganisation
+
+    async def work(db: Database) -> None:
+        async with db.transaction() as session:
+            applied = await apply_successions(session, load_reorganisation())
+        for item in applied:
+            print(f"{item.old} → {item.new}: {item.moved} assignments moved")
+        print(f"{len(applied)} agencies passed to their successors")
+
+    await with_database(settings, work)
+
+
 async def cmd_agency_list(settings: Settings, args: argparse.Namespace) -> None:
     from sqlalchemy import select
 
@@ -322,6 +337,158 @@ async def cmd_agency_list(settings: Settings, args: argparse.Namespace) -> None:
                 state = "" if agency.active else " (merged)"
                 short = f" [{agency.short_name}]" if agency.short_name else ""
                 print(f"{agency.id:4} {agency.name}{short}{state}")
+
+    await with_database(settings, work)
+
+
+async def cmd_assign(settings: Settings, args: argparse.Namespace) -> None:
+    """Assign or unassign a task to an agency from the terminal."""
+    from domain.status import AssignmentRole
+    from plans.assignments import assign, find_task, unassign
+    from plans.store import find_plan
+
+    async def work(db: Database) -> None:
+        async with db.transaction() as session:
+            plan = await find_plan(session, args.plan)
+            if plan is None:
+                raise CliError(f"unknown plan «{args.plan}»")
+            task = await find_task(session, plan, args.ref)
+            if task is None:
+                raise CliError(f"plan {plan.number} has no task «{args.ref}»")
+            lookup = await find_agency(session, args.agency)
+            if lookup.agency is None:
+                hint = (
+                    f"; did you mean: {', '.join(lookup.suggestions)}?"
+                    if lookup.suggestions
+                    else ""
+                )
+                raise CliError(f"unknown agency «{args.agency}»{hint}")
+            if args.command == "unassign":
+                changed = await unassign(session, task, lookup.agency, None)
+            else:
+                changed = await assign(
+                    session, task, lookup.agency, AssignmentRole(args.role), None
+                )
+        print(f"{'changed' if changed else 'unchanged'}: {task.ref} {lookup.agency.name}")
+
+    await with_database(settings, work)
+
+
+async def cmd_plans(settings: Settings, args: argparse.Namespace) -> None:
+    from plans.overview import plans_overview
+
+    async def work(db: Database) -> None:
+        async with db.transaction() as session:
+            for item in await plans_overview(session):
+                schedule = ",".join(item.plan.schedule.get("frequencies", []))
+                print(
+                    f"{item.plan.number}: {item.tasks} tasks, {item.agencies} agencies, {schedule}"
+                )
+
+    await with_database(settings, work)
+
+
+async def cmd_members(settings: Settings, args: argparse.Namespace) -> None:
+    from sqlalchemy import select
+
+    from storage.models import Member
+
+    async def work(db: Database) -> None:
+        async with db.transaction() as session:
+            for m in (await session.scalars(select(Member).order_by(Member.id))).all():
+                state = "active" if m.active else "revoked"
+                agency = m.agency.name if m.agency else "-"
+                print(f"{m.telegram_user_id}\t{m.role}\t{agency}\t{m.full_name}\t{state}")
+
+    await with_database(settings, work)
+
+
+async def cmd_revoke(settings: Settings, args: argparse.Namespace) -> None:
+    from sqlalchemy import select
+
+    from access.members import revoke
+    from storage.models import Member
+
+    async def work(db: Database) -> None:
+        async with db.transaction() as session:
+            member = await session.scalar(
+                select(Member).where(Member.telegram_user_id == args.telegram_id)
+            )
+            if member is None:
+                raise CliError(f"no member with Telegram id {args.telegram_id}")
+            await revoke(session, member, None)
+        print(f"revoked {member.full_name}")
+
+    await with_database(settings, work)
+
+
+async def report_target(
+    session: Any, settings: Settings, plan_text: str | None, period_text: str | None
+) -> Any:
+    """(plan, period, today) for summary and export, or a CliError."""
+    from plans.store import find_plan
+    from reminders.dispatcher import load_calendar
+    from reports.summary import current_period, period_by_text
+
+    plan = await find_plan(session, plan_text)
+    if plan is None:
+        raise CliError(f"unknown or ambiguous plan «{plan_text or ''}»; see `dondoc plans`")
+    calendar = await load_calendar(
+        session, work_start=settings.work_start, work_end=settings.work_end, tz=settings.timezone
+    )
+    today = calendar.local_date(datetime.now(settings.tz))
+    if period_text:
+        period = await period_by_text(session, plan, period_text, calendar)
+        if period is None:
+            raise CliError(f"unknown period «{period_text}»; write e.g. 'Q4/2026' or '11/2026'")
+    else:
+        period = await current_period(session, plan, today, calendar)
+    return plan, period, today
+
+
+async def cmd_summary(settings: Settings, args: argparse.Namespace) -> None:
+    from reports.summary import summarize
+
+    async def work(db: Database) -> None:
+        async with db.transaction() as session:
+            plan, period, today = await report_target(session, settings, args.plan, args.period)
+            summary = await summarize(session, plan, period, today)
+        print(f"{plan.number} — {period.label} (deadline {period.deadline:%d/%m/%Y})")
+        for outcome, count in summary.counts.items():
+            print(f"  {outcome.value:22} {count}")
+        print(f"  completion rate        {summary.completion_rate:.1%}")
+        for line in summary.agencies:
+            print(
+                f"  {line.agency}: reported {line.reported}/{line.expected}, "
+                f"late {line.late}, blocked {line.blocked}"
+            )
+
+    await with_database(settings, work)
+
+
+async def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from reports.chart import draw_chart
+    from reports.docx import write_draft_report
+    from reports.summary import summarize
+    from reports.xlsx import write_workbook
+
+    async def work(db: Database) -> None:
+        async with db.transaction() as session:
+            plan, period, today = await report_target(session, settings, args.plan, args.period)
+            summary = await summarize(session, plan, period, today, with_rows=True)
+        now = datetime.now(settings.tz)
+        if args.format == "xlsx":
+            data = write_workbook([summary], now, lang=settings.language)
+        elif args.format == "docx":
+            data = write_draft_report(
+                summary, summary.coordinator or "", now, lang=settings.language
+            )
+        else:
+            data = draw_chart(summary, lang=settings.language)
+        Path(args.output).write_bytes(data)
+        print(f"wrote {args.output} ({len(data)} bytes): {plan.number}, {period.label}")
 
     await with_database(settings, work)
 
@@ -418,6 +585,9 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("old")
     merge.add_argument("--into", required=True, help="the successor agency")
     agency.add_parser("list", help="list agencies")
+    agency.add_parser(
+        "apply-reorganisation", help="merge agencies into their 2025 successors (see docs)"
+    )
 
     imp = sub.add_parser("import", help="import a plan (.yaml plan file, .docx, .txt, .md, .pdf)")
     imp.add_argument("file")
@@ -432,6 +602,26 @@ def build_parser() -> argparse.ArgumentParser:
     invite.add_argument("--agency", required=True)
     invite.add_argument("--role", required=True, choices=[r.value for r in Role])
     invite.add_argument("--expires", default="7d", help="lifetime, e.g. 7d, 48h (default 7d)")
+    for name in ("assign", "unassign"):
+        cmd = sub.add_parser(name, help=f"{name} a task to an agency")
+        cmd.add_argument("plan")
+        cmd.add_argument("ref")
+        cmd.add_argument("agency")
+        if name == "assign":
+            cmd.add_argument("--role", choices=["lead", "support"], default="lead")
+    sub.add_parser("plans", help="list plans")
+    sub.add_parser("members", help="list members")
+    rev = sub.add_parser("revoke", help="revoke a member by Telegram id")
+    rev.add_argument("telegram_id", type=int)
+    summary = sub.add_parser("summary", help="print a plan's summary for a period")
+    summary.add_argument("--plan")
+    summary.add_argument("--period", help="e.g. Q4/2026, 11/2026, 2026 (default: current)")
+    export = sub.add_parser("export", help="write the workbook, the draft report or the chart")
+    export.add_argument("--plan")
+    export.add_argument("--period")
+    export.add_argument("--format", choices=["xlsx", "docx", "png"], default="xlsx")
+    export.add_argument("-o", "--output", required=True)
+
     remind = sub.add_parser("remind", help="run one reminder tick now")
     remind.add_argument(
         "--dry-run", action="store_true", help="show who would be reminded, send nothing"
@@ -455,7 +645,15 @@ COMMANDS: dict[tuple[str, ...], Callable[[Settings, argparse.Namespace], Awaitab
     ("agency", "load-starter"): cmd_agency_load_starter,
     ("agency", "merge"): cmd_agency_merge,
     ("agency", "list"): cmd_agency_list,
+    ("agency", "apply-reorganisation"): cmd_agency_reorganise,
     ("remind",): cmd_remind,
+    ("assign",): cmd_assign,
+    ("unassign",): cmd_assign,
+    ("plans",): cmd_plans,
+    ("members",): cmd_members,
+    ("revoke",): cmd_revoke,
+    ("summary",): cmd_summary,
+    ("export",): cmd_export,
     ("parse-reply",): cmd_parse_reply,
 }
 
@@ -491,6 +689,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        return 0
     return 0
 
 

@@ -12,6 +12,7 @@ from bot import keyboards
 from bot.render import fit_lines, local_date
 from bot.texts import Html, Texts
 from reminders.delivery import (
+    DigestView,
     EscalationView,
     ReminderView,
     TryLater,
@@ -85,8 +86,31 @@ def render_view(texts: Texts, view: View) -> tuple[Html, InlineKeyboardMarkup | 
             for a in view.late
         ]
         return fit_lines(head, lines, [], lambda n: texts("reminder.more_tasks", count=n)), None
+    if isinstance(view, DigestView):
+        return render_digest(texts, view), None
     assert isinstance(view, UnreachableView)
     return texts("unreachable", member=view.member_name, agency=view.agency_name), None
+
+
+def render_digest(texts: Texts, view: DigestView) -> Html:
+    head = [
+        texts(
+            "digest.header",
+            plan=view.plan_number,
+            period=view.period_label,
+            deadline=local_date(view.deadline),
+        ),
+        texts("digest.changes", reports=view.new_reports, done=view.done),
+        texts("digest.late", names=", ".join(view.late)) if view.late else texts("digest.no_late"),
+    ]
+    lines = []
+    if view.blockers:
+        lines.append(texts("digest.blockers"))
+        lines += [
+            texts("digest.blocker_line", agency=agency, ref=ref, note=shorten(note, 200))
+            for agency, ref, note in view.blockers
+        ]
+    return fit_lines(head, lines, [], lambda n: texts("reminder.more_tasks", count=n))
 
 
 def shorten(text: str, limit: int) -> str:

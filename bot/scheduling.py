@@ -26,6 +26,7 @@ def build_dispatcher(bot: Bot, svc: Services) -> Dispatcher:
             "work_end": settings.work_end,
             "tz": settings.timezone,
         },
+        digest=settings.digest,
     )
 
 

@@ -13,6 +13,24 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./var/dondoc.sqlite3"
 
 
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def parse_digest(value: str) -> tuple[int, time] | None:
+    """ "mon 08:30" → (0, 08:30); "off" → None; anything else → ValueError."""
+    text = value.strip().lower()
+    if text in ("off", "none", ""):
+        return None
+    day, _, clock = text.partition(" ")
+    if day[:3] not in WEEKDAYS:
+        raise ValueError('write a weekday and a time, e.g. "mon 08:30", or "off"')
+    try:
+        hour, minute = (int(p) for p in clock.strip().split(":"))
+        return WEEKDAYS.index(day[:3]), time(hour, minute)
+    except ValueError as exc:
+        raise ValueError('write a weekday and a time, e.g. "mon 08:30", or "off"') from exc
+
+
 class SettingsError(Exception):
     """A setting is missing or invalid; the message names it and how to fix it."""
 
@@ -78,6 +96,17 @@ class Settings(BaseSettings):
         if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
             raise ValueError("use sqlite+aiosqlite:///path or postgresql+asyncpg://user@host/db")
         return value
+
+    @field_validator("digest_cron")
+    @classmethod
+    def _digest(cls, value: str) -> str:
+        parse_digest(value)
+        return value
+
+    @property
+    def digest(self) -> tuple[int, time] | None:
+        """(weekday 0=Monday, time) of the weekly digest, or None when off."""
+        return parse_digest(self.digest_cron)
 
     @property
     def tz(self) -> ZoneInfo:

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from access import audit
 from plans.directory import AgencyMatcher, DirectoryEntry, folded_key
-from plans.starter import StarterDirectory
+from plans.starter import StarterDirectory, Succession
 from storage.models import (
     Agency,
     AgencyAlias,
@@ -350,3 +350,30 @@ def starter_snapshot(starter: StarterDirectory, province: str | None = None) -> 
 
 async def is_empty(session: AsyncSession) -> bool:
     return await session.scalar(select(Agency.id).limit(1)) is None
+
+
+@dataclass(frozen=True)
+class AppliedSuccession:
+    old: str
+    new: str
+    moved: int
+
+
+async def apply_successions(
+    session: AsyncSession, successions: Sequence[Succession], *, actor: Member | None = None
+) -> list[AppliedSuccession]:
+    """Merge each old agency into its main successor (partial transfers and abolitions are
+    left to the admin); agencies not in the directory, or already merged, are skipped."""
+    applied = []
+    for succession in successions:
+        if succession.to is None or succession.partial:
+            continue
+        directory = await load_directory(session)
+        old, new = directory.lookup(succession.from_name), directory.lookup(succession.to)
+        if old.original is None or new.agency is None or not old.original.active:
+            continue
+        if old.original.id == new.agency.id:
+            continue
+        moved = await merge_agency(session, old.original, new.agency, actor=actor)
+        applied.append(AppliedSuccession(old.original.name, new.agency.name, moved))
+    return applied

@@ -56,7 +56,20 @@ class UnreachableView:
     agency_name: str
 
 
-View = ReminderView | EscalationView | UnreachableView
+@dataclass(frozen=True)
+class DigestView:
+    """For coordinators, weekly: what changed, who is late, new blockers."""
+
+    plan_number: str
+    period_label: str
+    deadline: date
+    new_reports: int
+    done: int
+    late: tuple[str, ...]
+    blockers: tuple[tuple[str, str, str], ...]  # agency, task ref, note
+
+
+View = ReminderView | EscalationView | UnreachableView | DigestView
 
 
 class DeliveryError(Exception):

@@ -9,16 +9,17 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.status import Role
 from plans.model import ReportingSchedule
 from reminders.calendar import WorkingCalendar
 from reminders.delivery import (
+    DigestView,
     EscalationView,
     LateAgency,
     ReminderView,
@@ -41,6 +42,7 @@ from storage.models import (
     Member,
     Plan,
     ReminderDelivery,
+    Report,
     ReportingPeriod,
     Task,
     utcnow,
@@ -230,6 +232,7 @@ class Dispatcher:
         *,
         clock: Callable[[], datetime],
         calendar_settings: dict[str, Any] | None = None,
+        digest: tuple[int, time] | None = None,
         instance_id: str | None = None,
         batch_size: int = 200,
         concurrency: int = 8,
@@ -238,6 +241,7 @@ class Dispatcher:
         self.sender = sender
         self.clock = clock
         self.calendar_settings = calendar_settings or {}
+        self.digest = digest
         self.instance_id = instance_id or uuid.uuid4().hex[:16]
         self.batch_size = batch_size
         self.concurrency = concurrency
@@ -272,7 +276,9 @@ class Dispatcher:
         days = [first + timedelta(d) for d in range((today - first).days + 1)] or [today]
         latest: dict[tuple[str, int, int], Planned] = {}
         for day in days:
-            for planned in await self._due_on(session, day, calendar, now, missed=day < today):
+            due = await self._due_on(session, day, calendar, now, missed=day < today)
+            due += await self._digests_on(session, day, calendar, now)
+            for planned in due:
                 latest[
                     (
                         planned.kind if planned.kind == "escalate" else "r",
@@ -363,6 +369,44 @@ class Dispatcher:
                                 payload={"agency_ids": sorted(set(escalate))},
                             )
                         )
+        return result
+
+    async def _digests_on(
+        self, session: AsyncSession, day: date, calendar: WorkingCalendar, now: datetime
+    ) -> list[Planned]:
+        """The weekly digest to each plan's coordinators and group chat, once a week."""
+        if self.digest is None or day.weekday() != self.digest[0]:
+            return []
+        send_at = datetime.combine(day, self.digest[1], calendar.tz)
+        if send_at > now:
+            return []
+        year, week, _ = day.isocalendar()
+        result = []
+        for plan in await active_plans(session):
+            periods = [p for p in await chased_periods(session, plan, day, calendar)]
+            if not periods:
+                continue
+            upcoming = [p for p in periods if p.deadline >= day]
+            period = min(upcoming, key=lambda p: p.deadline) if upcoming else periods[-1]
+            chats: list[tuple[int, int | None]] = [
+                (m.telegram_user_id, m.id) for m in await coordinators_of(session, plan)
+            ]
+            if plan.group_chat_id:
+                chats.append((plan.group_chat_id, None))
+            for chat_id, member_id in chats:
+                result.append(
+                    Planned(
+                        key=f"d:{plan.id}:{chat_id}:{year}-W{week:02d}",
+                        kind="digest",
+                        chat_id=chat_id,
+                        member_id=member_id,
+                        agency_id=None,
+                        period_id=period.id,
+                        day=day,
+                        due_at=send_at,
+                        reason=f"weekly digest of {plan.number}",
+                    )
+                )
         return result
 
     async def preview(self) -> list[tuple[Planned, str | None]]:
@@ -536,6 +580,8 @@ class Dispatcher:
                 return None
             plan = await session.get(Plan, period.plan_id)
             assert plan is not None
+            if delivery.kind == "digest":
+                return await self._digest_view(session, plan, period, delivery)
             if delivery.kind == "escalate":
                 return await self._escalation_view(session, plan, period, delivery)
             if delivery.member_id is not None:
@@ -572,6 +618,58 @@ class Dispatcher:
                 tasks=tasks,
                 adhoc_note=period.request_note,
             )
+
+    async def _digest_view(
+        self,
+        session: AsyncSession,
+        plan: Plan,
+        period: ReportingPeriod,
+        delivery: ReminderDelivery,
+    ) -> DigestView:
+        """What changed since this chat's previous digest of the plan, who is late, new blockers."""
+        previous = await session.scalar(
+            select(func.max(ReminderDelivery.sent_at)).where(
+                ReminderDelivery.kind == "digest",
+                ReminderDelivery.chat_id == delivery.chat_id,
+                ReminderDelivery.key.like(f"d:{plan.id}:%"),
+            )
+        )
+        since = previous or self.clock() - timedelta(days=7)
+        in_plan = Report.task_id.in_(select(Task.id).where(Task.plan_id == plan.id))
+        new_reports, done = (
+            await session.execute(
+                select(
+                    func.count(Report.id),
+                    func.sum(case((Report.status == "done", 1), else_=0)),
+                ).where(in_plan, Report.reported_at >= since)
+            )
+        ).one()
+        missing = await owed(session, period)
+        late_ids = sorted({m.agency_id for m in missing})
+        names = dict(
+            (
+                await session.execute(select(Agency.id, Agency.name).where(Agency.id.in_(late_ids)))
+            ).all()
+        )
+        blocked = (
+            await session.execute(
+                select(Agency.name, Task.ref, Report.note)
+                .join(Task, Task.id == Report.task_id)
+                .join(Agency, Agency.id == Report.agency_id)
+                .where(in_plan, Report.status == "blocked", Report.reported_at >= since)
+                .order_by(Report.reported_at.desc())
+                .limit(10)
+            )
+        ).all()
+        return DigestView(
+            plan.number,
+            period.label,
+            period.deadline,
+            int(new_reports or 0),
+            int(done or 0),
+            tuple(sorted(names.values())),
+            tuple((a, r, n) for a, r, n in blocked),
+        )
 
     async def _escalation_view(
         self,

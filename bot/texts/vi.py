@@ -288,7 +288,7 @@ TEXTS: dict[str, str] = {
     "summary.unknown_period": "Không hiểu kỳ «{value}». Ví dụ: Quý IV/2026, Tháng 11/2026, Năm 2026.",
     "summary.header": "📊 <b>{plan}</b> — kỳ <b>{period}</b> (hạn {deadline})",
     "summary.counts": (
-        "Nhiệm vụ chủ trì: <b>{total}</b>\n✅ Hoàn thành đúng hạn: {done_on_time}\n"
+        "Nhiệm vụ chủ trì (theo đơn vị): <b>{total}</b>\n✅ Hoàn thành đúng hạn: {done_on_time}\n"
         "☑️ Hoàn thành quá hạn: {done_late}\n🔄 Đang thực hiện trong hạn: {in_progress_on_time}\n"
         "⛔ Chưa hoàn thành, quá hạn: {overdue}\n❔ Chưa báo cáo: {not_reported}\n"
         "Tỷ lệ hoàn thành: <b>{rate}</b>"

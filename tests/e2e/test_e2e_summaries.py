@@ -31,7 +31,7 @@ async def test_summary_counts_the_classes_and_lists_agencies(harness: BotHarness
     summary = await harness.ask(COORDINATOR, "/summary")
     text = summary.text
     assert "151/KH-UBND" in text and "Quý IV/2026" in text and "16/12/2026" in text
-    assert "Nhiệm vụ chủ trì: 3" in text
+    assert "Nhiệm vụ chủ trì (theo đơn vị): 3" in text
     assert "Hoàn thành đúng hạn: 1" in text and "Chưa báo cáo: 1" in text
     assert "Đang thực hiện trong hạn: 1" in text
     assert "Tỷ lệ hoàn thành: 33,3%" in text
@@ -162,3 +162,22 @@ async def test_no_plan_and_empty_period_answer_clearly(harness: BotHarness) -> N
         )
     reply = await harness.ask(COORDINATOR, "/summary")
     assert "Chưa có kế hoạch" in reply.text
+
+
+async def test_weekly_digest_goes_out_once(harness: BotHarness) -> None:
+    await reported(harness)
+    harness.clock.set(at(14, hour_local=9))  # Monday 09:00, after the 08:30 digest time
+    await harness.tick()
+    digests = [
+        m for m in harness.emulator.messages_to(COORDINATOR.id) if "Tin tổng hợp tuần" in m.text
+    ]
+    assert len(digests) == 1
+    digest = digests[0].text
+    assert "2 báo cáo mới" in digest and "1 nhiệm vụ hoàn thành" in digest
+    assert "Sở Tài chính" in digest and NOTE in digest
+    harness.clock.set(at(14, hour_local=11))
+    await harness.tick()
+    again = [
+        m for m in harness.emulator.messages_to(COORDINATOR.id) if "Tin tổng hợp tuần" in m.text
+    ]
+    assert len(again) == 1
