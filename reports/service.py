@@ -14,7 +14,6 @@ from storage.models import (
     Assignment,
     Evidence,
     Member,
-    ProcessedUpdate,
     Report,
     ReportingPeriod,
     ReportRevision,
@@ -53,7 +52,9 @@ async def record_report(
     update_id: int | None = None,
 ) -> Recorded:
     """Create or revise the agency's report on the task for the period, in the caller's
-    transaction; a report after the deadline is recorded as late, never refused."""
+    transaction; a report after the deadline is recorded as late, never refused. The same
+    Telegram update recorded twice (redelivered after a crash) changes nothing the second time,
+    so its confirmation can be sent again without a duplicate revision."""
     assignment = await session.scalar(
         select(Assignment).where(Assignment.task_id == task.id, Assignment.agency_id == agency_id)
     )
@@ -71,6 +72,14 @@ async def record_report(
         )
         .with_for_update()
     )
+    if report is not None and update_id is not None:
+        seen = await session.scalar(
+            select(ReportRevision.id).where(
+                ReportRevision.report_id == report.id, ReportRevision.source_update_id == update_id
+            )
+        )
+        if seen is not None:  # the same Telegram update again (redelivered after a crash)
+            return Recorded(report, task, period, created=False)
     created = report is None
     if report is None:
         report = Report(
@@ -98,8 +107,6 @@ async def record_report(
             created_at=now,
         )
     )
-    if update_id is not None and await session.get(ProcessedUpdate, update_id) is None:
-        session.add(ProcessedUpdate(update_id=update_id, processed_at=now))
     await session.flush()
     return Recorded(report, task, period, created)
 

@@ -197,6 +197,6 @@ async def test_late_agencies_are_escalated_to_coordinators(harness: BotHarness) 
     await harness.ask(OFFICER, "II.2.a xong")
     harness.clock.set(at(21))  # the 3rd working day after the deadline of 16/12
     await harness.tick()
-    escalation = harness.emulator.messages_to(COORDINATOR.id)[-1]
+    [escalation] = [m for m in harness.emulator.messages_to(COORDINATOR.id) if "⚠️" in m.text]
     assert "chưa báo cáo" in escalation.text and "Sở Tài chính" in escalation.text
     assert "Sở Xây dựng: " in escalation.text  # its support input to II.1.c is still missing
