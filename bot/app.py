@@ -93,6 +93,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     unavailable = is_unavailable(context.error)
     if unavailable:
         log.warning("database unavailable while handling update %s: %s", update_id, context.error)
+        if update_id is not None:
+            services(context).unavailable_updates.add(update_id)
     else:
         log.error("error while handling update %s", update_id, exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:

@@ -48,8 +48,10 @@ async def with_database(settings: Settings, work: Callable[[Database], Awaitable
 
 
 # -- run -----------------------------------------------------------------------------------------
-async def run_bot(settings: Settings) -> None:
+async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
     settings.token()
+    if args.webhook:
+        settings.webhook()
     db = open_database(settings)
     await db.upgrade()
     svc = make_services(settings, db)
@@ -66,7 +68,12 @@ async def run_bot(settings: Settings) -> None:
         scheduler = start_scheduler(dispatcher, svc)
         log.info("dondoc is running as @%s (Ctrl-C to stop)", application.bot.username)
         try:
-            await poll(application, svc, stop)
+            if args.webhook:
+                from bot.webhook import serve_webhook
+
+                await serve_webhook(application, svc, stop)
+            else:
+                await poll(application, svc, stop)
         finally:
             scheduler.shutdown(wait=False)
     finally:
@@ -561,7 +568,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    sub.add_parser("run", help="run the bot (long polling)")
+    run = sub.add_parser("run", help="run the bot (long polling, or --webhook)")
+    run.add_argument(
+        "--webhook", action="store_true", help="receive updates by webhook (DONDOC_WEBHOOK_*)"
+    )
 
     db = sub.add_parser("db", help="database maintenance").add_subparsers(dest="db_command")
     db.add_parser("upgrade", help="apply pending migrations")
@@ -637,7 +647,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 COMMANDS: dict[tuple[str, ...], Callable[[Settings, argparse.Namespace], Awaitable[None]]] = {
-    ("run",): lambda settings, _args: run_bot(settings),
+    ("run",): run_bot,
     ("db", "upgrade"): cmd_db_upgrade,
     ("agency", "add"): cmd_agency_add,
     ("invite",): cmd_invite,

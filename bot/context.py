@@ -30,6 +30,7 @@ class Services:
     clock: Clock = real_clock
     admin_ids: frozenset[int] = frozenset()
     extras: dict[str, Any] = field(default_factory=dict)
+    unavailable_updates: set[int] = field(default_factory=set)
 
     def now(self) -> datetime:
         return self.clock()

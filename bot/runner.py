@@ -5,8 +5,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from enum import Enum
 
+from sqlalchemy import update as sql_update
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Application
@@ -20,37 +24,81 @@ from storage.upsert import insert_ignore
 log = logging.getLogger("dondoc.runner")
 
 
-async def already_processed(svc: Services, update_id: int) -> bool:
-    async with svc.db.transaction() as session:
-        return await session.get(ProcessedUpdate, update_id) is not None
+class Claim(Enum):
+    MINE = "mine"  # handle it now
+    DONE = "done"  # handled before: skip
+    BUSY = "busy"  # another instance is handling it: try again later
 
 
-async def mark_processed(svc: Services, update_id: int) -> None:
-    """Remember the update (a handler may have done so in its own transaction already)."""
+async def claim_update(svc: Services, update_id: int, takeover_after: timedelta) -> Claim:
+    """Claim an update before handling it. A claim older than `takeover_after` whose holder
+    never finished (it crashed) is taken over."""
+    now = svc.now()
     async with svc.db.transaction() as session:
-        await insert_ignore(
-            session,
-            ProcessedUpdate,
-            {"update_id": update_id, "processed_at": svc.now()},
-            ["update_id"],
+        values = {"update_id": update_id, "processed_at": now, "done": False}
+        if await insert_ignore(session, ProcessedUpdate, values, ["update_id"]):
+            return Claim.MINE
+        row = await session.get(ProcessedUpdate, update_id, with_for_update=True)
+        if row is None or row.done:
+            return Claim.DONE
+        if now - row.processed_at >= takeover_after:
+            row.processed_at = now
+            return Claim.MINE
+        return Claim.BUSY
+
+
+async def finish_update(svc: Services, update_id: int) -> None:
+    async with svc.db.transaction() as session:
+        await session.execute(
+            sql_update(ProcessedUpdate)
+            .where(ProcessedUpdate.update_id == update_id)
+            .values(done=True, processed_at=svc.now())
         )
 
 
-async def handle_once(application: Application, svc: Services, update: Update) -> bool:  # type: ignore[type-arg]
-    """Process an update unless it was processed before. False: the database is down, so the
-    update must not be confirmed and will be tried again."""
+async def handle_once(
+    application: Application,  # type: ignore[type-arg]
+    svc: Services,
+    update: Update,
+    *,
+    takeover_after: timedelta = timedelta(0),
+) -> bool:
+    """Handle an update unless it was handled before. False: it could not be handled now (the
+    database is down, or another instance holds it); it must be offered again later."""
     try:
-        if await already_processed(svc, update.update_id):
-            log.info("update %s already processed, skipped", update.update_id)
+        claim = await claim_update(svc, update.update_id, takeover_after)
+        if claim is Claim.DONE:
+            log.info("update %s already handled, skipped", update.update_id)
             return True
+        if claim is Claim.BUSY:
+            return False
+        started = time.monotonic()
         await application.process_update(update)
-        await mark_processed(svc, update.update_id)
+        if update.update_id in svc.unavailable_updates:
+            svc.unavailable_updates.discard(update.update_id)
+            return False
+        await finish_update(svc, update.update_id)
+        log.info(
+            "update handled",
+            extra=update_fields(update) | {"ms": round((time.monotonic() - started) * 1000)},
+        )
     except Exception as exc:
         if is_unavailable(exc):
             log.warning("database unavailable; update %s will be retried", update.update_id)
             return False
         raise
     return True
+
+
+def update_fields(update: Update) -> dict[str, object]:
+    """What a log line says about an update: its id, kind and user."""
+    user = update.effective_user
+    kind = next(
+        (name for name in ("message", "callback_query", "edited_message", "channel_post")
+         if getattr(update, name, None) is not None),
+        "other",
+    )  # fmt: skip
+    return {"update_id": update.update_id, "kind": kind, "user": user.id if user else None}
 
 
 async def start_application(application: Application, svc: Services) -> None:  # type: ignore[type-arg]

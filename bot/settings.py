@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import time
 from pathlib import Path
 from typing import Annotated, Literal
@@ -59,6 +60,11 @@ class Settings(BaseSettings):
     digest_cron: str = Field(default="mon 08:30", alias="DONDOC_DIGEST")
     max_upload_mb: int = Field(default=20, ge=1, le=50, alias="DONDOC_MAX_UPLOAD_MB")
     poll_timeout: int = Field(default=30, ge=0, le=50, alias="DONDOC_POLL_TIMEOUT")
+    webhook_url: str = Field(default="", alias="DONDOC_WEBHOOK_URL")
+    webhook_listen: str = Field(default="0.0.0.0", alias="DONDOC_WEBHOOK_LISTEN")
+    webhook_port: int = Field(default=8443, ge=1, le=65535, alias="DONDOC_WEBHOOK_PORT")
+    webhook_secret: SecretStr | None = Field(default=None, alias="DONDOC_WEBHOOK_SECRET")
+    log_format: Literal["text", "json"] = Field(default="text", alias="DONDOC_LOG_FORMAT")
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -129,6 +135,23 @@ class Settings(BaseSettings):
                 "(/newbot), then put TELEGRAM_BOT_TOKEN=<token> in .env or the environment."
             )
         return self.telegram_bot_token.get_secret_value()
+
+    def webhook(self) -> tuple[str, str]:
+        """(public URL, secret) for webhook mode, or a SettingsError saying what is missing."""
+        if not self.webhook_url.startswith("https://") and not self.webhook_url.startswith(
+            "http://127.0.0.1"
+        ):
+            raise SettingsError(
+                "DONDOC_WEBHOOK_URL must be the public https:// address Telegram will call, "
+                "e.g. https://bot.example.gov.vn/telegram"
+            )
+        secret = self.webhook_secret.get_secret_value() if self.webhook_secret else ""
+        if not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", secret):
+            raise SettingsError(
+                "DONDOC_WEBHOOK_SECRET must be 16-256 characters of A-Z, a-z, 0-9, _ and - "
+                "(e.g. the output of `openssl rand -hex 32`)"
+            )
+        return self.webhook_url, secret
 
     def sqlite_path(self) -> Path | None:
         """The SQLite file, if the database is SQLite (to create its folder)."""

@@ -117,6 +117,7 @@ class _Bot:
     new_update: asyncio.Event = field(default_factory=asyncio.Event)
     webhook_url: str = ""
     webhook_secret: str | None = None
+    poster: asyncio.Task[None] | None = None
     commands: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
@@ -190,7 +191,7 @@ class BotApiEmulator:
         bot.updates.append(update)
         bot.new_update.set()
         if bot.webhook_url:
-            asyncio.get_running_loop().create_task(self._post_webhook(bot))
+            self._start_poster(bot)
         return update
 
     def redeliver(self, token: str, update: dict[str, Any]) -> None:
@@ -199,6 +200,8 @@ class BotApiEmulator:
         bot.updates.append(update)
         bot.updates.sort(key=lambda u: u["update_id"])
         bot.new_update.set()
+        if bot.webhook_url:
+            self._start_poster(bot)
 
     def _user_message(self, user: FakeUser, chat_id: int | None, **content: Any) -> dict[str, Any]:
         chat = self._chat(user, chat_id)
@@ -470,7 +473,7 @@ class BotApiEmulator:
         bot.webhook_url = str(params["url"])
         bot.webhook_secret = params.get("secret_token")
         if bot.updates:
-            asyncio.get_running_loop().create_task(self._post_webhook(bot))
+            self._start_poster(bot)
         return True
 
     async def _api_getwebhookinfo(self, bot: _Bot, params: dict[str, Any]) -> dict[str, Any]:
@@ -479,6 +482,11 @@ class BotApiEmulator:
             "has_custom_certificate": False,
             "pending_update_count": len(bot.updates),
         }
+
+    def _start_poster(self, bot: _Bot) -> None:
+        """One delivery loop per bot, like Telegram's (one update at a time, in order)."""
+        if bot.poster is None or bot.poster.done():
+            bot.poster = asyncio.get_running_loop().create_task(self._post_webhook(bot))
 
     async def _post_webhook(self, bot: _Bot) -> None:
         if self._http is None:

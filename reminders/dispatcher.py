@@ -678,7 +678,16 @@ class Dispatcher:
         period: ReportingPeriod,
         delivery: ReminderDelivery,
     ) -> EscalationView | None:
-        missing = await owed(session, period, delivery.payload.get("agency_ids") or [])
+        """Every agency of the period still late after the grace days, not only today's."""
+        calendar = await self.calendar(session)
+        today = calendar.local_date(self.clock())
+        grace = schedule_of(plan).escalate_after_days
+        missing = [
+            item
+            for item in await owed(session, period)
+            if calendar.working_days_between(calendar.next_working_day(item.deadline), today)
+            >= grace
+        ]
         if not missing:
             return None
         counts: dict[int, int] = defaultdict(int)

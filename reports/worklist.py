@@ -1,4 +1,4 @@
-"""An agency's work list: every task it must report on in the periods being chased today."""
+"""An agency's work list: every task it can report on today, in each open period."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reminders.calendar import WorkingCalendar
-from reminders.dispatcher import chased_periods
+from reminders.dispatcher import chased_periods, ensure_period, plan_kinds
 from reminders.owing import active_plans, assignments_in_period
+from reminders.periods import period_containing
 from reports.service import deadline_for
 from storage.models import Assignment, Plan, Report, ReportingPeriod, Task
 
@@ -37,10 +38,22 @@ async def worklist(
     """The agency's tasks across every chased period, earliest deadline first."""
     items: list[WorkItem] = []
     for plan in await active_plans(session):
-        for period in await chased_periods(session, plan, today, calendar):
+        for period in await open_periods(session, plan, today, calendar):
             items += await period_items(session, plan, period, agency_id)
     items.sort(key=lambda i: (i.deadline, i.plan.id, i.task.position))
     return items
+
+
+async def open_periods(
+    session: AsyncSession, plan: Plan, today: date, calendar: WorkingCalendar
+) -> list[ReportingPeriod]:
+    """Periods an agency can report on today: those being chased, and the ones in progress
+    (an officer may report before the reminders start)."""
+    periods = {p.id: p for p in await chased_periods(session, plan, today, calendar)}
+    for kind in await plan_kinds(session, plan):
+        current = await ensure_period(session, plan, period_containing(kind, today), calendar)  # type: ignore[arg-type]
+        periods.setdefault(current.id, current)
+    return list(periods.values())
 
 
 async def period_items(

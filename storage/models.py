@@ -19,9 +19,8 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
-)
-from sqlalchemy import (
-    false as sa_false,
+    false,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -267,7 +266,7 @@ class Report(Base):
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     reported_at: Mapped[datetime] = mapped_column(default=utcnow)
     late: Mapped[bool] = mapped_column(Boolean, default=False)
-    done_late: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    done_late: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     revision: Mapped[int] = mapped_column(Integer, default=1)
 
 
@@ -354,6 +353,7 @@ class ProcessedUpdate(Base):
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     processed_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    done: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class AuditEntry(Base):

@@ -134,7 +134,8 @@ TEXTS: dict[str, str] = {
     "report.ask_task": "Bạn báo cáo cho nhiệm vụ nào? Nội dung: <i>{text}</i>",
     "report.ask_status": "Nhiệm vụ <b>{ref}</b>: tình trạng thế nào? Nội dung: <i>{text}</i>",
     "report.unknown_task": (
-        "Không thấy nhiệm vụ «{ref}» trong danh sách. Hãy chọn nhiệm vụ bên dưới."
+        "Nhiệm vụ bạn ghi không có trong danh sách của đơn vị{ref}. Hãy chọn nhiệm vụ bên dưới. "
+        "Nội dung: <i>{text}</i>"
     ),
     "report.hint": (
         "Để báo cáo, trả lời tin nhắc việc (ví dụ <i>2a đang thực hiện 70%</i>), "
