@@ -159,6 +159,7 @@ async def identify(
         )
         session.add(member)
         await session.flush()
+        await session.refresh(member, ["agency"])  # loaded now: used after the session ends
         audit.record(session, None, "member.admin_from_settings", telegram_user_id=who.user_id)
     if member is not None and who.user_id in admin_ids and member.role != Role.ADMIN.value:
         member.role = Role.ADMIN.value

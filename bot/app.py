@@ -20,6 +20,7 @@ from telegram.ext import (
 
 from bot.context import Services, services
 from bot.handlers import admin, common, coordinator, imports, officer
+from bot.messaging import stale_button
 from storage.errors import is_unavailable
 
 log = logging.getLogger("dondoc.bot")
@@ -79,6 +80,7 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
         CallbackQueryHandler(coordinator.on_summary_button, pattern=r"^(sp|sa|mr|sc):")
     )
     application.add_handler(CallbackQueryHandler(officer.on_report_button, pattern=r"^r[a-z]:"))
+    application.add_handler(CallbackQueryHandler(stale_button))
     application.add_handler(MessageHandler(filters.COMMAND, common.unknown_command))
     private = filters.ChatType.PRIVATE
     application.add_handler(MessageHandler(private & filters.TEXT, officer.on_text))
@@ -95,6 +97,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.warning("database unavailable while handling update %s: %s", update_id, context.error)
         if update_id is not None:
             services(context).unavailable_updates.add(update_id)
+            if update_id in services(context).told_unavailable:
+                return
+            services(context).told_unavailable.add(update_id)
     else:
         log.error("error while handling update %s", update_id, exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:

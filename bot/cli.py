@@ -11,10 +11,14 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import Any
 
+from telegram.error import InvalidToken, NetworkError
+
 from access.members import DEFAULT_INVITE_LIFETIME, create_invite, parse_duration
 from bot.app import build_application
 from bot.context import Services
+from bot.demo import add_demo_parser, run_demo
 from bot.links import deep_link
+from bot.logs import configure as configure_logging
 from bot.runner import poll, start_application, stop_application
 from bot.scheduling import build_dispatcher, start_scheduler
 from bot.settings import Settings, SettingsError, load_settings
@@ -61,7 +65,15 @@ async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     try:
-        await start_application(application, svc)
+        try:
+            await start_application(application, svc)
+        except InvalidToken as exc:
+            raise CliError("TELEGRAM_BOT_TOKEN was rejected by Telegram: check the token") from exc
+        except NetworkError as exc:
+            raise CliError(
+                f"cannot reach the Bot API at {settings.telegram_api_base_url} ({exc}); check "
+                "TELEGRAM_API_BASE_URL and the network"
+            ) from exc
         await remember_bot_username(db, application.bot.username)
         dispatcher = build_dispatcher(application.bot, svc)
         svc.extras["dispatcher"] = dispatcher
@@ -554,6 +566,83 @@ async def cmd_parse_reply(settings: Settings, args: argparse.Namespace) -> None:
         )
 
 
+async def cmd_check(settings: Settings, args: argparse.Namespace) -> None:
+    """Settings, database, migrations, token and scheduler: one line each; non-zero if any fails."""
+    from datetime import UTC, timedelta
+
+    from sqlalchemy import func, select, text
+    from telegram import Bot
+    from telegram.error import TelegramError
+
+    from storage.models import ReminderDelivery
+
+    problems = 0
+
+    def report(ok: bool, what: str, detail: str) -> None:
+        nonlocal problems
+        problems += 0 if ok else 1
+        print(f"{'ok  ' if ok else 'FAIL'} {what}: {detail}")
+
+    report(
+        True,
+        "settings",
+        f"database {settings.database_url.split('://')[0]}, tz {settings.timezone}",
+    )
+    db = open_database(settings)
+    try:
+        try:
+            async with db.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+            report(True, "database", "reachable")
+            current, head = await db.migration_state()
+            report(
+                current == head,
+                "migrations",
+                f"at {current}, head {head}"
+                + ("" if current == head else " (run `dondoc db upgrade`)"),
+            )
+            if current == head:
+                now = datetime.now(UTC)
+                async with db.transaction() as session:
+                    state = await session.get(BotState, "planner")
+                    late = await session.scalar(
+                        select(func.count())
+                        .select_from(ReminderDelivery)
+                        .where(
+                            ReminderDelivery.status == "pending",
+                            ReminderDelivery.due_at < now - timedelta(hours=1),
+                        )
+                    )
+                    failed = await session.scalar(
+                        select(func.count())
+                        .select_from(ReminderDelivery)
+                        .where(
+                            ReminderDelivery.status == "failed",
+                            ReminderDelivery.created_at > now - timedelta(days=7),
+                        )
+                    )
+                last = state.value.get("day") if state else None
+                report(
+                    not late,
+                    "scheduler",
+                    f"last planned {last or 'never'}, {late} reminders overdue by >1h, "
+                    f"{failed} failed in 7 days",
+                )
+        except Exception as exc:  # any failure to reach the database is the answer here
+            report(False, "database", f"{type(exc).__name__}: {exc}"[:300])
+    finally:
+        await db.dispose()
+    try:
+        async with Bot(settings.token(), base_url=settings.api_url) as bot:
+            report(True, "telegram", f"token valid, bot @{bot.username}")
+    except SettingsError as exc:
+        report(False, "telegram", str(exc))
+    except TelegramError as exc:
+        report(False, "telegram", f"{type(exc).__name__}: {exc}")
+    if problems:
+        raise CliError(f"{problems} problem(s) found")
+
+
 async def cmd_db_upgrade(settings: Settings, args: argparse.Namespace) -> None:
     async def work(db: Database) -> None:
         current, head = await db.migration_state()
@@ -632,6 +721,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["xlsx", "docx", "png"], default="xlsx")
     export.add_argument("-o", "--output", required=True)
 
+    add_demo_parser(sub)
+    sub.add_parser("check", help="check settings, database, migrations, token and scheduler")
+
     remind = sub.add_parser("remind", help="run one reminder tick now")
     remind.add_argument(
         "--dry-run", action="store_true", help="show who would be reminded, send nothing"
@@ -657,6 +749,8 @@ COMMANDS: dict[tuple[str, ...], Callable[[Settings, argparse.Namespace], Awaitab
     ("agency", "list"): cmd_agency_list,
     ("agency", "apply-reorganisation"): cmd_agency_reorganise,
     ("remind",): cmd_remind,
+    ("check",): cmd_check,
+    ("demo",): run_demo,
     ("assign",): cmd_assign,
     ("unassign",): cmd_assign,
     ("plans",): cmd_plans,
@@ -679,17 +773,12 @@ def command_key(args: argparse.Namespace) -> tuple[str, ...]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
-    )
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("alembic").setLevel(logging.WARNING)
     handler = COMMANDS.get(command_key(args))
     if handler is None:
         parser.error("incomplete command; see --help")
     try:
         settings = load_settings()
+        configure_logging(settings.log_format, verbose=args.verbose)
         if args.command == "parse-reply":  # needs no database
             asyncio.run(cmd_parse_reply(settings, args))
             return 0

@@ -31,6 +31,7 @@ class Services:
     admin_ids: frozenset[int] = frozenset()
     extras: dict[str, Any] = field(default_factory=dict)
     unavailable_updates: set[int] = field(default_factory=set)
+    told_unavailable: set[int] = field(default_factory=set)
 
     def now(self) -> datetime:
         return self.clock()

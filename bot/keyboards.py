@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -18,6 +19,33 @@ ANSWER_STATUS = "rq"  # rq:<question_id>:<status>           → which status it 
 
 STATUSES = ("done", "in_progress", "not_started", "blocked")
 PERCENTS = (10, 30, 50, 70, 90)
+
+
+_STATUS = "(?:done|in_progress|not_started|blocked)"
+SHAPES = {
+    PICK_TASK: r"\d+:\d+",
+    PICK_STATUS: rf"\d+:\d+:{_STATUS}",
+    PICK_PERCENT: rf"\d+:\d+:{_STATUS}:(?:\d+|-)",
+    SKIP_NOTE: r"\d+",
+    UNDO: r"\d+:\d+",
+    EDIT: r"\d+",
+    ANSWER_TASK: r"[0-9a-f]{8}:(?:\d+|all)",
+    ANSWER_STATUS: rf"[0-9a-f]{{8}}:{_STATUS}",
+    "im": r"[0-9a-f]{8}:(?:save|cancel|fix:\d+:\d+)",
+    "sp": r"\d+:-?1",
+    "sa": r"\d+:\d+",
+    "mr": r"\d+",
+    "sc": r"[a-z]+:\d+",
+}
+
+
+def valid(value: str | None) -> bool:
+    """True when callback data has the shape its prefix promises (old or forged data: no)."""
+    if not value or ":" not in value:
+        return False
+    prefix, rest = value.split(":", 1)
+    shape = SHAPES.get(prefix)
+    return shape is not None and re.fullmatch(shape, rest) is not None
 
 
 def data(*parts: object) -> str:

@@ -12,7 +12,7 @@ from enum import Enum
 
 from sqlalchemy import update as sql_update
 from telegram import Update
-from telegram.error import InvalidToken, NetworkError, RetryAfter, TimedOut
+from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import Application
 
 from bot.commands import register_default_commands
@@ -85,9 +85,20 @@ async def handle_once(
     except Exception as exc:
         if is_unavailable(exc):
             log.warning("database unavailable; update %s will be retried", update.update_id)
+            await tell_unavailable(application, svc, update)
             return False
         raise
     return True
+
+
+async def tell_unavailable(application: Application, svc: Services, update: Update) -> None:  # type: ignore[type-arg]
+    """Tell the sender, once per update, that their message waits for the database."""
+    chat = update.effective_chat
+    if chat is None or chat.type != "private" or update.update_id in svc.told_unavailable:
+        return
+    svc.told_unavailable.add(update.update_id)
+    with contextlib.suppress(TelegramError):
+        await application.bot.send_message(chat.id, svc.texts("error.unavailable"))
 
 
 def update_fields(update: Update) -> dict[str, object]:

@@ -136,6 +136,7 @@ class BotApiEmulator:
         self.group_chats: set[int] = set()
         self.files: dict[str, _File] = {}
         self.rate_limited = 0
+        self.send_delay = 0.0  # seconds each send* call takes, to make fan-outs slow in tests
         self.on_change: list[Callable[[], None]] = []
         self._message_ids: dict[int, itertools.count[int]] = {}
         self._sent_event = asyncio.Condition()
@@ -417,6 +418,8 @@ class BotApiEmulator:
             if retry is not None:
                 self.rate_limited += 1
                 return _error(429, f"Too Many Requests: retry after {retry}", retry)
+        if self.send_delay and method.startswith("send"):
+            await asyncio.sleep(self.send_delay)
         try:
             result = await handler(self.bot(token), params)
         except ValidationError as exc:

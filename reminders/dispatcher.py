@@ -234,7 +234,6 @@ class Dispatcher:
         calendar_settings: dict[str, Any] | None = None,
         digest: tuple[int, time] | None = None,
         instance_id: str | None = None,
-        batch_size: int = 200,
         concurrency: int = 8,
     ) -> None:
         self.db = db
@@ -243,7 +242,6 @@ class Dispatcher:
         self.calendar_settings = calendar_settings or {}
         self.digest = digest
         self.instance_id = instance_id or uuid.uuid4().hex[:16]
-        self.batch_size = batch_size
         self.concurrency = concurrency
         self._lock = asyncio.Lock()
         self.skipped_members: set[int] = set()
@@ -451,7 +449,7 @@ class Dispatcher:
         return created
 
     # -- sending -------------------------------------------------------------------------------
-    async def claim(self, now: datetime) -> list[ReminderDelivery]:
+    async def claim(self, now: datetime, limit: int = 1) -> list[ReminderDelivery]:
         """Take due deliveries for this instance; another instance skips them (SKIP LOCKED)."""
         async with self.db.transaction() as session:
             await session.execute(
@@ -468,7 +466,7 @@ class Dispatcher:
                         select(ReminderDelivery.id)
                         .where(ReminderDelivery.status == "pending", ReminderDelivery.due_at <= now)
                         .order_by(ReminderDelivery.due_at, ReminderDelivery.id)
-                        .limit(self.batch_size)
+                        .limit(limit)
                         .with_for_update(skip_locked=True)
                     )
                 ).all()
@@ -486,45 +484,51 @@ class Dispatcher:
             return sorted(claimed, key=lambda d: (d.due_at, d.id))
 
     async def dispatch(self, report: TickReport | None = None) -> TickReport:
+        """Send what is due, in working hours. Each of `concurrency` workers claims one
+        delivery at a time, so a crash can leave at most that many unconfirmed."""
         report = report or TickReport()
         now = self.clock()
         async with self.db.transaction() as session:
             calendar = await self.calendar(session)
         if not calendar.is_working_time(now):
             return report
-        semaphore = asyncio.Semaphore(self.concurrency)
-        while batch := await self.claim(now):
-            batch = await self.drop_superseded(batch, report)
 
-            async def one(delivery: ReminderDelivery) -> None:
-                async with semaphore:
-                    await self.deliver(delivery, report)
+        async def worker() -> None:
+            while claimed := await self.claim(now, limit=1):
+                for delivery in claimed:
+                    if await self.superseded(delivery):
+                        await self._finish([delivery.id], status="superseded")
+                        report.skipped += 1
+                    else:
+                        await self.deliver(delivery, report)
 
-            await asyncio.gather(*(one(d) for d in batch))
-            if len(batch) < self.batch_size:
-                break
+        await asyncio.gather(*(worker() for _ in range(self.concurrency)))
         return report
 
-    async def drop_superseded(
-        self, batch: list[ReminderDelivery], report: TickReport
-    ) -> list[ReminderDelivery]:
-        """Of several claimed reminders for one chat and period, only the newest goes out."""
-        newest: dict[tuple[str, int, int | None], ReminderDelivery] = {}
-        for delivery in batch:
-            group = (
-                "e" if delivery.kind == "escalate" else "r",
-                delivery.chat_id,
-                delivery.period_id,
+    async def superseded(self, delivery: ReminderDelivery) -> bool:
+        """A newer reminder for the same chat and period says it all (e.g. one planned while
+        the bot was down, and today's)."""
+        if delivery.kind in ("unreachable", "digest"):
+            return False
+        escalation = delivery.kind == "escalate"
+        same_group = (
+            ReminderDelivery.kind == "escalate"
+            if escalation
+            else ReminderDelivery.kind.not_in(("escalate", "unreachable", "digest"))
+        )
+        async with self.db.transaction() as session:
+            newer = await session.scalar(
+                select(ReminderDelivery.id)
+                .where(
+                    ReminderDelivery.chat_id == delivery.chat_id,
+                    ReminderDelivery.period_id == delivery.period_id,
+                    ReminderDelivery.day > delivery.day,
+                    ReminderDelivery.status.in_(("pending", "sending", "sent")),
+                    same_group,
+                )
+                .limit(1)
             )
-            current = newest.get(group)
-            if current is None or (delivery.day, delivery.id) > (current.day, current.id):
-                newest[group] = delivery
-        keep = {d.id for d in newest.values()}
-        dropped = [d.id for d in batch if d.id not in keep]
-        if dropped:
-            await self._finish(dropped, status="superseded")
-            report.skipped += len(dropped)
-        return [d for d in batch if d.id in keep]
+        return newer is not None
 
     async def deliver(self, delivery: ReminderDelivery, report: TickReport) -> None:
         view = await self.view_for(delivery)

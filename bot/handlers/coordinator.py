@@ -16,6 +16,7 @@ from bot.context import Services, services
 from bot.delivery import shorten
 from bot.guards import requires
 from bot.handlers.officer import report_line
+from bot.messaging import stale_button
 from bot.render import local_date, local_time, split_message
 from bot.texts import Html, Texts
 from domain.dates import parse_day
@@ -452,20 +453,20 @@ async def on_summary_button(
     """Switch period, drill into an agency, remind now, or choose a plan."""
     svc, texts = services(context), services(context).texts
     query = update.callback_query
-    assert query is not None and query.data is not None
+    if query is None or not keyboards.valid(query.data):
+        await stale_button(update, context)
+        return
+    assert query.data is not None
     parts = keyboards.split(query.data)
     await query.answer()
     kind = parts[0]
     if kind == CHOOSE_PLAN:
-        context.args = []
         async with svc.db.transaction() as session:
             plan = await session.get(Plan, int(parts[2]))
-            if plan is None:
-                return
-            calendar, today = await calendar_and_today(svc, session)
-            period = await current_period(session, plan, today, calendar)
-        if parts[1] == "summary":
-            await send_summary(update, context, plan, period)
+        command = PLAN_COMMANDS.get(parts[1])
+        if plan is not None and command is not None:
+            context.args = [plan.number]  # the same command again, for the chosen plan
+            await command(update, context)
         return
     async with svc.db.transaction() as session:
         period = await session.get(ReportingPeriod, int(parts[1]))
@@ -536,3 +537,11 @@ async def linkgroup_command(
         plan.group_chat_id = chat.id
         audit.record(session, member, "plan.link_group", plan=plan.number, chat_id=chat.id)
     await message.reply_text(texts("linkgroup.done", plan=plan.number))
+
+
+PLAN_COMMANDS = {
+    "summary": summary_command,
+    "missing": missing_command,
+    "export": export_command,
+    "chart": chart_command,
+}

@@ -15,6 +15,7 @@ from bot.context import Services, services
 from bot.delivery import shorten
 from bot.guards import current_member, requires
 from bot.handlers import officer
+from bot.messaging import clear_buttons, edit, stale_button
 from bot.render import split_message
 from bot.texts import Html, Texts
 from domain.status import Role
@@ -220,7 +221,10 @@ async def on_import_button(
     """Save, cancel, or take a suggested name for an unmatched agency."""
     svc, texts = services(context), services(context).texts
     query = update.callback_query
-    assert query is not None and query.data is not None
+    if query is None or not keyboards.valid(query.data):
+        await stale_button(update, context)
+        return
+    assert query.data is not None
     parts = keyboards.split(query.data)
     pending_id, action = parts[1], parts[2]
     await query.answer()
@@ -230,10 +234,10 @@ async def on_import_button(
         if row is not None and action in ("save", "cancel"):
             await session.delete(row)
     if state is None:
-        await query.edit_message_text(texts("import.expired"))
+        await edit(query, texts("import.expired"))
         return
     if action == "cancel":
-        await query.edit_message_text(texts("import.cancelled"))
+        await edit(query, texts("import.cancelled"))
         return
     if action == "fix":
         preview = await build_preview(svc, state)
@@ -246,7 +250,7 @@ async def on_import_button(
                 row = await session.get(BotState, f"imp:{pending_id}")
                 if row is not None:
                     row.value = state
-        await query.edit_message_reply_markup(None)
+        await clear_buttons(query)
         await show_preview(update, context, pending_id, state)
         return
     await save_import(update, context, member, state)
@@ -269,14 +273,15 @@ async def save_import(
                 session, draft, fixes=state.get("fixes", {}), create_missing=True, actor=member
             )
     except UnresolvedAgencies:  # cannot happen with create_missing; kept for safety
-        await query.edit_message_text(texts("import.expired"))
+        await edit(query, texts("import.expired"))
         return
     new_agencies = (
         texts("import.new_agencies", names=", ".join(result.new_agencies))
         if result.new_agencies
         else Html("")
     )
-    await query.edit_message_text(
+    await edit(
+        query,
         texts(
             "import.saved",
             verb=texts.plain("import.verb.created" if result.created else "import.verb.updated"),
@@ -285,5 +290,5 @@ async def save_import(
             updated=result.updated,
             removed=result.removed,
             new_agencies=new_agencies,
-        )
+        ),
     )

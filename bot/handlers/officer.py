@@ -15,6 +15,7 @@ from bot import keyboards
 from bot.context import Services, services
 from bot.delivery import shorten
 from bot.guards import requires
+from bot.messaging import clear_buttons, edit, stale_button
 from bot.render import local_date, split_message
 from bot.texts import Html, Texts
 from domain.status import ReportStatus, Role
@@ -314,12 +315,15 @@ async def on_report_button(
     """Every report button: pick task/status/percent, skip note, edit, undo, answer a question."""
     svc, texts = services(context), services(context).texts
     query = update.callback_query
-    assert query is not None and query.data is not None
+    if query is None or not keyboards.valid(query.data):
+        await stale_button(update, context)
+        return
+    assert query.data is not None
     parts = keyboards.split(query.data)
     kind = parts[0]
     await query.answer()
     if member.agency_id is None:
-        await query.edit_message_text(texts("report.no_agency"))
+        await edit(query, texts("report.no_agency"))
         return
     if kind in (keyboards.ANSWER_TASK, keyboards.ANSWER_STATUS):
         await answer_question(update, context, member, parts)
@@ -331,7 +335,7 @@ async def on_report_button(
     async with svc.db.transaction() as session:
         item = await item_for(session, member.agency_id, period_id, task_id)
         if item is None:
-            await query.edit_message_text(texts("report.expired_button"))
+            await edit(query, texts("report.expired_button"))
             return
         if kind == keyboards.PICK_TASK:
             buttons = [
@@ -361,7 +365,8 @@ async def on_report_button(
                     "-",
                 )
             )
-            await query.edit_message_text(
+            await edit(
+                query,
                 texts("report.pick_percent", ref=item.task.ref, status=status_label(texts, status)),
                 reply_markup=keyboards.markup(buttons, 3),
             )
@@ -383,7 +388,7 @@ async def on_report_button(
     buttons = [
         keyboards.button(texts.plain("report.skip_note"), keyboards.SKIP_NOTE, recorded.report.id)
     ]
-    await query.edit_message_text(text, reply_markup=markup)
+    await edit(query, text, reply_markup=markup)
     sent = await query.message.reply_text(prompt, reply_markup=keyboards.markup(buttons))  # type: ignore[union-attr]
     async with svc.db.transaction() as session:
         await remember(session, sent, member, "note", {"report_id": recorded.report.id}, svc.now())
@@ -399,12 +404,12 @@ async def on_report_action(
     async with svc.db.transaction() as session:
         report = await session.get(Report, report_id)
         if report is None or report.agency_id != member.agency_id:
-            await query.edit_message_text(texts("report.gone"))
+            await edit(query, texts("report.gone"))
             return
         task = await session.get(Task, report.task_id)
         assert task is not None
         if kind == keyboards.SKIP_NOTE:
-            await query.edit_message_reply_markup(None)
+            await clear_buttons(query)
             return
         if kind == keyboards.EDIT:
             buttons = [
@@ -423,10 +428,11 @@ async def on_report_action(
             return
         undone = await undo_report(session, report_id)
     if undone is None or undone.report is None:
-        await query.edit_message_text(texts("report.undone_removed", ref=task.ref))
+        await edit(query, texts("report.undone_removed", ref=task.ref))
     else:
-        await query.edit_message_text(
-            texts("report.undone", ref=task.ref, state=report_line(texts, task.ref, undone.report))
+        await edit(
+            query,
+            texts("report.undone", ref=task.ref, state=report_line(texts, task.ref, undone.report)),
         )
 
 
@@ -442,7 +448,7 @@ async def answer_question(
     async with svc.db.transaction() as session:
         state_row = await session.get(BotState, f"q:{qid}")
         if state_row is None:
-            await query.edit_message_text(texts("report.expired_button"))
+            await edit(query, texts("report.expired_button"))
             return
         state = dict(state_row.value)
         if kind == keyboards.ANSWER_STATUS:
@@ -489,10 +495,10 @@ async def answer_question(
         if state_row is not None:
             await session.delete(state_row)
     if not recorded:
-        await query.edit_message_text(texts("report.expired_button"))
+        await edit(query, texts("report.expired_button"))
         return
     text, markup = confirmation(texts, recorded)
-    await query.edit_message_text(text, reply_markup=markup)
+    await edit(query, text, reply_markup=markup)
     async with svc.db.transaction() as session:
         session.add(
             BotMessage(

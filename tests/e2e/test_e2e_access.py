@@ -143,3 +143,8 @@ async def test_message_sent_while_stopped_is_answered_after_start(harness: BotHa
     await harness.start()
     reply = await harness.emulator.reply_to(STRANGER.id, after=mark)
     assert "đường dẫn mời" in reply.text
+
+
+async def test_admin_from_settings_can_ask_whoami_on_first_contact(harness: BotHarness) -> None:
+    reply = await harness.ask(ADMIN, "/whoami")
+    assert "quản trị" in reply.text and "chưa gắn đơn vị" in reply.text

@@ -102,7 +102,9 @@ async def test_two_webhook_instances_handle_each_update_once(
             if process.returncode is None:
                 process.send_signal(signal.SIGTERM)
         for process in processes:
-            assert await asyncio.wait_for(process.wait(), 30) == 0
+            code = await asyncio.wait_for(process.wait(), 30)
+            output = (await process.stdout.read()).decode() if process.stdout else ""
+            assert code == 0, output[-3000:]
         await balancer.stop()
 
     confirmations = Counter(

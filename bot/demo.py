@@ -1,0 +1,356 @@
+"""`dondoc demo`: the real bot against the local Bot API emulator, with a web chat, seeded data
+and a clock you move by hand, so anyone can try dondoc without Telegram, a token or a network.
+
+Everything runs on 127.0.0.1 in one event loop: the emulator (which also serves the web chat),
+the bot polling it, the reminder scheduler, and a fresh SQLite database that holds the starter
+agency directory, the three reviewed seed plans and four demo members.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import shutil
+import signal
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import SecretStr
+
+from bot.app import build_application
+from bot.context import Services
+from bot.runner import poll, start_application, stop_application
+from bot.scheduling import build_dispatcher, safe_tick, start_scheduler
+from bot.settings import Settings
+from bot.texts import Texts
+from emulator import BotApiEmulator, FakeUser
+from emulator.webchat import ChatUser, WebChat
+from plans.model import PlanDraft, ReportingSchedule
+from reminders.calendar import WorkingCalendar
+from reminders.periods import first_reminder_day, next_period, period_containing
+
+log = logging.getLogger("dondoc.demo")
+
+DEMO_TOKEN = "424242:DEMO-token-for-the-local-emulator-only"
+DEFAULT_PORT = 8765
+DB_NAME = "demo.sqlite3"
+SEED_PLANS = ("quang-ngai-151-kh-ubnd.yaml", "khanh-hoa-544-kl-tu.yaml", "ha-tinh-15-ctr-tu.yaml")
+DEMO_HOUR = time(9, 0)
+
+
+@dataclass(frozen=True)
+class DemoMember:
+    user: FakeUser
+    role: str  # officer | coordinator | admin
+    agency: str | None
+    label: str
+
+
+OFFICER = DemoMember(
+    FakeUser(700001, "Nguyễn", "Văn An", username="an_sxd"),
+    "officer",
+    "Sở Xây dựng",
+    "Cán bộ · Sở Xây dựng",
+)
+OTHER_OFFICER = DemoMember(
+    FakeUser(700002, "Lê", "Thị Hoa", username="hoa_skhdt"),
+    "officer",
+    "Sở Kế hoạch và Đầu tư",
+    "Cán bộ · Sở Kế hoạch và Đầu tư",
+)
+COORDINATOR = DemoMember(
+    FakeUser(700003, "Trần", "Minh Đức", username="duc_dieuphoi"),
+    "coordinator",
+    "Sở Xây dựng",
+    "Điều phối · Sở Xây dựng",
+)
+ADMIN = DemoMember(
+    FakeUser(700004, "Phạm", "Quản Trị", username="admin_demo"),
+    "admin",
+    None,
+    "Quản trị viên",
+)
+MEMBERS = (OFFICER, OTHER_OFFICER, COORDINATOR, ADMIN)
+
+
+class DemoClock:
+    """The demo's own time, moved by the page's buttons (the production clock stays real)."""
+
+    def __init__(self, now: datetime) -> None:
+        if now.tzinfo is None:
+            raise ValueError("DemoClock needs an aware datetime")
+        self.current = now
+
+    def __call__(self) -> datetime:
+        return self.current
+
+    def set(self, now: datetime) -> None:
+        self.current = now
+
+
+def seed_plan_texts() -> list[tuple[str, str]]:
+    """(file name, YAML text) of the seed plans shipped in the package."""
+    folder = resources.files("emulator") / "demo_data"
+    return [(name, (folder / name).read_text(encoding="utf-8")) for name in SEED_PLANS]
+
+
+def seed_drafts() -> list[PlanDraft]:
+    from plans.planfile import load_plan_file
+
+    return [load_plan_file(text) for _name, text in seed_plan_texts()]
+
+
+def demo_settings(settings: Settings, api_base: str, database_url: str) -> Settings:
+    """The user's settings (language, time zone, working hours) with everything that would
+    reach Telegram or the user's database replaced."""
+    return settings.model_copy(
+        update={
+            "telegram_bot_token": SecretStr(DEMO_TOKEN),
+            "telegram_api_base_url": api_base,
+            "database_url": database_url,
+            "database_schema": None,
+            "admin_ids": [ADMIN.user.id],
+            "poll_timeout": min(settings.poll_timeout, 10),
+        }
+    )
+
+
+def demo_start(today: date, calendar: WorkingCalendar, schedule: ReportingSchedule) -> datetime:
+    """09:00 on the working day before the first reminder of the next quarterly report, so that
+    the first "Next day" presses bring reminders, then deadlines and escalations."""
+    period = period_containing("quarterly", today)
+    while True:
+        first = first_reminder_day(
+            period,
+            calendar,
+            schedule.deadline_working_days,
+            schedule.remind_days_before,
+            schedule.support_days_before,
+        )
+        if first > today:
+            break
+        period = next_period(period)
+    return morning(calendar.add_working_days(first, -1), calendar)
+
+
+def morning(day: date, calendar: WorkingCalendar) -> datetime:
+    """09:00 on `day` (or the start of working hours if 09:00 is outside them)."""
+    hour = (
+        DEMO_HOUR if calendar.work_start <= DEMO_HOUR < calendar.work_end else calendar.work_start
+    )
+    return datetime.combine(day, hour, tzinfo=calendar.tz)
+
+
+def calendar_for(settings: Settings) -> WorkingCalendar:
+    return WorkingCalendar(
+        work_start=settings.work_start, work_end=settings.work_end, tz=settings.timezone
+    )
+
+
+@dataclass
+class Demo:
+    """The whole demo; `start()` then `stop()`, in one event loop."""
+
+    settings: Settings
+    data_dir: Path | None = None
+    host: str = "127.0.0.1"
+    port: int = DEFAULT_PORT
+    start_at: datetime | None = None
+    url: str = ""
+    emulator: BotApiEmulator = field(init=False)
+    clock: DemoClock = field(init=False)
+    svc: Services | None = None
+    application: Any = None
+    dispatcher: Any = None
+    scheduler: Any = None
+    _db: Any = None
+    _task: asyncio.Task[None] | None = None
+    _stop: asyncio.Event = field(default_factory=asyncio.Event)
+    _tmp: Path | None = None
+    webchat: WebChat | None = None
+
+    @property
+    def token(self) -> str:
+        return DEMO_TOKEN
+
+    def _database_path(self) -> Path:
+        if self.data_dir is None:
+            self._tmp = Path(tempfile.mkdtemp(prefix="dondoc-demo-"))
+            folder = self._tmp
+        else:
+            folder = self.data_dir
+            folder.mkdir(parents=True, exist_ok=True)
+        path = folder / DB_NAME
+        for suffix in ("", "-wal", "-shm", "-journal"):  # a fresh database on every start
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return path
+
+    async def start(self) -> str:
+        from storage.db import Database
+
+        self.emulator = BotApiEmulator()
+        calendar = calendar_for(self.settings)
+        drafts = seed_drafts()
+        today = datetime.now(calendar.tz).date()
+        self.clock = DemoClock(self.start_at or demo_start(today, calendar, drafts[0].reporting))
+        chat_users = [ChatUser(m.user, m.label, m.role) for m in MEMBERS]
+        webchat = WebChat(
+            self.emulator, DEMO_TOKEN, chat_users, self.clock, self.move_clock, tz=calendar.tz
+        )
+        webchat.install(self.emulator.app)
+        self.webchat = webchat
+        base = await self.emulator.start(self.host, self.port)
+        self.url = base + "/"
+        db_path = self._database_path()
+        settings = demo_settings(self.settings, base, f"sqlite+aiosqlite:///{db_path}")
+        self._db = Database(settings.database_url)
+        await self._db.upgrade()
+        await seed(self._db, drafts)
+        self.svc = Services(
+            settings,
+            self._db,
+            Texts(settings.language),
+            clock=self.clock,
+            admin_ids=frozenset(settings.admin_ids),
+        )
+        self.application = build_application(self.svc)
+        await start_application(self.application, self.svc)
+        self.dispatcher = build_dispatcher(self.application.bot, self.svc)
+        self.svc.extras["dispatcher"] = self.dispatcher
+        await safe_tick(self.dispatcher)  # the first tick now, in order; then every interval
+        self.scheduler = start_scheduler(self.dispatcher, self.svc)
+        self.scheduler.get_job("reminders").modify(
+            next_run_time=datetime.now(settings.tz) + timedelta(seconds=settings.tick_seconds)
+        )
+        self._stop = asyncio.Event()
+        self._task = asyncio.create_task(poll(self.application, self.svc, self._stop))
+        return self.url
+
+    async def stop(self) -> None:
+        self._stop.set()
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
+            self.scheduler = None
+        # a tick still running ends before the database closes; the dispatcher's lock says when
+        await asyncio.sleep(0)  # a job just handed to the loop gets to take the lock
+        lock = getattr(self.dispatcher, "_lock", None)
+        if isinstance(lock, asyncio.Lock):
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(lock.acquire(), 10)
+                lock.release()
+        if self._task is not None:
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                await asyncio.wait_for(self._task, 10)
+            self._task = None
+        if self.application is not None:
+            await stop_application(self.application)
+            self.application = None
+        if self.webchat is not None:
+            self.webchat.close()
+        if getattr(self, "emulator", None) is not None:
+            await self.emulator.stop()
+        if self._db is not None:
+            await self._db.dispose()
+            self._db = None
+        if self._tmp is not None:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp = None
+
+    async def move_clock(self, action: str) -> None:
+        """ "next_day": 09:00 of the next working day; "hour": one hour on. Then a reminder tick
+        at the new time (reminders go out only in working hours on working days)."""
+        calendar = calendar_for(self.settings)
+        now = self.clock().astimezone(calendar.tz)
+        if action == "next_day":
+            self.clock.set(morning(calendar.add_working_days(now.date(), 1), calendar))
+        elif action == "hour":
+            self.clock.set(now + timedelta(hours=1))
+        else:
+            raise ValueError(f"unknown clock action {action!r}")
+        if self.dispatcher is not None:
+            await safe_tick(self.dispatcher)
+
+
+async def seed(db: Any, drafts: list[PlanDraft]) -> None:
+    """Starter directory, seed plans and demo members, in a fresh database."""
+    from plans.registry import find_agency, load_starter
+    from plans.starter import load_directory
+    from plans.store import save_plan
+    from storage.models import Member
+
+    async with db.transaction() as session:
+        await load_starter(session, load_directory())
+    for draft in drafts:
+        async with db.transaction() as session:
+            saved = await save_plan(session, draft, create_missing=True)
+        if saved.new_agencies:  # the reviewed examples match the starter directory
+            log.warning("demo plan %s added agencies %s", draft.plan.number, saved.new_agencies)
+    async with db.transaction() as session:
+        for member in MEMBERS:
+            if member.role == "admin":
+                continue  # an admin through the settings' admin ids, made on first use
+            lookup = await find_agency(session, member.agency or "")
+            if lookup.agency is None:
+                raise RuntimeError(f"the demo agency {member.agency!r} is not in the directory")
+            user = member.user
+            session.add(
+                Member(
+                    telegram_user_id=user.id,
+                    full_name=f"{user.first_name} {user.last_name}".strip(),
+                    username=user.username,
+                    agency_id=lookup.agency.id,
+                    role=member.role,
+                )
+            )
+
+
+# -- CLI -------------------------------------------------------------------------------------------
+def add_demo_parser(sub: Any) -> None:
+    demo = sub.add_parser(
+        "demo", help="try dondoc without Telegram: the bot, a local Bot API and a web chat"
+    )
+    demo.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"web chat port (default {DEFAULT_PORT})"
+    )
+    demo.add_argument(
+        "--data-dir",
+        help="folder for the demo database (recreated on each start; default: a temp folder)",
+    )
+
+
+async def run_demo(settings: Settings, args: argparse.Namespace) -> None:
+    """Runs until Ctrl-C; needs no token, ignores DATABASE_URL, reaches nothing but 127.0.0.1."""
+    demo = Demo(
+        settings,
+        data_dir=Path(args.data_dir) if getattr(args, "data_dir", None) else None,
+        port=int(getattr(args, "port", DEFAULT_PORT)),
+    )
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signum, stop.set)
+    try:
+        await demo.start()
+    except OSError as exc:
+        await demo.stop()
+        from bot.cli import CliError
+
+        raise CliError(f"cannot start the demo (port {demo.port}): {exc}") from exc
+    try:
+        now = demo.clock().astimezone(settings.tz)
+        print(f"dondoc demo: open {demo.url} in a browser (Ctrl-C to stop)", flush=True)
+        print(
+            f"demo clock: {now:%a %d/%m/%Y %H:%M}; press «Next day» on the page to move it",
+            flush=True,
+        )
+        await stop.wait()
+    finally:
+        print("dondoc demo: stopping", flush=True)
+        await demo.stop()

@@ -1,0 +1,38 @@
+"""Editing the message a button belongs to, falling back to a new message when Telegram
+cannot edit it (too old, deleted, unchanged)."""
+
+from __future__ import annotations
+
+import contextlib
+
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.context import services
+
+
+async def edit(
+    query: CallbackQuery, text: str, reply_markup: InlineKeyboardMarkup | None = None
+) -> None:
+    try:
+        await query.edit_message_text(text, reply_markup=reply_markup)
+    except BadRequest as exc:
+        if "not modified" in exc.message.lower():
+            return
+        await query.get_bot().send_message(query.from_user.id, text, reply_markup=reply_markup)
+
+
+async def clear_buttons(query: CallbackQuery) -> None:
+    with contextlib.suppress(BadRequest):
+        await query.edit_message_reply_markup(None)
+
+
+async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A button whose data is old, forged or unknown: say so, change nothing."""
+    if update.callback_query is not None:
+        texts = services(context).texts
+        with contextlib.suppress(BadRequest):
+            await update.callback_query.answer(
+                texts.plain("report.expired_button"), show_alert=True
+            )
