@@ -9,6 +9,7 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from bot import keyboards
 from bot.context import services
 
 
@@ -36,3 +37,14 @@ async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             await update.callback_query.answer(
                 texts.plain("report.expired_button"), show_alert=True
             )
+
+
+async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> list[str] | None:
+    """The parts of a pressed button's data, the press acknowledged; None (and the user told)
+    when the data is old, forged or unknown."""
+    query = update.callback_query
+    if query is None or not keyboards.valid(query.data):
+        await stale_button(update, context)
+        return None
+    await query.answer()
+    return keyboards.split(query.data or "")

@@ -222,6 +222,16 @@ def most_urgent(due: list[Any]) -> tuple[str, int] | None:
     return None
 
 
+async def coordinator_chats(session: AsyncSession, plan: Plan) -> list[tuple[int, int | None]]:
+    """(chat id, member id) of each coordinator of the plan, and its linked group chat."""
+    chats: list[tuple[int, int | None]] = [
+        (m.telegram_user_id, m.id) for m in await coordinators_of(session, plan)
+    ]
+    if plan.group_chat_id:
+        chats.append((plan.group_chat_id, None))
+    return chats
+
+
 class Dispatcher:
     """Plans and sends reminders; one `tick()` per scheduler interval."""
 
@@ -299,7 +309,7 @@ class Dispatcher:
         send_at = now if missed else calendar.opening(day)
         for plan in await active_plans(session):
             schedule = schedule_of(plan)
-            coordinators = await coordinators_of(session, plan)
+            coordinators = await coordinator_chats(session, plan)
             for period in await chased_periods(session, plan, day, calendar):
                 missing = await owed(session, period)
                 by_agency: dict[int, list[date]] = defaultdict(list)
@@ -349,10 +359,7 @@ class Dispatcher:
                             )
                         )
                 if escalate:
-                    chats = [(m.telegram_user_id, m.id) for m in coordinators]
-                    if plan.group_chat_id:
-                        chats.append((plan.group_chat_id, None))  # type: ignore[arg-type]
-                    for chat_id, member_id in chats:
+                    for chat_id, member_id in coordinators:
                         result.append(
                             Planned(
                                 key=f"e:{period.id}:{chat_id}:{day.isoformat()}",
@@ -386,12 +393,7 @@ class Dispatcher:
                 continue
             upcoming = [p for p in periods if p.deadline >= day]
             period = min(upcoming, key=lambda p: p.deadline) if upcoming else periods[-1]
-            chats: list[tuple[int, int | None]] = [
-                (m.telegram_user_id, m.id) for m in await coordinators_of(session, plan)
-            ]
-            if plan.group_chat_id:
-                chats.append((plan.group_chat_id, None))
-            for chat_id, member_id in chats:
+            for chat_id, member_id in await coordinator_chats(session, plan):
                 result.append(
                     Planned(
                         key=f"d:{plan.id}:{chat_id}:{year}-W{week:02d}",

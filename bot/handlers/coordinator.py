@@ -16,7 +16,7 @@ from bot.context import Services, services
 from bot.delivery import shorten
 from bot.guards import requires
 from bot.handlers.officer import report_line
-from bot.messaging import stale_button
+from bot.messaging import pressed
 from bot.render import local_date, local_time, split_message
 from bot.texts import Html, Texts
 from domain.dates import parse_day
@@ -385,6 +385,20 @@ async def task_command(update: Update, context: ContextTypes.DEFAULT_TYPE, membe
         await message.reply_text(chunk)
 
 
+async def full_summary(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member, command: str
+) -> tuple[Plan, ReportingPeriod, PlanSummary] | None:
+    """The plan and period asked for, with the summary and one row per task × agency."""
+    svc = services(context)
+    async with svc.db.transaction() as session:
+        target = await resolve_target(update, context, session, member, command)
+        if target is None:
+            return None
+        plan, period = target
+        _calendar, today = await calendar_and_today(svc, session)
+        return plan, period, await summarize(session, plan, period, today, with_rows=True)
+
+
 @requires(Role.COORDINATOR)
 async def export_command(
     update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
@@ -393,13 +407,10 @@ async def export_command(
     svc, texts = services(context), services(context).texts
     message = update.effective_message
     assert message is not None
-    async with svc.db.transaction() as session:
-        target = await resolve_target(update, context, session, member, "export")
-        if target is None:
-            return
-        plan, period = target
-        _calendar, today = await calendar_and_today(svc, session)
-        summary = await summarize(session, plan, period, today, with_rows=True)
+    found = await full_summary(update, context, member, "export")
+    if found is None:
+        return
+    plan, period, summary = found
     now = svc.now()
     workbook = write_workbook([summary], now, lang=svc.settings.language)
     agency = member.agency.name if member.agency else (summary.coordinator or "")
@@ -425,13 +436,10 @@ async def chart_command(update: Update, context: ContextTypes.DEFAULT_TYPE, memb
     svc, texts = services(context), services(context).texts
     message = update.effective_message
     assert message is not None
-    async with svc.db.transaction() as session:
-        target = await resolve_target(update, context, session, member, "chart")
-        if target is None:
-            return
-        plan, period = target
-        _calendar, today = await calendar_and_today(svc, session)
-        summary = await summarize(session, plan, period, today, with_rows=True)
+    found = await full_summary(update, context, member, "chart")
+    if found is None:
+        return
+    plan, period, summary = found
     png = draw_chart(summary, lang=svc.settings.language)
     caption = texts("export.caption_chart", plan=plan.number, period=period.label)
     if len(summary.agencies) > 25:  # too tall for a photo: Telegram would shrink it
@@ -452,13 +460,10 @@ async def on_summary_button(
 ) -> None:
     """Switch period, drill into an agency, remind now, or choose a plan."""
     svc, texts = services(context), services(context).texts
+    parts = await pressed(update, context)
     query = update.callback_query
-    if query is None or not keyboards.valid(query.data):
-        await stale_button(update, context)
+    if parts is None or query is None:
         return
-    assert query.data is not None
-    parts = keyboards.split(query.data)
-    await query.answer()
     kind = parts[0]
     if kind == CHOOSE_PLAN:
         async with svc.db.transaction() as session:

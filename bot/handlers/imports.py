@@ -15,7 +15,7 @@ from bot.context import Services, services
 from bot.delivery import shorten
 from bot.guards import current_member, requires
 from bot.handlers import officer
-from bot.messaging import clear_buttons, edit, stale_button
+from bot.messaging import clear_buttons, edit, pressed
 from bot.render import split_message
 from bot.texts import Html, Texts
 from domain.status import Role
@@ -220,14 +220,11 @@ async def on_import_button(
 ) -> None:
     """Save, cancel, or take a suggested name for an unmatched agency."""
     svc, texts = services(context), services(context).texts
+    parts = await pressed(update, context)
     query = update.callback_query
-    if query is None or not keyboards.valid(query.data):
-        await stale_button(update, context)
+    if parts is None or query is None:
         return
-    assert query.data is not None
-    parts = keyboards.split(query.data)
     pending_id, action = parts[1], parts[2]
-    await query.answer()
     async with svc.db.transaction() as session:
         row = await session.get(BotState, f"imp:{pending_id}")
         state = dict(row.value) if row is not None else None

@@ -15,7 +15,7 @@ from bot import keyboards
 from bot.context import Services, services
 from bot.delivery import shorten
 from bot.guards import requires
-from bot.messaging import clear_buttons, edit, stale_button
+from bot.messaging import clear_buttons, edit, pressed
 from bot.render import local_date, split_message
 from bot.texts import Html, Texts
 from domain.status import ReportStatus, Role
@@ -152,16 +152,13 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, member: Me
     now = svc.now()
     async with svc.db.transaction() as session:
         previous = await replied_context(session, message, now)
-        if previous is not None and previous.purpose == "note":
-            report = await session.get(Report, previous.context.get("report_id", 0))
-            if report is not None and now - previous.created_at < NOTE_TTL:
-                recorded = await set_note(
-                    session, svc, member, report, message.text, update.update_id
-                )
-                reply_text, markup = confirmation(texts, [recorded])
-                sent = await message.reply_text(reply_text, reply_markup=markup)
-                await remember(session, sent, member, "confirm", confirm_context([recorded]), now)
-                return
+        note_for = await note_target(session, previous, now)
+        if note_for is not None:
+            noted = await set_note(session, svc, member, note_for, message.text, update.update_id)
+    if note_for is not None:  # committed above; now it can be confirmed
+        await answer_intake(update, context, member, Intake(recorded=[noted]))
+        return
+    async with svc.db.transaction() as session:
         items = await agency_worklist(svc, session, member)
         scoped = in_context(items, previous)
         # a reply is about what it answers; a new message too, unless it names its own task
@@ -181,6 +178,15 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, member: Me
             update_id=update.update_id,
         )
     await answer_intake(update, context, member, intake)
+
+
+async def note_target(
+    session: AsyncSession, previous: BotMessage | None, now: datetime
+) -> Report | None:
+    """The report whose note the bot just asked for, if this message answers that."""
+    if previous is None or previous.purpose != "note" or now - previous.created_at >= NOTE_TTL:
+        return None
+    return await session.get(Report, previous.context.get("report_id", 0))
 
 
 async def set_note(
@@ -314,14 +320,11 @@ async def on_report_button(
 ) -> None:
     """Every report button: pick task/status/percent, skip note, edit, undo, answer a question."""
     svc, texts = services(context), services(context).texts
+    parts = await pressed(update, context)
     query = update.callback_query
-    if query is None or not keyboards.valid(query.data):
-        await stale_button(update, context)
+    if parts is None or query is None:
         return
-    assert query.data is not None
-    parts = keyboards.split(query.data)
     kind = parts[0]
-    await query.answer()
     if member.agency_id is None:
         await edit(query, texts("report.no_agency"))
         return
