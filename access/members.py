@@ -172,6 +172,17 @@ async def identify(
     return member
 
 
+async def ensure_admins(session: AsyncSession, admin_ids: frozenset[int]) -> None:
+    """Every Telegram id of DONDOC_ADMIN_IDS is an admin member (name filled on first contact)."""
+    for user_id in sorted(admin_ids):
+        member = await member_by_telegram_id(session, user_id)
+        if member is None:
+            session.add(Member(telegram_user_id=user_id, full_name="", role=Role.ADMIN.value))
+            audit.record(session, None, "member.admin_from_settings", telegram_user_id=user_id)
+        elif member.role != Role.ADMIN.value:
+            member.role = Role.ADMIN.value
+
+
 async def revoke(session: AsyncSession, member: Member, by: Member | None) -> None:
     """Deactivate a member: they see nothing more and get no reminders."""
     member.active = False

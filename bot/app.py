@@ -64,6 +64,8 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(CommandHandler("unassign", admin.unassign_command))
     application.add_handler(CommandHandler("revoke", admin.revoke_command))
     application.add_handler(CommandHandler("merge", admin.merge_command))
+    application.add_handler(CommandHandler("dayoff", admin.dayoff_command))
+    application.add_handler(CommandHandler("workday", admin.workday_command))
     application.add_handler(CallbackQueryHandler(imports.on_import_button, pattern=r"^im:"))
     application.add_handler(CommandHandler("tasks", officer.tasks_command))
     application.add_handler(CommandHandler("report", officer.report_command))

@@ -43,6 +43,8 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("unassign", Role.ADMIN, "cmd.unassign"),
     CommandSpec("revoke", Role.ADMIN, "cmd.revoke"),
     CommandSpec("merge", Role.ADMIN, "cmd.merge"),
+    CommandSpec("dayoff", Role.ADMIN, "cmd.dayoff"),
+    CommandSpec("workday", Role.ADMIN, "cmd.workday"),
 )
 
 
@@ -57,6 +59,13 @@ def bot_commands(texts: Texts, role: Role) -> list[BotCommand]:
 async def register_default_commands(bot: Bot, texts: Texts) -> None:
     """Everyone sees the officer menu; coordinators and admins get their own per chat."""
     await bot.set_my_commands(bot_commands(texts, Role.OFFICER), scope=BotCommandScopeDefault())
+
+
+async def register_member_commands(bot: Bot, texts: Texts, members: list[Member]) -> None:
+    """At start: the menus of coordinators and admins (officers see the default one)."""
+    for member in members:
+        if member.role != Role.OFFICER.value and member.active:
+            await refresh_member_commands(bot, texts, member)
 
 
 async def refresh_member_commands(bot: Bot, texts: Texts, member: Member) -> None:

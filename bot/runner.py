@@ -10,15 +10,18 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from enum import Enum
 
+from sqlalchemy import select
 from sqlalchemy import update as sql_update
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import Application
 
-from bot.commands import register_default_commands
+from access.members import ensure_admins
+from bot.commands import register_default_commands, register_member_commands
 from bot.context import Services
+from domain.status import Role
 from storage.errors import is_unavailable
-from storage.models import ProcessedUpdate
+from storage.models import Member, ProcessedUpdate
 from storage.upsert import insert_ignore
 
 log = logging.getLogger("dondoc.runner")
@@ -115,6 +118,12 @@ def update_fields(update: Update) -> dict[str, object]:
 async def start_application(application: Application, svc: Services) -> None:  # type: ignore[type-arg]
     await application.initialize()
     await register_default_commands(application.bot, svc.texts)
+    async with svc.db.transaction() as session:
+        await ensure_admins(session, svc.admin_ids)  # their menu is right from the start
+        staff = list(
+            (await session.scalars(select(Member).where(Member.role != Role.OFFICER.value))).all()
+        )
+    await register_member_commands(application.bot, svc.texts, staff)
     await application.start()
 
 

@@ -831,3 +831,30 @@ async def remind_now(session: AsyncSession, period: ReportingPeriod, now: dateti
             ),
         )
     return created
+
+
+async def recompute_deadlines(session: AsyncSession, since: date, **calendar_settings: Any) -> int:
+    """After the calendar changed: deadlines of periodic periods not yet past, computed again."""
+    from reminders.periods import parse_period_key
+
+    await session.flush()
+    calendar = await load_calendar(session, **calendar_settings)
+    rows = (
+        await session.execute(
+            select(ReportingPeriod, Plan)
+            .join(Plan, Plan.id == ReportingPeriod.plan_id)
+            .where(ReportingPeriod.kind != "adhoc", ReportingPeriod.deadline >= since)
+        )
+    ).all()
+    changed = 0
+    for row, plan in rows:
+        schedule = schedule_of(plan)
+        period = parse_period_key(row.key)
+        lead = deadline(period, calendar, schedule.deadline_working_days)
+        support = support_deadline(
+            period, calendar, schedule.deadline_working_days, schedule.support_days_before
+        )
+        if (row.deadline, row.support_deadline) != (lead, support):
+            row.deadline, row.support_deadline = lead, support
+            changed += 1
+    return changed

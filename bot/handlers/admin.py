@@ -14,14 +14,17 @@ from bot.context import services
 from bot.delivery import shorten
 from bot.guards import requires
 from bot.links import deep_link
-from bot.render import agency_not_found, local_time, split_message
+from bot.render import agency_not_found, local_date, local_time, split_message
 from bot.texts import Html
+from domain.dates import parse_day
 from domain.status import AssignmentRole, Role
 from domain.text import fold
 from plans.assignments import assign, find_task, unassign
 from plans.overview import agencies_overview, groups_overview, plans_overview
 from plans.registry import find_agency, merge_agency
 from plans.store import find_plan
+from reminders.days import clear_day, declare_day, declared_days
+from reminders.dispatcher import recompute_deadlines
 from storage.models import Agency, Member, Plan, Task
 
 
@@ -323,3 +326,78 @@ async def merge_command(update: Update, context: ContextTypes.DEFAULT_TYPE, memb
     await message.reply_text(
         texts("merge.done", old=old.agency.name, new=new.agency.name, moved=moved)
     )
+
+
+# -- working calendar ------------------------------------------------------------------------------
+async def declare(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member, kind: str
+) -> None:
+    """/dayoff or /workday <date> [note]; "xoá <date>" removes; no argument lists."""
+    svc, texts = services(context), services(context).texts
+    message = update.effective_message
+    assert message is not None
+    args = list(context.args or [])
+    today = svc.now().astimezone(svc.settings.tz).date()
+    if not args:
+        async with svc.db.transaction() as session:
+            days = await declared_days(session, today)
+        lines = [texts("calendar.header")] if days else [texts("calendar.none")]
+        lines += [
+            texts(
+                "calendar.line",
+                day=local_date(d.day),
+                kind=texts.plain(f"calendar.kind.{d.kind}"),
+                note=texts("calendar.note", note=d.note) if d.note else Html(""),
+            )
+            for d in days
+        ]
+        for chunk in split_message(lines):
+            await message.reply_text(chunk)
+        return
+    removing = fold(args[0]) in ("xoa", "bo", "clear", "remove")
+    day = parse_day(args[1] if removing and len(args) > 1 else args[0], today)
+    if day is None:
+        await message.reply_text(texts("calendar.usage"))
+        return
+    note = " ".join(args[1:]) if not removing else ""
+    settings = svc.settings
+    async with svc.db.transaction() as session:
+        if removing:
+            cleared = await clear_day(session, day, member)
+        else:
+            await declare_day(session, day, kind, note, member)
+        await recompute_deadlines(
+            session,
+            today,
+            work_start=settings.work_start,
+            work_end=settings.work_end,
+            tz=settings.timezone,
+        )
+    if removing:
+        key = "calendar.cleared" if cleared else "calendar.not_declared"
+        await message.reply_text(texts(key, day=local_date(day)))
+        return
+    await message.reply_text(
+        texts(
+            "calendar.saved",
+            day=local_date(day),
+            kind=texts.plain(f"calendar.kind.{kind}"),
+            note=texts("calendar.note", note=note) if note else Html(""),
+        )
+    )
+
+
+@requires(Role.ADMIN)
+async def dayoff_command(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
+) -> None:
+    """/dayoff <date> [note]: no reminders, and deadlines move past it."""
+    await declare(update, context, member, "day_off")
+
+
+@requires(Role.ADMIN)
+async def workday_command(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
+) -> None:
+    """/workday <date> [note]: a make-up working day (e.g. a Saturday)."""
+    await declare(update, context, member, "working_day")

@@ -335,4 +335,20 @@ TEXTS: dict[str, str] = {
     "digest.no_late": "Tất cả đơn vị đã báo cáo.",
     "digest.blockers": "Vướng mắc mới:",
     "digest.blocker_line": "• {agency} — {ref}: {note}",
+    # -- working calendar (admins) --
+    "cmd.dayoff": "Khai báo ngày nghỉ (không nhắc việc)",
+    "cmd.workday": "Khai báo ngày làm bù (có nhắc việc)",
+    "calendar.usage": (
+        "Cách dùng: <code>/dayoff 2/1/2027 Nghỉ bù</code>, <code>/workday 9/1/2027 Làm bù</code>; "
+        "<code>/dayoff xoá 2/1/2027</code> để bỏ khai báo; <code>/dayoff</code> để xem danh sách."
+    ),
+    "calendar.saved": "📅 Đã khai báo {day} là {kind}{note}. Hạn báo cáo và tin nhắc tính lại theo lịch này.",
+    "calendar.cleared": "📅 Đã bỏ khai báo ngày {day}.",
+    "calendar.not_declared": "Ngày {day} chưa được khai báo.",
+    "calendar.kind.day_off": "ngày nghỉ",
+    "calendar.kind.working_day": "ngày làm việc",
+    "calendar.note": " ({note})",
+    "calendar.header": "<b>Ngày đã khai báo</b>:",
+    "calendar.line": "• {day}: {kind}{note}",
+    "calendar.none": "Chưa khai báo ngày nào (lịch dùng ngày lễ của Nhà nước).",
 }

@@ -148,3 +148,21 @@ async def test_message_sent_while_stopped_is_answered_after_start(harness: BotHa
 async def test_admin_from_settings_can_ask_whoami_on_first_contact(harness: BotHarness) -> None:
     reply = await harness.ask(ADMIN, "/whoami")
     assert "quản trị" in reply.text and "chưa gắn đơn vị" in reply.text
+
+
+async def test_admins_from_settings_get_their_menu_at_start(harness: BotHarness) -> None:
+    from telegram import BotCommandScopeChat
+
+    scoped = await harness.application.bot.get_my_commands(scope=BotCommandScopeChat(ADMIN.id))
+    assert {"invite", "plans", "dayoff"} <= {c.command for c in scoped}
+
+
+async def test_admin_declares_a_day_off(harness: BotHarness) -> None:
+    reply = await harness.ask(ADMIN, "/dayoff 2/1/2027 Nghỉ bù Tết Dương lịch")
+    assert "02/01/2027" in reply.text and "ngày nghỉ" in reply.text
+    listing = await harness.ask(ADMIN, "/dayoff")
+    assert "Nghỉ bù Tết Dương lịch" in listing.text
+    reply = await harness.ask(ADMIN, "/dayoff 31/2/2027")
+    assert "Cách dùng" in reply.text
+    reply = await harness.ask(ADMIN, "/dayoff xoá 2/1/2027")
+    assert "Đã bỏ" in reply.text
