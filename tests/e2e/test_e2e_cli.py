@@ -76,3 +76,19 @@ async def test_dondoc_run_binds_an_invite_once(
         process.send_signal(signal.SIGTERM)
         code = await asyncio.wait_for(process.wait(), 30)
     assert code == 0
+
+
+async def test_check_reports_each_part_and_fails_on_a_problem(
+    emulator: BotApiEmulator, db_target: DatabaseTarget, tmp_path: Path
+) -> None:
+    env = dondoc_env(emulator, db_target)
+    before = await run_dondoc("check", env=env, cwd=tmp_path)
+    assert before.code != 0 and "FAIL migrations" in before.stdout
+    await run_dondoc("db", "upgrade", env=env, cwd=tmp_path)
+    after = await run_dondoc("check", env=env, cwd=tmp_path)
+    assert after.code == 0, after.stdout + after.stderr
+    for part in ("settings", "database", "migrations", "scheduler", "telegram"):
+        assert f"ok   {part}" in after.stdout
+    no_token = dict(env, TELEGRAM_BOT_TOKEN="")
+    failed = await run_dondoc("check", env=no_token, cwd=tmp_path)
+    assert failed.code != 0 and "FAIL telegram" in failed.stdout
