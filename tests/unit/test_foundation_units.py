@@ -103,3 +103,12 @@ def test_emulator_rejects_callback_data_over_64_bytes() -> None:
     bad = {"inline_keyboard": [[{"text": "A", "callback_data": "đ" * 33}]]}
     with pytest.raises(ValidationError):
         check_reply_markup(bad)
+
+
+def test_every_setting_is_documented_in_env_example() -> None:
+    import re
+    from pathlib import Path
+
+    example = (Path(__file__).resolve().parents[2] / ".env.example").read_text("utf-8")
+    documented = set(re.findall(r"^([A-Z_]+)=", example, re.MULTILINE))
+    assert {f.alias for f in Settings.model_fields.values()} == documented
