@@ -273,7 +273,7 @@ async def ask(message: Message, context: ContextTypes.DEFAULT_TYPE, question: Qu
         markup = keyboards.markup(buttons, 2)
     else:
         key = "report.unknown_task" if question.reason == "unknown_task" else "report.ask_task"
-        text = texts(key, ref=parsed.task or "", text=shorten(message.text or "", 200))
+        text = texts(key, text=shorten(message.text or "", 200))
         buttons = task_buttons(question.items, keyboards.ANSWER_TASK, qid)
         if question.reason == "which_task" and len(question.items) > 1:
             buttons.append(

@@ -1,52 +1,360 @@
 """English texts. Keys mirror the Vietnamese catalogue; missing keys fall back to Vietnamese."""
 
 TEXTS: dict[str, str] = {
+    # -- commands menu --
     "cmd.start": "Start / accept an invite",
     "cmd.help": "Commands you can use",
     "cmd.whoami": "Who you are in the system",
     "cmd.tasks": "Your agency's tasks and this period's status",
     "cmd.report": "Report progress on a task",
     "cmd.summary": "Summary by plan and period",
-    "cmd.missing": "Agencies that have not reported",
+    "cmd.missing": "Agencies that have not reported this period",
     "cmd.blockers": "Obstacles and proposals",
     "cmd.task": "One task in detail",
     "cmd.export": "Export Excel / Word report",
     "cmd.chart": "Progress chart",
     "cmd.request": "Request an ad-hoc report",
-    "cmd.plans": "Plans",
-    "cmd.agencies": "Agencies",
-    "cmd.members": "Members",
+    "cmd.plans": "List of plans",
+    "cmd.agencies": "List of agencies and units",
+    "cmd.members": "List of members",
     "cmd.invite": "Create an invite for an agency",
     "cmd.assign": "Assign a task to an agency",
-    "cmd.unassign": "Remove an assignment",
-    "cmd.revoke": "Revoke a member",
+    "cmd.unassign": "Remove a task assignment",
+    "cmd.revoke": "Revoke a member's access",
+    "cmd.merge": "Hand an agency over to its successor",
+    # -- roles --
     "role.officer": "reporting officer",
     "role.coordinator": "coordinator",
     "role.admin": "admin",
+    # -- start and identity --
     "start.bound": (
-        "Hello {name}! You are now a <b>{role}</b>{agency_part}.\nType /help to see your commands."
+        "Hello {name}! You are now activated as <b>{role}</b>{agency_part}.\n"
+        "Type /help to see the commands you can use."
     ),
     "start.agency_part": " of <b>{agency}</b>",
-    "start.known": "Hello {name}! You are a <b>{role}</b>{agency_part}. Type /help for commands.",
+    "start.known": "Hello {name}! You are <b>{role}</b>{agency_part}. Type /help to see the commands.",
     "start.stranger": (
-        "Hello! This bot follows up on how agencies carry out a plan.\n"
-        "To use it you need an <b>invite link</b> from the coordinating agency's admin."
+        "Hello! This assistant follows up on progress reports for carrying out a plan.\n"
+        "To use it you need an <b>invite link</b> from an admin of the coordinating agency. "
+        "Ask an admin for one, then tap that link."
     ),
-    "start.invalid": "This invite code is not valid. Open the exact link you were sent.",
-    "start.used": "This invite has already been used. Ask for a new one.",
-    "start.expired": "This invite has expired. Ask the admin for a new one.",
-    "whoami": "<b>{name}</b>\nRole: {role}\nAgency: {agency}\nTelegram id: <code>{user_id}</code>",
-    "whoami.no_agency": "(no agency)",
-    "not_allowed": "Sorry, this command is for the {role} role.",
-    "stranger_hint": "You are not activated yet. Ask an admin for an invite link and open it.",
-    "help.header": "<b>Your commands</b> ({role}):",
+    "start.invalid": (
+        "This invite code is not valid. Tap the exact invite link the admin sent you, "
+        "or ask for a new invite."
+    ),
+    "start.used": "This invite has already been used. Each invite works only once: ask for a new one.",
+    "start.expired": "This invite has expired. Ask an admin for a new one.",
+    "whoami": (
+        "<b>{name}</b>\nRole: {role}\nAgency: {agency}\nTelegram ID: <code>{user_id}</code>"
+    ),
+    "whoami.no_agency": "(no agency linked)",
+    "not_allowed": "Sorry, this command is for the {role} role. You do not have permission to use it.",
+    "stranger_hint": "You are not activated yet. Ask an admin for an invite link, then tap it.",
+    # -- help --
+    "help.header": "<b>Commands you can use</b> ({role}):",
     "help.line": "/{command} — {description}",
     "help.reply_hint": (
-        "\nTo report quickly, reply to a reminder, e.g. <i>2a in progress 70%</i> or <i>done</i>."
+        "\nTo report quickly, reply to a reminder, e.g. <i>2a in progress 70%, "
+        "draft submitted to the provincial People's Committee</i> or just <i>done</i>."
     ),
-    "error.generic": "Sorry, something went wrong. Please try again in a few minutes.",
+    # -- invites --
+    "invite.usage": (
+        "Usage: <code>/invite &lt;agency name&gt; officer|coordinator|admin [7d]</code>\n"
+        "Example: <code>/invite Sở Xây dựng officer</code>"
+    ),
+    "invite.bad_role": "The role must be one of: officer, coordinator, admin.",
+    "invite.bad_duration": "Cannot read the validity period: {value}. Examples: 7d, 48h.",
+    "invite.created": (
+        "Invite for <b>{agency}</b>, role <b>{role}</b>, expires {expires}.\n"
+        "Send this link to the invited person (single use):\n{link}"
+    ),
+    "agency.unknown": "Agency «{name}» not found.",
+    "agency.suggest": "Did you mean: {suggestions}?",
+    "agency.none_similar": "Use /agencies to see the list, or ask an admin to add the agency.",
+    # -- errors --
+    "error.generic": "Sorry, something went wrong handling your request. Please try again in a few minutes.",
     "error.unavailable": (
-        "The system is temporarily unavailable; your message will be handled when it is back."
+        "The system is temporarily unavailable and has not recorded your message yet. "
+        "It will be processed once the system is back."
     ),
-    "unknown_command": "Unknown command. Type /help to see your commands.",
+    "unknown_command": "Unknown command. Type /help to see the commands you can use.",
+    "unsupported_message": "The bot only reads text messages, files and photos. Type /help for guidance.",
+    # -- reminders --
+    "reminder.before": (
+        "⏰ <b>{agency}</b> has <b>{count}</b> task(s) not yet reported for <b>{period}</b> "
+        "(due {deadline}, {days} working day(s) left) — {plan}:"
+    ),
+    "reminder.due": (
+        "⏰ Reports for <b>{period}</b> are due today ({deadline}). <b>{agency}</b> still has "
+        "<b>{count}</b> task(s) not reported — {plan}:"
+    ),
+    "reminder.overdue": (
+        "❗ <b>{agency}</b> is {days} working day(s) overdue reporting for <b>{period}</b> "
+        "(due {deadline}); <b>{count}</b> task(s) still not reported — {plan}:"
+    ),
+    "reminder.adhoc": (
+        "📣 Ad-hoc report request ({period}), due {deadline}. <b>{agency}</b> needs to report on "
+        "<b>{count}</b> task(s) — {plan}:"
+    ),
+    "reminder.adhoc_note": "Request details: {note}",
+    "reminder.task_line": "{n}. <b>{ref}</b> {title}{role}",
+    "reminder.support_role": " <i>(supporting; send your input by {deadline})</i>",
+    "reminder.more_tasks": "… and {count} more task(s) (see /tasks)",
+    "reminder.how_to_reply": (
+        "\nReply to this message, e.g. <i>{ref} in progress 70%, draft submitted</i> "
+        "or <i>{ref} done</i>; or tap a task below."
+    ),
+    "reminder.button": "📝 {ref}",
+    "escalation.header": (
+        "⚠️ <b>{period}</b> — {plan} (due {deadline}): <b>{count}</b> agencies have not reported "
+        "after several reminders:"
+    ),
+    "escalation.line": "• {agency}: {missing} task(s) ({officers} officer(s) reminded)",
+    "unreachable": (
+        "⚠️ Could not deliver a reminder to <b>{member}</b> ({agency}): the user has blocked the "
+        "bot or left Telegram. Contact them directly or invite another officer."
+    ),
+    # -- status replies --
+    "status.done": "Completed",
+    "status.in_progress": "In progress",
+    "status.not_started": "Not started",
+    "status.blocked": "Blocked",
+    "report.recorded": "✅ Report recorded for <b>{period}</b>:",
+    "report.recorded_late": "✅ Report recorded (after the {deadline} deadline) for <b>{period}</b>:",
+    "report.line": "• <b>{ref}</b> — {status}{percent}{note}",
+    "report.percent": " {percent}%",
+    "report.note": ": {note}",
+    "report.button_edit": "✏️ Edit {ref}",
+    "report.button_undo": "↩️ Undo {ref}",
+    "report.undone": "↩️ Report on <b>{ref}</b> undone; now: {state}",
+    "report.undone_removed": "↩️ Undone: <b>{ref}</b> is back to not reported.",
+    "report.gone": "This report no longer exists.",
+    "report.ask_task": "Which task is this report for? Your message: <i>{text}</i>",
+    "report.ask_status": "Task <b>{ref}</b>: what is its status? Your message: <i>{text}</i>",
+    "report.unknown_task": (
+        "The task you named is not on your agency's list. Choose a task below. "
+        "Your message: <i>{text}</i>"
+    ),
+    "report.hint": (
+        "To report, reply to a reminder (e.g. <i>2a in progress 70%</i>), "
+        "or type /report. Type /tasks to see your agency's tasks."
+    ),
+    "report.nothing_open": (
+        "Your agency currently has no tasks to report on. Type /tasks for details."
+    ),
+    "report.no_agency": "Your account is not linked to an agency yet, so you cannot report.",
+    "report.pick_task": "Choose the task to report on (<b>{period}</b>):",
+    "report.pick_status": "<b>{ref}</b> {title}\nChoose a status:",
+    "report.pick_percent": "<b>{ref}</b> — {status}. Percentage complete?",
+    "report.ask_note": (
+        "<b>{ref}</b> — {status}{percent}. Type a sentence on results or obstacles "
+        "(reply to this message), or tap Skip."
+    ),
+    "report.skip_note": "Skip",
+    "report.percent_skip": "Not sure",
+    "report.all_tasks": "All tasks",
+    "report.evidence_saved": "📎 Evidence «{name}» saved for task <b>{ref}</b>.",
+    "report.evidence_no_report": (
+        "Please send your report first (reply to a reminder), then send the evidence file "
+        "right after it."
+    ),
+    "report.expired_button": "This button is out of date. Type /report to report.",
+    "tasks.header": "<b>Tasks of {agency}</b>",
+    "tasks.period": "\n<b>{plan}</b> — {period} (due {deadline}):",
+    "tasks.line": "{mark} <b>{ref}</b> {title} — {state}",
+    "tasks.not_reported": "not reported",
+    "tasks.none": "{agency} currently has no tasks to report on.",
+    # -- ad-hoc requests and reminder settings --
+    "cmd.reminders": "Turn your reminders on or off",
+    "request.usage": (
+        "Usage: <code>/request &lt;plan number&gt; &lt;deadline dd/mm/yyyy&gt; [task refs…] "
+        "[| request details]</code>\nExample: <code>/request 151 30/11/2026 II.1.a II.2.a | "
+        "Báo cáo phục vụ đoàn kiểm tra</code> (report for the inspection team)"
+    ),
+    "request.bad_deadline": "Deadline «{value}» is invalid or already past. Write it as 30/11/2026.",
+    "request.unknown_plan": "Plan «{value}» not found. Type /plans to see the list.",
+    "request.unknown_tasks": "Plan {plan} has no such task(s): {refs}.",
+    "request.created": (
+        "📣 Ad-hoc report request created for {plan}: {tasks} task(s), {agencies} agencies, "
+        "due {deadline}. Agencies will be reminded right away during working hours and again "
+        "when overdue."
+    ),
+    "reminders.off": "🔕 Your reminders are off. Type <code>/reminders on</code> to turn them back on.",
+    "reminders.on": "🔔 Your reminders are on.",
+    "reminders.usage": "Usage: <code>/reminders on</code> or <code>/reminders off</code>.",
+    # -- plan import (admins) --
+    "import.error.empty": "The file is empty; there is nothing to read.",
+    "import.error.binary": "Cannot read this file: it is not text, .docx or a PDF with text.",
+    "import.error.too_large": "The file is too large (maximum {limit} MB). Send a .docx version or remove some appendices.",
+    "import.error.corrupt_docx": "The .docx file is damaged. Open it in Word, save it again, then resend it.",
+    "import.error.encrypted": "The document is password-protected. Save a copy without a password and resend it.",
+    "import.error.unsupported_format": (
+        "This file type is not supported yet. Send a .docx, .pdf (with a text layer), .txt, .md "
+        "or .yaml plan file."
+    ),
+    "import.error.no_tasks": (
+        "No tasks were recognised in the document. The bot can read: a «Nhiệm vụ, giải pháp» "
+        "(tasks and solutions) section with items a), b)… and «Phân công thực hiện» (assignment), "
+        "a «Tổ chức thực hiện» (implementation) section, or an appendix table "
+        "(STT | Nhiệm vụ | Cơ quan chủ trì | …)."
+    ),
+    "import.error.pdf_no_text": (
+        "This PDF is a scan without a text layer. Send a .docx version or a PDF that has been "
+        "through text recognition (OCR)."
+    ),
+    "import.error.planfile": "The .yaml plan file has errors:\n{errors}",
+    "import.error.planfile_line": "• line {line}, field <code>{field}</code>: {message}",
+    "import.downloading": "📄 Reading «{name}»…",
+    "import.preview.header": (
+        "📋 <b>{number}</b> — {title}\nIssued by: {issuer}; date {issued}\n"
+        "Monitoring and consolidating agency: {coordinator}\nRecognised <b>{count}</b> task(s):"
+    ),
+    "import.preview.existing": "ℹ️ This plan already exists: saving will <b>update</b> it ({changes}).",
+    "import.preview.changes": "{added} added, {removed} removed, {changed} changed",
+    "import.preview.task": "<b>{ref}</b> {title}\n   Lead: {lead}{support}; {timeframe}",
+    "import.preview.support": "; support: {names}",
+    "import.preview.unmatched_header": "⚠️ <b>{count}</b> agency name(s) not yet in the directory:",
+    "import.preview.unmatched": "{n}. «{name}» ({refs}){hint}",
+    "import.preview.hint": " — suggestions: {names}",
+    "import.preview.warning": "• {text}",
+    "import.preview.footer": (
+        "Tap <b>Save</b> to save (unmatched names will be created as new agencies), pick a "
+        "suggestion to fix a name, or tap <b>Cancel</b>. Nothing has been saved yet."
+    ),
+    "import.button.save": "✅ Save",
+    "import.button.save_new": "✅ Save (create {count} new agencies)",
+    "import.button.cancel": "❌ Cancel",
+    "import.button.fix": "{n}→ {name}",
+    "import.cancelled": "Cancelled; nothing was saved.",
+    "import.expired": "This preview has expired or was already handled. Please send the document again.",
+    "import.saved": (
+        "✅ Plan <b>{number}</b> {verb}: {added} task(s) added, {updated} updated, {removed} "
+        "removed.{new_agencies}\nType /plans to view it."
+    ),
+    "import.verb.created": "saved",
+    "import.verb.updated": "updated",
+    "import.new_agencies": "\nNew agencies: {names}",
+    "warning.no_assignee": "{ref}: could not read the lead agency",
+    "warning.no_timeframe": "{ref}: no timeframe given",
+    "warning.lost_diacritics": "The text has lost its diacritics (scan/OCR): check agency names carefully",
+    "warning.unparsed_section": "A passage could not be read: {excerpt}",
+    "warning.no_number": "No document number found",
+    "warning.unreadable_assignee": "{ref}: agency name is unclear: {excerpt}",
+    "warning.periodic_report": "{ref}: contains a «định kỳ báo cáo» (periodic reporting) requirement",
+    "warning.other": "{ref}: {excerpt}",
+    # -- directory, plans and members (admins) --
+    "plans.none": "No plans yet. Send a plan document (.docx, .pdf, .txt, .yaml) to import one.",
+    "plans.line": (
+        "• <b>{number}</b> — {title}\n   {tasks} task(s), {agencies} agencies; monitored by: "
+        "{coordinator}; reporting: {schedule}"
+    ),
+    "plans.header": "<b>Plans being monitored</b>",
+    "schedule.monthly": "monthly",
+    "schedule.quarterly": "quarterly",
+    "schedule.half_yearly": "half-yearly",
+    "schedule.yearly": "yearly",
+    "agencies.header": "<b>Agency directory</b> ({count})",
+    "agencies.line": "• {name}{short}{state} — {members} member(s)",
+    "agencies.short": " [{short}]",
+    "agencies.merged": " (handed over to {successor})",
+    "agencies.group": "• <i>Group</i> {name}: {count} agencies",
+    "agencies.none": "The directory is empty. Add agencies with <code>dondoc agency add</code> or load the sample directory.",
+    "members.header": "<b>Members</b> ({count})",
+    "members.line": "• {name} — {role}, {agency}{state} — id <code>{user_id}</code>",
+    "members.inactive": " (revoked)",
+    "members.unreachable": " (unreachable)",
+    "members.muted": " (reminders off)",
+    "assign.usage": (
+        "Usage: <code>/assign [plan] &lt;task ref&gt; &lt;agency&gt; lead|support</code>"
+        "\nExample: <code>/assign 151 II.1.c Sở Tài chính support</code>"
+    ),
+    "unassign.usage": "Usage: <code>/unassign [plan] &lt;task ref&gt; &lt;agency&gt;</code>",
+    "assign.unknown_task": "There is no task «{ref}» in plan {plan}.",
+    "assign.no_plan": "Please specify the plan (e.g. <code>151</code>); type /plans to see them.",
+    "assign.done": "✅ {agency} assigned as {role} for task <b>{ref}</b> ({plan}).",
+    "assign.unchanged": "Nothing changed: {agency} is already assigned as {role} for task {ref}.",
+    "unassign.done": "✅ Task <b>{ref}</b> is no longer assigned to {agency}.",
+    "unassign.none": "{agency} is not assigned task {ref}.",
+    "role.lead": "lead",
+    "role.support": "support",
+    "revoke.usage": "Usage: <code>/revoke &lt;Telegram id or @username&gt;</code>",
+    "revoke.unknown": "Member «{who}» not found. Type /members to see the list.",
+    "revoke.done": "✅ Access revoked for {name}. They can no longer use the bot.",
+    "merge.usage": "Usage: <code>/merge &lt;old agency&gt; =&gt; &lt;successor agency&gt;</code>",
+    "merge.done": (
+        "✅ {old} has been handed over to {new}: {moved} task(s), its members and former names "
+        "moved across; past reports are kept as they are."
+    ),
+    # -- summaries (coordinators) --
+    "summary.choose_plan": "There are several plans; choose one:",
+    "summary.no_plans": "No plans have been imported yet.",
+    "summary.unknown_period": (
+        "Cannot understand period «{value}». Examples: Quý IV/2026 (Q4/2026), "
+        "Tháng 11/2026 (November 2026), Năm 2026 (year 2026)."
+    ),
+    "summary.header": "📊 <b>{plan}</b> — <b>{period}</b> (due {deadline})",
+    "summary.counts": (
+        "Lead tasks (per agency): <b>{total}</b>\n✅ Completed on time: {done_on_time}\n"
+        "☑️ Completed late: {done_late}\n🔄 In progress, within deadline: {in_progress_on_time}\n"
+        "⛔ Not completed, overdue: {overdue}\n❔ Not reported: {not_reported}\n"
+        "Completion rate: <b>{rate}</b>"
+    ),
+    "summary.agencies": "\n<b>By agency</b> (reported/assigned):",
+    "summary.agency_line": "• {agency}: {reported}/{expected}{late}{blocked}",
+    "summary.late": ", {count} late",
+    "summary.blocked": ", ⚠️ {count} blocked",
+    "summary.empty": "Plan {plan} has no tasks to report on for {period}.",
+    "summary.button_prev": "◀️ Previous period",
+    "summary.button_next": "Next period ▶️",
+    "summary.agency_header": "🏢 <b>{agency}</b> — {plan}, {period}:",
+    "summary.agency_task": "• <b>{ref}</b> {title} — {state}",
+    "missing.header": "⏳ <b>{period}</b> — {plan} (due {deadline}): <b>{count}</b> agencies have not fully reported:",
+    "missing.line": "• {agency}: {missing} missing{officers}",
+    "missing.officers": " (officers: {names})",
+    "missing.no_officers": " (⚠️ no officer invited yet)",
+    "missing.none": "✅ {period} — {plan}: all agencies have reported.",
+    "missing.button_remind": "🔔 Remind now",
+    "missing.reminded": "🔔 {count} reminder(s) queued; they are sent right away during working hours.",
+    "blockers.header": "⚠️ <b>Obstacles and proposals</b> (newest first):",
+    "blockers.line": "• <b>{agency}</b> — {ref} {title}\n   {note} <i>({when}{who})</i>",
+    "blockers.who": ", {name}",
+    "blockers.none": "No report has raised any obstacles yet.",
+    "task.usage": "Usage: <code>/task &lt;task ref&gt; [plan]</code>, e.g. <code>/task II.1.a</code>",
+    "task.unknown": "Task «{ref}» not found.",
+    "task.header": "📌 <b>{ref}</b> — {plan}\n{title}\nTimeframe: {timeframe}{due}",
+    "task.due": " (due {due})",
+    "task.lead": "Lead: {names}",
+    "task.support": "Support: {names}",
+    "task.history": "\n<b>Report history</b>:",
+    "task.history_line": "• {period} — {agency}: {state} <i>({when}{who})</i>",
+    "task.no_history": "\nNo reports yet.",
+    "export.caption_xlsx": "📗 Summary table for {plans} — {when}",
+    "export.caption_docx": "📘 Draft report for {plan}, {period}: review, complete, then submit for signature.",
+    "export.caption_chart": "📈 {plan} — {period}",
+    "cmd.linkgroup": "Link this group chat to a plan",
+    "linkgroup.usage": "Send this command in the coordinators' group chat: <code>/linkgroup &lt;plan&gt;</code>",
+    "linkgroup.done": "🔗 This group will receive digests and alerts for plan {plan}.",
+    "digest.header": "🗞 <b>Weekly digest</b> — {plan}, {period} (due {deadline})",
+    "digest.changes": "Since last time: {reports} new report(s), {done} task(s) completed.",
+    "digest.late": "Not yet reported: {names}",
+    "digest.no_late": "All agencies have reported.",
+    "digest.blockers": "New obstacles:",
+    "digest.blocker_line": "• {agency} — {ref}: {note}",
+    # -- working calendar (admins) --
+    "cmd.dayoff": "Declare a day off (no reminders)",
+    "cmd.workday": "Declare a make-up working day (reminders sent)",
+    "calendar.usage": (
+        "Usage: <code>/dayoff 2/1/2027 Nghỉ bù</code>, <code>/workday 9/1/2027 Làm bù</code>; "
+        "<code>/dayoff clear 2/1/2027</code> to remove a declaration; <code>/dayoff</code> to "
+        "see the list."
+    ),
+    "calendar.saved": "📅 {day} declared as a {kind}{note}. Report deadlines and reminders now follow this calendar.",
+    "calendar.cleared": "📅 Declaration for {day} removed.",
+    "calendar.not_declared": "{day} has not been declared.",
+    "calendar.kind.day_off": "day off",
+    "calendar.kind.working_day": "working day",
+    "calendar.note": " ({note})",
+    "calendar.header": "<b>Declared days</b>:",
+    "calendar.line": "• {day}: {kind}{note}",
+    "calendar.none": "No days declared (the calendar uses official public holidays).",
 }

@@ -134,7 +134,7 @@ TEXTS: dict[str, str] = {
     "report.ask_task": "Bạn báo cáo cho nhiệm vụ nào? Nội dung: <i>{text}</i>",
     "report.ask_status": "Nhiệm vụ <b>{ref}</b>: tình trạng thế nào? Nội dung: <i>{text}</i>",
     "report.unknown_task": (
-        "Nhiệm vụ bạn ghi không có trong danh sách của đơn vị{ref}. Hãy chọn nhiệm vụ bên dưới. "
+        "Nhiệm vụ bạn ghi không có trong danh sách của đơn vị. Hãy chọn nhiệm vụ bên dưới. "
         "Nội dung: <i>{text}</i>"
     ),
     "report.hint": (

@@ -112,3 +112,18 @@ def test_every_setting_is_documented_in_env_example() -> None:
     example = (Path(__file__).resolve().parents[2] / ".env.example").read_text("utf-8")
     documented = set(re.findall(r"^([A-Z_]+)=", example, re.MULTILINE))
     assert {f.alias for f in Settings.model_fields.values()} == documented
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_every_text_is_complete_and_valid_telegram_html(language: str) -> None:
+    import string
+
+    from emulator.validation import plain_text
+
+    catalogue = CATALOGUES[language]
+    assert set(catalogue) == set(CATALOGUES["vi"])
+    for key, template in catalogue.items():
+        names = {f for _, f, _, _ in string.Formatter().parse(template) if f}
+        plain_text(template.format(**dict.fromkeys(names, "<x & y>")), "HTML")
+        if key.startswith("cmd."):
+            assert 1 <= len(template) <= 256
