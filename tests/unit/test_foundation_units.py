@@ -120,10 +120,10 @@ def test_every_text_is_complete_and_valid_telegram_html(language: str) -> None:
 
     from emulator.validation import plain_text
 
-    catalogue = CATALOGUES[language]
+    catalogue, texts = CATALOGUES[language], Texts(language)
     assert set(catalogue) == set(CATALOGUES["vi"])
     for key, template in catalogue.items():
         names = {f for _, f, _, _ in string.Formatter().parse(template) if f}
-        plain_text(template.format(**dict.fromkeys(names, "<x & y>")), "HTML")
+        plain_text(texts(key, **dict.fromkeys(names, "<x & y>")), "HTML")
         if key.startswith("cmd."):
             assert 1 <= len(template) <= 256
