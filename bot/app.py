@@ -36,7 +36,7 @@ def build_application(svc: Services) -> Application:  # type: ignore[type-arg]
         .base_url(settings.api_url)
         .base_file_url(settings.file_url)
         .updater(None)
-        .rate_limiter(AIORateLimiter(max_retries=5))
+        .rate_limiter(paced_rate_limiter())
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML,
@@ -50,6 +50,19 @@ def build_application(svc: Services) -> Application:  # type: ignore[type-arg]
     add_handlers(application)
     application.add_error_handler(on_error)
     return application
+
+
+def paced_rate_limiter() -> AIORateLimiter:
+    """Telegram's limits, paced evenly: one message every 1/29 s overall and one every 3 s per
+    group (20/min). The default limiter lets a burst of 30 through and then refills, which
+    reaches ~60/s for a moment and draws 429s that pause the whole bot."""
+    return AIORateLimiter(
+        overall_max_rate=1,
+        overall_time_period=1 / 29,
+        group_max_rate=1,
+        group_time_period=3,
+        max_retries=5,
+    )
 
 
 def add_handlers(application: Application) -> None:  # type: ignore[type-arg]

@@ -8,7 +8,7 @@ import logging
 import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from telegram.error import InvalidToken, NetworkError
@@ -94,12 +94,17 @@ async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
 
 
 async def remember_bot_username(db: Database, username: str) -> None:
+    """Kept for `dondoc invite` (several instances may start at once: an upsert)."""
+    from storage.upsert import upsert
+
     async with db.transaction() as session:
-        state = await session.get(BotState, "bot")
-        if state is None:
-            session.add(BotState(key="bot", value={"username": username}))
-        else:
-            state.value = {"username": username}
+        await upsert(
+            session,
+            BotState,
+            {"key": "bot", "value": {"username": username}, "updated_at": datetime.now(UTC)},
+            ["key"],
+            ["value", "updated_at"],
+        )
 
 
 async def bot_username(db: Database, settings: Settings) -> str:
@@ -568,7 +573,7 @@ async def cmd_parse_reply(settings: Settings, args: argparse.Namespace) -> None:
 
 async def cmd_check(settings: Settings, args: argparse.Namespace) -> None:
     """Settings, database, migrations, token and scheduler: one line each; non-zero if any fails."""
-    from datetime import UTC, timedelta
+    from datetime import timedelta
 
     from sqlalchemy import func, select, text
     from telegram import Bot

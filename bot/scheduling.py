@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime
 
@@ -34,6 +35,9 @@ async def safe_tick(dispatcher: Dispatcher) -> TickReport | None:
     """One tick; an error is logged and the next tick tries again (the loop never dies)."""
     try:
         report = await dispatcher.tick()
+    except asyncio.CancelledError:  # shutting down in the middle of a tick
+        log.info("reminder tick cancelled by shutdown")
+        return None
     except Exception:
         log.exception("reminder tick failed; will retry at the next tick")
         return None

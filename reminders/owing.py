@@ -25,6 +25,11 @@ class Owed:
     deadline: date
 
 
+# built once: creating aliases costs more than the rest of the query construction
+EARLIER_DONE = aliased(Report)
+EARLIER_PERIOD = aliased(ReportingPeriod)
+
+
 def in_period_scope(period: ReportingPeriod) -> list[object]:
     """Conditions on Task/Assignment that put an assignment in the period's scope."""
     conditions: list[object] = [Task.plan_id == period.plan_id, Task.active]
@@ -37,8 +42,7 @@ def in_period_scope(period: ReportingPeriod) -> list[object]:
             conditions.append(Assignment.agency_id.in_(agency_ids))
     else:
         conditions.append(or_(Task.reporting.is_(None), Task.reporting == period.kind))
-        earlier_done = aliased(Report)
-        earlier_period = aliased(ReportingPeriod)
+        earlier_done, earlier_period = EARLIER_DONE, EARLIER_PERIOD
         # a task with a due date that an agency already reported done is not asked again
         conditions.append(
             ~and_(

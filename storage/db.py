@@ -53,10 +53,12 @@ class Database:
 
     def __init__(self, url: str, *, schema: str | None = None, **engine_kwargs: Any) -> None:
         self.url = url
-        if schema and not url.startswith("sqlite"):
-            engine_kwargs.setdefault("connect_args", {})["server_settings"] = {
-                "search_path": schema
-            }
+        if not url.startswith("sqlite"):
+            # a generic cached plan of the summary queries is far slower than a custom one
+            server_settings = {"plan_cache_mode": "force_custom_plan"}
+            if schema:
+                server_settings["search_path"] = schema
+            engine_kwargs.setdefault("connect_args", {})["server_settings"] = server_settings
         self.engine = make_engine(url, **engine_kwargs)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
 

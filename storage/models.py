@@ -252,6 +252,7 @@ class Report(Base):
     __table_args__ = (
         UniqueConstraint("period_id", "task_id", "agency_id"),
         Index("ix_reports_agency_period", "agency_id", "period_id"),
+        Index("ix_reports_task_agency", "task_id", "agency_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

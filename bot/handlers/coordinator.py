@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from datetime import date
 
@@ -26,8 +27,6 @@ from plans.assignments import find_task
 from plans.store import find_plan
 from reminders.calendar import WorkingCalendar
 from reminders.dispatcher import load_calendar, remind_now
-from reports.chart import draw_chart
-from reports.docx import write_draft_report
 from reports.model import PlanSummary
 from reports.requests import UnknownTasks, create_adhoc_request
 from reports.summary import (
@@ -40,7 +39,6 @@ from reports.summary import (
     task_history,
 )
 from reports.worklist import period_items
-from reports.xlsx import write_workbook
 from storage.models import Agency, Member, Plan, ReportingPeriod
 
 
@@ -411,10 +409,14 @@ async def export_command(
     if found is None:
         return
     plan, period, summary = found
-    now = svc.now()
-    workbook = write_workbook([summary], now, lang=svc.settings.language)
+    from reports.docx import write_draft_report  # heavy libraries: loaded when first needed
+    from reports.xlsx import write_workbook
+
+    now, lang = svc.now(), svc.settings.language
     agency = member.agency.name if member.agency else (summary.coordinator or "")
-    draft = write_draft_report(summary, agency, now, lang=svc.settings.language)
+    # building the files takes seconds for big plans: off the event loop
+    workbook = await asyncio.to_thread(write_workbook, [summary], now, lang=lang)
+    draft = await asyncio.to_thread(write_draft_report, summary, agency, now, lang=lang)
     stem = file_stem(plan.number, period.label)
     await message.reply_document(
         document=workbook,
@@ -440,7 +442,9 @@ async def chart_command(update: Update, context: ContextTypes.DEFAULT_TYPE, memb
     if found is None:
         return
     plan, period, summary = found
-    png = draw_chart(summary, lang=svc.settings.language)
+    from reports.chart import draw_chart  # matplotlib is heavy: loaded when first needed
+
+    png = await asyncio.to_thread(draw_chart, summary, lang=svc.settings.language)
     caption = texts("export.caption_chart", plan=plan.number, period=period.label)
     if len(summary.agencies) > 25:  # too tall for a photo: Telegram would shrink it
         await message.reply_document(
