@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import contextlib
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import keyboards
 from bot.context import services
+from bot.render import split_message
 
 
 async def edit(
@@ -48,3 +49,9 @@ async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> list[st
         return None
     await query.answer()
     return keyboards.split(query.data or "")
+
+
+async def reply_lines(message: Message, lines: list[str]) -> None:
+    """Answer with rows split into as many messages as Telegram's limit needs."""
+    for chunk in split_message(lines):
+        await message.reply_text(chunk)

@@ -14,7 +14,8 @@ from bot.context import services
 from bot.delivery import shorten
 from bot.guards import requires
 from bot.links import deep_link
-from bot.render import agency_not_found, local_date, local_time, split_message
+from bot.messaging import reply_lines
+from bot.render import agency_not_found, local_date, local_time
 from bot.texts import Html
 from domain.dates import parse_day
 from domain.status import AssignmentRole, Role
@@ -107,8 +108,7 @@ async def plans_command(update: Update, context: ContextTypes.DEFAULT_TYPE, memb
                 schedule=schedule,
             )
         )
-    for chunk in split_message(lines):
-        await message.reply_text(chunk)
+    await reply_lines(message, lines)
 
 
 @requires(Role.COORDINATOR)
@@ -148,8 +148,7 @@ async def agencies_command(
         )
     if not needle:
         lines += [texts("agencies.group", name=name, count=count) for name, count in groups]
-    for chunk in split_message(lines):
-        await message.reply_text(chunk)
+    await reply_lines(message, lines)
 
 
 @requires(Role.ADMIN)
@@ -189,8 +188,7 @@ async def members_command(
                 user_id=m.telegram_user_id,
             )
         )
-    for chunk in split_message(lines):
-        await message.reply_text(chunk)
+    await reply_lines(message, lines)
 
 
 @requires(Role.ADMIN)
@@ -351,8 +349,7 @@ async def declare(
             )
             for d in days
         ]
-        for chunk in split_message(lines):
-            await message.reply_text(chunk)
+        await reply_lines(message, lines)
         return
     removing = fold(args[0]) in ("xoa", "bo", "clear", "remove")
     day = parse_day(args[1] if removing and len(args) > 1 else args[0], today)

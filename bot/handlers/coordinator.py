@@ -17,7 +17,7 @@ from bot.context import Services, services
 from bot.delivery import shorten
 from bot.guards import requires
 from bot.handlers.officer import report_line
-from bot.messaging import pressed
+from bot.messaging import pressed, reply_lines
 from bot.render import local_date, local_time, split_message
 from bot.texts import Html, Texts
 from domain.dates import parse_day
@@ -320,8 +320,7 @@ async def blockers_command(
                 who=texts("blockers.who", name=row.reported_by) if row.reported_by else Html(""),
             )
         )
-    for chunk in split_message(lines):
-        await message.reply_text(chunk)
+    await reply_lines(message, lines)
 
 
 @requires(Role.COORDINATOR)
@@ -379,8 +378,7 @@ async def task_command(update: Update, context: ContextTypes.DEFAULT_TYPE, membe
                 who=texts("blockers.who", name=reporter) if reporter else Html(""),
             )
         )
-    for chunk in split_message(lines):
-        await message.reply_text(chunk)
+    await reply_lines(message, lines)
 
 
 async def full_summary(
@@ -523,8 +521,7 @@ async def on_summary_button(
                 state=state,
             )
         )
-    for chunk in split_message(lines):
-        await query.message.reply_text(chunk)  # type: ignore[union-attr]
+    await reply_lines(query.message, lines)  # type: ignore[arg-type]
 
 
 @requires(Role.COORDINATOR)

@@ -15,8 +15,8 @@ from bot import keyboards
 from bot.context import Services, services
 from bot.delivery import shorten
 from bot.guards import requires
-from bot.messaging import clear_buttons, edit, pressed
-from bot.render import local_date, split_message
+from bot.messaging import clear_buttons, edit, pressed, reply_lines
+from bot.render import local_date
 from bot.texts import Html, Texts
 from domain.status import ReportStatus, Role
 from reminders.dispatcher import load_calendar
@@ -560,8 +560,7 @@ async def tasks_command(update: Update, context: ContextTypes.DEFAULT_TYPE, memb
                 state=Html(state),
             )
         )
-    for chunk in split_message(lines):
-        await message.reply_text(chunk)
+    await reply_lines(message, lines)
 
 
 # -- evidence ------------------------------------------------------------------------------------
