@@ -317,7 +317,7 @@ class Dispatcher:
                     if item.deadline not in by_agency[item.agency_id]:
                         by_agency[item.agency_id].append(item.deadline)
                 escalate: list[int] = []
-                officers = await officers_of(session, by_agency)
+                chosen_by_agency: dict[int, tuple[str, int]] = {}
                 for agency_id, deadlines in by_agency.items():
                     due_today = [
                         due
@@ -335,29 +335,29 @@ class Dispatcher:
                     chosen = most_urgent(due_today)
                     if chosen is None and period.kind == "adhoc" and day == period.starts_on:
                         chosen = ("adhoc", 0)
-                    if chosen is None:
+                    if chosen is not None:
+                        chosen_by_agency[agency_id] = chosen
+                # officers are loaded only for the agencies that have a reminder due today
+                for member in await officers_of(session, chosen_by_agency):
+                    if not member.reachable or member.reminders_opt_out:
+                        self.skipped_members.add(member.id)
                         continue
-                    kind, days = chosen
-                    for member in officers:
-                        if member.agency_id != agency_id:
-                            continue
-                        if not member.reachable or member.reminders_opt_out:
-                            self.skipped_members.add(member.id)
-                            continue
-                        result.append(
-                            Planned(
-                                key=f"r:{period.id}:{member.id}:{day.isoformat()}:{kind}",
-                                kind=kind,
-                                chat_id=member.telegram_user_id,
-                                member_id=member.id,
-                                agency_id=agency_id,
-                                period_id=period.id,
-                                day=day,
-                                due_at=send_at,
-                                reason=f"{period.label}: {kind} ({days} working days)",
-                                payload={"days": days},
-                            )
+                    assert member.agency_id is not None
+                    kind, days = chosen_by_agency[member.agency_id]
+                    result.append(
+                        Planned(
+                            key=f"r:{period.id}:{member.id}:{day.isoformat()}:{kind}",
+                            kind=kind,
+                            chat_id=member.telegram_user_id,
+                            member_id=member.id,
+                            agency_id=member.agency_id,
+                            period_id=period.id,
+                            day=day,
+                            due_at=send_at,
+                            reason=f"{period.label}: {kind} ({days} working days)",
+                            payload={"days": days},
                         )
+                    )
                 if escalate:
                     for chat_id, member_id in coordinators:
                         result.append(
