@@ -457,9 +457,7 @@ async def report_target(
     plan = await find_plan(session, plan_text)
     if plan is None:
         raise CliError(f"unknown or ambiguous plan «{plan_text or ''}»; see `dondoc plans`")
-    calendar = await load_calendar(
-        session, work_start=settings.work_start, work_end=settings.work_end, tz=settings.timezone
-    )
+    calendar = await load_calendar(session, **settings.calendar_settings)
     today = calendar.local_date(datetime.now(settings.tz))
     if period_text:
         period = await period_by_text(session, plan, period_text, calendar)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, cast
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import ContextTypes
 
 from bot.settings import Settings
 from bot.texts import Texts
+from reminders.calendar import WorkingCalendar
+from reminders.dispatcher import load_calendar
 from storage.db import Database
 
 Clock = Callable[[], datetime]
@@ -35,6 +38,12 @@ class Services:
 
     def now(self) -> datetime:
         return self.clock()
+
+
+async def working_calendar(svc: Services, session: AsyncSession) -> tuple[WorkingCalendar, date]:
+    """The working calendar (with declared days) and today's local date."""
+    calendar = await load_calendar(session, **svc.settings.calendar_settings)
+    return calendar, calendar.local_date(svc.now())
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

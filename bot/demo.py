@@ -148,9 +148,7 @@ def morning(day: date, calendar: WorkingCalendar) -> datetime:
 
 
 def calendar_for(settings: Settings) -> WorkingCalendar:
-    return WorkingCalendar(
-        work_start=settings.work_start, work_end=settings.work_end, tz=settings.timezone
-    )
+    return WorkingCalendar(**settings.calendar_settings)  # type: ignore[arg-type]
 
 
 @dataclass

@@ -22,11 +22,7 @@ def build_dispatcher(bot: Bot, svc: Services) -> Dispatcher:
         svc.db,
         TelegramSender(bot, svc.texts),
         clock=svc.now,
-        calendar_settings={
-            "work_start": settings.work_start,
-            "work_end": settings.work_end,
-            "tz": settings.timezone,
-        },
+        calendar_settings=settings.calendar_settings,
         digest=settings.digest,
     )
 

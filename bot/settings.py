@@ -115,6 +115,11 @@ class Settings(BaseSettings):
         return parse_digest(self.digest_cron)
 
     @property
+    def calendar_settings(self) -> dict[str, object]:
+        """The working-calendar arguments these settings imply (hours and time zone)."""
+        return {"work_start": self.work_start, "work_end": self.work_end, "tz": self.timezone}
+
+    @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 

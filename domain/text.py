@@ -24,6 +24,11 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", strip_diacritics(nfc(text)).lower()).strip()
 
 
+def ref_key(ref: str) -> str:
+    """A task reference as typed, for comparison: "II 2 đ." and "ii.2.đ" are the same."""
+    return fold(ref).replace(" ", "").strip(".")
+
+
 def squash(text: str) -> str:
     """Like fold, keeping only letters and digits ("Sở KH&ĐT" → "sokhdt")."""
     return re.sub(r"[^0-9a-z]", "", fold(text))

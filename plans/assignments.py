@@ -7,16 +7,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from access import audit
 from domain.status import AssignmentRole
-from reports.requests import ref_key
+from domain.text import ref_key
 from storage.models import Agency, Assignment, Member, Plan, Task
 
 
 async def find_task(session: AsyncSession, plan: Plan, ref: str) -> Task | None:
     """A task of the plan by its reference as typed ("II.2.a", "ii.2.a", "II 2 a")."""
     tasks = (await session.scalars(select(Task).where(Task.plan_id == plan.id))).all()
-    wanted = ref_key(ref).replace(" ", "")
+    wanted = ref_key(ref)
     for task in tasks:
-        if ref_key(task.ref).replace(" ", "") == wanted:
+        if ref_key(task.ref) == wanted:
             return task
     return None
 

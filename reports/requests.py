@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from access import audit
-from domain.text import fold
+from domain.text import ref_key
 from storage.models import Assignment, Member, Plan, ReportingPeriod, Task
 
 
@@ -25,10 +25,6 @@ class AdhocRequest:
     period: ReportingPeriod
     tasks: int
     agencies: int
-
-
-def ref_key(ref: str) -> str:
-    return fold(ref).replace(" ", "").strip(".")
 
 
 async def create_adhoc_request(

@@ -363,13 +363,7 @@ async def declare(
             cleared = await clear_day(session, day, member)
         else:
             await declare_day(session, day, kind, note, member)
-        await recompute_deadlines(
-            session,
-            today,
-            work_start=settings.work_start,
-            work_end=settings.work_end,
-            tz=settings.timezone,
-        )
+        await recompute_deadlines(session, today, **settings.calendar_settings)
     if removing:
         key = "calendar.cleared" if cleared else "calendar.not_declared"
         await message.reply_text(texts(key, day=local_date(day)))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,10 +12,10 @@ from telegram.ext import ContextTypes
 
 from access import audit
 from bot import keyboards
-from bot.context import Services, services
+from bot.context import services, working_calendar
 from bot.delivery import shorten
 from bot.guards import requires
-from bot.handlers.officer import report_line
+from bot.handlers.officer import report_state
 from bot.messaging import pressed, reply_lines
 from bot.render import local_date, local_time, split_message
 from bot.texts import Html, Texts
@@ -25,8 +24,7 @@ from domain.status import Outcome, Role
 from domain.text import strip_diacritics
 from plans.assignments import find_task
 from plans.store import find_plan
-from reminders.calendar import WorkingCalendar
-from reminders.dispatcher import load_calendar, remind_now
+from reminders.dispatcher import remind_now
 from reports.model import PlanSummary
 from reports.requests import UnknownTasks, create_adhoc_request
 from reports.summary import (
@@ -57,14 +55,7 @@ async def request_command(
         await message.reply_text(texts("request.usage"))
         return
     async with svc.db.transaction() as session:
-        settings = svc.settings
-        calendar = await load_calendar(
-            session,
-            work_start=settings.work_start,
-            work_end=settings.work_end,
-            tz=settings.timezone,
-        )
-        today = calendar.local_date(svc.now())
+        _calendar, today = await working_calendar(svc, session)
         deadline = parse_day(words[1], today)
         if deadline is None or deadline < today:
             await message.reply_text(texts("request.bad_deadline", value=words[1]))
@@ -110,14 +101,6 @@ CHOOSE_PLAN = "sc"  # sc:<command>:<plan_id>
 MAX_AGENCY_BUTTONS = 8
 
 
-async def calendar_and_today(svc: Services, session: AsyncSession) -> tuple[WorkingCalendar, date]:
-    s = svc.settings
-    calendar = await load_calendar(
-        session, work_start=s.work_start, work_end=s.work_end, tz=s.timezone
-    )
-    return calendar, calendar.local_date(svc.now())
-
-
 async def resolve_target(
     update: Update,
     context: ContextTypes.DEFAULT_TYPE,
@@ -146,7 +129,7 @@ async def resolve_target(
             texts("summary.choose_plan"), reply_markup=keyboards.markup(buttons, 2)
         )
         return None
-    calendar, today = await calendar_and_today(svc, session)
+    calendar, today = await working_calendar(svc, session)
     if args:
         period = await period_by_text(session, plan, " ".join(args), calendar)
         if period is None:
@@ -209,7 +192,7 @@ async def send_summary(
     chat = update.effective_chat
     assert chat is not None
     async with svc.db.transaction() as session:
-        _calendar, today = await calendar_and_today(svc, session)
+        _calendar, today = await working_calendar(svc, session)
         summary = await summarize(session, plan, period, today, blockers_limit=0)
         ids = await agency_ids_by_name(session, [a.agency for a in summary.agencies])
     if summary.total == 0 and not summary.agencies:
@@ -373,7 +356,7 @@ async def task_command(update: Update, context: ContextTypes.DEFAULT_TYPE, membe
                 "task.history_line",
                 period=period_label,
                 agency=agency,
-                state=Html(report_line(texts, task.ref, report).split("— ", 1)[-1]),
+                state=report_state(texts, report),
                 when=local_time(report.reported_at, svc.settings.tz),
                 who=texts("blockers.who", name=reporter) if reporter else Html(""),
             )
@@ -391,7 +374,7 @@ async def full_summary(
         if target is None:
             return None
         plan, period = target
-        _calendar, today = await calendar_and_today(svc, session)
+        _calendar, today = await working_calendar(svc, session)
         return plan, period, await summarize(session, plan, period, today, with_rows=True)
 
 
@@ -482,7 +465,7 @@ async def on_summary_button(
         plan = await session.get(Plan, period.plan_id)
         assert plan is not None
         if kind == SUMMARY_PERIOD:
-            calendar, _today = await calendar_and_today(svc, session)
+            calendar, _today = await working_calendar(svc, session)
             target = await neighbour_period(session, plan, period, int(parts[2]), calendar)
         elif kind == REMIND_NOW:
             count = await remind_now(session, period, svc.now())
@@ -509,9 +492,7 @@ async def on_summary_button(
     ]
     for item in items:
         state = (
-            Html(report_line(texts, item.task.ref, item.report).split("— ", 1)[-1])
-            if item.report
-            else texts.plain("tasks.not_reported")
+            report_state(texts, item.report) if item.report else texts.plain("tasks.not_reported")
         )
         lines.append(
             texts(

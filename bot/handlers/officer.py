@@ -12,14 +12,13 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
 from bot import keyboards
-from bot.context import Services, services
+from bot.context import Services, services, working_calendar
 from bot.delivery import shorten
 from bot.guards import requires
 from bot.messaging import clear_buttons, edit, pressed, reply_lines
 from bot.render import local_date
 from bot.texts import Html, Texts
 from domain.status import ReportStatus, Role
-from reminders.dispatcher import load_calendar
 from reports.intake import Intake, Question, record, take_reply
 from reports.replies import ParsedReply, parse_replies
 from reports.service import Recorded, attach_evidence, latest_report_by, undo_report
@@ -32,14 +31,9 @@ MAX_CONFIRM_BUTTONS = 4
 
 
 # -- shared pieces -----------------------------------------------------------------------------
-async def calendar_for(svc: Services, session: AsyncSession):  # type: ignore[no-untyped-def]
-    s = svc.settings
-    return await load_calendar(session, work_start=s.work_start, work_end=s.work_end, tz=s.timezone)
-
-
 async def agency_worklist(svc: Services, session: AsyncSession, member: Member) -> list[WorkItem]:
-    calendar = await calendar_for(svc, session)
-    return await worklist(session, member.agency_id or 0, calendar.local_date(svc.now()), calendar)
+    calendar, today = await working_calendar(svc, session)
+    return await worklist(session, member.agency_id or 0, today, calendar)
 
 
 async def remember(
@@ -88,16 +82,20 @@ def status_label(texts: Texts, status: str | None) -> str:
     return texts.plain(f"status.{status}") if status else "—"
 
 
-def report_line(texts: Texts, ref: str, report: Report) -> Html:
+def report_state(texts: Texts, report: Report) -> Html:
+    """ "Đang thực hiện 70%: đã trình dự thảo" — what a report says, without the task."""
     return texts(
-        "report.line",
-        ref=ref,
+        "report.state",
         status=status_label(texts, report.status),
         percent=texts("report.percent", percent=report.percent)
         if report.percent is not None
         else Html(""),
         note=texts("report.note", note=shorten(report.note, 300)) if report.note else Html(""),
     )
+
+
+def report_line(texts: Texts, ref: str, report: Report) -> Html:
+    return texts("report.line", ref=ref, state=report_state(texts, report))
 
 
 def confirmation(texts: Texts, recorded: list[Recorded]) -> tuple[Html, InlineKeyboardMarkup]:
@@ -545,9 +543,7 @@ async def tasks_command(update: Update, context: ContextTypes.DEFAULT_TYPE, memb
                 )
             )
         state = (
-            report_line(texts, item.task.ref, item.report).split("— ", 1)[-1]
-            if item.report
-            else texts.plain("tasks.not_reported")
+            report_state(texts, item.report) if item.report else texts.plain("tasks.not_reported")
         )
         lines.append(
             texts(
