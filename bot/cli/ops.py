@@ -1,0 +1,105 @@
+"""Operations: `dondoc check` and `dondoc db upgrade`."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.cli.common import CliError, open_database, with_database
+from bot.settings import Settings, SettingsError
+from storage.db import Database
+from storage.models import BotState
+
+
+async def cmd_check(settings: Settings, args: argparse.Namespace) -> None:
+    """Settings, database, migrations, token and scheduler: one line each; non-zero if any fails."""
+    from datetime import timedelta
+
+    from sqlalchemy import func, select, text
+    from telegram import Bot
+    from telegram.error import TelegramError
+
+    from storage.models import ReminderDelivery
+
+    problems = 0
+
+    def report(ok: bool, what: str, detail: str) -> None:
+        nonlocal problems
+        problems += 0 if ok else 1
+        print(f"{'ok  ' if ok else 'FAIL'} {what}: {detail}")
+
+    report(
+        True,
+        "settings",
+        f"database {settings.database_url.split('://')[0]}, tz {settings.timezone}",
+    )
+    db = open_database(settings)
+    try:
+        try:
+            async with db.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+            report(True, "database", "reachable")
+            current, head = await db.migration_state()
+            report(
+                current == head,
+                "migrations",
+                f"at {current}, head {head}"
+                + ("" if current == head else " (run `dondoc db upgrade`)"),
+            )
+            if current == head:
+                now = datetime.now(UTC)
+                async with db.transaction() as session:
+                    state = await session.get(BotState, "planner")
+                    late = await session.scalar(
+                        select(func.count())
+                        .select_from(ReminderDelivery)
+                        .where(
+                            ReminderDelivery.status == "pending",
+                            ReminderDelivery.due_at < now - timedelta(hours=1),
+                        )
+                    )
+                    failed = await session.scalar(
+                        select(func.count())
+                        .select_from(ReminderDelivery)
+                        .where(
+                            ReminderDelivery.status == "failed",
+                            ReminderDelivery.created_at > now - timedelta(days=7),
+                        )
+                    )
+                last = state.value.get("day") if state else None
+                report(
+                    not late,
+                    "scheduler",
+                    f"last planned {last or 'never'}, {late} reminders overdue by >1h, "
+                    f"{failed} failed in 7 days",
+                )
+        except Exception as exc:  # any failure to reach the database is the answer here
+            report(False, "database", f"{type(exc).__name__}: {exc}"[:300])
+    finally:
+        await db.dispose()
+    try:
+        async with Bot(settings.token(), base_url=settings.api_url) as bot:
+            report(True, "telegram", f"token valid, bot @{bot.username}")
+    except SettingsError as exc:
+        report(False, "telegram", str(exc))
+    except TelegramError as exc:
+        report(False, "telegram", f"{type(exc).__name__}: {exc}")
+    if problems:
+        raise CliError(f"{problems} problem(s) found")
+
+
+async def cmd_db_upgrade(settings: Settings, args: argparse.Namespace) -> None:
+    async def work(db: Database) -> None:
+        current, head = await db.migration_state()
+        print(f"database at revision {current} (head {head})")
+
+    await with_database(settings, work)
+
+
+def register(sub: Any) -> None:
+    sub.add_parser(
+        "check", help="check settings, database, migrations, token and scheduler"
+    ).set_defaults(handler=cmd_check)
+    db = sub.add_parser("db", help="database maintenance").add_subparsers(dest="db_command")
+    db.add_parser("upgrade", help="apply pending migrations").set_defaults(handler=cmd_db_upgrade)
