@@ -60,8 +60,8 @@ from benchmarks._common import (
     seed_plan,
     seed_tasks,
 )
-from reminders.calendar import WorkingCalendar
-from reminders.periods import deadline, period_for, support_deadline
+from periods.calendar import WorkingCalendar
+from periods.rules import deadline, period_for, support_deadline
 from storage.db import Database
 from storage.models import Evidence, Plan, Report, ReportingPeriod
 

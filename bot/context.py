@@ -12,8 +12,8 @@ from telegram.ext import ContextTypes
 
 from bot.settings import Settings
 from bot.texts import Texts
-from reminders.calendar import WorkingCalendar
-from reminders.dispatcher import load_calendar
+from periods.calendar import WorkingCalendar
+from periods.store import load_calendar
 from storage.db import Database
 
 Clock = Callable[[], datetime]

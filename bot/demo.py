@@ -31,9 +31,9 @@ from bot.settings import Settings
 from bot.texts import Texts
 from emulator import BotApiEmulator, FakeUser
 from emulator.webchat import ChatUser, WebChat
+from periods.calendar import WorkingCalendar
+from periods.rules import first_reminder_day, next_period, period_containing
 from plans.model import PlanDraft, ReportingSchedule
-from reminders.calendar import WorkingCalendar
-from reminders.periods import first_reminder_day, next_period, period_containing
 
 log = logging.getLogger("dondoc.demo")
 

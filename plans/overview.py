@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from plans.active import active_plans
 from storage.models import Agency, AgencyGroup, AgencyGroupMember, Assignment, Member, Plan, Task
 
 
@@ -37,7 +38,7 @@ async def plans_overview(session: AsyncSession) -> list[PlanOverview]:
         .group_by(Task.plan_id)
     )
     counts = {plan_id: (t, a) for plan_id, t, a in (await session.execute(tasks)).all()}
-    plans = (await session.scalars(select(Plan).where(Plan.active).order_by(Plan.id))).all()
+    plans = await active_plans(session)
     return [PlanOverview(p, *counts.get(p.id, (0, 0))) for p in plans]
 
 

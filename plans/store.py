@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from access import audit
 from domain.status import AssignmentRole
 from domain.text import squash
+from plans.active import active_plans
 from plans.model import PlanDraft, TaskDraft
 from plans.planfile import PlanDiff, diff_plans
 from plans.registry import (
@@ -324,7 +325,7 @@ async def _assign(
 async def find_plan(session: AsyncSession, text: str | None) -> Plan | None:
     """A plan by its number as typed ("151", "151/KH-UBND", "151 kh ubnd"); with no text, the
     only active plan if there is just one."""
-    plans = (await session.scalars(select(Plan).where(Plan.active).order_by(Plan.id))).all()
+    plans = await active_plans(session)
     if not text:
         return plans[0] if len(plans) == 1 else None
     key = plan_key(text)

@@ -7,7 +7,7 @@ import asyncio
 import logging
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -15,9 +15,11 @@ from typing import Any
 from sqlalchemy import case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.status import Role
-from plans.model import ReportingSchedule
-from reminders.calendar import WorkingCalendar
+from access.roster import coordinator_chats, coordinators_of, officers_of
+from periods.calendar import WorkingCalendar
+from periods.owing import owed
+from periods.store import chased_periods, load_calendar, schedule_of
+from plans.active import active_plans
 from reminders.delivery import (
     DigestView,
     EscalationView,
@@ -30,22 +32,18 @@ from reminders.delivery import (
     UnreachableView,
     View,
 )
-from reminders.owing import active_plans, owed
-from reminders.periods import Period, deadline, periods_to_chase, support_deadline
 from reminders.policy import ReminderKind, reminders_due
 from storage.db import Database
 from storage.models import (
     Agency,
     BotMessage,
     BotState,
-    CalendarDay,
     Member,
     Plan,
     ReminderDelivery,
     Report,
     ReportingPeriod,
     Task,
-    utcnow,
 )
 from storage.upsert import insert_ignore, upsert
 
@@ -54,7 +52,6 @@ log = logging.getLogger("dondoc.reminders")
 MAX_ATTEMPTS = 8
 CATCH_UP_DAYS = 7
 STALE_CLAIM = timedelta(minutes=10)
-ADHOC_CHASE_DAYS = 10
 MAX_OVERDUE_DAYS = 10
 
 
@@ -85,128 +82,6 @@ class TickReport:
     not_reachable_members: int = 0
 
 
-async def load_calendar(session: AsyncSession, **settings: Any) -> WorkingCalendar:
-    """The working calendar with the admin-declared days off and make-up working days."""
-    days = (await session.scalars(select(CalendarDay))).all()
-    return WorkingCalendar(
-        days_off=[d.day for d in days if d.kind == "day_off"],
-        extra_working_days=[d.day for d in days if d.kind == "working_day"],
-        **settings,
-    )
-
-
-def schedule_of(plan: Plan) -> ReportingSchedule:
-    return ReportingSchedule.model_validate(plan.schedule or {})
-
-
-async def ensure_period(
-    session: AsyncSession, plan: Plan, period: Period, calendar: WorkingCalendar
-) -> ReportingPeriod:
-    """The plan's row for a periodic reporting period, created on first need."""
-    query = select(ReportingPeriod).where(
-        ReportingPeriod.plan_id == plan.id, ReportingPeriod.key == period.key
-    )
-    row = await session.scalar(query)
-    if row is not None:
-        return row
-    schedule = schedule_of(plan)
-    lead = deadline(period, calendar, schedule.deadline_working_days)
-    support = support_deadline(
-        period, calendar, schedule.deadline_working_days, schedule.support_days_before
-    )
-    await insert_ignore(
-        session,
-        ReportingPeriod,
-        {
-            "plan_id": plan.id,
-            "kind": period.kind,
-            "key": period.key,
-            "label": period.label_vi,
-            "starts_on": period.starts_on,
-            "ends_on": period.ends_on,
-            "deadline": lead,
-            "support_deadline": support,
-            "scope": {},
-            "request_note": "",
-            "created_at": utcnow(),
-        },
-        ["plan_id", "key"],
-    )
-    row = await session.scalar(query)
-    assert row is not None
-    return row
-
-
-async def plan_kinds(session: AsyncSession, plan: Plan) -> set[str]:
-    overrides = await session.scalars(
-        select(Task.reporting).where(
-            Task.plan_id == plan.id, Task.active, Task.reporting.is_not(None)
-        )
-    )
-    return set(schedule_of(plan).frequencies) | {k for k in overrides if k}
-
-
-async def chased_periods(
-    session: AsyncSession, plan: Plan, day: date, calendar: WorkingCalendar
-) -> list[ReportingPeriod]:
-    """The plan's periods being chased on `day`: periodic ones and open ad-hoc requests."""
-    kinds = await plan_kinds(session, plan)
-    schedule = schedule_of(plan)
-    chased = periods_to_chase(
-        sorted(kinds),  # type: ignore[arg-type]
-        day,
-        calendar,
-        schedule.deadline_working_days,
-        tuple(schedule.remind_days_before),
-        support_days_before=schedule.support_days_before,
-    )
-    # periods that were due before the plan was loaded are not chased: nobody was asked then
-    loaded_on = plan.created_at.astimezone(calendar.tz).date()
-    rows = [
-        await ensure_period(session, plan, period, calendar)
-        for period in chased
-        if deadline(period, calendar, schedule.deadline_working_days) >= loaded_on
-    ]
-    adhoc = await session.scalars(
-        select(ReportingPeriod).where(
-            ReportingPeriod.plan_id == plan.id,
-            ReportingPeriod.kind == "adhoc",
-            ReportingPeriod.starts_on <= day,
-        )
-    )
-    for row in adhoc:
-        if calendar.working_days_between(row.deadline, day) <= ADHOC_CHASE_DAYS:
-            rows.append(row)
-    return rows
-
-
-async def officers_of(session: AsyncSession, agency_ids: Iterable[int]) -> list[Member]:
-    ids = list(agency_ids)
-    if not ids:
-        return []
-    return list(
-        (
-            await session.scalars(
-                select(Member).where(
-                    Member.agency_id.in_(ids),
-                    Member.active,
-                    Member.role == Role.OFFICER.value,
-                )
-            )
-        ).all()
-    )
-
-
-async def coordinators_of(session: AsyncSession, plan: Plan) -> list[Member]:
-    """The plan's coordinators: its coordinating agency's coordinators, else every one."""
-    query = select(Member).where(
-        Member.active, Member.reachable, Member.role == Role.COORDINATOR.value
-    )
-    members = list((await session.scalars(query)).all())
-    own = [m for m in members if m.agency_id == plan.coordinator_agency_id]
-    return own or members
-
-
 URGENCY = (ReminderKind.OVERDUE, ReminderKind.DUE, ReminderKind.BEFORE)
 
 
@@ -220,16 +95,6 @@ def most_urgent(due: list[Any]) -> tuple[str, int] | None:
             ):
                 return kind.value, item.days
     return None
-
-
-async def coordinator_chats(session: AsyncSession, plan: Plan) -> list[tuple[int, int | None]]:
-    """(chat id, member id) of each coordinator of the plan, and its linked group chat."""
-    chats: list[tuple[int, int | None]] = [
-        (m.telegram_user_id, m.id) for m in await coordinators_of(session, plan)
-    ]
-    if plan.group_chat_id:
-        chats.append((plan.group_chat_id, None))
-    return chats
 
 
 class Dispatcher:
@@ -831,30 +696,3 @@ async def remind_now(session: AsyncSession, period: ReportingPeriod, now: dateti
             ),
         )
     return created
-
-
-async def recompute_deadlines(session: AsyncSession, since: date, **calendar_settings: Any) -> int:
-    """After the calendar changed: deadlines of periodic periods not yet past, computed again."""
-    from reminders.periods import parse_period_key
-
-    await session.flush()
-    calendar = await load_calendar(session, **calendar_settings)
-    rows = (
-        await session.execute(
-            select(ReportingPeriod, Plan)
-            .join(Plan, Plan.id == ReportingPeriod.plan_id)
-            .where(ReportingPeriod.kind != "adhoc", ReportingPeriod.deadline >= since)
-        )
-    ).all()
-    changed = 0
-    for row, plan in rows:
-        schedule = schedule_of(plan)
-        period = parse_period_key(row.key)
-        lead = deadline(period, calendar, schedule.deadline_working_days)
-        support = support_deadline(
-            period, calendar, schedule.deadline_working_days, schedule.support_days_before
-        )
-        if (row.deadline, row.support_deadline) != (lead, support):
-            row.deadline, row.support_deadline = lead, support
-            changed += 1
-    return changed

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from reminders.calendar import WorkingCalendar
+from periods.calendar import WorkingCalendar
 
 DEFAULT_REMIND_DAYS_BEFORE: tuple[int, ...] = (3, 1)
 DEFAULT_ESCALATE_AFTER_DAYS = 3

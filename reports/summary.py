@@ -11,10 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.status import Outcome, ReportStatus
 from domain.text import fold
-from reminders.calendar import WorkingCalendar
-from reminders.dispatcher import chased_periods, ensure_period
-from reminders.owing import in_period_scope
-from reminders.periods import parse_period_label, period_containing
+from periods.calendar import WorkingCalendar
+from periods.owing import in_period_scope
+from periods.rules import parse_period_label, period_containing
+from periods.store import chased_periods, ensure_period
 from reports.model import AgencyLine, BlockerLine, ExportRow, PlanSummary
 from storage.models import (
     Agency,
@@ -96,7 +96,7 @@ async def period_by_text(
 async def neighbour_period(
     session: AsyncSession, plan: Plan, period: ReportingPeriod, step: int, calendar: WorkingCalendar
 ) -> ReportingPeriod | None:
-    from reminders.periods import next_period, parse_period_key, previous_period
+    from periods.rules import next_period, parse_period_key, previous_period
 
     if period.kind == "adhoc":
         return None

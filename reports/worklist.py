@@ -8,10 +8,11 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from reminders.calendar import WorkingCalendar
-from reminders.dispatcher import chased_periods, ensure_period, plan_kinds
-from reminders.owing import active_plans, assignments_in_period
-from reminders.periods import period_containing
+from periods.calendar import WorkingCalendar
+from periods.owing import assignments_in_period
+from periods.rules import period_containing
+from periods.store import chased_periods, ensure_period, plan_kinds
+from plans.active import active_plans
 from reports.service import deadline_for
 from storage.models import Assignment, Plan, Report, ReportingPeriod, Task
 

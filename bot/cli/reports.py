@@ -16,7 +16,7 @@ async def report_target(
 ) -> Any:
     """(plan, period, today) for summary and export, or a CliError."""
     from plans.store import find_plan
-    from reminders.dispatcher import load_calendar
+    from periods.store import load_calendar
     from reports.summary import current_period, period_by_text
 
     plan = await find_plan(session, plan_text)

@@ -20,12 +20,12 @@ from bot.texts import Html
 from domain.dates import parse_day
 from domain.status import AssignmentRole, Role
 from domain.text import fold
+from periods.days import clear_day, declare_day, declared_days
+from periods.store import recompute_deadlines
 from plans.assignments import assign, find_task, unassign
 from plans.overview import agencies_overview, groups_overview, plans_overview
 from plans.registry import find_agency, merge_agency
 from plans.store import find_plan
-from reminders.days import clear_day, declare_day, declared_days
-from reminders.dispatcher import recompute_deadlines
 from storage.models import Agency, Member, Plan, Task
 
 

@@ -22,6 +22,7 @@ from bot.texts import Html, Texts
 from domain.dates import parse_day
 from domain.status import Outcome, Role
 from domain.text import strip_diacritics
+from plans.active import active_plans
 from plans.assignments import find_task
 from plans.store import find_plan
 from reminders.dispatcher import remind_now
@@ -120,7 +121,7 @@ async def resolve_target(
     else:
         plan = await default_plan(session, member)
     if plan is None:
-        plans = (await session.scalars(select(Plan).where(Plan.active).order_by(Plan.id))).all()
+        plans = await active_plans(session)
         if not plans:
             await message.reply_text(texts("summary.no_plans"))
             return None
@@ -142,7 +143,7 @@ async def resolve_target(
 
 async def default_plan(session: AsyncSession, member: Member) -> Plan | None:
     """The plan the member's agency coordinates, else the only active plan."""
-    plans = (await session.scalars(select(Plan).where(Plan.active).order_by(Plan.id))).all()
+    plans = await active_plans(session)
     own = [p for p in plans if member.agency_id and p.coordinator_agency_id == member.agency_id]
     if len(own) == 1:
         return own[0]
@@ -318,13 +319,7 @@ async def task_command(update: Update, context: ContextTypes.DEFAULT_TYPE, membe
         return
     async with svc.db.transaction() as session:
         plan = await find_plan(session, " ".join(args[1:])) if len(args) > 1 else None
-        plans = (
-            [plan]
-            if plan
-            else list(
-                (await session.scalars(select(Plan).where(Plan.active).order_by(Plan.id))).all()
-            )
-        )
+        plans = [plan] if plan else await active_plans(session)
         task = None
         for candidate in plans:
             task = await find_task(session, candidate, args[0])

@@ -18,9 +18,9 @@ from sqlalchemy import select  # noqa: E402
 
 from bot.demo import seed, seed_drafts  # noqa: E402
 from domain.status import ReportStatus  # noqa: E402
-from reminders.calendar import WorkingCalendar  # noqa: E402
-from reminders.dispatcher import ensure_period  # noqa: E402
-from reminders.periods import period_for  # noqa: E402
+from periods.calendar import WorkingCalendar  # noqa: E402
+from periods.rules import period_for  # noqa: E402
+from periods.store import ensure_period  # noqa: E402
 from reports.chart import draw_chart  # noqa: E402
 from reports.docx import write_draft_report  # noqa: E402
 from reports.service import record_report  # noqa: E402

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reminders.calendar import WorkingCalendar
-from reminders.periods import KINDS, deadline, period_containing
+from periods.calendar import WorkingCalendar
+from periods.rules import KINDS, deadline, period_containing
 from reminders.policy import DueReminder, ReminderKind, reminders_due, send_at
 
 CAL = WorkingCalendar()

@@ -6,12 +6,12 @@ from datetime import date
 
 from sqlalchemy import select
 
+from periods.calendar import WorkingCalendar
+from periods.days import declare_day
+from periods.rules import period_for
+from periods.store import ensure_period, load_calendar, recompute_deadlines
 from plans.registry import add_agency
 from plans.store import save_plan
-from reminders.calendar import WorkingCalendar
-from reminders.days import declare_day
-from reminders.dispatcher import ensure_period, load_calendar, recompute_deadlines
-from reminders.periods import period_for
 from storage.db import Database
 from storage.models import ReportingPeriod
 from tests.auxil.scenario import PLAN

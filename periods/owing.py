@@ -10,7 +10,7 @@ from sqlalchemy import Select, and_, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from storage.models import Assignment, Plan, Report, ReportingPeriod, Task
+from storage.models import Assignment, Report, ReportingPeriod, Task
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,3 @@ async def owed(
         )
         for task, assignment in rows
     ]
-
-
-async def active_plans(session: AsyncSession) -> list[Plan]:
-    return list((await session.scalars(select(Plan).where(Plan.active).order_by(Plan.id))).all())

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from domain.text import fold, strip_diacritics
-from reminders.calendar import WorkingCalendar
-from reminders.periods import (
+from periods.calendar import WorkingCalendar
+from periods.rules import (
     KINDS,
     Period,
     chase_window,

@@ -30,8 +30,8 @@ from datetime import MAXYEAR, MINYEAR, date, timedelta
 from typing import get_args
 
 from domain.text import fold
+from periods.calendar import WorkingCalendar
 from plans.model import Frequency
-from reminders.calendar import WorkingCalendar
 
 KINDS: tuple[Frequency, ...] = get_args(Frequency)
 _SPAN: dict[str, int] = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}

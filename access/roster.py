@@ -1,0 +1,48 @@
+"""Who is reached for what: an agency's officers, a plan's coordinators, the admins."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.status import Role
+from storage.models import Member, Plan
+
+
+async def officers_of(session: AsyncSession, agency_ids: Iterable[int]) -> list[Member]:
+    """The active officers of these agencies (reachable or not)."""
+    ids = list(agency_ids)
+    if not ids:
+        return []
+    query = select(Member).where(
+        Member.agency_id.in_(ids), Member.active, Member.role == Role.OFFICER.value
+    )
+    return list((await session.scalars(query)).all())
+
+
+async def coordinators_of(session: AsyncSession, plan: Plan) -> list[Member]:
+    """The plan's coordinators: its coordinating agency's coordinators, else every one."""
+    query = select(Member).where(
+        Member.active, Member.reachable, Member.role == Role.COORDINATOR.value
+    )
+    members = list((await session.scalars(query)).all())
+    own = [m for m in members if m.agency_id == plan.coordinator_agency_id]
+    return own or members
+
+
+async def admins(session: AsyncSession) -> list[Member]:
+    """The active, reachable admins."""
+    query = select(Member).where(Member.active, Member.reachable, Member.role == Role.ADMIN.value)
+    return list((await session.scalars(query.order_by(Member.id))).all())
+
+
+async def coordinator_chats(session: AsyncSession, plan: Plan) -> list[tuple[int, int | None]]:
+    """(chat id, member id) of each coordinator of the plan, and its linked group chat."""
+    chats: list[tuple[int, int | None]] = [
+        (m.telegram_user_id, m.id) for m in await coordinators_of(session, plan)
+    ]
+    if plan.group_chat_id:
+        chats.append((plan.group_chat_id, None))
+    return chats
