@@ -15,8 +15,8 @@ async def report_target(
     session: Any, settings: Settings, plan_text: str | None, period_text: str | None
 ) -> Any:
     """(plan, period, today) for summary and export, or a CliError."""
-    from plans.store import find_plan
     from periods.store import load_calendar
+    from plans.store import find_plan
     from reports.summary import current_period, period_by_text
 
     plan = await find_plan(session, plan_text)
