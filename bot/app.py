@@ -1,8 +1,15 @@
-"""Builds the python-telegram-bot Application: settings, rate limiter, handlers, error handler."""
+"""The composition root: `Dondoc` assembles the services, the python-telegram-bot Application
+(settings, rate limiter, handlers, typed context, error handler) and the reminder dispatcher, and
+starts and stops them. `dondoc run`, `dondoc demo`, the tests' harness and the benchmarks all
+build the bot through it, so wiring lives in one place."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -12,18 +19,124 @@ from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     Defaults,
     MessageHandler,
     filters,
 )
 
-from bot.context import Services, services
+from bot.context import CONTEXT_TYPES, BotContext, Clock, Services, real_clock
 from bot.handlers import admin, common, coordinator, imports, officer
 from bot.messaging import stale_button
+from bot.settings import Settings
+from bot.texts import Texts
+from storage.db import Database
 from storage.errors import is_unavailable
+from storage.models import BotState
+
+if TYPE_CHECKING:
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    from reminders.dispatcher import Dispatcher
 
 log = logging.getLogger("dondoc.bot")
+
+
+def make_services(settings: Settings, db: Database, *, clock: Clock = real_clock) -> Services:
+    return Services(
+        settings,
+        db,
+        Texts(settings.language),
+        clock=clock,
+        admin_ids=frozenset(settings.admin_ids),
+    )
+
+
+class Dondoc:
+    """The bot, assembled: `await start()`, then receive updates (`poll`/`serve_webhook`, or
+    `start_polling()` in the background) and tick reminders (`start_scheduler()`), then
+    `await stop()`."""
+
+    def __init__(self, svc: Services) -> None:
+        self.svc = svc
+        self.application = build_application(svc)
+        self.scheduler: AsyncIOScheduler | None = None
+        self._polling: asyncio.Task[None] | None = None
+        self._stop_polling = asyncio.Event()
+
+    @property
+    def dispatcher(self) -> Dispatcher:
+        if self.svc.dispatcher is None:
+            raise RuntimeError("the bot has not started")
+        return self.svc.dispatcher
+
+    async def start(self) -> None:
+        """Connect to the Bot API (getMe, command menus, admins), remember the bot's @username
+        and build the reminder dispatcher on the started bot."""
+        from bot.runner import start_application
+        from bot.scheduling import build_dispatcher
+
+        await start_application(self.application, self.svc)
+        await remember_bot_username(self.svc.db, self.application.bot.username)
+        self.svc.dispatcher = build_dispatcher(self.application.bot, self.svc)
+
+    def start_scheduler(self, *, first_tick_in: timedelta = timedelta(0)) -> AsyncIOScheduler:
+        """Reminder ticks every DONDOC_TICK_SECONDS, the first after `first_tick_in`."""
+        from bot.scheduling import start_scheduler
+
+        self.scheduler = start_scheduler(self.dispatcher, self.svc, first_tick_in=first_tick_in)
+        return self.scheduler
+
+    async def poll(self, stop: asyncio.Event) -> None:
+        """Long polling until `stop` is set."""
+        from bot.runner import poll
+
+        await poll(self.application, self.svc, stop)
+
+    async def serve_webhook(self, stop: asyncio.Event) -> None:
+        """The webhook server until `stop` is set."""
+        from bot.webhook import serve_webhook
+
+        await serve_webhook(self.application, self.svc, stop)
+
+    def start_polling(self) -> None:
+        """Long polling in a background task (until `stop()`)."""
+        self._stop_polling = asyncio.Event()
+        self._polling = asyncio.create_task(self.poll(self._stop_polling))
+
+    async def stop(self) -> None:
+        """Stop ticking (a tick in hand finishes first), stop receiving, close the Application.
+        The database stays open: whoever opened it closes it."""
+        from bot.runner import stop_application
+
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
+            self.scheduler = None
+            await asyncio.sleep(0)  # a job just handed to the loop gets to take the lock
+            lock = getattr(self.svc.dispatcher, "_lock", None)
+            if isinstance(lock, asyncio.Lock):
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(lock.acquire(), 10)
+                    lock.release()
+        self._stop_polling.set()
+        if self._polling is not None:
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                await asyncio.wait_for(self._polling, 10)
+            self._polling = None
+        await stop_application(self.application)
+
+
+async def remember_bot_username(db: Database, username: str) -> None:
+    """Kept for `dondoc invite` (several instances may start at once: an upsert)."""
+    from storage.upsert import upsert
+
+    async with db.transaction() as session:
+        await upsert(
+            session,
+            BotState,
+            {"key": "bot", "value": {"username": username}, "updated_at": datetime.now(UTC)},
+            ["key"],
+            ["value", "updated_at"],
+        )
 
 
 def build_application(svc: Services) -> Application:  # type: ignore[type-arg]
@@ -37,6 +150,7 @@ def build_application(svc: Services) -> Application:  # type: ignore[type-arg]
         .base_file_url(settings.file_url)
         .updater(None)
         .rate_limiter(paced_rate_limiter())
+        .context_types(CONTEXT_TYPES)
         .defaults(
             Defaults(
                 parse_mode=ParseMode.HTML,
@@ -46,7 +160,7 @@ def build_application(svc: Services) -> Application:  # type: ignore[type-arg]
         )
         .build()
     )
-    application.bot_data["services"] = svc
+    application.bot_data.services = svc
     add_handlers(application)
     application.add_error_handler(on_error)
     return application
@@ -104,24 +218,24 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     )
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: BotContext) -> None:
     """Log the error with its update, and tell the user something useful."""
     update_id = update.update_id if isinstance(update, Update) else None
     unavailable = is_unavailable(context.error)
     if unavailable:
         log.warning("database unavailable while handling update %s: %s", update_id, context.error)
         if update_id is not None:
-            services(context).unavailable_updates.add(update_id)
-            if update_id in services(context).told_unavailable:
+            context.services.unavailable_updates.add(update_id)
+            if update_id in context.services.told_unavailable:
                 return
-            services(context).told_unavailable.add(update_id)
+            context.services.told_unavailable.add(update_id)
     else:
         log.error("error while handling update %s", update_id, exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     if update.effective_chat.type != "private":
         return
-    texts = services(context).texts
+    texts = context.texts
     try:
         await update.effective_chat.send_message(
             texts("error.unavailable" if unavailable else "error.generic")

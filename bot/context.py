@@ -1,20 +1,24 @@
-"""What every handler needs, built once at start and kept in `application.bot_data`."""
+"""What every handler needs, built once at start: `Services`, reached through the typed
+`BotContext` (`context.services`, `context.texts`) that PTB hands to each handler."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram.ext import ContextTypes
+from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from bot.settings import Settings
 from bot.texts import Texts
 from periods.calendar import WorkingCalendar
 from periods.store import load_calendar
 from storage.db import Database
+
+if TYPE_CHECKING:
+    from reminders.dispatcher import Dispatcher
 
 Clock = Callable[[], datetime]
 
@@ -25,14 +29,15 @@ def real_clock() -> datetime:
 
 @dataclass
 class Services:
-    """Settings, database, texts and clock for the running bot."""
+    """Settings, database, texts and clock for the running bot, and the reminder dispatcher once
+    the bot has started (None before, and in commands that send nothing)."""
 
     settings: Settings
     db: Database
     texts: Texts
     clock: Clock = real_clock
     admin_ids: frozenset[int] = frozenset()
-    extras: dict[str, Any] = field(default_factory=dict)
+    dispatcher: Dispatcher | None = None
     unavailable_updates: set[int] = field(default_factory=set)
     told_unavailable: set[int] = field(default_factory=set)
 
@@ -46,5 +51,29 @@ async def working_calendar(svc: Services, session: AsyncSession) -> tuple[Workin
     return calendar, calendar.local_date(svc.now())
 
 
-def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    return cast(Services, context.bot_data["services"])
+class BotData:
+    """`application.bot_data`: holds the services (set by `bot.app.build_application`)."""
+
+    services: Services
+
+
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
+    """The context every dondoc handler receives."""
+
+    @property
+    def services(self) -> Services:
+        return self.bot_data.services
+
+    @property
+    def texts(self) -> Texts:
+        return self.bot_data.services.texts
+
+
+CONTEXT_TYPES: ContextTypes[BotContext, dict[Any, Any], dict[Any, Any], BotData] = ContextTypes(
+    context=BotContext, bot_data=BotData
+)
+
+
+def services(context: BotContext) -> Services:
+    """Kept for code written before `BotContext`: prefer `context.services`."""
+    return context.services

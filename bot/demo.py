@@ -23,12 +23,10 @@ from typing import Any
 
 from pydantic import SecretStr
 
-from bot.app import build_application
+from bot.app import Dondoc, make_services
 from bot.context import Services
-from bot.runner import poll, start_application, stop_application
-from bot.scheduling import build_dispatcher, safe_tick, start_scheduler
+from bot.scheduling import safe_tick
 from bot.settings import Settings
-from bot.texts import Texts
 from emulator import BotApiEmulator, FakeUser
 from emulator.webchat import ChatUser, WebChat
 from periods.calendar import WorkingCalendar
@@ -163,13 +161,11 @@ class Demo:
     url: str = ""
     emulator: BotApiEmulator = field(init=False)
     clock: DemoClock = field(init=False)
+    bot: Dondoc | None = None
     svc: Services | None = None
     application: Any = None
     dispatcher: Any = None
-    scheduler: Any = None
     _db: Any = None
-    _task: asyncio.Task[None] | None = None
-    _stop: asyncio.Event = field(default_factory=asyncio.Event)
     _tmp: Path | None = None
     webchat: WebChat | None = None
 
@@ -210,44 +206,20 @@ class Demo:
         self._db = Database(settings.database_url)
         await self._db.upgrade()
         await seed(self._db, drafts)
-        self.svc = Services(
-            settings,
-            self._db,
-            Texts(settings.language),
-            clock=self.clock,
-            admin_ids=frozenset(settings.admin_ids),
-        )
-        self.application = build_application(self.svc)
-        await start_application(self.application, self.svc)
-        self.dispatcher = build_dispatcher(self.application.bot, self.svc)
-        self.svc.extras["dispatcher"] = self.dispatcher
+        self.bot = Dondoc(make_services(settings, self._db, clock=self.clock))
+        self.svc = self.bot.svc
+        self.application = self.bot.application
+        await self.bot.start()
+        self.dispatcher = self.bot.dispatcher
         await safe_tick(self.dispatcher)  # the first tick now, in order; then every interval
-        self.scheduler = start_scheduler(self.dispatcher, self.svc)
-        self.scheduler.get_job("reminders").modify(
-            next_run_time=datetime.now(settings.tz) + timedelta(seconds=settings.tick_seconds)
-        )
-        self._stop = asyncio.Event()
-        self._task = asyncio.create_task(poll(self.application, self.svc, self._stop))
+        self.bot.start_scheduler(first_tick_in=timedelta(seconds=settings.tick_seconds))
+        self.bot.start_polling()
         return self.url
 
     async def stop(self) -> None:
-        self._stop.set()
-        if self.scheduler is not None:
-            self.scheduler.shutdown(wait=False)
-            self.scheduler = None
-        # a tick still running ends before the database closes; the dispatcher's lock says when
-        await asyncio.sleep(0)  # a job just handed to the loop gets to take the lock
-        lock = getattr(self.dispatcher, "_lock", None)
-        if isinstance(lock, asyncio.Lock):
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(lock.acquire(), 10)
-                lock.release()
-        if self._task is not None:
-            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
-                await asyncio.wait_for(self._task, 10)
-            self._task = None
-        if self.application is not None:
-            await stop_application(self.application)
+        if self.bot is not None:
+            await self.bot.stop()
+            self.bot = None
             self.application = None
         if self.webchat is not None:
             self.webchat.close()

@@ -6,14 +6,13 @@ import functools
 from collections.abc import Awaitable, Callable
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from access.members import TelegramIdentity, identify
-from bot.context import services
+from bot.context import BotContext
 from domain.status import Role
 from storage.models import Member
 
-MemberHandler = Callable[[Update, ContextTypes.DEFAULT_TYPE, Member], Awaitable[None]]
+MemberHandler = Callable[[Update, BotContext, Member], Awaitable[None]]
 
 
 def identity_of(update: Update) -> TelegramIdentity | None:
@@ -23,12 +22,12 @@ def identity_of(update: Update) -> TelegramIdentity | None:
     return TelegramIdentity(user.id, user.full_name, user.username)
 
 
-async def current_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Member | None:
+async def current_member(update: Update, context: BotContext) -> Member | None:
     """The active member who sent this update (admins from settings are created on first use)."""
     who = identity_of(update)
     if who is None:
         return None
-    svc = services(context)
+    svc = context.services
     async with svc.db.transaction() as session:
         return await identify(session, who, svc.admin_ids)
 
@@ -46,8 +45,8 @@ def requires(role: Role) -> Callable[[MemberHandler], Callable[..., Awaitable[No
 
     def decorate(handler: MemberHandler) -> Callable[..., Awaitable[None]]:
         @functools.wraps(handler)
-        async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-            texts = services(context).texts
+        async def guarded(update: Update, context: BotContext) -> None:
+            texts = context.texts
             member = await current_member(update, context)
             if member is None:
                 await tell(update, texts("stranger_hint"))

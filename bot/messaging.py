@@ -7,10 +7,9 @@ import contextlib
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
 
 from bot import keyboards
-from bot.context import services
+from bot.context import BotContext
 from bot.render import split_message
 
 
@@ -30,17 +29,17 @@ async def clear_buttons(query: CallbackQuery) -> None:
         await query.edit_message_reply_markup(None)
 
 
-async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stale_button(update: Update, context: BotContext) -> None:
     """A button whose data is old, forged or unknown: say so, change nothing."""
     if update.callback_query is not None:
-        texts = services(context).texts
+        texts = context.texts
         with contextlib.suppress(BadRequest):
             await update.callback_query.answer(
                 texts.plain("report.expired_button"), show_alert=True
             )
 
 
-async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> list[str] | None:
+async def pressed(update: Update, context: BotContext) -> list[str] | None:
     """The parts of a pressed button's data, the press acknowledged; None (and the user told)
     when the data is old, forged or unknown."""
     query = update.callback_query

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from telegram import Bot
@@ -42,15 +42,18 @@ async def safe_tick(dispatcher: Dispatcher) -> TickReport | None:
     return report
 
 
-def start_scheduler(dispatcher: Dispatcher, svc: Services) -> AsyncIOScheduler:
-    """Ticks every interval; a late tick still runs (no misfire grace limit), coalesced."""
+def start_scheduler(
+    dispatcher: Dispatcher, svc: Services, *, first_tick_in: timedelta = timedelta(0)
+) -> AsyncIOScheduler:
+    """Ticks every interval, the first after `first_tick_in`; a late tick still runs (no
+    misfire grace limit), coalesced."""
     scheduler = AsyncIOScheduler(timezone=svc.settings.tz)
     scheduler.add_job(
         safe_tick,
         "interval",
         args=[dispatcher],
         seconds=svc.settings.tick_seconds,
-        next_run_time=datetime.now(svc.settings.tz),
+        next_run_time=datetime.now(svc.settings.tz) + first_tick_in,
         misfire_grace_time=None,
         coalesce=True,
         max_instances=1,

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from typing import Any
 
-from bot.context import Services
+from bot.app import remember_bot_username
 from bot.settings import Settings
-from bot.texts import Texts
 from storage.db import Database
 from storage.models import BotState
 
@@ -36,27 +34,9 @@ async def with_database(settings: Settings, work: Callable[[Database], Awaitable
         await db.dispose()
 
 
-def make_services(settings: Settings, db: Database) -> Services:
-    return Services(settings, db, Texts(settings.language), admin_ids=frozenset(settings.admin_ids))
-
-
 def agency_hint(suggestions: list[str] | tuple[str, ...]) -> str:
     """ "; did you mean: A, B?" after an unknown agency, or nothing."""
     return f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
-
-
-async def remember_bot_username(db: Database, username: str) -> None:
-    """Kept for `dondoc invite` (several instances may start at once: an upsert)."""
-    from storage.upsert import upsert
-
-    async with db.transaction() as session:
-        await upsert(
-            session,
-            BotState,
-            {"key": "bot", "value": {"username": username}, "updated_at": datetime.now(UTC)},
-            ["key"],
-            ["value", "updated_at"],
-        )
 
 
 async def bot_username(db: Database, settings: Settings) -> str:

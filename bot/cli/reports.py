@@ -6,7 +6,8 @@ import argparse
 from datetime import datetime
 from typing import Any
 
-from bot.cli.common import CliError, make_services, with_database
+from bot.app import make_services
+from bot.cli.common import CliError, with_database
 from bot.settings import Settings
 from storage.db import Database
 

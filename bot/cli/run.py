@@ -10,11 +10,9 @@ from typing import Any
 
 from telegram.error import InvalidToken, NetworkError
 
-from bot.app import build_application
-from bot.cli.common import CliError, make_services, open_database, remember_bot_username
+from bot.app import Dondoc, make_services
+from bot.cli.common import CliError, open_database
 from bot.demo import add_demo_parser, run_demo
-from bot.runner import poll, start_application, stop_application
-from bot.scheduling import build_dispatcher, start_scheduler
 from bot.settings import Settings
 
 log = logging.getLogger("dondoc")
@@ -26,15 +24,14 @@ async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
         settings.webhook()
     db = open_database(settings)
     await db.upgrade()
-    svc = make_services(settings, db)
-    application = build_application(svc)
+    bot = Dondoc(make_services(settings, db))
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     try:
         try:
-            await start_application(application, svc)
+            await bot.start()
         except InvalidToken as exc:
             raise CliError("TELEGRAM_BOT_TOKEN was rejected by Telegram: check the token") from exc
         except NetworkError as exc:
@@ -42,22 +39,14 @@ async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
                 f"cannot reach the Bot API at {settings.telegram_api_base_url} ({exc}); check "
                 "TELEGRAM_API_BASE_URL and the network"
             ) from exc
-        await remember_bot_username(db, application.bot.username)
-        dispatcher = build_dispatcher(application.bot, svc)
-        svc.extras["dispatcher"] = dispatcher
-        scheduler = start_scheduler(dispatcher, svc)
-        log.info("dondoc is running as @%s (Ctrl-C to stop)", application.bot.username)
-        try:
-            if args.webhook:
-                from bot.webhook import serve_webhook
-
-                await serve_webhook(application, svc, stop)
-            else:
-                await poll(application, svc, stop)
-        finally:
-            scheduler.shutdown(wait=False)
+        bot.start_scheduler()
+        log.info("dondoc is running as @%s (Ctrl-C to stop)", bot.application.bot.username)
+        if args.webhook:
+            await bot.serve_webhook(stop)
+        else:
+            await bot.poll(stop)
     finally:
-        await stop_application(application)
+        await bot.stop()
         await db.dispose()
 
 

@@ -7,10 +7,9 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from access.members import DEFAULT_INVITE_LIFETIME, create_invite, parse_duration, revoke
-from bot.context import services
+from bot.context import BotContext
 from bot.delivery import shorten
 from bot.guards import requires
 from bot.links import deep_link
@@ -42,9 +41,9 @@ def split_invite_args(args: list[str]) -> tuple[str, str, str | None] | None:
 
 
 @requires(Role.ADMIN)
-async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member) -> None:
+async def invite(update: Update, context: BotContext, member: Member) -> None:
     """/invite <agency> <role> [7d]: a one-time deep link for someone of that agency."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     parsed = split_invite_args(context.args or [])
     if message is None:
@@ -81,9 +80,9 @@ async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE, member: Mem
 
 # -- plans, agencies, members ------------------------------------------------------------------
 @requires(Role.ADMIN)
-async def plans_command(update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member) -> None:
+async def plans_command(update: Update, context: BotContext, member: Member) -> None:
     """/plans: every active plan with its tasks, agencies, coordinator and schedule."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     async with svc.db.transaction() as session:
@@ -112,11 +111,9 @@ async def plans_command(update: Update, context: ContextTypes.DEFAULT_TYPE, memb
 
 
 @requires(Role.COORDINATOR)
-async def agencies_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
-) -> None:
+async def agencies_command(update: Update, context: BotContext, member: Member) -> None:
     """/agencies [filter]: the directory with short names, successors and member counts."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     needle = fold(" ".join(context.args or []))
@@ -152,11 +149,9 @@ async def agencies_command(
 
 
 @requires(Role.ADMIN)
-async def members_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
-) -> None:
+async def members_command(update: Update, context: BotContext, member: Member) -> None:
     """/members [agency]: who is in the bot, with role, agency and state."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     needle = fold(" ".join(context.args or []))
@@ -192,11 +187,9 @@ async def members_command(
 
 
 @requires(Role.ADMIN)
-async def revoke_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
-) -> None:
+async def revoke_command(update: Update, context: BotContext, member: Member) -> None:
     """/revoke <telegram id | @username>: the member loses access at once."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     if not context.args:
@@ -217,10 +210,10 @@ async def revoke_command(
 
 
 async def task_target(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, session: AsyncSession, words: list[str]
+    update: Update, context: BotContext, session: AsyncSession, words: list[str]
 ) -> tuple[Plan, Task, Agency] | None:
     """Parse "[plan] <ref> <agency…>" and answer the admin when something is unknown."""
-    texts = services(context).texts
+    texts = context.texts
     message = update.effective_message
     assert message is not None
     plan = await find_plan(session, words[0]) if len(words) >= 3 else None
@@ -246,11 +239,9 @@ async def task_target(
 
 
 @requires(Role.ADMIN)
-async def assign_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
-) -> None:
+async def assign_command(update: Update, context: BotContext, member: Member) -> None:
     """/assign [plan] <ref> <agency> lead|support."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     words = list(context.args or [])
@@ -277,11 +268,9 @@ async def assign_command(
 
 
 @requires(Role.ADMIN)
-async def unassign_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
-) -> None:
+async def unassign_command(update: Update, context: BotContext, member: Member) -> None:
     """/unassign [plan] <ref> <agency>."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     words = list(context.args or [])
@@ -300,9 +289,9 @@ async def unassign_command(
 
 
 @requires(Role.ADMIN)
-async def merge_command(update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member) -> None:
+async def merge_command(update: Update, context: BotContext, member: Member) -> None:
     """/merge <old agency> => <successor>: tasks, members and old names pass to the successor."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     old_name, sep, new_name = " ".join(context.args or []).partition("=>")
@@ -327,11 +316,9 @@ async def merge_command(update: Update, context: ContextTypes.DEFAULT_TYPE, memb
 
 
 # -- working calendar ------------------------------------------------------------------------------
-async def declare(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member, kind: str
-) -> None:
+async def declare(update: Update, context: BotContext, member: Member, kind: str) -> None:
     """/dayoff or /workday <date> [note]; "xoá <date>" removes; no argument lists."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     args = list(context.args or [])
@@ -379,16 +366,12 @@ async def declare(
 
 
 @requires(Role.ADMIN)
-async def dayoff_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
-) -> None:
+async def dayoff_command(update: Update, context: BotContext, member: Member) -> None:
     """/dayoff <date> [note]: no reminders, and deadlines move past it."""
     await declare(update, context, member, "day_off")
 
 
 @requires(Role.ADMIN)
-async def workday_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
-) -> None:
+async def workday_command(update: Update, context: BotContext, member: Member) -> None:
     """/workday <date> [note]: a make-up working day (e.g. a Saturday)."""
     await declare(update, context, member, "working_day")

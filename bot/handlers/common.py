@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import ContextTypes
 
 from access.members import BindOutcome, bind_invite
 from bot.commands import commands_for, refresh_member_commands
-from bot.context import services
+from bot.context import BotContext
 from bot.guards import current_member, identity_of, requires
 from bot.texts import Html, Texts
 from domain.status import Role
@@ -24,9 +23,9 @@ def describe_member(texts: Texts, member: Member) -> dict[str, object]:
     }
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: BotContext) -> None:
     """/start <token> binds the user to an invite; /start alone greets or explains invites."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     who, message = identity_of(update), update.effective_message
     if who is None or message is None:
         return
@@ -50,9 +49,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 @requires(Role.OFFICER)
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member) -> None:
+async def help_command(update: Update, context: BotContext, member: Member) -> None:
     """Lists only the commands this member's role may use."""
-    texts = services(context).texts
+    texts = context.texts
     lines = [texts("help.header", role=texts.plain(f"role.{member.role}"))]
     for spec in commands_for(Role(member.role)):
         lines.append(texts("help.line", command=spec.name, description=texts.plain(spec.text_key)))
@@ -61,9 +60,9 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE, membe
 
 
 @requires(Role.OFFICER)
-async def whoami(update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member) -> None:
+async def whoami(update: Update, context: BotContext, member: Member) -> None:
     """Shows the member's name, role and agency."""
-    texts = services(context).texts
+    texts = context.texts
     await update.effective_message.reply_text(  # type: ignore[union-attr]
         texts(
             "whoami",
@@ -75,11 +74,11 @@ async def whoami(update: Update, context: ContextTypes.DEFAULT_TYPE, member: Mem
     )
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(update: Update, context: BotContext) -> None:
     """An unknown /command in a private chat gets a pointer to /help."""
     chat = update.effective_chat
     if chat is not None and chat.type == ChatType.PRIVATE and update.effective_message:
-        texts = services(context).texts
+        texts = context.texts
         member = await current_member(update, context)
         key = "unknown_command" if member else "stranger_hint"
         await update.effective_message.reply_text(texts(key))

@@ -8,11 +8,10 @@ import re
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from access import audit
 from bot import keyboards
-from bot.context import services, working_calendar
+from bot.context import BotContext, working_calendar
 from bot.delivery import shorten
 from bot.guards import requires
 from bot.handlers.officer import report_state
@@ -42,11 +41,9 @@ from storage.models import Agency, Member, Plan, ReportingPeriod
 
 
 @requires(Role.COORDINATOR)
-async def request_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
-) -> None:
+async def request_command(update: Update, context: BotContext, member: Member) -> None:
     """/request <plan> <deadline> [refs…] [| note]: an ad-hoc report, chased like the others."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     raw = (message.text or "").split(maxsplit=1)[1] if " " in (message.text or "") else ""
@@ -89,7 +86,7 @@ async def request_command(
             deadline=local_date(deadline),
         )
     )
-    dispatcher = svc.extras.get("dispatcher")
+    dispatcher = svc.dispatcher
     if dispatcher is not None:
         context.application.create_task(dispatcher.tick())
 
@@ -104,14 +101,14 @@ MAX_AGENCY_BUTTONS = 8
 
 async def resolve_target(
     update: Update,
-    context: ContextTypes.DEFAULT_TYPE,
+    context: BotContext,
     session: AsyncSession,
     member: Member,
     command: str,
 ) -> tuple[Plan, ReportingPeriod] | None:
     """Plan and period from "[plan] [period]"; defaults: the member's plan, the current period.
     Answers the user (and returns None) when it cannot decide."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     args = list(context.args or [])
@@ -187,9 +184,9 @@ def summary_lines(texts: Texts, summary: PlanSummary) -> list[str]:
 
 
 async def send_summary(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, plan: Plan, period: ReportingPeriod
+    update: Update, context: BotContext, plan: Plan, period: ReportingPeriod
 ) -> None:
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     chat = update.effective_chat
     assert chat is not None
     async with svc.db.transaction() as session:
@@ -225,11 +222,9 @@ async def agency_ids_by_name(session: AsyncSession, names: list[str]) -> dict[st
 
 
 @requires(Role.COORDINATOR)
-async def summary_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
-) -> None:
+async def summary_command(update: Update, context: BotContext, member: Member) -> None:
     """/summary [plan] [period]: outcome classes, completion rate, one line per agency."""
-    svc = services(context)
+    svc = context.services
     async with svc.db.transaction() as session:
         target = await resolve_target(update, context, session, member, "summary")
     if target is not None:
@@ -237,11 +232,9 @@ async def summary_command(
 
 
 @requires(Role.COORDINATOR)
-async def missing_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
-) -> None:
+async def missing_command(update: Update, context: BotContext, member: Member) -> None:
     """/missing [plan] [period]: agencies that have not reported, with a "remind now" button."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     async with svc.db.transaction() as session:
@@ -279,11 +272,9 @@ async def missing_command(
 
 
 @requires(Role.COORDINATOR)
-async def blockers_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
-) -> None:
+async def blockers_command(update: Update, context: BotContext, member: Member) -> None:
     """/blockers: reports that are stuck or name an obstacle, newest first, across plans."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     async with svc.db.transaction() as session:
@@ -308,9 +299,9 @@ async def blockers_command(
 
 
 @requires(Role.COORDINATOR)
-async def task_command(update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member) -> None:
+async def task_command(update: Update, context: BotContext, member: Member) -> None:
     """/task <ref> [plan]: the task, its agencies and its reports across periods."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     args = list(context.args or [])
@@ -360,10 +351,10 @@ async def task_command(update: Update, context: ContextTypes.DEFAULT_TYPE, membe
 
 
 async def full_summary(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member, command: str
+    update: Update, context: BotContext, member: Member, command: str
 ) -> tuple[Plan, ReportingPeriod, PlanSummary] | None:
     """The plan and period asked for, with the summary and one row per task × agency."""
-    svc = services(context)
+    svc = context.services
     async with svc.db.transaction() as session:
         target = await resolve_target(update, context, session, member, command)
         if target is None:
@@ -374,11 +365,9 @@ async def full_summary(
 
 
 @requires(Role.COORDINATOR)
-async def export_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
-) -> None:
+async def export_command(update: Update, context: BotContext, member: Member) -> None:
     """/export [plan] [period]: the Excel workbook and the Word draft report."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     found = await full_summary(update, context, member, "export")
@@ -409,9 +398,9 @@ async def export_command(
 
 
 @requires(Role.COORDINATOR)
-async def chart_command(update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member) -> None:
+async def chart_command(update: Update, context: BotContext, member: Member) -> None:
     """/chart [plan] [period]: completion by agency and the status mix, as a picture."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     found = await full_summary(update, context, member, "chart")
@@ -435,11 +424,9 @@ def file_stem(number: str, period: str) -> str:
 
 
 @requires(Role.COORDINATOR)
-async def on_summary_button(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
-) -> None:
+async def on_summary_button(update: Update, context: BotContext, member: Member) -> None:
     """Switch period, drill into an agency, remind now, or choose a plan."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     parts = await pressed(update, context)
     query = update.callback_query
     if parts is None or query is None:
@@ -473,7 +460,7 @@ async def on_summary_button(
         return
     if kind == REMIND_NOW:
         await query.message.reply_text(texts("missing.reminded", count=count))  # type: ignore[union-attr]
-        dispatcher = svc.extras.get("dispatcher")
+        dispatcher = svc.dispatcher
         if dispatcher is not None:
             context.application.create_task(dispatcher.dispatch())
         return
@@ -501,11 +488,9 @@ async def on_summary_button(
 
 
 @requires(Role.COORDINATOR)
-async def linkgroup_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
-) -> None:
+async def linkgroup_command(update: Update, context: BotContext, member: Member) -> None:
     """/linkgroup <plan> in a group chat: the group gets the plan's escalations and digests."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message, chat = update.effective_message, update.effective_chat
     assert message is not None and chat is not None
     if chat.type == "private" or not context.args:

@@ -8,10 +8,9 @@ from pathlib import PurePath
 from typing import Any
 
 from telegram import InlineKeyboardButton, Update
-from telegram.ext import ContextTypes
 
 from bot import keyboards
-from bot.context import Services, services
+from bot.context import BotContext, Services
 from bot.delivery import shorten
 from bot.guards import current_member, requires
 from bot.handlers import officer
@@ -33,7 +32,7 @@ IMPORT = "im"  # im:<id>:save | im:<id>:cancel | im:<id>:fix:<n>:<k>
 MAX_FIX_BUTTONS = 12
 
 
-async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_document(update: Update, context: BotContext) -> None:
     """Admins' plan documents go to the importer; everything else is report evidence."""
     message = update.effective_message
     member = await current_member(update, context)
@@ -67,11 +66,9 @@ def document_error_text(texts: Texts, exc: Exception, limit_mb: int) -> Html:
 
 
 @requires(Role.ADMIN)
-async def import_document(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
-) -> None:
+async def import_document(update: Update, context: BotContext, member: Member) -> None:
     """Read the document and show the preview with Save / fix / Cancel buttons."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None and message.document is not None
     document = message.document
@@ -201,9 +198,9 @@ def preview_buttons(
 
 
 async def show_preview(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, pending_id: str, state: dict[str, Any]
+    update: Update, context: BotContext, pending_id: str, state: dict[str, Any]
 ) -> None:
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     preview = await build_preview(svc, state)
     chunks = split_message(preview_lines(texts, preview))
     chat = update.effective_chat
@@ -215,11 +212,9 @@ async def show_preview(
 
 
 @requires(Role.ADMIN)
-async def on_import_button(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
-) -> None:
+async def on_import_button(update: Update, context: BotContext, member: Member) -> None:
     """Save, cancel, or take a suggested name for an unmatched agency."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     parts = await pressed(update, context)
     query = update.callback_query
     if parts is None or query is None:
@@ -254,9 +249,9 @@ async def on_import_button(
 
 
 async def save_import(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member, state: dict[str, Any]
+    update: Update, context: BotContext, member: Member, state: dict[str, Any]
 ) -> None:
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     query = update.callback_query
     assert query is not None
     draft = PlanDraft.model_validate(state["draft"])

@@ -9,10 +9,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Message, Update
-from telegram.ext import ContextTypes
 
 from bot import keyboards
-from bot.context import Services, services, working_calendar
+from bot.context import BotContext, Services, working_calendar
 from bot.delivery import shorten
 from bot.guards import requires
 from bot.messaging import clear_buttons, edit, pressed, reply_lines
@@ -138,9 +137,9 @@ def task_buttons(items: list[WorkItem], prefix: str, *first: object) -> list[Any
 
 # -- free text -----------------------------------------------------------------------------------
 @requires(Role.OFFICER)
-async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member) -> None:
+async def on_text(update: Update, context: BotContext, member: Member) -> None:
     """A status reply in words: recorded and confirmed, or answered with one question."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     if message is None or not message.text:
         return
@@ -229,10 +228,10 @@ def confirm_context(recorded: list[Recorded]) -> dict[str, Any]:
 
 
 async def answer_intake(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member, intake: Intake
+    update: Update, context: BotContext, member: Member, intake: Intake
 ) -> None:
     """Confirm what was recorded (already committed), then ask what was unclear."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     if intake.recorded:
@@ -248,9 +247,9 @@ async def answer_intake(
         await message.reply_text(texts("report.hint"))
 
 
-async def ask(message: Message, context: ContextTypes.DEFAULT_TYPE, question: Question) -> None:
+async def ask(message: Message, context: BotContext, question: Question) -> None:
     """One question with buttons; what was understood is kept server-side under a short id."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     qid = secrets.token_hex(4)
     parsed = question.parsed
     state = {
@@ -285,11 +284,9 @@ async def ask(message: Message, context: ContextTypes.DEFAULT_TYPE, question: Qu
 
 # -- /report and its buttons -------------------------------------------------------------------
 @requires(Role.OFFICER)
-async def report_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
-) -> None:
+async def report_command(update: Update, context: BotContext, member: Member) -> None:
     """/report: pick a task, then a status, a percentage and a note."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     if member.agency_id is None:
@@ -313,11 +310,9 @@ async def report_command(
 
 
 @requires(Role.OFFICER)
-async def on_report_button(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
-) -> None:
+async def on_report_button(update: Update, context: BotContext, member: Member) -> None:
     """Every report button: pick task/status/percent, skip note, edit, undo, answer a question."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     parts = await pressed(update, context)
     query = update.callback_query
     if parts is None or query is None:
@@ -396,9 +391,9 @@ async def on_report_button(
 
 
 async def on_report_action(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member, parts: list[str]
+    update: Update, context: BotContext, member: Member, parts: list[str]
 ) -> None:
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     query = update.callback_query
     assert query is not None
     kind, report_id = parts[0], int(parts[1])
@@ -438,10 +433,10 @@ async def on_report_action(
 
 
 async def answer_question(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member, parts: list[str]
+    update: Update, context: BotContext, member: Member, parts: list[str]
 ) -> None:
     """The officer picked the task (or status) an ambiguous reply meant: record it now."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     query = update.callback_query
     assert query is not None and query.message is not None
     kind, qid, choice = parts[0], parts[1], parts[2]
@@ -515,9 +510,9 @@ async def answer_question(
 
 # -- /tasks ------------------------------------------------------------------------------------
 @requires(Role.OFFICER)
-async def tasks_command(update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member) -> None:
+async def tasks_command(update: Update, context: BotContext, member: Member) -> None:
     """/tasks: the agency's tasks with this period's status and deadline."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     if member.agency_id is None:
@@ -561,9 +556,9 @@ async def tasks_command(update: Update, context: ContextTypes.DEFAULT_TYPE, memb
 
 # -- evidence ------------------------------------------------------------------------------------
 @requires(Role.OFFICER)
-async def on_evidence(update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member) -> None:
+async def on_evidence(update: Update, context: BotContext, member: Member) -> None:
     """A document or photo after a report is kept as its evidence."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     if message.document is not None:
@@ -602,11 +597,9 @@ async def on_evidence(update: Update, context: ContextTypes.DEFAULT_TYPE, member
 
 
 @requires(Role.OFFICER)
-async def reminders_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
-) -> None:
+async def reminders_command(update: Update, context: BotContext, member: Member) -> None:
     """/reminders on|off: a member can stop (and restart) their own reminders."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     choice = (context.args or [""])[0].lower()

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from bot.app import build_application
+from bot.app import Dondoc, make_services
 from bot.context import Services
-from bot.runner import poll, start_application, stop_application
-from bot.scheduling import build_dispatcher
 from bot.settings import Settings
-from bot.texts import Texts
 from emulator import BotApiEmulator, FakeUser, SentMessage
 from reminders.dispatcher import Dispatcher, TickReport
 from storage.db import Database
@@ -39,31 +35,30 @@ class BotHarness:
     db: Database
     svc: Services
     clock: FakeClock
-    application: Any = None
-    dispatcher: Dispatcher | None = None
-    _task: asyncio.Task[None] | None = None
-    _stop: asyncio.Event = field(default_factory=asyncio.Event)
+    bot: Dondoc | None = None
 
     @property
     def token(self) -> str:
         return TOKEN
 
+    @property
+    def application(self) -> Any:
+        return self.bot.application if self.bot is not None else None
+
+    @property
+    def dispatcher(self) -> Dispatcher | None:
+        return self.svc.dispatcher
+
     async def start(self) -> None:
-        self.application = build_application(self.svc)
-        self._stop = asyncio.Event()
-        await start_application(self.application, self.svc)
-        self.dispatcher = build_dispatcher(self.application.bot, self.svc)
-        self.svc.extras["dispatcher"] = self.dispatcher
-        self._task = asyncio.create_task(poll(self.application, self.svc, self._stop))
+        """The bot as `dondoc run` builds it, polling in the background; reminder ticks only
+        when the test asks (`tick()`)."""
+        self.bot = Dondoc(self.svc)
+        await self.bot.start()
+        self.bot.start_polling()
 
     async def stop(self) -> None:
-        self._stop.set()
-        if self._task is not None:
-            with contextlib.suppress(asyncio.CancelledError):
-                await asyncio.wait_for(self._task, 10)
-        if self.application is not None:
-            await stop_application(self.application)
-        self._task = None
+        if self.bot is not None:
+            await self.bot.stop()
 
     async def tick(self) -> TickReport:
         """One reminder tick at the harness clock's time."""
@@ -99,10 +94,4 @@ class BotHarness:
 
     @staticmethod
     def make_services(settings: Settings, db: Database, clock: FakeClock) -> Services:
-        return Services(
-            settings,
-            db,
-            Texts(settings.language),
-            clock=clock,
-            admin_ids=frozenset(settings.admin_ids),
-        )
+        return make_services(settings, db, clock=clock)
