@@ -4,22 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from access import audit
 from plans.directory import AgencyMatcher, DirectoryEntry, folded_key
-from plans.starter import StarterDirectory, Succession
+from plans.starter import StarterDirectory, Succession, province_view
 from storage.models import (
     Agency,
     AgencyAlias,
     AgencyGroup,
     AgencyGroupMember,
     Assignment,
+    BotState,
     Member,
     TaskGroupAssignment,
 )
+
+# What an admin writes (`--fix "UBND huyện Ba Tơ=(bỏ)"`, a button) to drop an addressee that no
+# longer exists instead of passing its tasks on.
+DROPPED = "(bỏ)"
+PROVINCE_KEY = "province"
 
 
 class AgencyConflict(Exception):
@@ -33,16 +41,36 @@ class AgencyConflict(Exception):
 
 @dataclass
 class AgencyLookup:
-    """What a name refers to: an agency (after successions), a group, or suggestions."""
+    """What a name refers to: an agency (after successions), a group, or suggestions.
+
+    `original` is the agency the name was written for when it passed to another (or was
+    abolished); `former_group` the same for a group. `dropped`: the addressee no longer exists
+    and its tasks go to nobody (never chased)."""
 
     agency: Agency | None = None
     group: AgencyGroup | None = None
     suggestions: list[str] = field(default_factory=list)
     original: Agency | None = None
+    former_group: AgencyGroup | None = None
+    dropped: bool = False
 
     @property
     def found(self) -> bool:
-        return self.agency is not None or self.group is not None
+        return self.agency is not None or self.group is not None or self.dropped
+
+    @property
+    def succession(self) -> dict[str, Any] | None:
+        """The stored facts of the succession the name went through (None: current name)."""
+        if self.former_group is not None:
+            return dict(self.former_group.facts or {})
+        if self.original is not None and (
+            self.original is not self.agency or not self.original.active
+        ):
+            facts = dict(self.original.facts or {})
+            if self.original.successor_id is not None and "until" not in facts:
+                facts["until"] = None
+            return facts
+        return None
 
 
 @dataclass
@@ -52,6 +80,16 @@ class Directory:
     agencies: dict[int, Agency]
     groups: dict[int, AgencyGroup]
     matcher: AgencyMatcher
+    members: dict[int, list[int]] = field(default_factory=dict)
+
+    def group_named(self, name: str | None) -> AgencyGroup | None:
+        """A group by its exact name."""
+        return next((g for g in self.groups.values() if g.name == name), None) if name else None
+
+    def member_agencies(self, group: AgencyGroup) -> list[Agency]:
+        """The group's members that are active today, by name."""
+        found = [self.agencies[i] for i in self.members.get(group.id, []) if i in self.agencies]
+        return sorted((a for a in found if a.active), key=lambda a: a.name)
 
     def successor_of(self, agency: Agency) -> Agency:
         """The agency that carries this one's work today (itself if never merged)."""
@@ -62,15 +100,32 @@ class Directory:
         return agency
 
     def lookup(self, text: str) -> AgencyLookup:
+        """What the name means today: a former agency gives its successor (or the group that
+        took its work, or nothing when abolished), a former group its successor group."""
+        if text.strip() == DROPPED:
+            return AgencyLookup(dropped=True)
         match = self.matcher.match(text)
         suggestions = [entry.name for entry in match.suggestions]
         if match.entry is None:
             return AgencyLookup(suggestions=suggestions)
         kind, ident = match.entry.key[0], int(match.entry.key[1:])
         if kind == "g":
-            return AgencyLookup(group=self.groups[ident])
+            group = self.groups[ident]
+            facts = group.facts or {}
+            if facts.get("until"):
+                successor = self.group_named(facts.get("successor_group"))
+                if successor is None:
+                    return AgencyLookup(former_group=group, dropped=True)
+                return AgencyLookup(group=successor, former_group=group)
+            return AgencyLookup(group=group)
         original = self.agencies[ident]
-        return AgencyLookup(agency=self.successor_of(original), original=original)
+        current = self.successor_of(original)
+        if not current.active:
+            successor = self.group_named((current.facts or {}).get("successor_group"))
+            if successor is not None:
+                return AgencyLookup(group=successor, original=original)
+            return AgencyLookup(original=original, dropped=True)
+        return AgencyLookup(agency=current, original=original)
 
 
 async def load_directory(session: AsyncSession) -> Directory:
@@ -90,7 +145,12 @@ async def load_directory(session: AsyncSession) -> Directory:
         DirectoryEntry(key=f"g{g.id}", name=g.name, aliases=tuple(g.aliases), is_group=True)
         for g in groups.values()
     ]
-    return Directory(agencies, groups, AgencyMatcher(entries))
+    members: dict[int, list[int]] = {}
+    for group_id, agency_id in (
+        await session.execute(select(AgencyGroupMember.group_id, AgencyGroupMember.agency_id))
+    ).all():
+        members.setdefault(group_id, []).append(agency_id)
+    return Directory(agencies, groups, AgencyMatcher(entries), members)
 
 
 async def find_agency(session: AsyncSession, text: str) -> AgencyLookup:
@@ -273,6 +333,27 @@ async def merge_agency(
 class StarterResult:
     agencies_added: int
     groups_added: int
+    former_added: int = 0
+
+
+async def deployment_province(session: AsyncSession) -> str | None:
+    """The province this deployment serves (set by `dondoc setup --province` or the first
+    admin), or None when not chosen yet."""
+    state = await session.get(BotState, PROVINCE_KEY)
+    return str(state.value.get("name")) if state is not None and state.value.get("name") else None
+
+
+async def set_deployment_province(
+    session: AsyncSession, province: str, *, actor: Member | None = None
+) -> None:
+    """Record the deployment's province (audited)."""
+    state = await session.get(BotState, PROVINCE_KEY)
+    if state is None:
+        session.add(BotState(key=PROVINCE_KEY, value={"name": province}))
+    else:
+        state.value = {"name": province}
+    audit.record(session, actor, "directory.province", province=province)
+    await session.flush()
 
 
 async def load_starter(
@@ -280,57 +361,122 @@ async def load_starter(
     starter: StarterDirectory,
     *,
     province: str | None = None,
+    on: date | None = None,
+    successions: Sequence[Succession] | None = None,
     actor: Member | None = None,
 ) -> StarterResult:
-    """Add the starter directory's agencies and groups that are not there yet (idempotent);
-    an alias another entry already answers to is left out rather than shared."""
-    added = groups = 0
+    """Add the province's agencies and groups as they are on `on` (today by default) that are
+    not there yet (idempotent). Current ones are active; former ones (named by old plans) are
+    kept inactive, pointing at their successor, so an old plan's names map to today's
+    agencies. Each carries where its facts come from. `province` defaults to the deployment's.
+    An alias another entry already answers to is left out rather than shared."""
+    from plans.starter import load_reorganisation
+
+    province = province or await deployment_province(session)
+    view = province_view(
+        province,
+        on or date.today(),
+        directory=starter,
+        successions=list(successions)
+        if successions is not None
+        else load_reorganisation(directory=starter),
+    )
+    added = groups = former = 0
     existing = (await load_directory(session)).matcher
     taken: set[str] = set()
 
     def known(name: str) -> bool:
         return folded_key(name) in taken or existing.match(name).entry is not None
 
-    for spec in starter.agencies_in(province):
+    inserted: dict[str, Agency] = {}
+    specs = [(spec, None) for spec in view.current_agencies()] + list(view.former_agencies())
+    for spec, succession in specs:
         if known(spec.name):
             continue
         free = [a for a in (spec.short_name, *spec.aliases) if a and not known(a)]
         short = spec.short_name if spec.short_name in free else None
         aliases = [a for a in free if a != short]
-        await _insert_agency(session, spec.name, short, aliases, spec.kind, actor)
+        agency = await _insert_agency(session, spec.name, short, aliases, spec.kind, actor)
+        agency.facts = spec.facts() | (succession.facts() if succession else {})
+        agency.active = succession is None
+        inserted[spec.name] = agency
         taken.update(folded_key(n) for n in (spec.name, *free))
-        added += 1
+        if succession is None:
+            added += 1
+        else:
+            former += 1
     directory = await load_directory(session)
-    for group_spec in starter.groups_in(province):
+    for spec, succession in view.former_agencies():
+        agency = inserted.get(spec.name)
+        if agency is not None and succession.to:
+            target = directory.lookup(succession.to)
+            if target.agency is not None and target.agency.id != agency.id:
+                agency.successor_id = target.agency.id
+    await session.flush()
+    group_specs = [(g, None) for g in view.current_groups()] + list(view.former_groups())
+    for group_spec, succession in group_specs:
         if directory.lookup(group_spec.name).found:
             continue
         members = []
-        for member_spec in starter.members(group_spec.name, province):
-            lookup = directory.lookup(member_spec.name)
-            if lookup.agency is not None:
-                members.append(lookup.agency)
+        if succession is None:
+            for member_spec in view.members(group_spec.name):
+                lookup = directory.lookup(member_spec.name)
+                if lookup.agency is not None:
+                    members.append(lookup.agency)
         aliases = [a for a in group_spec.aliases if not directory.lookup(a).found]
-        await add_group(session, group_spec.name, aliases=aliases, members=members, actor=actor)
+        group = await add_group(
+            session, group_spec.name, aliases=aliases, members=members, actor=actor
+        )
+        group.facts = group_spec.facts() | (succession.facts() if succession else {})
+        await session.flush()
         directory = await load_directory(session)
         groups += 1
     audit.record(
-        session, actor, "directory.load_starter", province=province, agencies=added, groups=groups
+        session,
+        actor,
+        "directory.load_starter",
+        province=province,
+        agencies=added,
+        former=former,
+        groups=groups,
     )
-    return StarterResult(added, groups)
+    return StarterResult(added, groups, former)
 
 
-def starter_snapshot(starter: StarterDirectory, province: str | None = None) -> Directory:
-    """An in-memory directory from the starter data (nothing saved), for previews on an empty
-    database."""
-    agencies = {
-        i: Agency(id=i, name=spec.name, short_name=spec.short_name, kind=spec.kind, active=True)
-        for i, spec in enumerate(starter.agencies_in(province), 1)
-    }
-    groups = {
-        i: AgencyGroup(id=i, name=spec.name, aliases=list(spec.aliases))
-        for i, spec in enumerate(starter.groups_in(province), 1)
-    }
-    specs = starter.agencies_in(province)
+def starter_snapshot(
+    starter: StarterDirectory, province: str | None = None, on: date | None = None
+) -> Directory:
+    """An in-memory directory from the starter data as `load_starter` would save it (nothing
+    saved), for previews on an empty database."""
+    view = province_view(province, on or date.today(), directory=starter)
+    specs = [(spec, None) for spec in view.current_agencies()] + list(view.former_agencies())
+    agencies: dict[int, Agency] = {}
+    by_name: dict[str, int] = {}
+    for i, (spec, succession) in enumerate(specs, 1):
+        agencies[i] = Agency(
+            id=i,
+            name=spec.name,
+            short_name=spec.short_name,
+            kind=spec.kind,
+            active=succession is None,
+            facts=spec.facts() | (succession.facts() if succession else {}),
+        )
+        by_name[spec.name] = i
+    for spec, succession in view.former_agencies():
+        if succession.to and succession.to in by_name:
+            agencies[by_name[spec.name]].successor_id = by_name[succession.to]
+    group_specs = [(g, None) for g in view.current_groups()] + list(view.former_groups())
+    groups: dict[int, AgencyGroup] = {}
+    members: dict[int, list[int]] = {}
+    for i, (spec, succession) in enumerate(group_specs, 1):
+        groups[i] = AgencyGroup(
+            id=i,
+            name=spec.name,
+            aliases=list(spec.aliases),
+            facts=spec.facts() | (succession.facts() if succession else {}),
+        )
+        if succession is None:
+            members[i] = [by_name[m.name] for m in view.members(spec.name) if m.name in by_name]
     entries = [
         DirectoryEntry(
             key=f"a{i}",
@@ -339,13 +485,13 @@ def starter_snapshot(starter: StarterDirectory, province: str | None = None) -> 
             aliases=tuple(spec.aliases),
             kind=spec.kind,
         )
-        for i, spec in enumerate(specs, 1)
+        for i, (spec, _) in enumerate(specs, 1)
     ]
     entries += [
         DirectoryEntry(key=f"g{i}", name=g.name, aliases=tuple(g.aliases or ()), is_group=True)
         for i, g in groups.items()
     ]
-    return Directory(agencies, groups, AgencyMatcher(entries))
+    return Directory(agencies, groups, AgencyMatcher(entries), members)
 
 
 async def is_empty(session: AsyncSession) -> bool:
@@ -377,3 +523,88 @@ async def apply_successions(
         moved = await merge_agency(session, old.original, new.agency, actor=actor)
         applied.append(AppliedSuccession(old.original.name, new.agency.name, moved))
     return applied
+
+
+async def change_group_member(
+    session: AsyncSession,
+    group: AgencyGroup,
+    agency: Agency,
+    *,
+    add: bool,
+    actor: Member | None = None,
+) -> bool:
+    """Add an agency to a group or take it out (audited, the group's tasks re-expanded);
+    False when nothing changed."""
+    current = await group_member_ids(session, group.id)
+    if (agency.id in current) == add:
+        return False
+    agencies = (await session.scalars(select(Agency).where(Agency.id.in_(current)))).all()
+    members = [a for a in agencies if a.id != agency.id] + ([agency] if add else [])
+    await set_group_members(session, group, members, actor=actor)
+    audit.record(
+        session,
+        actor,
+        "group.member_add" if add else "group.member_remove",
+        group_id=group.id,
+        group=group.name,
+        agency=agency.name,
+    )
+    return True
+
+
+@dataclass(frozen=True)
+class CommuneImport:
+    """What an import of a commune list did."""
+
+    group: str
+    added: list[str]
+    already: list[str]
+    skipped: list[str]
+
+
+async def import_group_members(
+    session: AsyncSession,
+    group_name: str,
+    names: Sequence[str],
+    *,
+    kind: str = "commune",
+    source: str = "",
+    actor: Member | None = None,
+) -> CommuneImport:
+    """Fill a group (the communes and wards) from a list of names: each unknown name becomes an
+    agency of `kind`, each is made a member. Names another group answers to are skipped."""
+    directory = await load_directory(session)
+    group = directory.lookup(group_name).group
+    if group is None:
+        raise KeyError(group_name)
+    current = set(await group_member_ids(session, group.id))
+    members = [directory.agencies[i] for i in current if i in directory.agencies]
+    added: list[str] = []
+    already: list[str] = []
+    skipped: list[str] = []
+    seen: set[str] = set()
+    for raw in names:
+        name = " ".join(str(raw).split())
+        key = folded_key(name)
+        if not name or key in seen:
+            continue
+        seen.add(key)
+        lookup = directory.lookup(name)
+        if lookup.group is not None or lookup.dropped or (lookup.found and lookup.agency is None):
+            skipped.append(name)
+            continue
+        agency = lookup.agency
+        if agency is None:
+            agency = await _insert_agency(session, name, None, (), kind, actor)
+            agency.facts = {"source": source, "verified": False}
+            directory = await load_directory(session)
+        if agency.id in current:
+            already.append(agency.name)
+            continue
+        current.add(agency.id)
+        members.append(agency)
+        added.append(agency.name)
+    if added:
+        await set_group_members(session, group, members, actor=actor)
+    audit.record(session, actor, "group.import", group=group.name, added=len(added), source=source)
+    return CommuneImport(group.name, added, already, skipped)

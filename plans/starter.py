@@ -15,17 +15,19 @@ __all__ = [
     "AgencyKind",
     "AgencySpec",
     "GroupSpec",
+    "ProvinceView",
     "StarterDirectory",
     "Succession",
     "load_directory",
     "load_reorganisation",
+    "province_view",
 ]
 
 DATA_DIR = Path(__file__).parent / "data"
 DIRECTORY_PATH = DATA_DIR / "directory.yaml"
 REORGANISATION_PATH = DATA_DIR / "reorganisation-2025.yaml"
 
-AgencyKind = Literal["department", "board", "front", "district", "party", "other"]
+AgencyKind = Literal["department", "board", "front", "district", "commune", "party", "other"]
 
 
 def _in_province(provinces: list[str], province: str | None) -> bool:
@@ -45,6 +47,12 @@ class AgencySpec(BaseModel):
     aliases: tuple[str, ...] = ()
     kind: AgencyKind = "other"
     provinces: list[str] = Field(default_factory=list, description="Empty: every province")
+    source: str = ""
+    verified: bool = False
+
+    def facts(self) -> dict[str, object]:
+        """Where the entry comes from, as stored with the agency."""
+        return {"source": self.source, "verified": self.verified}
 
     def entry(self) -> DirectoryEntry:
         """The matcher's view of this agency, keyed by its canonical name."""
@@ -67,6 +75,12 @@ class GroupSpec(BaseModel):
     kind: AgencyKind = "other"
     members: list[str] = Field(default_factory=list)
     provinces: list[str] = Field(default_factory=list, description="Empty: every province")
+    source: str = ""
+    verified: bool = False
+
+    def facts(self) -> dict[str, object]:
+        """Where the entry comes from, as stored with the group."""
+        return {"source": self.source, "verified": self.verified}
 
     def entry(self) -> DirectoryEntry:
         """The matcher's view of this group, keyed by its canonical name."""
@@ -157,15 +171,33 @@ class Succession(BaseModel):
 
     from_name: str = Field(alias="from", min_length=1)
     to: str | None
+    to_group: str | None = None
     effective: date
     partial: bool = False
     note: str = ""
+    provinces: list[str] = Field(default_factory=list, description="Empty: every province")
+    source: str = ""
+    verified: bool = False
+
+    def applies_to(self, province: str | None) -> bool:
+        """True when the succession holds in the province (all when None)."""
+        return _in_province(self.provinces, province)
+
+    def facts(self) -> dict[str, object]:
+        """The succession as stored with the former agency."""
+        return {
+            "until": self.effective.isoformat(),
+            "successor": self.to,
+            "successor_group": self.to_group,
+            "succession_source": self.source,
+            "succession_verified": self.verified,
+        }
 
 
 class _Reorganisation(BaseModel):
-    """The file's top level."""
+    """The file's top level (other top-level keys hold YAML anchors)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="ignore")
 
     successions: list[Succession]
 
@@ -189,8 +221,125 @@ def load_reorganisation(
     ).successions
     if directory is not None:
         known = {item.name for item in [*directory.agencies, *directory.groups]}
-        named = {s.from_name for s in successions} | {s.to for s in successions if s.to}
+        named = (
+            {s.from_name for s in successions}
+            | {s.to for s in successions if s.to}
+            | {s.to_group for s in successions if s.to_group}
+        )
         unknown = sorted(named - known)
         if unknown:
             raise ValueError(f"unknown agencies in the reorganisation: {unknown}")
     return successions
+
+
+def known_provinces(directory: StarterDirectory) -> list[str]:
+    """Provinces some entry of the starter data is limited to (the seed provinces)."""
+    names: dict[str, str] = {}
+    for item in [*directory.agencies, *directory.groups]:
+        for province in item.provinces:
+            names.setdefault(folded_key(province), province)
+    return sorted(names.values())
+
+
+class ProvinceView:
+    """One province as it is on a date: its current agencies and groups, and for every former
+    one the succession in effect (to map the names old plans still use)."""
+
+    def __init__(
+        self,
+        directory: StarterDirectory,
+        successions: list[Succession],
+        province: str | None,
+        on: date,
+    ) -> None:
+        self.directory = directory
+        self.province = province
+        self.on = on
+        self.successions = [s for s in successions if s.applies_to(province) and s.effective <= on]
+        self._ended = {s.from_name: s for s in self.successions if not s.partial}
+        self._agencies = {a.name: a for a in directory.agencies_in(province)}
+        self._groups = {g.name: g for g in directory.groups_in(province)}
+
+    def ended(self, name: str) -> Succession | None:
+        """The main succession that ended an agency or group of this province (None: current)."""
+        return self._ended.get(name)
+
+    def current_agencies(self) -> list[AgencySpec]:
+        """Agencies of the province that exist on the date."""
+        return [a for a in self._agencies.values() if a.name not in self._ended]
+
+    def former_agencies(self) -> list[tuple[AgencySpec, Succession]]:
+        """Agencies of the province that ended before the date, with how they ended."""
+        return [(a, self._ended[a.name]) for a in self._agencies.values() if a.name in self._ended]
+
+    def current_groups(self) -> list[GroupSpec]:
+        """Groups that mean something on the date."""
+        return [g for g in self._groups.values() if g.name not in self._ended]
+
+    def former_groups(self) -> list[tuple[GroupSpec, Succession]]:
+        """Groups of agencies that ended (the district committees), with their successor group."""
+        return [(g, self._ended[g.name]) for g in self._groups.values() if g.name in self._ended]
+
+    def successor(self, name: str) -> str | None:
+        """The current agency carrying a former agency's work (the name itself if current,
+        None when abolished without one)."""
+        seen: set[str] = set()
+        while name in self._ended and name not in seen:
+            seen.add(name)
+            following = self._ended[name].to
+            if following is None:
+                return None
+            name = following
+        return name
+
+    def members(self, group_name: str) -> list[AgencySpec]:
+        """A group's current members: its listed members that exist today, and the successors
+        of those that ended (each once)."""
+        group = self._groups.get(group_name)
+        if group is None:
+            raise KeyError(group_name)
+        result: dict[str, AgencySpec] = {}
+        for member in group.members:
+            if member not in self._agencies:
+                continue
+            current = self.successor(member)
+            if current is not None and current in self._agencies:
+                result.setdefault(current, self._agencies[current])
+        return list(result.values())
+
+    def foreign(self, name: str) -> list[str]:
+        """Provinces an agency name belongs to when it is not one of this province's entries
+        (empty when it is this province's, common to all, or unknown)."""
+        match = self.directory.matcher().match(name)
+        candidates = [match.entry] if match.entry else list(match.suggestions)
+        if match.entry is None and not match.exact:
+            # a name shared by several provinces' entries ("BQL KKT") is not foreign
+            candidates = [e for e in match.suggestions if folded_key(e.name) == folded_key(name)]
+        provinces: list[str] = []
+        for entry in candidates:
+            spec = next(
+                (
+                    i
+                    for i in [*self.directory.agencies, *self.directory.groups]
+                    if i.name == entry.key
+                ),
+                None,
+            )
+            if spec is None or not spec.provinces or _in_province(spec.provinces, self.province):
+                return []
+            provinces.extend(p for p in spec.provinces if p not in provinces)
+        return provinces
+
+
+def province_view(
+    province: str | None,
+    on: date,
+    *,
+    directory: StarterDirectory | None = None,
+    successions: list[Succession] | None = None,
+) -> ProvinceView:
+    """The starter data narrowed to one province as it is on `on`."""
+    directory = directory or load_directory()
+    if successions is None:
+        successions = load_reorganisation(directory=directory)
+    return ProvinceView(directory, successions, province, on)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -19,9 +20,12 @@ from plans.registry import (
     AgencyLookup,
     Directory,
     add_agency,
+    deployment_province,
     expand_group_assignments,
     load_directory,
 )
+from plans.starter import province_view
+from plans.successors import ImportReview, review_import
 from storage.models import (
     Agency,
     AgencyGroup,
@@ -55,6 +59,7 @@ class PlanPreview:
     unmatched: list[Unmatched]
     existing_plan_id: int | None = None
     diff: PlanDiff | None = None
+    review: ImportReview | None = None  # successors, what is chased (plans/successors.py)
 
     def canonical(self, name: str) -> str:
         lookup = self.lookups.get(name)
@@ -74,6 +79,8 @@ class PlanPreview:
             item = task.model_dump(mode="json", exclude={"reporting"})
             item["lead"] = [self.canonical(n) for n in task.lead]
             item["support"] = [self.canonical(n) for n in task.support]
+            if self.review is not None:
+                item["chased"] = self.review.chased.get(task.ref, {"lead": [], "support": []})
             tasks.append(item)
         return {
             "plan": plan,
@@ -84,6 +91,7 @@ class PlanPreview:
             ],
             "warnings": [w.model_dump(mode="json") for w in self.draft.warnings],
             "existing": self.existing_plan_id is not None,
+            "review": self.review.to_json() if self.review is not None else None,
         }
 
 
@@ -116,6 +124,12 @@ async def preview_plan(
         if not lookup.found:
             unmatched.append(Unmatched(name, lookup.suggestions, refs))
     preview = PlanPreview(draft, lookups, unmatched)
+    preview.review = review_import(
+        draft,
+        lookups,
+        directory,
+        province_view(await deployment_province(session), date.today()),
+    )
     plan = await existing_plan(session, draft.plan.number)
     if plan is not None:
         preview.existing_plan_id = plan.id
@@ -205,10 +219,13 @@ async def save_plan(
     resolved: dict[str, AgencyLookup] = {}
     missing: list[Unmatched] = []
     new_agencies: list[str] = []
+    province = await deployment_province(session)
+    view = province_view(province, date.today()) if province else None
     for name, refs in names_in(draft).items():
         lookup = directory.lookup(fixes.get(name, name))
         if not lookup.found:
-            if not create_missing:
+            # an agency of another province is refused, never created here
+            if not create_missing or (view is not None and view.foreign(fixes.get(name, name))):
                 missing.append(Unmatched(name, lookup.suggestions, refs))
                 continue
             agency = await add_agency(session, name, actor=actor)

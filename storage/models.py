@@ -77,6 +77,8 @@ class Agency(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     successor_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Where the agency's facts come from: {"source", "verified", "until", "successor_group", ...}
+    facts: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
 
     aliases: Mapped[list[AgencyAlias]] = relationship(
         back_populates="agency", cascade="all, delete-orphan", lazy="selectin"
@@ -105,6 +107,8 @@ class AgencyGroup(Base):
     name: Mapped[str] = mapped_column(String(300))
     name_key: Mapped[str] = mapped_column(String(300), unique=True)
     aliases: Mapped[list[Any]] = mapped_column(default=list)
+    # {"source", "verified", "until", "successor_group"}: see plans/data/directory.yaml
+    facts: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
 
 
 class AgencyGroupMember(Base):

@@ -182,7 +182,10 @@ async def test_cli_dry_run_json_lists_every_task_and_writes_nothing(
     assert refs[:3] == ["II.1.a", "II.1.b", "II.1.c"] and refs[-1] == "II.7" and len(refs) == 16
     first = data["tasks"][0]
     assert first["lead"] == ["Sở Xây dựng"] and first["timeframe"] == "Thường xuyên"
-    assert set(first["support"]) == {"Các sở, ban ngành", "UBND các huyện, thị xã, thành phố"}
+    # the district committees ended on 1/7/2025: their work passes to the communes' group
+    assert set(first["support"]) == {"Các sở, ban ngành", "UBND các xã, phường"}
+    assert "Sở Xây dựng" in first["chased"]["support"] or first["chased"]["lead"] == ["Sở Xây dựng"]
+    assert not any("huyện" in name for name in data["review"]["chased_agencies"])
     async with db_target.open().engine.connect() as conn:
         from sqlalchemy import text
 

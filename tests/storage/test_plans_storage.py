@@ -146,17 +146,21 @@ async def test_merged_agency_passes_tasks_and_members_and_keeps_its_name(db: Dat
     await with_starter(db)
     async with db.transaction() as session:
         await save_plan(session, seed_draft("quang-ngai-151-kh-ubnd.txt"))
-        old = (await find_agency(session, "Sở Kế hoạch và Đầu tư")).agency
-        new = (await find_agency(session, "Sở Tài chính")).agency
-        assert old is not None and new is not None
+        # the starter already maps the 2025 successions: the old name gives today's agency
+        lookup = await find_agency(session, "Sở KH&ĐT")
+        assert lookup.agency is not None and lookup.agency.name == "Sở Tài chính"
+        assert lookup.original is not None and lookup.original.name == "Sở Kế hoạch và Đầu tư"
+        old = (await find_agency(session, "Sở Xây dựng")).agency
+        new = await add_agency(session, "Sở Xây dựng và Giao thông")
+        assert old is not None
         session.add(Member(telegram_user_id=77, full_name="An", agency_id=old.id, role="officer"))
         await session.flush()
         moved = await merge_agency(session, old, new)
     assert moved > 0
     async with db.transaction() as session:
-        lookup = await find_agency(session, "Sở KH&ĐT")
-        assert lookup.agency is not None and lookup.agency.name == "Sở Tài chính"
-        assert lookup.original is not None and lookup.original.name == "Sở Kế hoạch và Đầu tư"
+        lookup = await find_agency(session, "Sở XD")
+        assert lookup.agency is not None and lookup.agency.name == "Sở Xây dựng và Giao thông"
+        assert lookup.original is not None and lookup.original.name == "Sở Xây dựng"
         member = await session.scalar(select(Member).where(Member.telegram_user_id == 77))
         assert member is not None and member.agency_id == new.id
         left = await session.scalar(
