@@ -180,6 +180,7 @@ def paced_rate_limiter() -> AIORateLimiter:
 
 
 def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
+    application.add_handler(MessageHandler(filters.COMMAND, common.overlong_command), group=-1)
     application.add_handler(CommandHandler("start", common.start))
     application.add_handler(CommandHandler("help", common.help_command))
     application.add_handler(CommandHandler("whoami", common.whoami))
@@ -206,7 +207,7 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(CommandHandler("chart", coordinator.chart_command))
     application.add_handler(CommandHandler("linkgroup", coordinator.linkgroup_command))
     application.add_handler(
-        CallbackQueryHandler(coordinator.on_summary_button, pattern=r"^(sp|sa|mr|sc):")
+        CallbackQueryHandler(coordinator.on_summary_button, pattern=r"^(sp|sa|sg|mr|sc):")
     )
     application.add_handler(CallbackQueryHandler(officer.on_report_button, pattern=r"^r[a-z]:"))
     application.add_handler(CallbackQueryHandler(stale_button))

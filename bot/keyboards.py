@@ -34,6 +34,7 @@ SHAPES = {
     "im": r"[0-9a-f]{8}:(?:save|cancel|fix:\d+:\d+)",
     "sp": r"\d+:-?1",
     "sa": r"\d+:\d+",
+    "sg": r"\d+:\d+",
     "mr": r"\d+",
     "sc": r"[a-z]+:\d+",
 }

@@ -15,7 +15,7 @@ import secrets
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from aiohttp import ClientSession, ClientTimeout, web
@@ -294,6 +294,18 @@ class BotApiEmulator:
     # -- what tests look at ------------------------------------------------------------------
     def messages_to(self, chat_id: int) -> list[SentMessage]:
         return [m for m in self.sent if m.chat_id == chat_id]
+
+    def as_shown(self, message: SentMessage) -> SentMessage:
+        """A message the bot sent as the chat shows it now (after edits of text or buttons)."""
+        stored = self._find(message.chat_id, message.message_id) or {}
+        text = stored.get("text", message.text)
+        return replace(
+            message,
+            text=text,
+            raw_text=stored.get("html") or text,
+            reply_markup=stored.get("reply_markup"),
+            edited=message.edited or "edit_date" in stored,
+        )
 
     async def wait_for(
         self,
@@ -610,6 +622,7 @@ class BotApiEmulator:
         original.pop("reply_markup", None)
         if markup:
             original["reply_markup"] = markup
+        original["edit_date"] = int(time.time())
         self._changed()
         return {k: v for k, v in original.items() if k not in ("outgoing", "html")}
 

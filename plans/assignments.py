@@ -7,18 +7,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from access import audit
 from domain.status import AssignmentRole
-from domain.text import ref_key
+from domain.text import match_refs
 from storage.models import Agency, Assignment, Member, Plan, Task
 
 
 async def find_task(session: AsyncSession, plan: Plan, ref: str) -> Task | None:
-    """A task of the plan by its reference as typed ("II.2.a", "ii.2.a", "II 2 a")."""
+    """A task of the plan by its reference as typed ("II.2.a", "ii.2.a", "II 2 a", or short as
+    officers write it, "2a"); None when no task or more than one matches."""
     tasks = (await session.scalars(select(Task).where(Task.plan_id == plan.id))).all()
-    wanted = ref_key(ref)
-    for task in tasks:
-        if ref_key(task.ref) == wanted:
-            return task
-    return None
+    by_ref = {task.ref: task for task in tasks}
+    found = match_refs(ref, list(by_ref))
+    return by_ref[found[0]] if len(found) == 1 else None
 
 
 async def assign(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from access import audit
 from domain.status import AssignmentRole
-from domain.text import squash
+from domain.text import fold, squash
 from plans.active import active_plans
 from plans.model import PlanDraft, TaskDraft
 from plans.planfile import PlanDiff, diff_plans
@@ -341,13 +342,31 @@ async def _assign(
 
 async def find_plan(session: AsyncSession, text: str | None) -> Plan | None:
     """A plan by its number as typed ("151", "151/KH-UBND", "151 kh ubnd"); with no text, the
-    only active plan if there is just one."""
-    plans = await active_plans(session)
+    only active plan if there is just one. None when nothing or more than one plan matches."""
+    found = await find_plans(session, text)
+    return found[0] if len(found) == 1 else None
+
+
+async def find_plans(session: AsyncSession, text: str | None) -> list[Plan]:
+    """The active plans that a number as typed names, best matches only: the same number
+    ("151/KH-UBND"), else a number given whole ("15" → "15-CTr/TU", never "151/KH-UBND"),
+    else a prefix of the number ("15-C"). With no text, every active plan."""
+    plans = list(await active_plans(session))
     if not text:
-        return plans[0] if len(plans) == 1 else None
+        return plans
     key = plan_key(text)
+    if not key:
+        return []
     exact = [p for p in plans if p.number_key == key]
     if exact:
-        return exact[0]
-    prefixed = [p for p in plans if key and p.number_key.startswith(key)]
-    return prefixed[0] if len(prefixed) == 1 else None
+        return exact
+    words = number_words(text)
+    whole = [p for p in plans if number_words(p.number)[: len(words)] == words]
+    if whole:
+        return whole
+    return [p for p in plans if p.number_key.startswith(key)]
+
+
+def number_words(number: str) -> list[str]:
+    """A plan number cut into its runs of digits and letters: "15-CTr/TU" → 15, ctr, tu."""
+    return re.findall(r"[0-9]+|[a-z]+", fold(number))

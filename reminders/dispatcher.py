@@ -9,7 +9,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import case, func, select, update
@@ -672,8 +672,34 @@ async def insert_delivery(session: AsyncSession, item: Planned) -> int:
     return await insert_ignore(session, ReminderDelivery, values, ["key"])
 
 
-async def remind_now(session: AsyncSession, period: ReportingPeriod, now: datetime) -> int:
-    """A coordinator's "remind now": one reminder for each officer of each late agency."""
+@dataclass(frozen=True)
+class RemindNow:
+    """What a coordinator's "remind now" did: reminders queued, or, when the period's late
+    agencies were already reminded by hand today, when that was and how many went out."""
+
+    queued: int
+    earlier: datetime | None = None
+    earlier_count: int = 0
+
+
+async def remind_now(
+    session: AsyncSession, period: ReportingPeriod, now: datetime, tz: tzinfo = UTC
+) -> RemindNow:
+    """A coordinator's "remind now": one reminder for each officer of each late agency, once a
+    day (a second press the same day queues nothing and says when the first one was)."""
+    local_day = now.astimezone(tz).date()
+    day_start = datetime.combine(local_day, time(0), tzinfo=tz)
+    earlier = (
+        await session.execute(
+            select(func.max(ReminderDelivery.due_at), func.count()).where(
+                ReminderDelivery.period_id == period.id,
+                ReminderDelivery.kind == "manual",
+                ReminderDelivery.due_at >= day_start,
+            )
+        )
+    ).one()
+    if earlier[1]:
+        return RemindNow(0, earlier[0], earlier[1])
     missing = await owed(session, period)
     agency_ids = {m.agency_id for m in missing}
     stamp = now.strftime("%Y%m%d%H%M")
@@ -695,4 +721,4 @@ async def remind_now(session: AsyncSession, period: ReportingPeriod, now: dateti
                 reason="remind now",
             ),
         )
-    return created
+    return RemindNow(created)

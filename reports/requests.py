@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from access import audit
-from domain.text import ref_key
+from domain.text import match_refs
 from storage.models import Assignment, Member, Plan, ReportingPeriod, Task
 
 
@@ -40,11 +40,12 @@ async def create_adhoc_request(
     """A period of kind "adhoc" for the chosen tasks (all when none given), chased like others."""
     tasks = (await session.scalars(select(Task).where(Task.plan_id == plan.id, Task.active))).all()
     if refs:
-        by_key = {ref_key(t.ref): t for t in tasks}
-        missing = [r for r in refs if ref_key(r) not in by_key]
+        by_ref = {t.ref: t for t in tasks}
+        found = {r: match_refs(r, list(by_ref)) for r in refs}
+        missing = [r for r, matches in found.items() if len(matches) != 1]
         if missing:
             raise UnknownTasks(missing)
-        chosen = [by_key[ref_key(r)] for r in refs]
+        chosen = list({m[0]: by_ref[m[0]] for m in found.values()}.values())  # once each
     else:
         chosen = list(tasks)
     count = await session.scalar(

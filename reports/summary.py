@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import Select, and_, case, func, literal, or_, select
@@ -308,6 +308,7 @@ class TaskHistory:
     plan: Plan
     assignments: list[tuple[str, str]]
     reports: list[tuple[str, str, Report, str | None]]  # period label, agency, report, reporter
+    evidence: dict[int, list[str]] = field(default_factory=dict)  # report id → file names
 
 
 async def task_history(session: AsyncSession, task: Task) -> TaskHistory:
@@ -332,4 +333,20 @@ async def task_history(session: AsyncSession, task: Task) -> TaskHistory:
             .limit(30)
         )
     ).all()
-    return TaskHistory(task, plan, [tuple(a) for a in assignments], [tuple(r) for r in reports])  # type: ignore[misc]
+    evidence: dict[int, list[str]] = defaultdict(list)
+    report_ids = [row[2].id for row in reports]
+    if report_ids:
+        files = await session.execute(
+            select(Evidence.report_id, Evidence.file_name)
+            .where(Evidence.report_id.in_(report_ids))
+            .order_by(Evidence.id)
+        )
+        for report_id, name in files.all():
+            evidence[report_id].append(name)
+    return TaskHistory(
+        task,
+        plan,
+        [tuple(a) for a in assignments],  # type: ignore[misc]
+        [tuple(r) for r in reports],  # type: ignore[misc]
+        dict(evidence),
+    )

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
 from access.members import DEFAULT_INVITE_LIFETIME, create_invite, parse_duration, revoke
-from bot.context import BotContext
+from bot.context import BotContext, Services
 from bot.delivery import shorten
 from bot.guards import requires
 from bot.links import deep_link
@@ -25,7 +25,7 @@ from plans.assignments import assign, find_task, unassign
 from plans.overview import agencies_overview, groups_overview, plans_overview
 from plans.registry import find_agency, merge_agency
 from plans.store import find_plan
-from storage.models import Agency, Member, Plan, Task
+from storage.models import Agency, CalendarDay, Member, Plan, Task
 
 
 def split_invite_args(args: list[str]) -> tuple[str, str, str | None] | None:
@@ -60,12 +60,14 @@ async def invite(update: Update, context: BotContext, member: Member) -> None:
             return
     async with svc.db.transaction() as session:
         lookup = await find_agency(session, agency_name)
-        if lookup.agency is None:
-            await message.reply_text(agency_not_found(texts, agency_name, lookup.suggestions))
-            return
-        created = await create_invite(
-            session, agency=lookup.agency, role=Role(role), created_by=member, lifetime=lifetime
-        )
+        if lookup.agency is not None:
+            created = await create_invite(
+                session, agency=lookup.agency, role=Role(role), created_by=member, lifetime=lifetime
+            )
+    if lookup.agency is None:
+        name = shorten(agency_name, 200)
+        await message.reply_text(agency_not_found(texts, name, lookup.suggestions))
+        return
     link = deep_link(context.bot.username, created.token)
     await message.reply_text(
         texts(
@@ -178,7 +180,7 @@ async def members_command(update: Update, context: BotContext, member: Member) -
                 "members.line",
                 name=m.full_name or "?",
                 role=texts.plain(f"role.{m.role}"),
-                agency=m.agency.name if m.agency else "—",
+                agency=texts("members.agency", agency=m.agency.name) if m.agency else Html(""),
                 state=state,
                 user_id=m.telegram_user_id,
             )
@@ -201,40 +203,37 @@ async def revoke_command(update: Update, context: BotContext, member: Member) ->
             target = await session.scalar(select(Member).where(Member.telegram_user_id == int(who)))
         else:
             target = await session.scalar(select(Member).where(Member.username == who.lstrip("@")))
-        if target is None:
-            await message.reply_text(texts("revoke.unknown", who=who))
-            return
-        await revoke(session, target, member)
-        name = target.full_name
-    await message.reply_text(texts("revoke.done", name=name))
+        if target is not None:
+            await revoke(session, target, member)
+    if target is None:
+        await message.reply_text(texts("revoke.unknown", who=shorten(who, 60)))
+        return
+    await message.reply_text(texts("revoke.done", name=target.full_name))
 
 
 async def task_target(
-    update: Update, context: BotContext, session: AsyncSession, words: list[str]
-) -> tuple[Plan, Task, Agency] | None:
-    """Parse "[plan] <ref> <agency…>" and answer the admin when something is unknown."""
-    texts = context.texts
-    message = update.effective_message
-    assert message is not None
-    plan = await find_plan(session, words[0]) if len(words) >= 3 else None
-    if plan is not None and await find_task(session, plan, words[1]) is not None:
-        ref, agency_words = words[1], words[2:]
+    services_: Services, session: AsyncSession, words: list[str]
+) -> tuple[Plan, Task, Agency] | Html:
+    """Parse "[plan] <ref> <agency…>": the plan, task and agency, or what to tell the admin."""
+    texts = services_.texts
+    named = await find_plan(session, words[0]) if len(words) >= 3 else None
+    default = await find_plan(session, None)
+    if named is not None and (
+        await find_task(session, named, words[1]) is not None
+        or default is None
+        or await find_task(session, default, words[0]) is None
+    ):
+        plan, ref, agency_words = named, words[1], words[2:]
     else:
-        plan = await find_plan(session, None)
-        ref, agency_words = words[0], words[1:]
+        plan, ref, agency_words = default, words[0], words[1:]
     if plan is None:
-        await message.reply_text(texts("assign.no_plan"))
-        return None
+        return texts("assign.no_plan")
     task = await find_task(session, plan, ref)
     if task is None:
-        await message.reply_text(texts("assign.unknown_task", ref=ref, plan=plan.number))
-        return None
+        return texts("assign.unknown_task", ref=shorten(ref, 60), plan=plan.number)
     lookup = await find_agency(session, " ".join(agency_words))
     if lookup.agency is None:
-        await message.reply_text(
-            agency_not_found(texts, " ".join(agency_words), lookup.suggestions)
-        )
-        return None
+        return agency_not_found(texts, shorten(" ".join(agency_words), 200), lookup.suggestions)
     return plan, task, lookup.agency
 
 
@@ -250,11 +249,13 @@ async def assign_command(update: Update, context: BotContext, member: Member) ->
         return
     role = AssignmentRole(words.pop().lower())
     async with svc.db.transaction() as session:
-        target = await task_target(update, context, session, words)
-        if target is None:
-            return
-        plan, task, agency = target
-        changed = await assign(session, task, agency, role, member)
+        target = await task_target(svc, session, words)
+        if not isinstance(target, Html):
+            plan, task, agency = target
+            changed = await assign(session, task, agency, role, member)
+    if isinstance(target, Html):
+        await message.reply_text(target)
+        return
     key = "assign.done" if changed else "assign.unchanged"
     await message.reply_text(
         texts(
@@ -278,11 +279,13 @@ async def unassign_command(update: Update, context: BotContext, member: Member) 
         await message.reply_text(texts("unassign.usage"))
         return
     async with svc.db.transaction() as session:
-        target = await task_target(update, context, session, words)
-        if target is None:
-            return
-        _plan, task, agency = target
-        changed = await unassign(session, task, agency, member)
+        target = await task_target(svc, session, words)
+        if not isinstance(target, Html):
+            _plan, task, agency = target
+            changed = await unassign(session, task, agency, member)
+    if isinstance(target, Html):
+        await message.reply_text(target)
+        return
     await message.reply_text(
         texts("unassign.done" if changed else "unassign.none", ref=task.ref, agency=agency.name)
     )
@@ -298,24 +301,31 @@ async def merge_command(update: Update, context: BotContext, member: Member) -> 
     if not sep or not old_name.strip() or not new_name.strip():
         await message.reply_text(texts("merge.usage"))
         return
+    answer: Html | None = None
     async with svc.db.transaction() as session:
         old = await find_agency(session, old_name.strip())
         new = await find_agency(session, new_name.strip())
-        for name, lookup in ((old_name, old), (new_name, new)):
+        for name, lookup in ((new_name, new), (old_name, old)):
             if lookup.agency is None:
-                await message.reply_text(agency_not_found(texts, name.strip(), lookup.suggestions))
-                return
-        assert old.agency is not None and new.agency is not None
-        if old.agency.id == new.agency.id:
-            await message.reply_text(texts("merge.usage"))
-            return
-        moved = await merge_agency(session, old.agency, new.agency, actor=member)
+                answer = agency_not_found(texts, shorten(name, 200), lookup.suggestions)
+        if answer is None and old.agency is not None and new.agency is not None:
+            if old.agency.id == new.agency.id:
+                answer = texts("merge.usage")
+            else:
+                moved = await merge_agency(session, old.agency, new.agency, actor=member)
+    if answer is not None:
+        await message.reply_text(answer)
+        return
+    assert old.agency is not None and new.agency is not None
     await message.reply_text(
         texts("merge.done", old=old.agency.name, new=new.agency.name, moved=moved)
     )
 
 
 # -- working calendar ------------------------------------------------------------------------------
+MAX_DAY_NOTE = CalendarDay.__table__.c.note.type.length  # what the column holds
+
+
 async def declare(update: Update, context: BotContext, member: Member, kind: str) -> None:
     """/dayoff or /workday <date> [note]; "xoá <date>" removes; no argument lists."""
     svc, texts = context.services, context.texts
@@ -344,6 +354,11 @@ async def declare(update: Update, context: BotContext, member: Member, kind: str
         await message.reply_text(texts("calendar.usage"))
         return
     note = " ".join(args[1:]) if not removing else ""
+    if len(note) > MAX_DAY_NOTE:
+        await message.reply_text(
+            texts("calendar.note_too_long", length=len(note), limit=MAX_DAY_NOTE)
+        )
+        return
     settings = svc.settings
     async with svc.db.transaction() as session:
         if removing:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import ChatType
+from telegram.ext import ApplicationHandlerStop
 
 from access.members import BindOutcome, bind_invite
 from bot.commands import commands_for, refresh_member_commands
@@ -82,3 +83,18 @@ async def unknown_command(update: Update, context: BotContext) -> None:
         member = await current_member(update, context)
         key = "unknown_command" if member else "stranger_hint"
         await update.effective_message.reply_text(texts(key))
+
+
+MAX_COMMAND_CHARS = 2000  # longer than any command needs (a /request note included)
+
+
+async def overlong_command(update: Update, context: BotContext) -> None:
+    """A command longer than any command needs gets one line naming the limit, and goes no
+    further: nothing is parsed, saved or echoed back."""
+    message = update.effective_message
+    text = message.text if message is not None else None
+    if message is None or text is None or len(text) <= MAX_COMMAND_CHARS:
+        return
+    texts = context.texts
+    await message.reply_text(texts("command.too_long", length=len(text), limit=MAX_COMMAND_CHARS))
+    raise ApplicationHandlerStop

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
 
 from access import audit
 from bot import keyboards
-from bot.context import BotContext, working_calendar
+from bot.context import BotContext, Services, working_calendar
 from bot.delivery import shorten
 from bot.guards import requires
 from bot.handlers.officer import report_state
@@ -20,11 +23,10 @@ from bot.render import local_date, local_time, split_message
 from bot.texts import Html, Texts
 from domain.dates import parse_day
 from domain.status import Outcome, Role
-from domain.text import strip_diacritics
-from plans.active import active_plans
+from domain.text import split_refs, strip_diacritics
 from plans.assignments import find_task
-from plans.store import find_plan
-from reminders.dispatcher import remind_now
+from plans.store import find_plan, find_plans
+from reminders.dispatcher import RemindNow, remind_now
 from reports.model import PlanSummary
 from reports.requests import UnknownTasks, create_adhoc_request
 from reports.summary import (
@@ -53,94 +55,106 @@ async def request_command(update: Update, context: BotContext, member: Member) -
         await message.reply_text(texts("request.usage"))
         return
     async with svc.db.transaction() as session:
-        _calendar, today = await working_calendar(svc, session)
-        deadline = parse_day(words[1], today)
-        if deadline is None or deadline < today:
-            await message.reply_text(texts("request.bad_deadline", value=words[1]))
-            return
-        plan = await find_plan(session, words[0])
-        if plan is None:
-            await message.reply_text(texts("request.unknown_plan", value=words[0]))
-            return
-        try:
-            created = await create_adhoc_request(
-                session,
-                plan,
-                deadline=deadline,
-                refs=words[2:],
-                note=note.strip(),
-                member=member,
-                today=today,
-            )
-        except UnknownTasks as exc:
-            await message.reply_text(
-                texts("request.unknown_tasks", plan=plan.number, refs=", ".join(exc.refs))
-            )
-            return
-    await message.reply_text(
-        texts(
-            "request.created",
-            plan=plan.number,
-            tasks=created.tasks,
-            agencies=created.agencies,
-            deadline=local_date(deadline),
-        )
-    )
+        answer, created = await create_request(svc, session, member, words, note.strip())
+    await message.reply_text(answer)
     dispatcher = svc.dispatcher
-    if dispatcher is not None:
+    if dispatcher is not None and created:
         context.application.create_task(dispatcher.tick())
 
 
+async def create_request(
+    svc: Services, session: AsyncSession, member: Member, words: list[str], note: str
+) -> tuple[Html, bool]:
+    """Makes the ad-hoc request "<plan> <deadline> [refs]" names (True), or says what is wrong."""
+    texts = svc.texts
+    _calendar, today = await working_calendar(svc, session)
+    deadline = parse_day(words[1], today)
+    if deadline is None or deadline < today:
+        return texts("request.bad_deadline", value=shorten(words[1], 40)), False
+    plan = await find_plan(session, words[0])
+    if plan is None:
+        return texts("request.unknown_plan", value=shorten(words[0], 60)), False
+    try:
+        created = await create_adhoc_request(
+            session,
+            plan,
+            deadline=deadline,
+            refs=split_refs(" ".join(words[2:])),
+            note=note,
+            member=member,
+            today=today,
+        )
+    except UnknownTasks as exc:
+        refs = shorten(", ".join(exc.refs), 300)
+        return texts("request.unknown_tasks", plan=plan.number, refs=refs), False
+    text = texts(
+        "request.created",
+        plan=plan.number,
+        tasks=created.tasks,
+        agencies=created.agencies,
+        deadline=local_date(deadline),
+    )
+    return text, True
+
+
 # -- summaries ---------------------------------------------------------------------------------
-SUMMARY_PERIOD = "sp"  # sp:<period_id>            → the summary of that period
+SUMMARY_PERIOD = "sp"  # sp:<period_id>:<±1>         → the summary of the period before/after
 SUMMARY_AGENCY = "sa"  # sa:<period_id>:<agency_id> → one agency's tasks in that period
+SUMMARY_PAGE = "sg"  # sg:<period_id>:<page>          → the summary's agency buttons, that page
 REMIND_NOW = "mr"  # mr:<period_id>
 CHOOSE_PLAN = "sc"  # sc:<command>:<plan_id>
 MAX_AGENCY_BUTTONS = 8
 
 
+@dataclass(frozen=True)
+class Answer:
+    """What to tell the user when a command cannot go on, sent once the transaction is over."""
+
+    text: Html
+    markup: InlineKeyboardMarkup | None = None
+
+    async def send(self, message: Message) -> None:
+        await message.reply_text(self.text, reply_markup=self.markup)
+
+
 async def resolve_target(
-    update: Update,
-    context: BotContext,
-    session: AsyncSession,
-    member: Member,
-    command: str,
-) -> tuple[Plan, ReportingPeriod] | None:
+    svc: Services, session: AsyncSession, member: Member, args: list[str], command: str
+) -> tuple[Plan, ReportingPeriod] | Answer:
     """Plan and period from "[plan] [period]"; defaults: the member's plan, the current period.
-    Answers the user (and returns None) when it cannot decide."""
-    svc, texts = context.services, context.texts
-    message = update.effective_message
-    assert message is not None
-    args = list(context.args or [])
-    plan = await find_plan(session, args[0]) if args else None
+    When it cannot decide, the answer for the user (a plan to choose, a period not understood)."""
+    texts = svc.texts
+    candidates = await find_plans(session, args[0]) if args else []
+    plan = candidates[0] if len(candidates) == 1 else None
     if plan is not None:
         args = args[1:]
+    elif len(candidates) > 1:
+        return choose_plan(texts, candidates, command)
     else:
         plan = await default_plan(session, member)
     if plan is None:
-        plans = await active_plans(session)
+        plans = await find_plans(session, None)
         if not plans:
-            await message.reply_text(texts("summary.no_plans"))
-            return None
-        buttons = [keyboards.button(p.number, CHOOSE_PLAN, command, p.id) for p in plans[:20]]
-        await message.reply_text(
-            texts("summary.choose_plan"), reply_markup=keyboards.markup(buttons, 2)
-        )
-        return None
+            return Answer(texts("summary.no_plans"))
+        return choose_plan(texts, plans, command)
     calendar, today = await working_calendar(svc, session)
     if args:
         period = await period_by_text(session, plan, " ".join(args), calendar)
         if period is None:
-            await message.reply_text(texts("summary.unknown_period", value=" ".join(args)))
-            return None
+            value = shorten(" ".join(args), 60)
+            return Answer(texts("summary.unknown_period", value=value))
     else:
         period = await current_period(session, plan, today, calendar)
     return plan, period
 
 
+def choose_plan(texts: Texts, plans: list[Plan], command: str) -> Answer:
+    buttons = [keyboards.button(p.number, CHOOSE_PLAN, command, p.id) for p in plans[:20]]
+    return Answer(texts("summary.choose_plan"), keyboards.markup(buttons, 2))
+
+
 async def default_plan(session: AsyncSession, member: Member) -> Plan | None:
     """The plan the member's agency coordinates, else the only active plan."""
-    plans = await active_plans(session)
+    plans = await find_plans(session, None)
     own = [p for p in plans if member.agency_id and p.coordinator_agency_id == member.agency_id]
     if len(own) == 1:
         return own[0]
@@ -183,6 +197,45 @@ def summary_lines(texts: Texts, summary: PlanSummary) -> list[str]:
     return lines
 
 
+def summary_buttons(
+    texts: Texts, period: ReportingPeriod, agencies: list[tuple[str, int]], page: int
+) -> InlineKeyboardMarkup:
+    """One page of drill-down buttons (agencies with the most missing reports first), buttons
+    to page through the rest, so every agency can be opened, and the period switches."""
+    pages = max(1, -(-len(agencies) // MAX_AGENCY_BUTTONS))
+    page = min(max(page, 0), pages - 1)
+    shown = agencies[page * MAX_AGENCY_BUTTONS : (page + 1) * MAX_AGENCY_BUTTONS]
+    buttons = [
+        keyboards.button(f"🏢 {shorten(name, 30)}", SUMMARY_AGENCY, period.id, agency_id)
+        for name, agency_id in shown
+    ]
+    rows = keyboards.rows(buttons, 2)
+    if pages > 1:
+        paging = []
+        if page > 0:
+            label = texts.plain("summary.button_agencies_prev")
+            paging.append(keyboards.button(label, SUMMARY_PAGE, period.id, page - 1))
+        if page + 1 < pages:
+            label = texts("summary.button_agencies_next", page=page + 2, pages=pages)
+            paging.append(keyboards.button(label, SUMMARY_PAGE, period.id, page + 1))
+        rows.append(paging)
+    if period.kind != "adhoc":
+        rows.append(
+            [
+                keyboards.button(texts.plain("summary.button_prev"), SUMMARY_PERIOD, period.id, -1),
+                keyboards.button(texts.plain("summary.button_next"), SUMMARY_PERIOD, period.id, 1),
+            ]
+        )
+    return InlineKeyboardMarkup(rows)
+
+
+async def summary_agencies(session: AsyncSession, summary: PlanSummary) -> list[tuple[str, int]]:
+    """The summary's agencies with their ids, the ones missing most reports first."""
+    ids = await agency_ids_by_name(session, [a.agency for a in summary.agencies])
+    worst = sorted(summary.agencies, key=lambda a: (a.reported - a.expected, a.agency))
+    return [(a.agency, ids[a.agency]) for a in worst if a.agency in ids]
+
+
 async def send_summary(
     update: Update, context: BotContext, plan: Plan, period: ReportingPeriod
 ) -> None:
@@ -192,26 +245,15 @@ async def send_summary(
     async with svc.db.transaction() as session:
         _calendar, today = await working_calendar(svc, session)
         summary = await summarize(session, plan, period, today, blockers_limit=0)
-        ids = await agency_ids_by_name(session, [a.agency for a in summary.agencies])
+        agencies = await summary_agencies(session, summary)
     if summary.total == 0 and not summary.agencies:
         lines = [texts("summary.empty", plan=plan.number, period=period.label)]
     else:
         lines = summary_lines(texts, summary)
-    worst = sorted(summary.agencies, key=lambda a: (a.reported - a.expected, a.agency))
-    buttons = [
-        keyboards.button(f"🏢 {shorten(a.agency, 30)}", SUMMARY_AGENCY, period.id, ids[a.agency])
-        for a in worst[:MAX_AGENCY_BUTTONS]
-        if a.agency in ids
-    ]
-    if period.kind != "adhoc":
-        buttons += [
-            keyboards.button(texts.plain("summary.button_prev"), SUMMARY_PERIOD, period.id, -1),
-            keyboards.button(texts.plain("summary.button_next"), SUMMARY_PERIOD, period.id, 1),
-        ]
     chunks = split_message(lines)
     for chunk in chunks[:-1]:
         await chat.send_message(chunk)
-    await chat.send_message(chunks[-1], reply_markup=keyboards.markup(buttons, 2))
+    await chat.send_message(chunks[-1], reply_markup=summary_buttons(texts, period, agencies, 0))
 
 
 async def agency_ids_by_name(session: AsyncSession, names: list[str]) -> dict[str, int]:
@@ -225,10 +267,14 @@ async def agency_ids_by_name(session: AsyncSession, names: list[str]) -> dict[st
 async def summary_command(update: Update, context: BotContext, member: Member) -> None:
     """/summary [plan] [period]: outcome classes, completion rate, one line per agency."""
     svc = context.services
+    message = update.effective_message
+    assert message is not None
     async with svc.db.transaction() as session:
-        target = await resolve_target(update, context, session, member, "summary")
-    if target is not None:
-        await send_summary(update, context, *target)
+        target = await resolve_target(svc, session, member, list(context.args or []), "summary")
+    if isinstance(target, Answer):
+        await target.send(message)
+        return
+    await send_summary(update, context, *target)
 
 
 @requires(Role.COORDINATOR)
@@ -238,11 +284,13 @@ async def missing_command(update: Update, context: BotContext, member: Member) -
     message = update.effective_message
     assert message is not None
     async with svc.db.transaction() as session:
-        target = await resolve_target(update, context, session, member, "missing")
-        if target is None:
-            return
-        plan, period = target
-        missing = await missing_agencies(session, period)
+        target = await resolve_target(svc, session, member, list(context.args or []), "missing")
+        if not isinstance(target, Answer):
+            missing = await missing_agencies(session, target[1])
+    if isinstance(target, Answer):
+        await target.send(message)
+        return
+    plan, period = target
     if not missing:
         await message.reply_text(texts("missing.none", period=period.label, plan=plan.number))
         return
@@ -300,7 +348,7 @@ async def blockers_command(update: Update, context: BotContext, member: Member) 
 
 @requires(Role.COORDINATOR)
 async def task_command(update: Update, context: BotContext, member: Member) -> None:
-    """/task <ref> [plan]: the task, its agencies and its reports across periods."""
+    """/task <ref> [plan]: the task, its agencies, its reports across periods and their files."""
     svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
@@ -309,17 +357,15 @@ async def task_command(update: Update, context: BotContext, member: Member) -> N
         await message.reply_text(texts("task.usage"))
         return
     async with svc.db.transaction() as session:
-        plan = await find_plan(session, " ".join(args[1:])) if len(args) > 1 else None
-        plans = [plan] if plan else await active_plans(session)
-        task = None
-        for candidate in plans:
-            task = await find_task(session, candidate, args[0])
-            if task is not None:
-                break
-        if task is None:
-            await message.reply_text(texts("task.unknown", ref=args[0]))
-            return
-        history = await task_history(session, task)
+        plans = await find_plans(session, " ".join(args[1:]) if len(args) > 1 else None)
+        tasks = [t for p in plans if (t := await find_task(session, p, args[0])) is not None]
+        history = await task_history(session, tasks[0]) if len(tasks) == 1 else None
+    if history is None:
+        key = "task.ambiguous" if len(tasks) > 1 else "task.unknown"
+        plans_text = ", ".join(p.number for p in plans if any(t.plan_id == p.id for t in tasks))
+        await message.reply_text(texts(key, ref=shorten(args[0], 60), plans=plans_text))
+        return
+    task = history.task
     lines = [
         texts(
             "task.header",
@@ -347,21 +393,31 @@ async def task_command(update: Update, context: BotContext, member: Member) -> N
                 who=texts("blockers.who", name=reporter) if reporter else Html(""),
             )
         )
+        files = history.evidence.get(report.id)
+        if files:
+            names = ", ".join(shorten(name, 80) for name in files)
+            lines.append(texts("task.evidence", count=len(files), names=names))
     await reply_lines(message, lines)
 
 
 async def full_summary(
     update: Update, context: BotContext, member: Member, command: str
 ) -> tuple[Plan, ReportingPeriod, PlanSummary] | None:
-    """The plan and period asked for, with the summary and one row per task × agency."""
+    """The plan and period asked for, with the summary and one row per task × agency; None
+    (the user answered) when the command cannot tell which."""
     svc = context.services
+    message = update.effective_message
+    assert message is not None
     async with svc.db.transaction() as session:
-        target = await resolve_target(update, context, session, member, command)
-        if target is None:
-            return None
-        plan, period = target
-        _calendar, today = await working_calendar(svc, session)
-        return plan, period, await summarize(session, plan, period, today, with_rows=True)
+        target = await resolve_target(svc, session, member, list(context.args or []), command)
+        if not isinstance(target, Answer):
+            plan, period = target
+            _calendar, today = await working_calendar(svc, session)
+            summary = await summarize(session, plan, period, today, with_rows=True)
+    if isinstance(target, Answer):
+        await target.send(message)
+        return None
+    return plan, period, summary
 
 
 @requires(Role.COORDINATOR)
@@ -425,12 +481,13 @@ def file_stem(number: str, period: str) -> str:
 
 @requires(Role.COORDINATOR)
 async def on_summary_button(update: Update, context: BotContext, member: Member) -> None:
-    """Switch period, drill into an agency, remind now, or choose a plan."""
+    """Switch period, page through the agencies, drill into one, remind now, or choose a plan."""
     svc, texts = context.services, context.texts
     parts = await pressed(update, context)
     query = update.callback_query
-    if parts is None or query is None:
+    if parts is None or query is None or query.message is None:
         return
+    message = query.message
     kind = parts[0]
     if kind == CHOOSE_PLAN:
         async with svc.db.transaction() as session:
@@ -446,11 +503,14 @@ async def on_summary_button(update: Update, context: BotContext, member: Member)
             return
         plan = await session.get(Plan, period.plan_id)
         assert plan is not None
+        calendar, today = await working_calendar(svc, session)
         if kind == SUMMARY_PERIOD:
-            calendar, _today = await working_calendar(svc, session)
             target = await neighbour_period(session, plan, period, int(parts[2]), calendar)
+        elif kind == SUMMARY_PAGE:
+            summary = await summarize(session, plan, period, today, blockers_limit=0)
+            agencies = await summary_agencies(session, summary)
         elif kind == REMIND_NOW:
-            count = await remind_now(session, period, svc.now())
+            reminded = await remind_now(session, period, svc.now(), svc.settings.tz)
         else:
             agency = await session.get(Agency, int(parts[2]))
             items = await period_items(session, plan, period, int(parts[2]))
@@ -458,10 +518,15 @@ async def on_summary_button(update: Update, context: BotContext, member: Member)
         if target is not None:
             await send_summary(update, context, plan, target)
         return
+    if kind == SUMMARY_PAGE:
+        markup = summary_buttons(texts, period, agencies, int(parts[2]))
+        with contextlib.suppress(BadRequest):  # unchanged, or too old to edit
+            await query.edit_message_reply_markup(markup)
+        return
     if kind == REMIND_NOW:
-        await query.message.reply_text(texts("missing.reminded", count=count))  # type: ignore[union-attr]
+        await message.reply_text(reminded_text(svc, reminded))  # type: ignore[union-attr]
         dispatcher = svc.dispatcher
-        if dispatcher is not None:
+        if dispatcher is not None and reminded.queued:
             context.application.create_task(dispatcher.dispatch())
         return
     lines = [
@@ -484,7 +549,19 @@ async def on_summary_button(update: Update, context: BotContext, member: Member)
                 state=state,
             )
         )
-    await reply_lines(query.message, lines)  # type: ignore[arg-type]
+    await reply_lines(message, lines)  # type: ignore[arg-type]
+
+
+def reminded_text(svc: Services, reminded: RemindNow) -> Html:
+    """What "remind now" did: reminders queued, or when these agencies were already reminded."""
+    texts = svc.texts
+    if reminded.queued or reminded.earlier is None:
+        return texts("missing.reminded", count=reminded.queued)
+    return texts(
+        "missing.already_reminded",
+        when=local_time(reminded.earlier, svc.settings.tz),
+        count=reminded.earlier_count,
+    )
 
 
 @requires(Role.COORDINATOR)
@@ -496,13 +573,15 @@ async def linkgroup_command(update: Update, context: BotContext, member: Member)
     if chat.type == "private" or not context.args:
         await message.reply_text(texts("linkgroup.usage"))
         return
+    wanted = " ".join(context.args)
     async with svc.db.transaction() as session:
-        plan = await find_plan(session, " ".join(context.args))
-        if plan is None:
-            await message.reply_text(texts("request.unknown_plan", value=" ".join(context.args)))
-            return
-        plan.group_chat_id = chat.id
-        audit.record(session, member, "plan.link_group", plan=plan.number, chat_id=chat.id)
+        plan = await find_plan(session, wanted)
+        if plan is not None:
+            plan.group_chat_id = chat.id
+            audit.record(session, member, "plan.link_group", plan=plan.number, chat_id=chat.id)
+    if plan is None:
+        await message.reply_text(texts("request.unknown_plan", value=shorten(wanted, 60)))
+        return
     await message.reply_text(texts("linkgroup.done", plan=plan.number))
 
 

@@ -261,7 +261,7 @@ TEXTS: dict[str, str] = {
     "agencies.group": "• <i>Group</i> {name}: {count} agencies",
     "agencies.none": "The directory is empty. Add agencies with <code>dondoc agency add</code> or load the sample directory.",
     "members.header": "<b>Members</b> ({count})",
-    "members.line": "• {name} — {role}, {agency}{state} — id <code>{user_id}</code>",
+    "members.line": "• {name} — {role}{agency}{state} — id <code>{user_id}</code>",
     "members.inactive": " (revoked)",
     "members.unreachable": " (unreachable)",
     "members.muted": " (reminders off)",
@@ -358,4 +358,22 @@ TEXTS: dict[str, str] = {
     "calendar.header": "<b>Declared days</b>:",
     "calendar.line": "• {day}: {kind}{note}",
     "calendar.none": "No days declared (the calendar uses official public holidays).",
+    # first week: commands that answer what was asked
+    "members.agency": ", {agency}",
+    "summary.button_agencies_prev": "◀️ Previous agencies",
+    "summary.button_agencies_next": "More agencies ({page}/{pages}) ▶️",
+    "missing.already_reminded": (
+        "🔔 These agencies were already reminded today at {when} ({count} message(s)). "
+        "No second reminder the same day; you can press again tomorrow."
+    ),
+    "task.ambiguous": (
+        "«{ref}» matches several tasks (plans {plans}). Write the full reference or add the plan, "
+        "e.g. <code>/task II.1.a 151</code>."
+    ),
+    "task.evidence": "   📎 Evidence ({count}): {names}",
+    "calendar.note_too_long": "The note is {length} characters long; at most {limit}. Please shorten it.",
+    "command.too_long": (
+        "The command is {length} characters long, over the limit of {limit}; nothing was saved. "
+        "Please shorten it."
+    ),
 }

@@ -259,7 +259,7 @@ TEXTS: dict[str, str] = {
     "agencies.group": "• <i>Nhóm</i> {name}: {count} đơn vị",
     "agencies.none": "Danh mục trống. Thêm bằng <code>dondoc agency add</code> hoặc nạp danh mục mẫu.",
     "members.header": "<b>Thành viên</b> ({count})",
-    "members.line": "• {name} — {role}, {agency}{state} — id <code>{user_id}</code>",
+    "members.line": "• {name} — {role}{agency}{state} — id <code>{user_id}</code>",
     "members.inactive": " (đã thu hồi)",
     "members.unreachable": " (không liên lạc được)",
     "members.muted": " (tắt nhắc)",
@@ -352,4 +352,22 @@ TEXTS: dict[str, str] = {
     "calendar.header": "<b>Ngày đã khai báo</b>:",
     "calendar.line": "• {day}: {kind}{note}",
     "calendar.none": "Chưa khai báo ngày nào (lịch dùng ngày lễ của Nhà nước).",
+    # first week: commands that answer what was asked
+    "members.agency": ", {agency}",
+    "summary.button_agencies_prev": "◀️ Đơn vị trước",
+    "summary.button_agencies_next": "Đơn vị khác ({page}/{pages}) ▶️",
+    "missing.already_reminded": (
+        "🔔 Các đơn vị này đã được nhắc hôm nay lúc {when} ({count} tin). "
+        "Không nhắc lại trong ngày để tránh làm phiền; ngày mai có thể bấm lại."
+    ),
+    "task.ambiguous": (
+        "«{ref}» trùng với nhiều nhiệm vụ (kế hoạch {plans}). Ghi mã đầy đủ hoặc thêm kế hoạch, "
+        "ví dụ <code>/task II.1.a 151</code>."
+    ),
+    "task.evidence": "   📎 Minh chứng ({count}): {names}",
+    "calendar.note_too_long": "Ghi chú dài {length} ký tự; tối đa {limit} ký tự. Hãy viết ngắn lại.",
+    "command.too_long": (
+        "Lệnh dài {length} ký tự, quá giới hạn {limit} ký tự; không có gì được lưu. "
+        "Hãy viết ngắn lại."
+    ),
 }

@@ -9,11 +9,14 @@ import docx
 import openpyxl
 from sqlalchemy import select
 
+from plans.model import PlanDraft, PlanInfo, ReportingSchedule, TaskDraft
 from plans.registry import add_agency
-from storage.models import Assignment, Member, Plan, Task
+from plans.store import save_plan
+from storage.models import Agency, Assignment, Member, Plan, Task
 from tests.auxil.harness import BotHarness
+from tests.auxil.process import wait_until
 from tests.auxil.scenario import seed
-from tests.conftest import COORDINATOR, OFFICER, STRANGER
+from tests.conftest import ADMIN, COORDINATOR, OFFICER, STRANGER
 from tests.e2e.test_e2e_reporting import FINANCE, at
 
 NOTE = "thiếu vốn <đối ứng> & mặt bằng *_chưa_* 🚧"
@@ -181,3 +184,154 @@ async def test_weekly_digest_goes_out_once(harness: BotHarness) -> None:
         m for m in harness.emulator.messages_to(COORDINATOR.id) if "Tin tổng hợp tuần" in m.text
     ]
     assert len(again) == 1
+
+
+# -- the first week: commands answer what was asked ----------------------------------------------
+PROGRAMME = PlanDraft(
+    plan=PlanInfo(
+        number="15-CTr/TU",
+        title="Chương trình hành động thực hiện Nghị quyết 06-NQ/TW",
+        issuer="Tỉnh ủy Hà Tĩnh",
+        coordinator="Sở Xây dựng",
+    ),
+    tasks=[
+        TaskDraft(ref="III.2.a", title="Phát triển đô thị thông minh", lead=["Sở Tài chính"]),
+        TaskDraft(ref="A1.1", title="Hạ tầng số đô thị", lead=["Sở Xây dựng"]),
+    ],
+    reporting=ReportingSchedule(frequencies=["quarterly"]),
+)
+
+
+async def two_plans(bot: BotHarness) -> None:
+    await reported(bot)
+    async with bot.db.transaction() as session:
+        await save_plan(session, PROGRAMME)
+
+
+async def test_a_plan_number_given_whole_names_that_plan_alone(harness: BotHarness) -> None:
+    await two_plans(harness)
+    reply = await harness.ask(COORDINATOR, "/summary 15")
+    assert "15-CTr/TU" in reply.text and "151/KH-UBND" not in reply.text
+    reply = await harness.ask(COORDINATOR, "/summary 151")
+    assert "151/KH-UBND" in reply.text
+    reply = await harness.ask(COORDINATOR, "/missing 15")
+    assert "15-CTr/TU" in reply.text and "151" not in reply.text.replace("15-CTr/TU", "")
+    mark = len(harness.emulator.sent)
+    harness.send(COORDINATOR, "/export 15")
+    draft = await harness.emulator.wait_for(
+        lambda m: m.document is not None and m.document["file_name"].endswith(".docx"), after=mark
+    )
+    files = [m.document["file_name"] for m in harness.emulator.sent[mark:] if m.document]
+    assert files == ["15-ctr-tu-quy-iv-2026.xlsx", "bao-cao-15-ctr-tu-quy-iv-2026.docx"]
+    assert "15-CTr/TU" in draft.text
+    # a prefix that is no number given whole still asks, with a button for each plan it fits
+    choose = await harness.ask(COORDINATOR, "/summary 1")
+    assert "chọn" in choose.text
+    assert sorted(t for t, _ in choose.buttons()) == ["15-CTr/TU", "151/KH-UBND"]
+
+
+async def test_short_refs_work_wherever_refs_are_taken(harness: BotHarness) -> None:
+    await two_plans(harness)
+    task = await harness.ask(COORDINATOR, "/task 1c")
+    assert "II.1.c" in task.text and "Sở Tài chính" in task.text
+    ambiguous = await harness.ask(COORDINATOR, "/task 2a")  # II.2.a of 151, III.2.a of 15
+    assert "nhiều nhiệm vụ" in ambiguous.text and "151/KH-UBND" in ambiguous.text
+    task = await harness.ask(COORDINATOR, "/task 2a 151")
+    assert "II.2.a" in task.text and NOTE in task.text
+    task = await harness.ask(COORDINATOR, "/task a1.1")
+    assert "A1.1" in task.text and "Hạ tầng số đô thị" in task.text
+
+    created = await harness.ask(COORDINATOR, "/request 151 28/12/2026 II.1.a,II.2.a | số liệu")
+    assert "2 nhiệm vụ" in created.text, created.text
+    created = await harness.ask(COORDINATOR, "/request 151 28/12/2026 1c, 2a")
+    assert "2 nhiệm vụ" in created.text, created.text
+    unknown = await harness.ask(COORDINATOR, "/request 151 28/12/2026 II.1.a,II.9")
+    assert "không có nhiệm vụ: II.9" in unknown.text
+
+    assigned = await harness.ask(ADMIN, "/assign 151 2a Sở Tài chính support")
+    assert "II.2.a" in assigned.text and "✅" in assigned.text
+    unknown = await harness.ask(ADMIN, "/assign 151 II.9 Sở Xây dựng lead")
+    assert "Không có nhiệm vụ «II.9» trong kế hoạch 151/KH-UBND" in unknown.text
+
+
+async def test_every_agency_can_be_opened_from_the_summary(harness: BotHarness) -> None:
+    await reported(harness)
+    async with harness.db.transaction() as session:
+        task = await session.scalar(select(Task).where(Task.ref == "II.1.c"))
+        assert task is not None
+        for i in range(20):
+            agency = await add_agency(session, f"UBND xã số {i:02d}")
+            session.add(Assignment(task_id=task.id, agency_id=agency.id, role="support"))
+        names = set((await session.scalars(select(Agency.name))).all())
+    summary = await harness.ask(COORDINATOR, "/summary")
+    assert len([d for _, d in summary.buttons() if d.startswith("sa:")]) <= 8
+    reachable: dict[str, str] = {}
+    page, pages_seen = summary, 0
+    while True:
+        pages_seen += 1
+        buttons = page.buttons()
+        reachable.update((t.removeprefix("🏢 "), d) for t, d in buttons if d.startswith("sa:"))
+        following = [d for t, d in buttons if d.startswith("sg:") and "▶" in t]
+        if not following:
+            break
+        harness.emulator.press_button(harness.token, COORDINATOR, page, following[0])
+        await wait_until(lambda b=buttons: harness.emulator.as_shown(summary).buttons() != b)
+        page = harness.emulator.as_shown(summary)  # the summary's buttons, turned a page
+        assert page.edited and page.text == summary.text
+    assert set(reachable) == names and pages_seen == 3
+    # the agency that did report, last in the order, opens like the others
+    detail = await harness.press(COORDINATOR, page, reachable["Sở Xây dựng"])
+    assert "II.2.a" in detail.text and "Có vướng mắc" in detail.text
+
+
+async def test_remind_now_twice_says_when_they_were_reminded(harness: BotHarness) -> None:
+    await reported(harness)
+    missing = await harness.ask(COORDINATOR, "/missing")
+    remind = next(d for t, d in missing.buttons() if d.startswith("mr:"))
+    first = await harness.press(COORDINATOR, missing, remind)
+    assert "Đã xếp 2 tin nhắc" in first.text
+    await harness.emulator.wait_for(lambda m: m.chat_id == FINANCE.id and "II.1.c" in m.text)
+    to_finance = len(harness.emulator.messages_to(FINANCE.id))
+    harness.clock.set(at(11, hour_local=10))
+    again = await harness.press(COORDINATOR, missing, remind)
+    assert "đã được nhắc hôm nay lúc 09:00" in again.text and "2 tin" in again.text
+    assert "Đã xếp 0" not in again.text
+    await harness.idle()
+    assert len(harness.emulator.messages_to(FINANCE.id)) == to_finance
+    harness.clock.set(at(14))  # the next working day a press reminds again
+    third = await harness.press(COORDINATOR, missing, remind)
+    assert "Đã xếp 2 tin nhắc" in third.text
+
+
+async def test_members_and_task_read_properly(harness: BotHarness) -> None:
+    await reported(harness)
+    await harness.ask(ADMIN, "/whoami")
+    members = await harness.ask(ADMIN, "/members")
+    admin_line = next(line for line in members.text.splitlines() if "Quản Trị" in line)
+    assert "— —" not in admin_line and ", —" not in admin_line
+    assert "quản trị — id" in admin_line
+    assert "cán bộ báo cáo, Sở Xây dựng" in members.text
+
+    await harness.ask(OFFICER, "II.1.a xong")
+    mark = len(harness.emulator.sent)
+    harness.emulator.send_document(harness.token, OFFICER, "Bien-ban-nghiem-thu.pdf", b"%PDF-1")
+    await harness.emulator.wait_for(lambda m: "Bien-ban-nghiem-thu.pdf" in m.text, after=mark)
+    task = await harness.ask(COORDINATOR, "/task II.1.a")
+    assert "Minh chứng (1): Bien-ban-nghiem-thu.pdf" in task.text
+
+
+async def test_overlong_input_is_refused_naming_the_limit(harness: BotHarness) -> None:
+    await reported(harness)
+    for command in ("/summary", "/task", "/request 151", "/members", "/unknowncommand"):
+        user = ADMIN if command == "/members" else COORDINATOR
+        reply = await harness.ask(user, f"{command} {'x' * 4000}")
+        assert "quá giới hạn 2000 ký tự" in reply.text, (command, reply.text)
+    reply = await harness.ask(COORDINATOR, f"/summary {'<&' * 900}")
+    assert "Không hiểu kỳ" in reply.text and len(reply.raw_text) < 4096
+    note = "nghỉ bù " * 40
+    reply = await harness.ask(ADMIN, f"/dayoff 24/12/2026 {note}")
+    assert "tối đa 300 ký tự" in reply.text
+    listed = await harness.ask(ADMIN, "/dayoff")
+    assert "24/12/2026" not in listed.text  # nothing half-saved
+    saved = await harness.ask(ADMIN, "/dayoff 24/12/2026 nghỉ bù")
+    assert "nghỉ bù" in saved.text
