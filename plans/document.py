@@ -7,7 +7,7 @@ import io
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import PurePath
 
@@ -19,8 +19,24 @@ from plans.assignees import (
     split_agencies,
     split_assignees,
 )
-from plans.model import DraftWarning, Frequency, PlanDraft, PlanInfo, ReportingSchedule, TaskDraft
+from plans.columns import header_map
+from plans.docx_reader import docx_text
+from plans.errors import DocumentError
+from plans.frame import frame_of
+from plans.limits import DEFAULT_LIMITS, ReadLimits
+from plans.model import (
+    DraftWarning,
+    Frequency,
+    IssuingAct,
+    PlanDraft,
+    PlanInfo,
+    ReportingSchedule,
+    TaskDraft,
+)
 from plans.normalize import fold_keep, is_caps, normalize_text, paragraphs
+from plans.pdf_reader import pdf_text
+from plans.quality import document_quality
+from plans.sheet_reader import csv_text, looks_like_csv, xlsx_text
 from plans.timeframe import due_date
 
 ERROR_CODES = (
@@ -28,64 +44,91 @@ ERROR_CODES = (
     "binary",
     "too_large",
     "corrupt_docx",
+    "corrupt_xlsx",
     "encrypted",
     "unsupported_format",
     "no_tasks",
+    "no_columns",
     "pdf_no_text",
+    "zip_bomb",
+    "too_many_paragraphs",
+    "too_many_pages",
+    "timeout",
+    "too_much_memory",
 )
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_TEXT_EXTS = {".txt", ".md", ".markdown", ".text", ".csv", ".tsv", ""}
+_TEXT_EXTS = {".txt", ".md", ".markdown", ".text", ""}
+_CSV_EXTS = {".csv", ".tsv"}
+_UNSUPPORTED = (".yaml", ".yml", ".doc", ".xls", ".odt", ".ods", ".rtf", ".ppt", ".pptx")
 
-
-class DocumentError(Exception):
-    """A document that cannot be imported; `code` is rendered into Vietnamese by the bot."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params: dict = dict(params)
+__all__ = ["DocumentError", "parse_text", "read_document"]
 
 
 # ---------------------------------------------------------------- reading bytes
 
 
-def read_document(data: bytes, filename: str, *, max_bytes: int = 20_000_000) -> PlanDraft:
-    """Read an uploaded plan document (.txt, .md, .docx, .pdf) into a draft."""
-    return _parse(document_text(data, filename, max_bytes=max_bytes))
+def read_document(
+    data: bytes,
+    filename: str,
+    *,
+    max_bytes: int = 20_000_000,
+    limits: ReadLimits | None = None,
+) -> PlanDraft:
+    """Read an uploaded plan document (.docx, .pdf, .xlsx, .csv, .txt, .md) into a draft."""
+    limits = limits or replace(DEFAULT_LIMITS, max_bytes=max_bytes)
+    text, wrapped = extract_text(data, filename, limits)
+    return parse_framed(text, wrapped=wrapped)
+
+
+def extract_text(
+    data: bytes, filename: str, limits: ReadLimits = DEFAULT_LIMITS
+) -> tuple[str, bool | None]:
+    """The document's text in reading order (tables as pipe rows), and whether its physical
+    lines are wrapped mid-paragraph (False for .docx/.xlsx, None: find out)."""
+    if not data or not data.strip():
+        raise DocumentError("empty")
+    if len(data) > limits.max_bytes:
+        raise DocumentError("too_large", size=len(data), max_bytes=limits.max_bytes)
+    ext = PurePath(filename or "").suffix.lower()
+    if ext in _UNSUPPORTED:
+        raise DocumentError("unsupported_format", format=ext.lstrip("."))
+    if data.startswith(_OLE2):
+        if ext in (".docx", ".xlsx"):
+            raise DocumentError("encrypted", format=ext.lstrip("."))
+        raise DocumentError("unsupported_format", format=ext.lstrip(".") or "ole2")
+    if ext == ".pdf" or data.startswith(b"%PDF"):
+        return pdf_text(data, limits), None
+    if data.startswith(b"PK\x03\x04") or ext in (".docx", ".xlsx"):
+        members = _zip_names(data)
+        if ext == ".xlsx" or (ext != ".docx" and "xl/workbook.xml" in members):
+            return xlsx_text(data, limits), False
+        if ext == ".docx" or "word/document.xml" in members:
+            return docx_text(data, limits), False
+        raise DocumentError("unsupported_format", format=ext.lstrip(".") or "zip")
+    if ext not in _TEXT_EXTS | _CSV_EXTS:
+        raise DocumentError("unsupported_format", format=ext.lstrip("."))
+    text = _decode_text(data)
+    if ext in _CSV_EXTS or looks_like_csv(text):
+        return csv_text(text, limits), False
+    if text.count("\n") > limits.max_paragraphs * 4:
+        raise DocumentError(
+            "too_many_paragraphs", count=text.count("\n"), limit=limits.max_paragraphs
+        )
+    return text, None
 
 
 def document_text(data: bytes, filename: str, *, max_bytes: int = 20_000_000) -> str:
     """Extract normalised text (tables as pipe rows) from an uploaded document."""
-    if not data or not data.strip():
-        raise DocumentError("empty")
-    if len(data) > max_bytes:
-        raise DocumentError("too_large", size=len(data), max_bytes=max_bytes)
-    ext = PurePath(filename or "").suffix.lower()
-    if ext in (".yaml", ".yml", ".doc", ".xls", ".xlsx", ".odt", ".rtf", ".ppt", ".pptx"):
-        raise DocumentError("unsupported_format", format=ext.lstrip("."))
-    if ext == ".docx" or (ext not in (".pdf", *_TEXT_EXTS) and data.startswith(b"PK")):
-        if data.startswith(_OLE2):
-            raise DocumentError("encrypted", format="docx")
-        return normalize_text(_docx_text(data), wrapped=False)
-    if ext == ".pdf" or data.startswith(b"%PDF"):
-        return normalize_text(_pdf_text(data))
-    if data.startswith(_OLE2):
-        raise DocumentError("unsupported_format", format=ext.lstrip(".") or "ole2")
-    if data.startswith(b"PK\x03\x04"):
-        if _is_docx_zip(data):
-            return normalize_text(_docx_text(data), wrapped=False)
-        raise DocumentError("unsupported_format", format=ext.lstrip(".") or "zip")
-    if ext not in _TEXT_EXTS:
-        raise DocumentError("unsupported_format", format=ext.lstrip("."))
-    return normalize_text(_decode_text(data))
+    text, wrapped = extract_text(data, filename, replace(DEFAULT_LIMITS, max_bytes=max_bytes))
+    return normalize_text(text, wrapped=wrapped)
 
 
-def _is_docx_zip(data: bytes) -> bool:
+def _zip_names(data: bytes) -> set[str]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
+            return set(archive.namelist()[:5000])
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return set()
 
 
 def _decode_text(data: bytes) -> str:
@@ -120,63 +163,6 @@ def _decode_text(data: bytes) -> str:
         raise DocumentError("binary")
     if not text.strip():
         raise DocumentError("empty")
-    return text
-
-
-def _docx_text(data: bytes) -> str:
-    """Paragraphs and tables of a .docx in document order; tables become pipe rows."""
-    import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-        blocks: list[str] = []
-        for child in document.element.body.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1]
-            if tag == "p":
-                blocks.append(Paragraph(child, document).text)
-            elif tag == "tbl":
-                rows = []
-                for row in Table(child, document).rows:
-                    cells = []
-                    for cell in row.cells:
-                        parts = [p.text.strip() for p in cell.paragraphs if p.text.strip()]
-                        cells.append("<br>".join(parts).replace("|", "/"))
-                    rows.append("| " + " | ".join(cells) + " |")
-                blocks.append("\n".join(rows))
-    except DocumentError:
-        raise
-    except Exception as exc:  # python-docx raises many kinds on a broken package
-        raise DocumentError("corrupt_docx", reason=type(exc).__name__) from exc
-    text = "\n\n".join(blocks)
-    if not text.strip():
-        raise DocumentError("empty")
-    return text
-
-
-def _pdf_text(data: bytes) -> str:
-    """Text layer of a PDF (pypdf); raises pdf_no_text for scans."""
-    import pypdf
-
-    try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                if not reader.decrypt(""):
-                    raise DocumentError("encrypted", format="pdf")
-            except DocumentError:
-                raise
-            except Exception as exc:
-                raise DocumentError("encrypted", format="pdf") from exc
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except DocumentError:
-        raise
-    except Exception as exc:
-        raise DocumentError("unsupported_format", format="pdf", reason="corrupt") from exc
-    text = "\n".join(pages)
-    if sum(ch.isalpha() for ch in text) < 40:
-        raise DocumentError("pdf_no_text", pages=len(pages))
     return text
 
 
@@ -232,18 +218,26 @@ def _body_paragraphs(text: str) -> list[_Para]:
 
 _SENTENCE_END = re.compile(r"(?<=[^\s.])[.;!?](?=\s|$)")
 _LABEL_ASSIGN = re.compile(
-    r"^(?:phan cong(?: thuc hien| nhiem vu)?|(?:co quan|don vi) (?:chu tri|thuc hien)"
-    r"|chu tri(?: thuc hien)?|trach nhiem(?: thuc hien)?|giao thuc hien)\s*:\s*"
+    r"^(?:phan cong(?: thuc hien| nhiem vu)?|(?:(?:co quan|don vi)[, /]*)+(?:chu tri|thuc hien"
+    r"|chiu trach nhiem)(?: thuc hien)?|chu tri(?: thuc hien)?|trach nhiem(?: thuc hien)?"
+    r"|giao thuc hien|don vi thuc hien)\s*:\s*"
 )
-_LABEL_SUPPORT = re.compile(r"^(?:(?:co quan|don vi) )?phoi hop(?: thuc hien)?\s*:\s*")
+_LABEL_SUPPORT = re.compile(r"^(?:(?:co quan|don vi)[, /]*)*phoi hop(?: thuc hien)?\s*:\s*")
+_LABEL_PRODUCT = re.compile(
+    r"^(?:san pham(?: du kien| dau ra| chu yeu| hoan thanh)?|ket qua(?: dau ra| du kien)?"
+    r"|hinh thuc(?: san pham| van ban)?)\s*:\s*"
+)
+_LABEL_BUDGET = re.compile(r"^(?:(?:nguon )?kinh phi(?: thuc hien)?|du toan|nguon von)\s*:\s*")
 _LABEL_TIME = re.compile(
     r"^(?:thoi gian(?: thuc hien| hoan thanh)?|thoi han(?: hoan thanh| thuc hien)?"
     r"|tien do(?: thuc hien| hoan thanh)?|han hoan thanh)\s*:\s*"
 )
 _DEADLINE_IN_TEXT = re.compile(
-    r"(?:truoc|cham nhat|hoan thanh trong|hoan thanh truoc|xong truoc|hoan thanh vao)\s+"
+    r"(?:truoc|cham nhat|hoan thanh trong|hoan thanh truoc|xong truoc|hoan thanh vao"
+    r"|trong(?=\s+(?:quy|6 thang|9 thang|sau thang)))\s+"
     r"((?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|quy\s+(?:iv|iii|ii|i|[1-4])\s*(?:/|nam)\s*\d{4}"
-    r"|thang\s+\d{1,2}\s*(?:/|nam)\s*\d{4}|nam\s+\d{4})"
+    r"|thang\s+\d{1,2}\s*(?:/|nam)\s*\d{4}|nam\s+\d{4}|(?:6|9|sau|chin)\s+thang\s+(?:dau|cuoi)"
+    r"\s+nam\s+\d{4})"
 )
 _FREQUENCIES: list[tuple[re.Pattern[str], Frequency]] = [
     (re.compile(r"hang thang|hàng thang|moi thang|dinh ky thang"), "monthly"),
@@ -313,6 +307,8 @@ def _make_task(
     support: list[str] | None = None,
     timeframe: str | None = None,
     group: str | None = None,
+    products: list[str] | None = None,
+    budget: str | None = None,
 ) -> None:
     text = text.strip()
     if not timeframe:
@@ -330,6 +326,8 @@ def _make_task(
             due=due_date(timeframe) if timeframe else None,
             group=group,
             reporting=reporting,
+            products=[p for p in (products or []) if p],
+            budget=budget or None,
         )
     )
     if not lead:
@@ -368,6 +366,8 @@ class _Candidate:
     support: str | None = None
     timeframe: str | None = None
     has_children: bool = False
+    products: list[str] = field(default_factory=list)
+    budget: str | None = None
 
 
 def _labelled(body: str) -> tuple[str, str] | None:
@@ -377,6 +377,8 @@ def _labelled(body: str) -> tuple[str, str] | None:
         ("assign", _LABEL_ASSIGN),
         ("support", _LABEL_SUPPORT),
         ("time", _LABEL_TIME),
+        ("product", _LABEL_PRODUCT),
+        ("budget", _LABEL_BUDGET),
     ):
         match = pattern.match(folded)
         if match:
@@ -392,16 +394,19 @@ def _parse_assigned(paras: list[_Para], ctx: _Context) -> bool:
     roman: str | None = None
     num: str | None = None
     num_title: str | None = None
+    roman_title: str | None = None
     current: _Candidate | None = None
     for para in paras:
         if para.kind == "row":
             continue
         if para.kind == "roman":
             roman, num, num_title, current = para.label, None, None, None
+            roman_title = _sentence_case(para.body)
             continue
         if para.kind == "num":
             num, num_title = para.label, para.body
-            current = _Candidate(_join_ref(roman, num), num_title, "num", roman)
+            current = _Candidate(_join_ref(roman, num), roman_title, "num", roman)
+            current.text.append(para.body)  # the item's own sentence is its title
             candidates.append(current)
             continue
         if (para.kind in ("letter", "sub") and num is not None) or para.kind == "letter":
@@ -428,6 +433,10 @@ def _parse_assigned(paras: list[_Para], ctx: _Context) -> bool:
                 current.assign = value
             elif name == "support":
                 current.support = value
+            elif name == "product":
+                current.products.append(value.strip(" .;"))
+            elif name == "budget":
+                current.budget = value.strip(" .;")
             else:
                 current.timeframe = value
             continue
@@ -450,11 +459,22 @@ def _parse_assigned(paras: list[_Para], ctx: _Context) -> bool:
             if not lead:
                 lead = split_agencies(cand.assign) if looks_like_agency(cand.assign) else []
         else:
-            assignment = split_assignees(short_title(text, 400))
+            rest = cand.text[1:] if cand.level == "num" and len(cand.text) > 1 else cand.text
+            assignment = split_assignees(short_title("\n".join(rest), 400))
             lead, support = assignment.lead, assignment.support
         if cand.support:
             support = support + split_agencies(cand.support)
-        _make_task(ctx, cand.ref, text, lead, support, cand.timeframe, cand.group)
+        _make_task(
+            ctx,
+            cand.ref,
+            text,
+            lead,
+            support,
+            cand.timeframe,
+            cand.group,
+            products=cand.products,
+            budget=cand.budget,
+        )
     return bool(ctx.tasks)
 
 
@@ -567,15 +587,19 @@ def _parse_paren(paras: list[_Para], ctx: _Context) -> bool:
         return False
     for head, children in items:
         lead, support, rest = _addressee(head.body)
-        has_bullets = any(child.kind == "bullet" for child in children)
-        parts = [rest[:1].upper() + rest[1:]] if len(rest) > 20 and not has_bullets else []
+        bullets = [child for child in children if child.kind in ("bullet", "letter")]
+        group = head.body[: len(head.body) - len(rest)].strip(" ,;:") if rest else head.body
+        if bullets:
+            # Each bullet is a task of its own, as in the document the article reports on.
+            for index, bullet in enumerate(bullets, start=1):
+                sub = bullet.label if bullet.kind == "letter" else str(index)
+                _make_task(ctx, _join_ref(head.label, sub), bullet.body, lead, support, group=group)
+            continue
+        parts = [rest[:1].upper() + rest[1:]] if len(rest) > 20 else []
         for child in children:
-            if child.kind == "bullet":
-                parts.append("- " + child.body)
-            elif child.body.rstrip().endswith((".", ";", ":", "!", "?")):
+            if child.body.rstrip().endswith((".", ";", ":", "!", "?")):
                 parts.append(child.body)
         text = "\n".join(parts) or head.body
-        group = head.body[: len(head.body) - len(rest)].strip(" ,;:") if rest else head.body
         _make_task(ctx, head.label, text, lead, support, group=group or head.body)
     return bool(ctx.tasks)
 
@@ -583,15 +607,6 @@ def _parse_paren(paras: list[_Para], ctx: _Context) -> bool:
 # ---------------------------------------------------------------- shape: appendix tables
 
 
-_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
-    ("support", re.compile(r"phoi hop")),
-    ("lead", re.compile(r"chu tri|(?:co quan|don vi)[ ,]*(?:don vi )?thuc hien|trach nhiem")),
-    ("time", re.compile(r"thoi gian|thoi han|tien do|han hoan thanh|thoi diem")),
-    ("product", re.compile(r"san pham|ket qua")),
-    ("note", re.compile(r"ghi chu")),
-    ("stt", re.compile(r"^(?:stt|tt|so tt|so thu tu)$")),
-    ("task", re.compile(r"nhiem vu|noi dung|cong viec|ten de an|de an|giai phap|hoat dong")),
-]
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.?$")
 
 
@@ -602,16 +617,7 @@ def _row_cells(line: str) -> list[str]:
 
 
 def _header_map(cells: list[str]) -> dict[str, int] | None:
-    mapping: dict[str, int] = {}
-    for index, cell in enumerate(cells):
-        folded = fold(cell.replace("<br>", " "))
-        for name, pattern in _COLUMNS:
-            if name not in mapping and pattern.search(folded):
-                mapping[name] = index
-                break
-    if "task" in mapping and ({"lead", "time", "support"} & mapping.keys()):
-        return mapping
-    return None
+    return header_map(cells)
 
 
 def _tables(paras: list[_Para]) -> list[list[list[str]]]:
@@ -631,11 +637,52 @@ def _tables(paras: list[_Para]) -> list[list[list[str]]]:
     return tables
 
 
-def _cell(cells: list[str], mapping: dict[str, int], name: str) -> str:
-    index = mapping.get(name)
-    if index is None or index >= len(cells):
+@dataclass
+class _Row:
+    """One task of a table, gathered over the rows it spans (wrapped, merged, page-broken)."""
+
+    number: str
+    group_label: str | None
+    group_title: str | None
+    text: str = ""
+    lead: str = ""
+    support: str = ""
+    time: str = ""
+    product: str = ""
+    budget: str = ""
+
+    def extend(self, other: dict[str, str]) -> None:
+        for name, value in other.items():
+            if value and value not in getattr(self, name):
+                joined = f"{getattr(self, name)}<br>{value}" if getattr(self, name) else value
+                setattr(self, name, joined)
+
+
+_GROUP_IN_TEXT = re.compile(r"^([IVXLC]{1,6}|[A-Z])[.)]\s+(.+)$", re.S)
+_BULLET_LINE = re.compile(r"^[-+•–*]\s")
+
+
+def _join_lines(cell: str, *, agencies: bool) -> str:
+    """A cell's lines as one text: a wrapped line continues the one before it; a line that starts
+    a bullet (task text) or a new agency name (agency columns) stays on its own line."""
+    pieces = [p.strip() for p in cell.split("<br>") if p.strip()]
+    if not pieces:
         return ""
-    return cells[index].strip()
+    out = pieces[0]
+    for piece in pieces[1:]:
+        previous = out.rstrip()
+        soft = previous.endswith((",", " và", "-", "–")) or piece[:1].islower()
+        if agencies:
+            breaks = not soft and (looks_like_agency(piece) or previous.endswith(";"))
+        else:
+            breaks = bool(_BULLET_LINE.match(piece)) or (
+                previous.endswith((".", ";", ":")) and bool(_MARKER_LINE.match(piece))
+            )
+        out = f"{out}\n{piece}" if breaks else f"{out} {piece}"
+    return out
+
+
+_MARKER_LINE = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ]\)|[-+•])\s")
 
 
 def _parse_table(rows: list[list[str]], ctx: _Context, prefix: str) -> int:
@@ -650,55 +697,114 @@ def _parse_table(rows: list[list[str]], ctx: _Context, prefix: str) -> int:
     if not mapping:
         return 0
     header = rows[start - 1]
-    if start < len(rows):  # two-row headers: "Cơ quan thực hiện" over "Chủ trì | Phối hợp"
-        below = [fold(c) for c in rows[start]]
-        if any(c in ("chu tri", "phoi hop") for c in below):
-            for index, cell in enumerate(below):
-                if cell == "chu tri":
-                    mapping["lead"] = index
-                elif cell == "phoi hop":
-                    mapping["support"] = index
-            start += 1
-    found = 0
+    while start < len(rows):  # two-row headers: "Cơ quan thực hiện" over "Chủ trì | Phối hợp"
+        above = [fold(c.replace("<br>", " ")) for c in rows[start - 1]]
+        below = [fold(c.replace("<br>", " ")).strip(" .:") for c in rows[start]]
+        sub = {
+            i: c
+            for i, c in enumerate(below)
+            if c and not (i < len(above) and fold(rows[start][i].replace("<br>", " ")) == above[i])
+        }
+        if not sub or not all(
+            re.search(r"chu tri|phoi hop|thuc hien|hoan thanh|bat dau|ket thuc|^tu$|^den$", c)
+            for c in sub.values()
+        ):
+            break
+        for index, cell in sub.items():
+            if "chu tri" in cell:
+                mapping["lead"] = index
+            elif "phoi hop" in cell:
+                mapping["support"] = index
+            elif re.search(r"hoan thanh|ket thuc|^den$", cell):
+                mapping["time"] = index
+        start += 1
+    header_key = [fold(c) for c in header]
+    stt_index = mapping.get("stt", 0 if mapping.get("task", 0) != 0 else None)
+    found: list[_Row] = []
     group_label: str | None = None
     group_title: str | None = None
     auto = 0
-    header_key = [fold(c) for c in header]
+
+    def cell(cells: list[str], name: str) -> str:
+        index = mapping.get(name)
+        if index is None or index >= len(cells):
+            return ""
+        return cells[index].strip()
+
     for cells in rows[start:]:
-        if [fold(c) for c in cells] == header_key or not any(cells):
+        if [fold(c) for c in cells] == header_key or not any(c.strip() for c in cells):
             continue
         if all(re.fullmatch(r"\(?\d{1,2}\)?", c) for c in cells if c):
             continue  # column numbering row "(1) | (2) | (3)"
-        stt = _cell(cells, mapping, "stt") if "stt" in mapping else cells[0].strip()
-        task_text = _cell(cells, mapping, "task").replace("<br>", "\n")
-        lead_text = _cell(cells, mapping, "lead")
-        support_text = _cell(cells, mapping, "support")
-        time_text = _cell(cells, mapping, "time").replace("<br>", " ")
-        stt_index = mapping.get("stt", 0)
-        others = {c for i, c in enumerate(cells) if c and i != stt_index}
-        stt_clean = stt.strip().rstrip(".")
-        roman = bool(_ROMAN_OR_LETTER.match(stt_clean))
-        if (roman and (len(others) <= 1 or not (lead_text or time_text))) or (
-            len(others) == 1 and not re.match(r"\d", stt_clean)
-        ):
-            group_label = stt_clean or None
-            group_title = next(iter(others), None)
-            if group_title:
-                group_title = group_title.replace("<br>", " ")
+        stt = cells[stt_index] if stt_index is not None and stt_index < len(cells) else ""
+        stt = stt.replace("<br>", " ").strip().rstrip(".)")
+        values = {
+            "text": cell(cells, "task"),
+            "lead": cell(cells, "lead"),
+            "support": cell(cells, "support"),
+            "time": cell(cells, "time"),
+            "product": cell(cells, "product"),
+            "budget": cell(cells, "budget"),
+        }
+        filled = [c for i, c in enumerate(cells) if c.strip() and i != stt_index]
+        task_text = values["text"].replace("<br>", " ").strip()
+        roman = bool(_ROMAN_OR_LETTER.match(stt))
+        in_text = _GROUP_IN_TEXT.match(task_text) if not stt else None
+        only_text = len(filled) <= 1 or not (values["lead"] or values["time"] or values["support"])
+        if only_text and (roman or (not stt and (is_caps(task_text) or in_text or not found))):
+            if in_text and not roman:
+                group_label, group_title = in_text.group(1), in_text.group(2)
+            else:
+                group_label = stt or None
+                group_title = (filled[0] if filled else "").replace("<br>", " ") or None
             auto = 0
+            continue
+        previous = found[-1] if found else None
+        if (
+            previous is not None
+            and not stt
+            and (not values["lead"] or values["lead"] == previous.lead or task_text[:1].islower())
+        ):
+            # A row cut by a page break or a wrapped line: it continues the task above.
+            if values["text"] == previous.text:
+                values["text"] = ""
+            previous.extend(values)
+            continue
+        if (
+            previous is not None
+            and stt
+            and stt == previous.number
+            and values["text"] == previous.text
+        ):
+            values["text"] = ""  # the same task on two rows (cells merged down)
+            previous.extend(values)
             continue
         if not task_text:
             continue
         auto += 1
-        number = stt_clean if re.fullmatch(r"[\w.]+", stt_clean or "") else str(auto)
-        ref = _join_ref(prefix, group_label, number)
-        lead = split_agencies(lead_text.replace("<br>", "\n"))
-        support = split_agencies(support_text.replace("<br>", "\n"))
-        product = _cell(cells, mapping, "product").replace("<br>", "; ")
-        text = task_text + (f"\nSản phẩm: {product}" if product else "")
-        _make_task(ctx, ref, text, lead, support, time_text or None, group_title)
-        found += 1
-    return found
+        number = stt if re.fullmatch(r"[\w.]+", stt or "") else str(auto)
+        row = _Row(number, group_label, group_title)
+        row.extend(values)
+        found.append(row)
+    for row in found:
+        ref = _join_ref(prefix, row.group_label, row.number)
+        lead = split_agencies(_join_lines(row.lead, agencies=True))
+        support = split_agencies(_join_lines(row.support, agencies=True))
+        time_text = _join_lines(row.time, agencies=False).replace("\n", " ")
+        products = [_join_lines(row.product, agencies=False)] if row.product else []
+        group = _sentence_case(row.group_title) if row.group_title else None
+        _make_task(
+            ctx,
+            ref,
+            _join_lines(row.text, agencies=False),
+            lead,
+            support,
+            time_text or None,
+            group,
+            products=products,
+            budget=_join_lines(row.budget, agencies=False) or None,
+        )
+    return len(found)
 
 
 # ---------------------------------------------------------------- plan information
@@ -748,6 +854,61 @@ def _pretty_issuer(line: str) -> str:
     return line
 
 
+def _is_date_line(para: str, start: int) -> bool:
+    """ "Quảng Ngãi, ngày 12 tháng 3 năm 2026": a place and the date, not a "Căn cứ Luật … ngày …
+    năm 2025" line or a sentence that mentions a date."""
+    before = para[:start].strip(" *()")
+    folded = fold(before)
+    if len(para) > 90 or folded.startswith(("can cu", "theo", "thuc hien", "ban hanh")):
+        return False
+    return not before or (before.endswith(",") and len(before) <= 45) or len(before) <= 3
+
+
+def _with_place(line: str, following: list[str]) -> str:
+    """ "ỦY BAN NHÂN DÂN" on one line and "TỈNH QUẢNG NGÃI" on the next read as one issuer."""
+    if re.search(r"(?:tinh|thanh pho|xa|phuong)\s+\S", fold(line)):
+        return line
+    for nxt in following:
+        if is_caps(nxt) and re.match(r"(?:tinh|thanh pho)\s+\S", fold(nxt)) and len(nxt) < 40:
+            return f"{line} {nxt}"
+    return line
+
+
+_ATTACHED_TO = re.compile(r"\s*\((?:ban hành )?kèm theo\b.*$", re.I | re.S)
+
+
+_MENTIONED_NUMBER = re.compile(
+    r"(?:ke hoach|chuong trinh(?: hanh dong)?|ket luan|quyet dinh|de an)\s+so\s+"
+    r"(\d{1,5}\s*[/-]\s*[a-z0-9]+(?:\s*[-/]\s*[a-z0-9]+)*)"
+    r"(?:\s*(?:,\s*)?ngay\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}))?"
+)
+
+
+def _number_mentioned(head: list[str]) -> tuple[str, date | None]:
+    """ "DANH MỤC NHIỆM VỤ … KẾ HOẠCH SỐ 142/KH-UBND NGÀY 20/4/2026": the plan a list belongs to,
+    when a heading names it (spreadsheets and appendices sent on their own)."""
+    for para in head[:8]:
+        if len(para) > 300 or not (
+            is_caps(para) or fold(para).startswith(("danh muc", "phu luc", "(kem theo", "kem theo"))
+        ):
+            continue
+        match = _MENTIONED_NUMBER.search(fold_keep(para))
+        if match:
+            number = re.sub(r"\s+", "", para[match.start(1) : match.end(1)])
+            on = None
+            if match.group(2):
+                on = _safe_day(int(match.group(4)), int(match.group(3)), int(match.group(2)))
+            return number, on
+    return "", None
+
+
+def _safe_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _place_of(text: str) -> str | None:
     match = _PLACE.search(text)
     return match.group(1) if match else None
@@ -759,12 +920,12 @@ def _plan_info(paras: list[str], ctx: _Context) -> PlanInfo:
     issued_on: date | None = None
     place: str | None = None
     issuer = ""
-    for para in head:
+    for index, para in enumerate(head):
         match = _NUMBER_LINE.match(fold_keep(para)) if len(para) < 60 else None
         if match and not number:
             number = re.sub(r"\s+", "", para[match.start(1) : match.end(1)])
         date_match = _DATE_WORDS.search(para)
-        if date_match and len(para) < 90 and issued_on is None:
+        if date_match and issued_on is None and _is_date_line(para, date_match.start()):
             day, month, year = (int(g) for g in date_match.groups())
             try:
                 issued_on = date(year, month, day)
@@ -774,7 +935,10 @@ def _plan_info(paras: list[str], ctx: _Context) -> PlanInfo:
         if not issuer and is_caps(para) and len(para.split()) <= 12:
             folded = fold(para)
             if re.match(r"(?:tinh uy|thanh uy|uy ban nhan dan|ubnd|hoi dong nhan dan)", folded):
-                issuer = _pretty_issuer(para)
+                issuer = _pretty_issuer(_with_place(para, head[index + 1 : index + 12]))
+    if not number:
+        number, mentioned_on = _number_mentioned(head)
+        issued_on = issued_on or mentioned_on
     news = next((p for p in head if _ISSUED_NUMBER.search(p)), None)
     if news:
         match = _ISSUED_NUMBER.search(news)
@@ -802,6 +966,8 @@ def _plan_info(paras: list[str], ctx: _Context) -> PlanInfo:
         match = re.search(r"số\s+\S+\s+(về\s.+?)(?:\s*\([^()]*\))?\.(?:\s|$)", news)
         if match:
             title = match.group(1)
+    title = _ATTACHED_TO.sub("", title).strip()
+    title = re.split(r"\s+(?=Căn cứ\s)", title)[0].strip()
     title = title[:1].upper() + title[1:] if title else ""
     for caps in caps_after:
         folded = fold(caps)
@@ -851,17 +1017,35 @@ def _coordinator(paras: list[str]) -> str | None:
             body = _classify(para).body
             lead = split_assignees(body).lead
             if lead:
-                return lead[0]
+                name = _agency_only(lead[0])
+                if name:
+                    return name
     for pattern in _COORD_PATTERNS:
         for para in paras:
             folded = fold_keep(para)
             match = pattern.search(folded)
             if match:
                 name = clean_agency(para[match.start(1) : match.end(1)])
-                name = re.sub(r"(?i)^giao\s+", "", name)
-                if looks_like_agency(name) or restore_agency(name, cutoff=85):
+                name = _agency_only(re.sub(r"(?i)^giao\s+", "", name))
+                if name and (looks_like_agency(name) or restore_agency(name, cutoff=85)):
                     return name
     return None
+
+
+_AGENCY_END = re.compile(
+    r"\s+(?:là|làm|có trách nhiệm|chịu trách nhiệm|được giao|tham mưu|với vai trò|giữ vai trò)"
+    r"(?:\s|$)"
+)
+
+
+def _agency_only(name: str) -> str:
+    """ "1. Sở X là cơ quan thường trực, …" → "Sở X"."""
+    name = re.sub(r"^(?:\d{1,2}[.)]|[a-zđ]\)|[-+•])\s*", "", name.strip())
+    name = re.sub(r"(?i)^(?:giao|đề nghị)\s+", "", name)
+    match = _AGENCY_END.search(name)
+    if match:
+        name = name[: match.start()]
+    return clean_agency(name)
 
 
 def _reporting(paras: list[str]) -> ReportingSchedule:
@@ -921,49 +1105,120 @@ def parse_text(text: str) -> PlanDraft:
     """Detect the document's shape and parse its plan information and tasks."""
     if not isinstance(text, str) or not text.strip():
         raise DocumentError("empty")
-    return _parse(normalize_text(text))
+    return parse_framed(text, wrapped=None)
 
 
-def _parse(normalized: str) -> PlanDraft:
-    """Parse normalised text (paragraphs separated by blank lines)."""
+def parse_framed(text: str, *, wrapped: bool | None) -> PlanDraft:
+    """Parse a whole document: find its frame (a decision and the plan it issues, appendices,
+    recipients and signatures), then the plan's information and tasks."""
+    frame = frame_of(text)
+    main = normalize_text(frame.main.text, wrapped=wrapped)
+    appendix_text = "\n\n".join(normalize_text(p.text, wrapped=wrapped) for p in frame.appendices)
+    draft = _parse(main, appendix_text, kind=frame.main.kind)
+    if frame.decision is not None:
+        head = paragraphs(normalize_text(frame.decision.text, wrapped=wrapped))
+        act = _plan_info(head, _Context())
+        draft.plan.issuing_act = IssuingAct(
+            kind="decision", number=act.number, issued_on=act.issued_on, title=act.title
+        )
+        if not draft.plan.number:
+            draft.plan.number = act.number
+            draft.warnings = [w for w in draft.warnings if w.code != "no_number"]
+        draft.plan.issued_on = draft.plan.issued_on or act.issued_on
+        draft.plan.issuer = draft.plan.issuer or act.issuer
+        draft.plan.coordinator = draft.plan.coordinator or act.coordinator
+    return draft
+
+
+def _parse(normalized: str, appendix: str = "", *, kind: str | None = None) -> PlanDraft:
+    """Parse normalised text (paragraphs separated by blank lines) and its appendices."""
     plain = paragraphs(normalized)
-    if not plain:
+    if not plain and not appendix.strip():
         raise DocumentError("empty")
+    whole = normalized + ("\n\n" + appendix if appendix.strip() else "")
     ctx = _Context()
-    paras = _body_paragraphs(normalized)
+    paras = _body_paragraphs(whole)
     tables = [t for t in _tables(paras) if len(t) >= 2]
     body = _Context()
-    if not _parse_assigned(paras, body):
+    text_paras = [p for p in _body_paragraphs(normalized)]
+    if not _parse_assigned(text_paras, body):
         body = _Context()
-        if not _parse_addressed(paras, body):
+        if not _parse_addressed(text_paras, body):
             body = _Context()
-            _parse_paren(paras, body)
+            _parse_paren(text_paras, body)
     table_ctx = _Context()
     usable = [t for t in tables if _header_map_any(t)]
     for index, table in enumerate(usable, start=1):
-        prefix = None
-        if len(usable) > 1:
-            prefix = f"PL{index}"
-        elif body.tasks:
-            prefix = "PL"
-        _parse_table(table, table_ctx, prefix or "")
-    ctx.tasks = body.tasks + table_ctx.tasks
-    ctx.warnings = body.warnings + table_ctx.warnings
+        prefix = f"PL{index}" if len(usable) > 1 else ""
+        _parse_table(table, table_ctx, prefix)
+    if len(table_ctx.tasks) >= 2 or (table_ctx.tasks and not body.tasks):
+        # The appendix holds the tasks: the body's numbered duties are standing instructions.
+        ctx.tasks, ctx.warnings = table_ctx.tasks, table_ctx.warnings
+    else:
+        ctx.tasks = body.tasks + table_ctx.tasks
+        ctx.warnings = body.warnings + table_ctx.warnings
+    all_plain = paragraphs(whole)
     if not ctx.tasks:
-        raise DocumentError("no_tasks", paragraphs=len(plain))
+        if _mentions_appendix(all_plain):
+            raise DocumentError("appendix_missing", paragraphs=len(all_plain))
+        raise DocumentError("no_tasks", paragraphs=len(all_plain))
+    if not table_ctx.tasks and _mentions_appendix(all_plain):
+        ctx.warn("appendix_missing", None, _mentions_appendix(all_plain) or "")
     info_ctx = _Context()
-    info = _plan_info(plain, info_ctx)
-    if lost_diacritics(normalized):
+    info = _plan_info(plain or all_plain, info_ctx)
+    info.kind = (kind if kind != "appendix" else None) or _kind_from_number(info.number)
+    lost = lost_diacritics(whole)
+    if lost:
         ctx.warnings.insert(0, DraftWarning(code="lost_diacritics"))
         _repair_agencies(ctx)
         if info.coordinator:
             info.coordinator = restore_agency(info.coordinator) or info.coordinator
     _dedupe_refs(ctx)
+    news = _is_news(plain)
     return PlanDraft(
         plan=info,
         tasks=ctx.tasks,
-        reporting=_reporting(plain),
+        reporting=_reporting(all_plain),
         warnings=info_ctx.warnings + ctx.warnings,
+        quality=document_quality(" ".join(t.text for t in ctx.tasks), news=news),
+    )
+
+
+_APPENDIX_MENTION = re.compile(
+    r"(?:tai|theo|o|trong)\s+(?:cac\s+)?phu luc\b|phu luc\s+(?:kem theo|chi tiet)"
+)
+
+
+def _mentions_appendix(paras: list[str]) -> str | None:
+    """The sentence that points to an appendix (for the warning when none was found)."""
+    for para in paras:
+        match = _APPENDIX_MENTION.search(fold_keep(para))
+        if match:
+            start = max(0, para.rfind(".", 0, match.start()) + 1)
+            return para[start : match.end() + 60].strip()
+    return None
+
+
+def _kind_from_number(number: str) -> str | None:
+    folded = fold(number)
+    for code, kind in (
+        ("/kh", "plan"),
+        ("-ctr", "programme"),
+        ("-kl", "conclusion"),
+        ("/qd", "decision"),
+        ("-nq", "resolution"),
+        ("/ct", "directive"),
+    ):
+        if code in folded:
+            return kind
+    return None
+
+
+def _is_news(paras: list[str]) -> bool:
+    """A news write-up of a document rather than the document: no header, "đã ban hành" lead."""
+    head = paras[:3]
+    return any(_ISSUED_NUMBER.search(p) and _NEWS_DATE.match(p) for p in head) or any(
+        re.search(r"(?i)\bảnh\s*:", p) for p in paras[:12]
     )
 
 

@@ -11,6 +11,17 @@ from pydantic import BaseModel, ConfigDict, Field
 Frequency = Literal["monthly", "quarterly", "half_yearly", "yearly"]
 
 
+class IssuingAct(BaseModel):
+    """The decision that issued the plan ("Quyết định … ban hành Kế hoạch …"), for the record."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: str = "decision"
+    number: str = ""
+    issued_on: date | None = None
+    title: str = ""
+
+
 class PlanInfo(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -21,6 +32,10 @@ class PlanInfo(BaseModel):
     coordinator: str | None = Field(
         default=None, description="Agency that monitors the plan and reports upward"
     )
+    kind: str | None = Field(
+        default=None, description='"plan", "programme", "conclusion", "decision", … as headed'
+    )
+    issuing_act: IssuingAct | None = None
 
 
 class TaskDraft(BaseModel):
@@ -37,6 +52,8 @@ class TaskDraft(BaseModel):
     due: date | None = None
     group: str | None = Field(default=None, description="Heading of the task's group, if any")
     reporting: Frequency | None = Field(default=None, description="Override of the plan's schedule")
+    products: list[str] = Field(default_factory=list, description='"Sản phẩm" as written')
+    budget: str | None = Field(default=None, description='"Kinh phí" as written')
 
 
 class ReportingSchedule(BaseModel):
@@ -68,3 +85,6 @@ class PlanDraft(BaseModel):
     tasks: list[TaskDraft] = Field(default_factory=list)
     reporting: ReportingSchedule = Field(default_factory=ReportingSchedule)
     warnings: list[DraftWarning] = Field(default_factory=list)
+    quality: float | None = Field(
+        default=None, description="How trustworthy the text is (0..1): diacritics, source form"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from typing import NamedTuple
 
 from domain.text import fold
 
@@ -95,3 +96,54 @@ def due_date(timeframe: str) -> date | None:
     if not candidates:
         return None
     return max(candidates)[1]
+
+
+_LABELS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^(?:thuc hien )?thuong xuyen"), "Thường xuyên"),
+    (re.compile(r"^(?:dinh ky )?hang nam|^moi nam|^tung nam"), "Hằng năm"),
+    (re.compile(r"^(?:dinh ky )?hang quy|^moi quy"), "Hằng quý"),
+    (re.compile(r"^(?:dinh ky )?hang thang|^moi thang"), "Hằng tháng"),
+    (re.compile(r"^(?:khi co yeu cau|theo yeu cau|dot xuat)"), "Khi có yêu cầu"),
+]
+
+
+class Timeframe(NamedTuple):
+    """A timeframe read: a tidy label, its due date (None when ongoing or unreadable), and
+    whether it recurs every period."""
+
+    label: str
+    due: date | None
+    recurring: bool
+
+
+def read_timeframe(text: str | None) -> Timeframe | None:
+    """ "trong quý I/2023" → ("Quý I/2023", 2023-03-31); "Thường xuyên" → ("Thường xuyên", None);
+    None for empty text. The label keeps the document's own words where no rule applies."""
+    written = " ".join((text or "").split()).strip(" .;,")
+    if not written:
+        return None
+    folded = fold(written)
+    recurring = is_recurring(written)
+    due = due_date(written)
+    label = written[:1].upper() + written[1:]
+    for pattern, name in _LABELS:
+        if pattern.search(folded):
+            label = name
+            break
+    else:
+        quarter = _QUARTER.search(folded)
+        half = _HALF.search(folded)
+        if quarter and len(folded) <= quarter.end() + 2:
+            quarters = re.findall(r"iv|iii|ii|i|[1-4]", quarter.group(1) + (quarter.group(2) or ""))
+            roman = ["I", "II", "III", "IV"]
+            names = [roman[_ROMAN[q] - 1] for q in quarters]
+            label = f"Quý {', '.join(names)}/{quarter.group(3)}"
+        elif half and len(folded) <= half.end() + 2:
+            label = written[folded.find(half.group(0)) :]
+            label = label[:1].upper() + label[1:]
+        elif re.match(r"^(?:truoc|cham nhat|han cuoi|han chot)\b", folded) and due:
+            label = f"Trước {due.day}/{due.month}/{due.year}"
+        elif re.match(r"^trong (?:quy|thang|nam)\b", folded):
+            label = written[len("trong ") :]
+            label = label[:1].upper() + label[1:]
+    return Timeframe(label, due, recurring)

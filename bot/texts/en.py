@@ -190,8 +190,8 @@ TEXTS: dict[str, str] = {
     "import.error.corrupt_docx": "The .docx file is damaged. Open it in Word, save it again, then resend it.",
     "import.error.encrypted": "The document is password-protected. Save a copy without a password and resend it.",
     "import.error.unsupported_format": (
-        "This file type is not supported yet. Send a .docx, .pdf (with a text layer), .txt, .md "
-        "or .yaml plan file."
+        "This file type is not supported yet. Send a .docx, .pdf (with a text layer), .xlsx, "
+        ".csv, .txt, .md or .yaml plan file."
     ),
     "import.error.no_tasks": (
         "No tasks were recognised in the document. The bot can read: a «Nhiệm vụ, giải pháp» "
@@ -376,4 +376,75 @@ TEXTS: dict[str, str] = {
         "The command is {length} characters long, over the limit of {limit}; nothing was saved. "
         "Please shorten it."
     ),
+    # -- plan import: document shapes, limits, re-import (H3) --
+    "import.error.corrupt_xlsx": "The .xlsx file is damaged. Open it in Excel, save it again, then resend it.",
+    "import.error.zip_bomb": (
+        "The file expands to too much data (over {limit_mb} MB): it is damaged or made to overload "
+        "the bot. It was not read; save the document again in Word/Excel and resend it."
+    ),
+    "import.error.too_many_paragraphs": (
+        "The document has too many paragraphs/rows ({count}, at most {limit}). Send the plan and "
+        "its task appendix on their own."
+    ),
+    "import.error.too_many_pages": "The PDF has too many pages ({count}, at most {limit}). Send the plan on its own.",
+    "import.error.no_columns": (
+        "No task table was recognised in the spreadsheet. Columns found: {columns}. It needs a "
+        "header row with a «Nhiệm vụ» (task) or «Nội dung» column and a «Cơ quan chủ trì» (lead) "
+        "or «Thời gian hoàn thành» (deadline) column."
+    ),
+    "import.error.appendix_missing": (
+        "The document says its tasks are in an appendix (Phụ lục), but the file has no appendix "
+        "table. Send the file with its appendix, or the appendix on its own (.docx, .xlsx)."
+    ),
+    "import.error.timeout": (
+        "Reading the document took too long and was stopped (limit {seconds} s). Send a .docx "
+        "version or the plan on its own."
+    ),
+    "import.error.too_much_memory": (
+        "The document needs too much memory to read and was stopped. Send a .docx version or the "
+        "plan on its own."
+    ),
+    "import.error.interrupted": (
+        "The bot stopped last time while reading this document, so it will not read it again. "
+        "Save the document again (or send a .docx) and resend it."
+    ),
+    "import.error.pdf_encrypted": (
+        "This PDF is password-protected and cannot be read. Send a .docx version, or save the PDF "
+        "without a password."
+    ),
+    "import.busy": "Another document is being read; wait for it to finish, then send this one.",
+    "import.preview.more": "…and {count} more tasks.",
+    "import.preview.issuing_act": "Issued with: {number} ({issued})",
+    "import.preview.same": "✅ Identical to the saved plan: saving changes nothing.",
+    "import.preview.diff_added": "➕ Added {count}: {refs}",
+    "import.preview.diff_changed": "✏️ Changed {count}:",
+    "import.preview.diff_changed_line": "   • {ref}: {fields}",
+    "import.preview.diff_removed": "➖ Not in the new version {count}: {refs}",
+    "import.preview.diff_removed_kept": "   (kept; removed only if you press «Remove {count} tasks»)",
+    "import.preview.diff_removed_chosen": "   (will be removed on saving)",
+    "import.preview.worse": (
+        "⚠️ This version is less reliable than the saved one (text quality {new}% vs {old}%{news}). "
+        "By default the saved plan is kept; choose the tasks to take from the new version."
+    ),
+    "import.preview.worse_news": ", a news write-up",
+    "import.preview.taken": "   Will take from the new version: {refs}",
+    "import.preview.plan_changed": "✏️ Plan details: {fields}",
+    "import.field.title": "title",
+    "import.field.text": "text",
+    "import.field.lead": "lead",
+    "import.field.support": "support",
+    "import.field.timeframe": "timeframe",
+    "import.field.due": "due date",
+    "import.field.group": "group",
+    "import.field.products": "products",
+    "import.field.budget": "budget",
+    "import.field.reporting": "reporting",
+    "import.field.position": "order",
+    "import.button.take_all": "Take all changes",
+    "import.button.take": "Take {ref}",
+    "import.button.taken": "✓ {ref}",
+    "import.button.remove": "Remove {count} tasks",
+    "import.button.keep_removed": "Keep {count} tasks",
+    "import.unchanged": "Nothing changed: plan <b>{number}</b> stays as it was.",
+    "warning.appendix_missing": "The document mentions an appendix, but no appendix table was found in the file: {excerpt}",
 }

@@ -190,8 +190,8 @@ TEXTS: dict[str, str] = {
     "import.error.corrupt_docx": "Tệp .docx bị hỏng. Hãy mở bằng Word, lưu lại rồi gửi lại.",
     "import.error.encrypted": "Tài liệu có mật khẩu. Hãy lưu một bản không đặt mật khẩu rồi gửi lại.",
     "import.error.unsupported_format": (
-        "Chưa hỗ trợ loại tệp này. Hãy gửi .docx, .pdf (có lớp chữ), .txt, .md hoặc tệp kế "
-        "hoạch .yaml."
+        "Chưa hỗ trợ loại tệp này. Hãy gửi .docx, .pdf (có lớp chữ), .xlsx, .csv, .txt, .md "
+        "hoặc tệp kế hoạch .yaml."
     ),
     "import.error.no_tasks": (
         "Không nhận ra nhiệm vụ nào trong tài liệu. Bot đọc được: mục «Nhiệm vụ, giải pháp» với "
@@ -370,4 +370,72 @@ TEXTS: dict[str, str] = {
         "Lệnh dài {length} ký tự, quá giới hạn {limit} ký tự; không có gì được lưu. "
         "Hãy viết ngắn lại."
     ),
+    # -- plan import: document shapes, limits, re-import (H3) --
+    "import.error.corrupt_xlsx": "Tệp .xlsx bị hỏng. Hãy mở bằng Excel, lưu lại rồi gửi lại.",
+    "import.error.zip_bomb": (
+        "Tệp giải nén ra quá lớn (hơn {limit_mb} MB), có thể là tệp hỏng hoặc cố ý gây quá tải. "
+        "Bot không đọc tệp này; hãy lưu lại tài liệu bằng Word/Excel rồi gửi lại."
+    ),
+    "import.error.too_many_paragraphs": (
+        "Tài liệu có quá nhiều đoạn/dòng ({count}, tối đa {limit}). Hãy gửi riêng phần kế hoạch và "
+        "phụ lục nhiệm vụ."
+    ),
+    "import.error.too_many_pages": "PDF có quá nhiều trang ({count}, tối đa {limit}). Hãy gửi riêng phần kế hoạch.",
+    "import.error.no_columns": (
+        "Không nhận ra bảng nhiệm vụ trong bảng tính. Các cột tìm thấy: {columns}. Bảng cần có hàng "
+        "tiêu đề với cột «Nhiệm vụ» (hoặc «Nội dung») và cột «Cơ quan chủ trì» hoặc «Thời gian hoàn thành»."
+    ),
+    "import.error.appendix_missing": (
+        "Văn bản ghi nhiệm vụ nằm ở Phụ lục nhưng tệp không có bảng phụ lục. Hãy gửi tệp có kèm Phụ "
+        "lục, hoặc gửi riêng Phụ lục (.docx, .xlsx)."
+    ),
+    "import.error.timeout": (
+        "Đọc tài liệu quá lâu nên đã dừng (giới hạn {seconds} giây). Hãy gửi bản .docx hoặc tách "
+        "riêng phần kế hoạch."
+    ),
+    "import.error.too_much_memory": (
+        "Tài liệu cần quá nhiều bộ nhớ để đọc nên đã dừng. Hãy gửi bản .docx hoặc tách riêng phần kế hoạch."
+    ),
+    "import.error.interrupted": (
+        "Lần trước bot đã dừng khi đang đọc tài liệu này, nên không đọc lại. Hãy lưu lại tài liệu "
+        "(hoặc gửi bản .docx) rồi gửi lại."
+    ),
+    "import.error.pdf_encrypted": (
+        "PDF này có mật khẩu nên không đọc được. Hãy gửi bản .docx, hoặc lưu PDF không đặt mật khẩu."
+    ),
+    "import.busy": "Đang đọc một tài liệu khác; hãy chờ xong rồi gửi tiếp.",
+    "import.preview.more": "…và {count} nhiệm vụ khác.",
+    "import.preview.issuing_act": "Ban hành kèm theo: {number} ({issued})",
+    "import.preview.same": "✅ Giống hệt kế hoạch đã lưu: lưu lại sẽ không thay đổi gì.",
+    "import.preview.diff_added": "➕ Thêm {count}: {refs}",
+    "import.preview.diff_changed": "✏️ Sửa {count}:",
+    "import.preview.diff_changed_line": "   • {ref}: {fields}",
+    "import.preview.diff_removed": "➖ Không còn trong bản mới {count}: {refs}",
+    "import.preview.diff_removed_kept": "   (giữ lại; chỉ bỏ khi bấm «Bỏ {count} nhiệm vụ»)",
+    "import.preview.diff_removed_chosen": "   (sẽ bỏ khi lưu)",
+    "import.preview.worse": (
+        "⚠️ Bản này kém tin cậy hơn bản đã lưu (chất lượng chữ {new}% so với {old}%{news}). Mặc định "
+        "giữ nguyên bản đã lưu; chọn từng nhiệm vụ muốn lấy theo bản mới."
+    ),
+    "import.preview.worse_news": ", là bài báo tường thuật",
+    "import.preview.taken": "   Sẽ lấy theo bản mới: {refs}",
+    "import.preview.plan_changed": "✏️ Thông tin kế hoạch: {fields}",
+    "import.field.title": "tên",
+    "import.field.text": "nội dung",
+    "import.field.lead": "chủ trì",
+    "import.field.support": "phối hợp",
+    "import.field.timeframe": "thời gian",
+    "import.field.due": "hạn",
+    "import.field.group": "nhóm",
+    "import.field.products": "sản phẩm",
+    "import.field.budget": "kinh phí",
+    "import.field.reporting": "kỳ báo cáo",
+    "import.field.position": "thứ tự",
+    "import.button.take_all": "Lấy tất cả thay đổi",
+    "import.button.take": "Lấy {ref}",
+    "import.button.taken": "✓ {ref}",
+    "import.button.remove": "Bỏ {count} nhiệm vụ",
+    "import.button.keep_removed": "Giữ {count} nhiệm vụ",
+    "import.unchanged": "Không có gì thay đổi: kế hoạch <b>{number}</b> giữ nguyên.",
+    "warning.appendix_missing": "Văn bản nhắc đến Phụ lục nhưng không tìm thấy bảng phụ lục trong tệp: {excerpt}",
 }

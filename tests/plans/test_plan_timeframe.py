@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from plans.timeframe import due_date, is_recurring
+from plans.timeframe import due_date, is_recurring, read_timeframe
 
 
 @pytest.mark.parametrize(
@@ -76,3 +76,37 @@ def test_decomposed_unicode_is_read() -> None:
 )
 def test_is_recurring(timeframe: str, recurring: bool) -> None:
     assert is_recurring(timeframe) is recurring
+
+
+@pytest.mark.parametrize(
+    ("written", "label", "due"),
+    [
+        ("trong quý I/2023", "Quý I/2023", date(2023, 3, 31)),
+        ("Quý IV/2026", "Quý IV/2026", date(2026, 12, 31)),
+        ("quy 2/2026", "Quý II/2026", date(2026, 6, 30)),
+        ("6 tháng đầu năm 2026", "6 tháng đầu năm 2026", date(2026, 6, 30)),
+        ("Trong 6 tháng cuối năm 2026", "6 tháng cuối năm 2026", date(2026, 12, 31)),
+        ("trước ngày 30/6/2026", "Trước 30/6/2026", date(2026, 6, 30)),
+        ("Chậm nhất ngày 15 tháng 10 năm 2026", "Trước 15/10/2026", date(2026, 10, 15)),
+        ("năm 2026-2027", "Năm 2026-2027", date(2027, 12, 31)),
+        ("hằng năm", "Hằng năm", None),
+        ("Hàng năm", "Hằng năm", None),
+        ("Thường xuyên", "Thường xuyên", None),
+        ("thuong xuyen.", "Thường xuyên", None),
+        ("Định kỳ hằng quý", "Hằng quý", None),
+        ("tháng 12/2026", "Tháng 12/2026", date(2026, 12, 31)),
+        ("trong tháng 9/2026", "Tháng 9/2026", date(2026, 9, 30)),
+        ("đến năm 2030", "Đến năm 2030", date(2030, 12, 31)),
+        ("Giai đoạn 2026 - 2030", "Giai đoạn 2026 - 2030", date(2030, 12, 31)),
+        ("Khi có yêu cầu", "Khi có yêu cầu", None),
+    ],
+)
+def test_read_timeframe_labels_and_due(written: str, label: str, due: date | None) -> None:
+    timeframe = read_timeframe(written)
+    assert timeframe is not None
+    assert (timeframe.label, timeframe.due) == (label, due)
+
+
+def test_read_timeframe_empty() -> None:
+    assert read_timeframe("") is None
+    assert read_timeframe(None) is None

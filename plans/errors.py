@@ -1,0 +1,12 @@
+"""The one error a plan document can raise; its `code` is rendered into Vietnamese by the bot."""
+
+from __future__ import annotations
+
+
+class DocumentError(Exception):
+    """A document that cannot be imported; `code` is rendered into Vietnamese by the bot."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params: dict = dict(params)
