@@ -25,7 +25,7 @@ from telegram.ext import (
 )
 
 from bot.context import CONTEXT_TYPES, BotContext, Clock, Services, real_clock
-from bot.handlers import admin, common, coordinator, imports, officer
+from bot.handlers import admin, common, coordinator, imports, officer, onboarding
 from bot.messaging import stale_button
 from bot.settings import Settings
 from bot.texts import Texts
@@ -194,6 +194,10 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(CommandHandler("merge", admin.merge_command))
     application.add_handler(CommandHandler("dayoff", admin.dayoff_command))
     application.add_handler(CommandHandler("workday", admin.workday_command))
+    application.add_handler(CommandHandler("onboarding", onboarding.onboarding_command))
+    application.add_handler(
+        CallbackQueryHandler(onboarding.on_move_button, pattern=onboarding.MOVE_PATTERN)
+    )
     application.add_handler(CallbackQueryHandler(imports.on_import_button, pattern=r"^im:"))
     application.add_handler(CommandHandler("tasks", officer.tasks_command))
     application.add_handler(CommandHandler("report", officer.report_command))
@@ -213,6 +217,11 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(CallbackQueryHandler(stale_button))
     application.add_handler(MessageHandler(filters.COMMAND, common.unknown_command))
     private = filters.ChatType.PRIVATE
+    # before everything else: a just-admitted officer's "name, position" message
+    application.add_handler(
+        MessageHandler(private & filters.TEXT & ~filters.COMMAND, onboarding.on_profile_text),
+        group=-1,
+    )
     application.add_handler(MessageHandler(private & filters.TEXT, officer.on_text))
     application.add_handler(
         MessageHandler(private & (filters.Document.ALL | filters.PHOTO), imports.on_document)

@@ -45,6 +45,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("merge", Role.ADMIN, "cmd.merge"),
     CommandSpec("dayoff", Role.ADMIN, "cmd.dayoff"),
     CommandSpec("workday", Role.ADMIN, "cmd.workday"),
+    CommandSpec("onboarding", Role.ADMIN, "cmd.onboarding"),
 )
 
 

@@ -392,3 +392,86 @@ class BotState(Base):
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[dict[str, Any]] = mapped_column(default=dict)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class JoinLink(Base):
+    """A per-agency join link that admits up to `capacity` officers; only its token's hash is
+    kept. `used` counts the seats taken (raised atomically, never past `capacity`)."""
+
+    __tablename__ = "join_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
+    capacity: Mapped[int] = mapped_column(Integer, default=2)
+    used: Mapped[int] = mapped_column(Integer, default=0)
+    created_by_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+    agency: Mapped[Agency] = relationship(lazy="joined")
+
+
+class JoinLinkUse(Base):
+    """One officer admitted through a join link, with the name and position they gave."""
+
+    __tablename__ = "join_link_uses"
+    __table_args__ = (UniqueConstraint("link_id", "telegram_user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    link_id: Mapped[int] = mapped_column(
+        ForeignKey("join_links.id", ondelete="CASCADE"), index=True
+    )
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    telegram_user_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    joined_at: Mapped[datetime] = mapped_column(default=utcnow)
+    declared_name: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[str] = mapped_column(String(200), default="")
+    profile_pending: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class AgencyMove(Base):
+    """A member who opened an invite of another agency: moved only once they and an admin
+    agree (status asking_officer → asking_admin → moved, or declined/refused/full)."""
+
+    __tablename__ = "agency_moves"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    from_agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
+    to_agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    join_link_id: Mapped[int | None] = mapped_column(ForeignKey("join_links.id"))
+    invite_id: Mapped[int | None] = mapped_column(ForeignKey("invites.id"))
+    status: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_by_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    decided_at: Mapped[datetime | None]
+
+
+class WebLogin(Base):
+    """A one-time sign-in link for the desktop view (hash only), valid for minutes."""
+
+    __tablename__ = "web_logins"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class WebSession(Base):
+    """A signed-in browser of the desktop view; the cookie holds the token, the row its hash."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]

@@ -62,7 +62,12 @@ async def invite(update: Update, context: BotContext, member: Member) -> None:
         lookup = await find_agency(session, agency_name)
         if lookup.agency is not None:
             created = await create_invite(
-                session, agency=lookup.agency, role=Role(role), created_by=member, lifetime=lifetime
+                session,
+                agency=lookup.agency,
+                role=Role(role),
+                created_by=member,
+                lifetime=lifetime,
+                now=svc.now(),
             )
     if lookup.agency is None:
         name = shorten(agency_name, 200)

@@ -6,10 +6,10 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop
 
-from access.members import BindOutcome, bind_invite
-from bot.commands import commands_for, refresh_member_commands
+from bot.commands import commands_for
 from bot.context import BotContext
 from bot.guards import current_member, identity_of, requires
+from bot.handlers.onboarding import start_with_token  # join links, invites, moves
 from bot.texts import Html, Texts
 from domain.status import Role
 from storage.models import Member
@@ -26,7 +26,7 @@ def describe_member(texts: Texts, member: Member) -> dict[str, object]:
 
 async def start(update: Update, context: BotContext) -> None:
     """/start <token> binds the user to an invite; /start alone greets or explains invites."""
-    svc, texts = context.services, context.texts
+    texts = context.texts
     who, message = identity_of(update), update.effective_message
     if who is None or message is None:
         return
@@ -34,13 +34,7 @@ async def start(update: Update, context: BotContext) -> None:
         return
     token = context.args[0] if context.args else ""
     if token:
-        async with svc.db.transaction() as session:
-            result = await bind_invite(session, token, who, now=svc.now())
-        if result.outcome is BindOutcome.BOUND and result.member is not None:
-            await refresh_member_commands(context.bot, texts, result.member)
-            await message.reply_text(texts("start.bound", **describe_member(texts, result.member)))
-        else:
-            await message.reply_text(texts(f"start.{result.outcome.value}"))
+        await start_with_token(update, context, token)
         return
     member = await current_member(update, context)
     if member is None:

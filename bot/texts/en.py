@@ -447,4 +447,96 @@ TEXTS: dict[str, str] = {
     "import.button.keep_removed": "Keep {count} tasks",
     "import.unchanged": "Nothing changed: plan <b>{number}</b> stays as it was.",
     "warning.appendix_missing": "The document mentions an appendix, but no appendix table was found in the file: {excerpt}",
+    # -- onboarding (join links, moves, /onboarding) --
+    "cmd.onboarding": "Focal officers: tracking, the letter, join links",
+    "cmd.web": "Open the desktop view",
+    "join.joined": (
+        "Welcome: you joined as a focal officer of <b>{agency}</b>.\n"
+        "Please send your <b>full name and position</b> in one message, e.g.:\n"
+        "<i>Nguyễn Văn An, Officer of the Planning Division</i>"
+    ),
+    "join.profile_again": (
+        "I could not read a name and a position. Please send them like this: "
+        "<i>Nguyễn Văn An, Officer of the Planning Division</i>"
+    ),
+    "join.profile_saved": (
+        "Thank you, {name} ({position}). You will get your agency's report reminders. "
+        "Type /help for the commands."
+    ),
+    "join.already": "You already are an officer of <b>{agency}</b>; no need to use this link.",
+    "join.staff": (
+        "This link is for reporting officers of <b>{agency}</b>. Your current role is unchanged."
+    ),
+    "join.full": (
+        "The join link of <b>{agency}</b> has admitted all its officers. "
+        "Ask an administrator if more people need to join."
+    ),
+    "join.revoked": "The join link of <b>{agency}</b> was revoked. Please ask for a new one.",
+    "move.ask_officer": (
+        "You are an officer of <b>{current}</b>. This link is for <b>{target}</b>.\n"
+        "Do you want to move to <b>{target}</b>? An administrator must approve the move."
+    ),
+    "move.button_yes": "Move (ask for approval)",
+    "move.button_no": "Stay where I am",
+    "move.officer_asking_admin": (
+        "Your request to move from <b>{current}</b> to <b>{target}</b> went to the "
+        "administrators. You stay with <b>{current}</b> until it is approved."
+    ),
+    "move.officer_declined": "You remain an officer of <b>{current}</b>.",
+    "move.officer_moved": "Approved: you now belong to <b>{target}</b>.",
+    "move.officer_refused": (
+        "The move to <b>{target}</b> was not approved. You remain an officer of <b>{current}</b>."
+    ),
+    "move.officer_full": (
+        "The move to <b>{target}</b> failed: its link is full, expired or was revoked."
+    ),
+    "move.ask_admin": (
+        "🔁 <b>{name}</b> asks to move from <b>{current}</b> to <b>{target}</b> "
+        "(they opened an invite of {target})."
+    ),
+    "move.button_approve": "Approve",
+    "move.button_refuse": "Refuse",
+    "move.admin_moved": "✅ Moved {name} from {current} to {target}.",
+    "move.admin_refused": "Refused to move {name} to {target}.",
+    "move.admin_full": "Could not move {name}: the link of {target} is full or expired.",
+    "move.admin_stale": "This request was already handled.",
+    "move.not_admin": "Only administrators approve agency moves.",
+    "move.stale": "This move request was already handled.",
+    "onboarding.header": "<b>Focal officers</b> — {scope}: {ready}/{total} agencies have one.",
+    "onboarding.all_plans": "all active plans",
+    "onboarding.missing_header": "\n<b>No focal officer yet ({count}):</b>",
+    "onboarding.missing_line": "• {agency}{links}",
+    "onboarding.links_part": " — {links} live link(s), {seats} seat(s) left",
+    "onboarding.no_link": " — no join link yet",
+    "onboarding.ready_header": "\n<b>With officers ({count}):</b>",
+    "onboarding.ready_line": "• <b>{agency}</b>",
+    "onboarding.officer_line": "   – {name}{position}, joined {joined}",
+    "onboarding.usage": (
+        "\nLetter with links and QR codes: <code>/onboarding letter 151 [2] [30d]</code>\n"
+        "One agency's link: <code>/onboarding link Sở Xây dựng [2]</code>\n"
+        "Revoke: <code>/onboarding revoke Sở Xây dựng</code>"
+    ),
+    "onboarding.letter_usage": (
+        "Usage: <code>/onboarding letter &lt;plan&gt; [officers 1-{max}] [lifetime]</code>"
+        ", e.g. <code>/onboarding letter 151 2 30d</code>"
+    ),
+    "onboarding.link_usage": (
+        "Usage: <code>/onboarding link &lt;agency&gt; [officers 1-{max}] [lifetime]</code>"
+        ", e.g. <code>/onboarding link Sở Xây dựng 2 30d</code>"
+    ),
+    "onboarding.revoke_usage": "Usage: <code>/onboarding revoke &lt;agency&gt;</code>",
+    "onboarding.no_agencies": "Plan {plan} has no tasks assigned to any agency yet.",
+    "onboarding.letter_caption": (
+        "Letter asking for focal officers — {plan}: {count} agencies, "
+        "each link admits up to {capacity} officers, valid until {expires}."
+    ),
+    "onboarding.list_caption": "Join links — {plan}",
+    "onboarding.link_created": (
+        "Join link of <b>{agency}</b> (up to {capacity} officers, valid until {expires}):\n{link}"
+    ),
+    "onboarding.revoked": "Revoked {count} join link(s) of <b>{agency}</b>.",
+    # -- desktop view (/web and the pages) --
+    "web.link": "🖥 Open the desktop view (one use, expires at {expires}):\n{link}",
+    "web.private_only": "Type /web in a private chat with the assistant, not in a group.",
+    "web.disabled": "The desktop view is not enabled (DONDOC_WEB_PORT, DONDOC_WEB_BASE_URL).",
 }

@@ -438,4 +438,104 @@ TEXTS: dict[str, str] = {
     "import.button.keep_removed": "Giữ {count} nhiệm vụ",
     "import.unchanged": "Không có gì thay đổi: kế hoạch <b>{number}</b> giữ nguyên.",
     "warning.appendix_missing": "Văn bản nhắc đến Phụ lục nhưng không tìm thấy bảng phụ lục trong tệp: {excerpt}",
+    # -- onboarding (join links, moves, /onboarding) --
+    "cmd.onboarding": "Cán bộ đầu mối: theo dõi, công văn, đường dẫn tham gia",
+    "cmd.web": "Mở trang theo dõi trên máy tính",
+    "join.joined": (
+        "Chào mừng bạn tham gia với tư cách cán bộ đầu mối của <b>{agency}</b>.\n"
+        "Hãy gửi <b>họ tên và chức vụ</b> của bạn trong một tin nhắn, ví dụ:\n"
+        "<i>Nguyễn Văn An, Chuyên viên Phòng Kế hoạch</i>"
+    ),
+    "join.profile_again": (
+        "Chưa đọc được họ tên và chức vụ. Hãy gửi theo mẫu: "
+        "<i>Nguyễn Văn An, Chuyên viên Phòng Kế hoạch</i>"
+    ),
+    "join.profile_saved": (
+        "Cảm ơn {name} ({position}). Bạn sẽ nhận tin nhắc báo cáo của đơn vị. "
+        "Gõ /help để xem các lệnh."
+    ),
+    "join.already": "Bạn đã là cán bộ của <b>{agency}</b>; không cần dùng lại đường dẫn này.",
+    "join.staff": (
+        "Đường dẫn này dành cho cán bộ báo cáo của <b>{agency}</b>. "
+        "Vai trò hiện tại của bạn không thay đổi."
+    ),
+    "join.full": (
+        "Đường dẫn tham gia của <b>{agency}</b> đã đủ số cán bộ. "
+        "Hãy liên hệ quản trị viên nếu cần thêm người."
+    ),
+    "join.revoked": "Đường dẫn tham gia của <b>{agency}</b> đã bị thu hồi. Hãy xin đường dẫn mới.",
+    "move.ask_officer": (
+        "Bạn đang là cán bộ của <b>{current}</b>. Đường dẫn này dành cho <b>{target}</b>.\n"
+        "Bạn có muốn chuyển sang <b>{target}</b> không? Việc chuyển cần quản trị viên duyệt."
+    ),
+    "move.button_yes": "Chuyển đơn vị (chờ duyệt)",
+    "move.button_no": "Ở lại đơn vị hiện tại",
+    "move.officer_asking_admin": (
+        "Đã gửi đề nghị chuyển từ <b>{current}</b> sang <b>{target}</b> tới quản trị viên. "
+        "Bạn vẫn thuộc <b>{current}</b> cho đến khi được duyệt."
+    ),
+    "move.officer_declined": "Bạn vẫn là cán bộ của <b>{current}</b>.",
+    "move.officer_moved": "Quản trị viên đã duyệt: bạn đã chuyển sang <b>{target}</b>.",
+    "move.officer_refused": (
+        "Quản trị viên không duyệt việc chuyển sang <b>{target}</b>. "
+        "Bạn vẫn là cán bộ của <b>{current}</b>."
+    ),
+    "move.officer_full": (
+        "Không chuyển được sang <b>{target}</b>: đường dẫn đã đủ người, hết hạn hoặc bị thu hồi."
+    ),
+    "move.ask_admin": (
+        "🔁 <b>{name}</b> đề nghị chuyển từ <b>{current}</b> sang <b>{target}</b> "
+        "(đã mở đường dẫn mời của {target})."
+    ),
+    "move.button_approve": "Duyệt",
+    "move.button_refuse": "Không duyệt",
+    "move.admin_moved": "✅ Đã chuyển {name} từ {current} sang {target}.",
+    "move.admin_refused": "Đã từ chối chuyển {name} sang {target}.",
+    "move.admin_full": "Không chuyển được {name}: đường dẫn của {target} đã đủ người hoặc hết hạn.",
+    "move.admin_stale": "Đề nghị này đã được xử lý.",
+    "move.not_admin": "Chỉ quản trị viên được duyệt việc chuyển đơn vị.",
+    "move.stale": "Đề nghị chuyển đơn vị này đã được xử lý.",
+    "onboarding.header": (
+        "<b>Cán bộ đầu mối</b> — {scope}: {ready}/{total} cơ quan, đơn vị đã có cán bộ."
+    ),
+    "onboarding.all_plans": "các kế hoạch đang theo dõi",
+    "onboarding.missing_header": "\n<b>Chưa có cán bộ đầu mối ({count}):</b>",
+    "onboarding.missing_line": "• {agency}{links}",
+    "onboarding.links_part": " — {links} đường dẫn còn hiệu lực, còn {seats} chỗ",
+    "onboarding.no_link": " — chưa có đường dẫn tham gia",
+    "onboarding.ready_header": "\n<b>Đã có cán bộ ({count}):</b>",
+    "onboarding.ready_line": "• <b>{agency}</b>",
+    "onboarding.officer_line": "   – {name}{position}, tham gia {joined}",
+    "onboarding.usage": (
+        "\nCông văn kèm đường dẫn, mã QR: <code>/onboarding letter 151 [2] [30d]</code>\n"
+        "Đường dẫn cho một đơn vị: <code>/onboarding link Sở Xây dựng [2]</code>\n"
+        "Thu hồi: <code>/onboarding revoke Sở Xây dựng</code>"
+    ),
+    "onboarding.letter_usage": (
+        "Cách dùng: <code>/onboarding letter &lt;kế hoạch&gt; [số cán bộ 1-{max}] [thời hạn]</code>"
+        ", ví dụ <code>/onboarding letter 151 2 30d</code>"
+    ),
+    "onboarding.link_usage": (
+        "Cách dùng: <code>/onboarding link &lt;đơn vị&gt; [số cán bộ 1-{max}] [thời hạn]</code>"
+        ", ví dụ <code>/onboarding link Sở Xây dựng 2 30d</code>"
+    ),
+    "onboarding.revoke_usage": "Cách dùng: <code>/onboarding revoke &lt;đơn vị&gt;</code>",
+    "onboarding.no_agencies": "Kế hoạch {plan} chưa giao nhiệm vụ cho cơ quan, đơn vị nào.",
+    "onboarding.letter_caption": (
+        "Công văn đề nghị cử cán bộ đầu mối — {plan}: {count} cơ quan, đơn vị, "
+        "mỗi đường dẫn tối đa {capacity} cán bộ, hạn {expires}."
+    ),
+    "onboarding.list_caption": "Danh sách đường dẫn tham gia — {plan}",
+    "onboarding.link_created": (
+        "Đường dẫn tham gia của <b>{agency}</b> (tối đa {capacity} cán bộ, hạn {expires}):\n{link}"
+    ),
+    "onboarding.revoked": "Đã thu hồi {count} đường dẫn tham gia của <b>{agency}</b>.",
+    # -- desktop view (/web and the pages) --
+    "web.link": (
+        "🖥 Mở trang theo dõi trên máy tính (dùng một lần, hết hạn lúc {expires}):\n{link}"
+    ),
+    "web.private_only": "Hãy gõ /web trong tin nhắn riêng với trợ lý, không trong nhóm.",
+    "web.disabled": (
+        "Trang theo dõi trên máy tính chưa được bật (DONDOC_WEB_PORT, DONDOC_WEB_BASE_URL)."
+    ),
 }

@@ -1,0 +1,109 @@
+"""Onboarding through the real Application: the admin's letter, an officer joining with a link
+from it and giving name and position in one message, /onboarding tracking, and a move that
+waits for the officer's and an admin's yes."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import openpyxl
+from sqlalchemy import select
+
+from emulator import FakeUser
+from storage.models import Member
+from tests.auxil.harness import BotHarness
+from tests.auxil.scenario import seed
+from tests.conftest import ADMIN, COORDINATOR, OFFICER
+from tests.onboarding.qr_reading import cell_images, encodes
+
+FINANCE = FakeUser(900011, "Lê", "Tài Chính")
+NEWCOMER = FakeUser(900021, "Phạm", "Mới")
+SECOND = FakeUser(900022, "Võ", "Hai")
+THIRD = FakeUser(900023, "Đỗ", "Ba")
+
+
+async def letter(bot: BotHarness, command: str) -> tuple[docx.document.Document, list[list[str]]]:
+    mark = len(bot.emulator.sent)
+    bot.send(ADMIN, command)
+    word = await bot.emulator.wait_for(
+        lambda m: m.document is not None and m.document["file_name"].endswith(".docx"), after=mark
+    )
+    excel = await bot.emulator.wait_for(
+        lambda m: m.document is not None and m.document["file_name"].endswith(".xlsx"), after=mark
+    )
+    document = docx.Document(io.BytesIO(word.document["content"]))  # type: ignore[index]
+    book = openpyxl.load_workbook(io.BytesIO(excel.document["content"]))  # type: ignore[index]
+    rows = [[str(c.value or "") for c in r] for r in book.active.iter_rows(min_row=3)]  # type: ignore[union-attr]
+    return document, rows
+
+
+async def test_letter_links_admit_two_officers_each_and_tracking_follows(
+    harness: BotHarness,
+) -> None:
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    async with harness.db.transaction() as session:  # start with no officer in either agency
+        for member in await session.scalars(select(Member).where(Member.role == "officer")):
+            member.active = False
+    document, rows = await letter(harness, "/onboarding letter 151")
+    table = document.tables[-1]
+    assert [r.cells[1].text for r in table.rows[1:]] == ["Sở Tài chính", "Sở Xây dựng"]
+    username = harness.application.bot.username
+    for row, listed in zip(table.rows[1:], rows, strict=True):
+        link = row.cells[2].text.split("\n")[0]
+        assert link.startswith(f"https://t.me/{username}?start=") and listed[2] == link
+        (image,) = cell_images(document, row.cells[3])
+        assert encodes(image, link)
+    construction = next(r[2] for r in rows if r[1] == "Sở Xây dựng")
+    token = construction.split("start=")[1]
+
+    joined = await harness.ask(NEWCOMER, f"/start {token}")
+    assert "Sở Xây dựng" in joined.text and "họ tên và chức vụ" in joined.text
+    again = await harness.ask(NEWCOMER, "Phạm Mới")
+    assert "Chưa đọc được" in again.text
+    saved = await harness.ask(NEWCOMER, "Phạm Văn Mới, Chuyên viên Phòng Quy hoạch")
+    assert "Phạm Văn Mới" in saved.text and "Chuyên viên Phòng Quy hoạch" in saved.text
+    assert "Sở Xây dựng" in (await harness.ask(NEWCOMER, "/whoami")).text
+
+    assert "Sở Xây dựng" in (await harness.ask(SECOND, f"/start {token}")).text
+    full = await harness.ask(THIRD, f"/start {token}")
+    assert "đã đủ số cán bộ" in full.text
+    assert "chưa được kích hoạt" in (await harness.ask(THIRD, "/whoami")).text
+
+    status = await harness.ask(ADMIN, "/onboarding 151")
+    assert "1/2 cơ quan, đơn vị đã có cán bộ" in status.text
+    assert "Chưa có cán bộ đầu mối (1)" in status.text and "Sở Tài chính" in status.text
+    assert "Phạm Văn Mới, Chuyên viên Phòng Quy hoạch, tham gia" in status.text
+    refused = await harness.ask(COORDINATOR, "/onboarding")
+    assert "dành cho quản trị" in refused.text
+
+
+async def test_moving_to_another_agency_asks_the_officer_and_an_admin(
+    harness: BotHarness,
+) -> None:
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    await harness.ask(ADMIN, "/start")  # the admin has a chat with the bot
+    reply = await harness.ask(ADMIN, "/onboarding link Sở Tài chính 1")
+    token = reply.text.split("start=")[1].split()[0]
+
+    asked = await harness.ask(OFFICER, f"/start {token}")
+    assert "Sở Xây dựng" in asked.text and "Sở Tài chính" in asked.text
+    yes = next(d for t, d in asked.buttons() if d.endswith(":y"))
+    mark = len(harness.emulator.sent)
+    waiting = await harness.press(OFFICER, asked, yes)
+    assert "quản trị viên" in waiting.text
+    question = await harness.emulator.wait_for(
+        lambda m: m.chat_id == ADMIN.id and "đề nghị chuyển" in m.text, after=mark
+    )
+    assert "Sở Xây dựng" in (await harness.ask(OFFICER, "/whoami")).text  # not moved yet
+
+    forged = question.buttons()[0][1].replace("ma:", "ma:9")
+    harness.emulator.press_button(harness.token, OFFICER, question, forged)
+    approve = next(d for t, d in question.buttons() if d.endswith(":y"))
+    mark = len(harness.emulator.sent)
+    await harness.press(ADMIN, question, approve)
+    told = await harness.emulator.wait_for(
+        lambda m: m.chat_id == OFFICER.id and "đã chuyển sang" in m.text, after=mark
+    )
+    assert "Sở Tài chính" in told.text
+    assert "Sở Tài chính" in (await harness.ask(OFFICER, "/whoami")).text
