@@ -6,7 +6,14 @@ import argparse
 from typing import Any
 
 from access.members import DEFAULT_INVITE_LIFETIME, create_invite, parse_duration
-from bot.cli.common import CliError, agency_hint, bot_username, with_database
+from bot.app import make_services
+from bot.cli.common import (
+    CliError,
+    add_bot_username_option,
+    agency_hint,
+    bot_username,
+    with_database,
+)
 from bot.links import deep_link
 from bot.settings import Settings
 from domain.status import Role
@@ -33,8 +40,9 @@ async def cmd_invite(settings: Settings, args: argparse.Namespace) -> None:
                 role=Role(args.role),
                 created_by=None,
                 lifetime=lifetime,
+                now=make_services(settings, db).now(),
             )
-        username = await bot_username(db, settings)
+        username = await bot_username(db, settings, args.bot_username)
         print(
             f"invite for {lookup.agency.name} as {args.role}, expires {created.invite.expires_at}"
         )
@@ -82,6 +90,7 @@ def register(sub: Any) -> None:
     invite.add_argument("--agency", required=True)
     invite.add_argument("--role", required=True, choices=[r.value for r in Role])
     invite.add_argument("--expires", default="7d", help="lifetime, e.g. 7d, 48h (default 7d)")
+    add_bot_username_option(invite)
     invite.set_defaults(handler=cmd_invite)
     sub.add_parser("members", help="list members").set_defaults(handler=cmd_members)
     rev = sub.add_parser("revoke", help="revoke a member by Telegram id")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.cli.common import CliError, open_database, with_database
+from bot.cli.common import CliError, open_database, remember_bot_username, with_database
 from bot.settings import Settings, SettingsError
 from storage.db import Database
 from storage.models import BotState
@@ -81,12 +82,25 @@ async def cmd_check(settings: Settings, args: argparse.Namespace) -> None:
     try:
         async with Bot(settings.token(), base_url=settings.api_url) as bot:
             report(True, "telegram", f"token valid, bot @{bot.username}")
+            username = bot.username
+        await remember_quietly(settings, username)
     except SettingsError as exc:
         report(False, "telegram", str(exc))
     except TelegramError as exc:
         report(False, "telegram", f"{type(exc).__name__}: {exc}")
     if problems:
         raise CliError(f"{problems} problem(s) found")
+
+
+async def remember_quietly(settings: Settings, username: str) -> None:
+    """Keep the bot's @username for links printed before the bot runs (best effort: a
+    database not yet upgraded is reported above already)."""
+    db = open_database(settings)
+    try:
+        with contextlib.suppress(Exception):
+            await remember_bot_username(db, username)
+    finally:
+        await db.dispose()
 
 
 async def cmd_db_upgrade(settings: Settings, args: argparse.Namespace) -> None:
