@@ -1,7 +1,7 @@
 """per-agency join links, agency moves, and the desktop view's sign-in links and sessions
 
-Revision ID: 0005_h5
-Revises: 0004
+Revision ID: 0006_h5
+Revises: h4_agency_facts
 Create Date: 2026-12-01
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 import storage.models
 
-revision: str = "0005_h5"
-down_revision: str | None = "0004"
+revision: str = "0006_h5"
+down_revision: str | None = "h4_agency_facts"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
