@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import html
+import json
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.app import remember_bot_username
 from bot.settings import Settings
+from bot.texts import Texts
 from storage.db import Database
 from storage.models import BotState
+
+_TAG = re.compile(r"</?[a-z][^>]*>")
 
 Handler = Callable[[Settings, argparse.Namespace], Awaitable[None]]
 
@@ -88,3 +93,48 @@ async def bot_username(db: Database, settings: Settings, given: str | None = Non
         ) from exc
     await remember_bot_username(db, username)
     return username
+
+
+def texts_for(settings: Settings) -> Texts:
+    """The catalogue the terminal reads, in the deployment's language."""
+    return Texts(settings.language)
+
+
+def plain(text: str) -> str:
+    """A catalogue entry as terminal text: no HTML tags, entities decoded."""
+    return html.unescape(_TAG.sub("", text))
+
+
+def say(texts: Texts, key: str, /, **values: object) -> str:
+    """One catalogue entry, rendered for the terminal."""
+    return plain(texts(key, **values))
+
+
+def print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=1, default=str))
+
+
+async def plan_for(session: Any, texts: Texts, wanted: str | None) -> Any:
+    """The plan a command names (the only one when none is named), else a CliError that says
+    plainly why: no plans yet, none by that number, or several to choose from."""
+    from plans.store import find_plans
+
+    found = await find_plans(session, wanted)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        if not wanted:
+            raise CliError(say(texts, "cli.no_plans"))
+        raise CliError(say(texts, "cli.unknown_plan", value=wanted))
+    numbers = ", ".join(p.number for p in found)
+    raise CliError(say(texts, "cli.choose_plan", plans=numbers, example=found[0].number))
+
+
+def unknown_agency(texts: Texts, name: str, suggestions: list[str] | tuple[str, ...]) -> str:
+    """An agency not in the directory: close names to choose from, or how to add it."""
+    lines = [say(texts, "agency.unknown", name=name)]
+    if suggestions:
+        lines.append(say(texts, "agency.suggest", suggestions=", ".join(suggestions)))
+    else:
+        lines.append(say(texts, "cli.agency.add_hint"))
+    return " ".join(lines)

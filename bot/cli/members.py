@@ -10,30 +10,33 @@ from bot.app import make_services
 from bot.cli.common import (
     CliError,
     add_bot_username_option,
-    agency_hint,
     bot_username,
+    print_json,
+    say,
+    texts_for,
+    unknown_agency,
     with_database,
 )
 from bot.links import deep_link
+from bot.render import local_time
 from bot.settings import Settings
+from bot.texts import Html
 from domain.status import Role
 from plans.registry import find_agency
 from storage.db import Database
 
 
 async def cmd_invite(settings: Settings, args: argparse.Namespace) -> None:
+    texts = texts_for(settings)
     lifetime = parse_duration(args.expires) if args.expires else DEFAULT_INVITE_LIFETIME
     if lifetime is None:
-        raise CliError(f"--expires: cannot read «{args.expires}»; write e.g. 7d, 48h or 30m")
+        raise CliError(say(texts, "cli.invite.bad_expires", value=args.expires))
 
     async def work(db: Database) -> None:
         async with db.transaction() as session:
             lookup = await find_agency(session, args.agency)
             if lookup.agency is None:
-                hint = agency_hint(lookup.suggestions)
-                raise CliError(
-                    f"unknown agency «{args.agency}»{hint} (add it with `dondoc agency add`)"
-                )
+                raise CliError(unknown_agency(texts, args.agency, lookup.suggestions))
             created = await create_invite(
                 session,
                 agency=lookup.agency,
@@ -43,8 +46,10 @@ async def cmd_invite(settings: Settings, args: argparse.Namespace) -> None:
                 now=make_services(settings, db).now(),
             )
         username = await bot_username(db, settings, args.bot_username)
+        expires = local_time(created.invite.expires_at, settings.tz)
+        role = texts.plain(f"role.{args.role}")
         print(
-            f"invite for {lookup.agency.name} as {args.role}, expires {created.invite.expires_at}"
+            say(texts, "cli.invite.created", agency=lookup.agency.name, role=role, expires=expires)
         )
         print(deep_link(username, created.token))
 
@@ -52,16 +57,58 @@ async def cmd_invite(settings: Settings, args: argparse.Namespace) -> None:
 
 
 async def cmd_members(settings: Settings, args: argparse.Namespace) -> None:
+    """Who is in the bot, as /members shows it (or --json)."""
     from sqlalchemy import select
 
     from storage.models import Member
 
+    texts = texts_for(settings)
+
     async def work(db: Database) -> None:
         async with db.transaction() as session:
-            for m in (await session.scalars(select(Member).order_by(Member.id))).all():
-                state = "active" if m.active else "revoked"
-                agency = m.agency.name if m.agency else "-"
-                print(f"{m.telegram_user_id}\t{m.role}\t{agency}\t{m.full_name}\t{state}")
+            members = (await session.scalars(select(Member).order_by(Member.id))).all()
+            rows = [(m, m.agency.name if m.agency else None) for m in members]
+        if args.json:
+            print_json(
+                [
+                    {
+                        "telegram_user_id": m.telegram_user_id,
+                        "name": m.full_name,
+                        "role": m.role,
+                        "agency": agency,
+                        "active": m.active,
+                        "reachable": m.reachable,
+                        "reminders_opt_out": m.reminders_opt_out,
+                    }
+                    for m, agency in rows
+                ]
+            )
+            return
+        if not rows:
+            print(say(texts, "cli.members.none"))
+            return
+        print(say(texts, "members.header", count=len(rows)))
+        for m, agency in rows:
+            state = (
+                texts.plain("members.inactive")
+                if not m.active
+                else texts.plain("members.unreachable")
+                if not m.reachable
+                else texts.plain("members.muted")
+                if m.reminders_opt_out
+                else ""
+            )
+            print(
+                say(
+                    texts,
+                    "members.line",
+                    name=m.full_name or "?",
+                    role=texts.plain(f"role.{m.role}"),
+                    agency=texts("members.agency", agency=agency) if agency else Html(""),
+                    state=state,
+                    user_id=m.telegram_user_id,
+                )
+            )
 
     await with_database(settings, work)
 
@@ -72,15 +119,17 @@ async def cmd_revoke(settings: Settings, args: argparse.Namespace) -> None:
     from access.members import revoke
     from storage.models import Member
 
+    texts = texts_for(settings)
+
     async def work(db: Database) -> None:
         async with db.transaction() as session:
             member = await session.scalar(
                 select(Member).where(Member.telegram_user_id == args.telegram_id)
             )
             if member is None:
-                raise CliError(f"no member with Telegram id {args.telegram_id}")
+                raise CliError(say(texts, "cli.revoke.unknown", who=args.telegram_id))
             await revoke(session, member, None)
-        print(f"revoked {member.full_name}")
+        print(say(texts, "revoke.done", name=member.full_name))
 
     await with_database(settings, work)
 
@@ -92,7 +141,9 @@ def register(sub: Any) -> None:
     invite.add_argument("--expires", default="7d", help="lifetime, e.g. 7d, 48h (default 7d)")
     add_bot_username_option(invite)
     invite.set_defaults(handler=cmd_invite)
-    sub.add_parser("members", help="list members").set_defaults(handler=cmd_members)
+    members = sub.add_parser("members", help="list members")
+    members.add_argument("--json", action="store_true", help="print one JSON array")
+    members.set_defaults(handler=cmd_members)
     rev = sub.add_parser("revoke", help="revoke a member by Telegram id")
     rev.add_argument("telegram_id", type=int)
     rev.set_defaults(handler=cmd_revoke)

@@ -5,13 +5,25 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bot.cli.common import CliError, agency_hint, with_database
+from bot.cli.common import (
+    CliError,
+    plain,
+    plan_for,
+    print_json,
+    say,
+    texts_for,
+    unknown_agency,
+    with_database,
+)
 from bot.settings import Settings
+from bot.texts import Html, Texts
 from plans.registry import AgencyConflict, add_agency, find_agency
 from storage.db import Database
 
 
 async def cmd_agency_add(settings: Settings, args: argparse.Namespace) -> None:
+    texts = texts_for(settings)
+
     async def work(db: Database) -> None:
         async with db.transaction() as session:
             try:
@@ -20,31 +32,18 @@ async def cmd_agency_add(settings: Settings, args: argparse.Namespace) -> None:
                 )
             except AgencyConflict as exc:
                 raise CliError(
-                    f"«{exc.name}» is already used by agency «{exc.existing}»; nothing added"
+                    say(texts, "cli.agency.conflict", name=exc.name, existing=exc.existing)
                 ) from exc
-        print(f"added agency #{agency.id}: {agency.name}")
+        print(say(texts, "cli.agency.added", id=agency.id, name=agency.name))
 
     await with_database(settings, work)
 
 
-DOCUMENT_ERRORS = {
-    "empty": "the file is empty",
-    "binary": "the file is not text, .docx or a PDF with text",
-    "too_large": "the file is too large",
-    "corrupt_docx": "the .docx file is damaged (open it in Word and save it again)",
-    "encrypted": "the document is password-protected; save a copy without a password",
-    "unsupported_format": "this file type is not supported (use .txt, .md, .docx, .pdf or .yaml)",
-    "no_tasks": "no tasks were recognised in the document",
-    "pdf_no_text": "the PDF has no text layer (a scan): run OCR first or send the .docx",
-}
+def describe_plan_error(exc: Exception, settings: Settings) -> str:
+    """The bot's own words for a document it cannot read, as terminal text."""
+    from bot.handlers.imports import document_error_text
 
-
-def describe_plan_error(exc: Exception) -> str:
-    from plans.document import DocumentError
-
-    if isinstance(exc, DocumentError):
-        return DOCUMENT_ERRORS.get(exc.code, exc.code)
-    return str(exc)
+    return plain(document_error_text(texts_for(settings), exc, settings.max_upload_mb))
 
 
 def read_plan_file(path: str, settings: Settings) -> Any:
@@ -54,21 +53,23 @@ def read_plan_file(path: str, settings: Settings) -> Any:
     from plans.loading import read_plan
     from plans.planfile import PlanFileError
 
+    texts = texts_for(settings)
     file = Path(path)
     if not file.is_file():
-        raise CliError(f"no such file: {path}")
+        raise CliError(say(texts, "cli.no_file", path=path))
     try:
         return read_plan(file.read_bytes(), file.name, max_bytes=settings.max_upload_mb * 1_000_000)
     except (DocumentError, PlanFileError) as exc:
-        raise CliError(f"{path}: {describe_plan_error(exc)}; nothing was saved") from exc
+        reason = describe_plan_error(exc, settings)
+        raise CliError(say(texts, "cli.import.unreadable", path=path, reason=reason)) from exc
 
 
-def parse_fixes(values: list[str]) -> dict[str, str]:
+def parse_fixes(values: list[str], texts: Texts) -> dict[str, str]:
     fixes = {}
     for value in values:
         written, sep, target = value.partition("=")
         if not sep or not written.strip() or not target.strip():
-            raise CliError(f"--fix takes 'NAME AS WRITTEN=DIRECTORY NAME', not {value!r}")
+            raise CliError(say(texts, "cli.import.bad_fix", value=value))
         fixes[written.strip()] = target.strip()
     return fixes
 
@@ -81,8 +82,9 @@ async def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
     from plans.starter import load_directory as load_starter_directory
     from plans.store import UnresolvedAgencies, preview_plan, save_plan
 
+    texts = texts_for(settings)
     draft = read_plan_file(args.file, settings)
-    fixes = parse_fixes(args.fix)
+    fixes = parse_fixes(args.fix, texts)
 
     async def work(db: Database) -> None:
         if args.dry_run:
@@ -96,7 +98,7 @@ async def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
             if args.json:
                 print(json.dumps(preview.to_json(), ensure_ascii=False, indent=1))
             else:
-                print_preview(preview)
+                print_preview(texts, preview)
             return
         try:
             async with db.transaction() as session:
@@ -104,54 +106,46 @@ async def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
                     session, draft, fixes=fixes, create_missing=args.create_agencies
                 )
         except UnresolvedAgencies as exc:
-            lines = [
-                f"  «{u.name}» (tasks {', '.join(u.refs) or '-'})"
-                + (f": did you mean {', '.join(u.suggestions)}?" if u.suggestions else "")
-                for u in exc.unmatched
-            ]
-            raise CliError(
-                "agencies not in the directory; nothing was saved:\n"
-                + "\n".join(lines)
-                + "\nfix them with --fix 'NAME=DIRECTORY NAME', add them with `dondoc agency "
-                "add`, load the starter directory (`dondoc agency load-starter`), or pass "
-                "--create-agencies"
-            ) from exc
-        verb = "created" if result.created else "updated"
+            lines = [say(texts, "cli.import.unresolved")]
+            for u in exc.unmatched:
+                hint = (
+                    say(texts, "cli.hint", names=", ".join(u.suggestions)) if u.suggestions else ""
+                )
+                refs = ", ".join(u.refs) or "—"
+                lines.append(
+                    say(texts, "cli.import.unresolved_line", name=u.name, refs=refs, hint=hint)
+                )
+            lines.append(say(texts, "cli.import.unresolved_help"))
+            raise CliError("\n".join(lines)) from exc
+        verb = texts.plain("import.verb.created" if result.created else "import.verb.updated")
+        new_agencies = (
+            texts("import.new_agencies", names=", ".join(result.new_agencies))
+            if result.new_agencies
+            else Html("")
+        )
         print(
-            f"{verb} plan {result.plan.number}: {result.added} tasks added, {result.updated} "
-            f"changed, {result.removed} removed"
-            + (f"; new agencies: {', '.join(result.new_agencies)}" if result.new_agencies else "")
+            say(
+                texts,
+                "cli.import.saved",
+                verb=verb,
+                number=result.plan.number,
+                added=result.added,
+                updated=result.updated,
+                removed=result.removed,
+                new_agencies=new_agencies,
+            )
         )
 
     await with_database(settings, work)
 
 
-def print_preview(preview: Any) -> None:
-    data = preview.to_json()
-    plan = data["plan"]
-    print(f"{plan['number']} — {plan['title']}")
-    print(
-        f"issuer: {plan['issuer']}, issued {plan['issued_on']}, coordinator {plan['coordinator']}"
-    )
-    print(f"{len(data['tasks'])} tasks:")
-    for task in data["tasks"]:
-        support = f"; support: {', '.join(task['support'])}" if task["support"] else ""
-        print(f"  {task['ref']:8} {task['title'][:70]}")
-        print(
-            f"           lead: {', '.join(task['lead']) or '-'}{support}; {task.get('timeframe')}"
-        )
-    for item in data["unmatched"]:
-        hint = f" — did you mean {', '.join(item['suggestions'])}?" if item["suggestions"] else ""
-        print(f"unmatched: «{item['name']}»{hint}")
-    for warning in data["warnings"]:
-        excerpt = warning.get("excerpt", "")[:80]
-        print(f"warning: {warning['code']} {warning.get('ref') or ''} {excerpt}")
-    if preview.diff is not None and not preview.diff.is_empty:
-        diff = preview.diff
-        print(
-            f"changes against the saved plan: added {diff.added}, removed {diff.removed}, "
-            f"changed {diff.changed}"
-        )
+def print_preview(texts: Texts, preview: Any) -> None:
+    """What the bot would show an admin for this document, as terminal text."""
+    from bot.handlers.imports import preview_lines
+
+    for line in preview_lines(texts, preview)[:-1]:  # the last one tells about the buttons
+        print(plain(line))
+    print(say(texts, "cli.import.dry_run"))
 
 
 async def cmd_agency_load_starter(settings: Settings, args: argparse.Namespace) -> None:
@@ -161,7 +155,15 @@ async def cmd_agency_load_starter(settings: Settings, args: argparse.Namespace) 
     async def work(db: Database) -> None:
         async with db.transaction() as session:
             result = await load_starter(session, load_starter_directory(), province=args.province)
-        print(f"added {result.agencies_added} agencies and {result.groups_added} groups")
+        texts = texts_for(settings)
+        print(
+            say(
+                texts,
+                "cli.agency.loaded",
+                agencies=result.agencies_added,
+                groups=result.groups_added,
+            )
+        )
 
     await with_database(settings, work)
 
@@ -169,19 +171,20 @@ async def cmd_agency_load_starter(settings: Settings, args: argparse.Namespace) 
 async def cmd_agency_merge(settings: Settings, args: argparse.Namespace) -> None:
     from plans.registry import merge_agency
 
+    texts = texts_for(settings)
+
     async def work(db: Database) -> None:
         async with db.transaction() as session:
             old = await find_agency(session, args.old)
             new = await find_agency(session, args.into)
             for name, lookup in ((args.old, old), (args.into, new)):
                 if lookup.agency is None:
-                    hint = agency_hint(lookup.suggestions)
-                    raise CliError(f"unknown agency «{name}»{hint}")
+                    raise CliError(unknown_agency(texts, name, lookup.suggestions))
             assert old.agency is not None and new.agency is not None
             if old.agency.id == new.agency.id:
-                raise CliError(f"«{args.old}» already passes to «{new.agency.name}»")
+                raise CliError(say(texts, "cli.agency.same", old=args.old, new=new.agency.name))
             moved = await merge_agency(session, old.agency, new.agency)
-        print(f"{old.agency.name} → {new.agency.name}: {moved} assignments moved")
+        print(say(texts, "cli.agency.moved", old=old.agency.name, new=new.agency.name, moved=moved))
 
     await with_database(settings, work)
 
@@ -193,9 +196,10 @@ async def cmd_agency_reorganise(settings: Settings, args: argparse.Namespace) ->
     async def work(db: Database) -> None:
         async with db.transaction() as session:
             applied = await apply_successions(session, load_reorganisation())
+        texts = texts_for(settings)
         for item in applied:
-            print(f"{item.old} → {item.new}: {item.moved} assignments moved")
-        print(f"{len(applied)} agencies passed to their successors")
+            print(say(texts, "cli.agency.moved", old=item.old, new=item.new, moved=item.moved))
+        print(say(texts, "cli.agency.reorganised", count=len(applied)))
 
     await with_database(settings, work)
 
@@ -205,13 +209,25 @@ async def cmd_agency_list(settings: Settings, args: argparse.Namespace) -> None:
 
     from storage.models import Agency
 
+    texts = texts_for(settings)
+
     async def work(db: Database) -> None:
         async with db.transaction() as session:
             agencies = (await session.scalars(select(Agency).order_by(Agency.name))).all()
-            for agency in agencies:
-                state = "" if agency.active else " (merged)"
-                short = f" [{agency.short_name}]" if agency.short_name else ""
-                print(f"{agency.id:4} {agency.name}{short}{state}")
+        if args.json:
+            print_json(
+                [
+                    {"id": a.id, "name": a.name, "short_name": a.short_name, "active": a.active}
+                    for a in agencies
+                ]
+            )
+            return
+        if not agencies:
+            print(say(texts, "cli.agency.none"))
+        for agency in agencies:
+            state = texts.plain("cli.agency.merged") if not agency.active else ""
+            short = f" [{agency.short_name}]" if agency.short_name else ""
+            print(f"{agency.id:4} {agency.name}{short}{state}")
 
     await with_database(settings, work)
 
@@ -220,41 +236,89 @@ async def cmd_assign(settings: Settings, args: argparse.Namespace) -> None:
     """Assign or unassign a task to an agency from the terminal."""
     from domain.status import AssignmentRole
     from plans.assignments import assign, find_task, unassign
-    from plans.store import find_plan
+
+    texts = texts_for(settings)
 
     async def work(db: Database) -> None:
         async with db.transaction() as session:
-            plan = await find_plan(session, args.plan)
-            if plan is None:
-                raise CliError(f"unknown plan «{args.plan}»")
+            plan = await plan_for(session, texts, args.plan)
             task = await find_task(session, plan, args.ref)
             if task is None:
-                raise CliError(f"plan {plan.number} has no task «{args.ref}»")
+                raise CliError(say(texts, "assign.unknown_task", ref=args.ref, plan=plan.number))
             lookup = await find_agency(session, args.agency)
             if lookup.agency is None:
-                hint = agency_hint(lookup.suggestions)
-                raise CliError(f"unknown agency «{args.agency}»{hint}")
+                raise CliError(unknown_agency(texts, args.agency, lookup.suggestions))
             if args.command == "unassign":
                 changed = await unassign(session, task, lookup.agency, None)
             else:
                 changed = await assign(
                     session, task, lookup.agency, AssignmentRole(args.role), None
                 )
-        print(f"{'changed' if changed else 'unchanged'}: {task.ref} {lookup.agency.name}")
+        if args.command == "unassign":
+            key = "unassign.done" if changed else "unassign.none"
+            print(say(texts, key, ref=task.ref, agency=lookup.agency.name))
+            return
+        print(
+            say(
+                texts,
+                "assign.done" if changed else "assign.unchanged",
+                agency=lookup.agency.name,
+                role=texts.plain(f"role.{args.role}"),
+                ref=task.ref,
+                plan=plan.number,
+            )
+        )
 
     await with_database(settings, work)
 
 
 async def cmd_plans(settings: Settings, args: argparse.Namespace) -> None:
+    """The plans being followed up, as /plans shows them (or --json)."""
     from plans.overview import plans_overview
+
+    texts = texts_for(settings)
 
     async def work(db: Database) -> None:
         async with db.transaction() as session:
-            for item in await plans_overview(session):
-                schedule = ",".join(item.plan.schedule.get("frequencies", []))
-                print(
-                    f"{item.plan.number}: {item.tasks} tasks, {item.agencies} agencies, {schedule}"
+            overview = await plans_overview(session)
+        if args.json:
+            print_json(
+                [
+                    {
+                        "number": item.plan.number,
+                        "title": item.plan.title,
+                        "tasks": item.tasks,
+                        "agencies": item.agencies,
+                        "coordinator": item.plan.coordinator.name
+                        if item.plan.coordinator
+                        else None,
+                        "frequencies": item.plan.schedule.get("frequencies", ["quarterly"]),
+                    }
+                    for item in overview
+                ]
+            )
+            return
+        if not overview:
+            print(say(texts, "cli.plans.none"))
+            return
+        print(say(texts, "plans.header"))
+        for item in overview:
+            schedule = ", ".join(
+                texts.plain(f"schedule.{f}")
+                for f in item.plan.schedule.get("frequencies", ["quarterly"])
+            )
+            print(
+                say(
+                    texts,
+                    "plans.line",
+                    number=item.plan.number,
+                    title=item.plan.title,
+                    tasks=item.tasks,
+                    agencies=item.agencies,
+                    coordinator=item.plan.coordinator.name if item.plan.coordinator else "—",
+                    schedule=schedule,
                 )
+            )
 
     await with_database(settings, work)
 
@@ -270,7 +334,9 @@ def register(sub: Any) -> None:
     imp.add_argument("--create-agencies", action="store_true", help="add unknown names as agencies")
     imp.set_defaults(handler=cmd_import)
 
-    sub.add_parser("plans", help="list plans").set_defaults(handler=cmd_plans)
+    plans = sub.add_parser("plans", help="list plans")
+    plans.add_argument("--json", action="store_true", help="print one JSON array")
+    plans.set_defaults(handler=cmd_plans)
 
     agency = sub.add_parser("agency", help="manage agencies").add_subparsers(dest="agency_command")
     add = agency.add_parser("add", help="add an agency to the directory")
@@ -292,7 +358,9 @@ def register(sub: Any) -> None:
     merge.add_argument("old")
     merge.add_argument("--into", required=True, help="the successor agency")
     merge.set_defaults(handler=cmd_agency_merge)
-    agency.add_parser("list", help="list agencies").set_defaults(handler=cmd_agency_list)
+    listing = agency.add_parser("list", help="list agencies")
+    listing.add_argument("--json", action="store_true", help="print one JSON array")
+    listing.set_defaults(handler=cmd_agency_list)
     agency.add_parser(
         "apply-reorganisation", help="merge agencies into their 2025 successors (see docs)"
     ).set_defaults(handler=cmd_agency_reorganise)

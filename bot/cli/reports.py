@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.app import make_services
-from bot.cli.common import CliError, with_database
+from bot.cli.common import CliError, plain, plan_for, print_json, say, texts_for, with_database
 from bot.settings import Settings
 from storage.db import Database
 
@@ -15,43 +15,66 @@ from storage.db import Database
 async def report_target(
     session: Any, settings: Settings, plan_text: str | None, period_text: str | None
 ) -> Any:
-    """(plan, period, today) for summary and export, or a CliError."""
+    """(plan, period, today) for summary and export, or a CliError that says why not."""
     from periods.store import load_calendar
-    from plans.store import find_plan
     from reports.summary import current_period, period_by_text
 
-    plan = await find_plan(session, plan_text)
-    if plan is None:
-        raise CliError(f"unknown or ambiguous plan «{plan_text or ''}»; see `dondoc plans`")
+    texts = texts_for(settings)
+    plan = await plan_for(session, texts, plan_text)
     calendar = await load_calendar(session, **settings.calendar_settings)
     today = calendar.local_date(datetime.now(settings.tz))
     if period_text:
         period = await period_by_text(session, plan, period_text, calendar)
         if period is None:
-            raise CliError(f"unknown period «{period_text}»; write e.g. 'Q4/2026' or '11/2026'")
+            raise CliError(say(texts, "summary.unknown_period", value=period_text))
     else:
         period = await current_period(session, plan, today, calendar)
     return plan, period, today
 
 
 async def cmd_summary(settings: Settings, args: argparse.Namespace) -> None:
+    """The chat's /summary, as text for a person (or --json with the outcome keys)."""
+    from bot.handlers.coordinator import summary_lines
     from reports.summary import summarize
+
+    texts = texts_for(settings)
 
     async def work(db: Database) -> None:
         async with db.transaction() as session:
             plan, period, today = await report_target(session, settings, args.plan, args.period)
             summary = await summarize(session, plan, period, today)
-        print(f"{plan.number} — {period.label} (deadline {period.deadline:%d/%m/%Y})")
-        for outcome, count in summary.counts.items():
-            print(f"  {outcome.value:22} {count}")
-        print(f"  completion rate        {summary.completion_rate:.1%}")
-        for line in summary.agencies:
-            print(
-                f"  {line.agency}: reported {line.reported}/{line.expected}, "
-                f"late {line.late}, blocked {line.blocked}"
-            )
+        if args.json:
+            print_json(summary_json(summary, period.key))
+            return
+        if summary.total == 0 and not summary.agencies:
+            print(say(texts, "summary.empty", plan=plan.number, period=period.label))
+            return
+        for line in summary_lines(texts, summary):
+            print(plain(line))
 
     await with_database(settings, work)
+
+
+def summary_json(summary: Any, period_key: str) -> dict[str, Any]:
+    return {
+        "plan": summary.plan_number,
+        "period": period_key,
+        "period_label": summary.period_label,
+        "deadline": summary.period_deadline,
+        "counts": {outcome.value: count for outcome, count in summary.counts.items()},
+        "total": summary.total,
+        "completion_rate": round(summary.completion_rate, 4),
+        "agencies": [
+            {
+                "agency": a.agency,
+                "reported": a.reported,
+                "expected": a.expected,
+                "late": a.late,
+                "blocked": a.blocked,
+            }
+            for a in summary.agencies
+        ],
+    }
 
 
 async def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
@@ -76,7 +99,16 @@ async def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
         else:
             data = draw_chart(summary, lang=settings.language)
         Path(args.output).write_bytes(data)
-        print(f"wrote {args.output} ({len(data)} bytes): {plan.number}, {period.label}")
+        print(
+            say(
+                texts_for(settings),
+                "cli.export.written",
+                path=args.output,
+                size=len(data),
+                plan=plan.number,
+                period=period.label,
+            )
+        )
 
     await with_database(settings, work)
 
@@ -87,25 +119,42 @@ async def cmd_remind(settings: Settings, args: argparse.Namespace) -> None:
 
     from bot.scheduling import build_dispatcher
 
+    texts = texts_for(settings)
+
     async def work(db: Database) -> None:
         svc = make_services(settings, db)
         if args.dry_run:
             dispatcher = build_dispatcher(Bot("0:dry-run"), svc)
             rows = await dispatcher.preview()
             for planned, status in rows:
-                state = f" [{status}]" if status else ""
-                print(f"{planned.kind:10} chat {planned.chat_id}: {planned.reason}{state}")
-            if dispatcher.skipped_members:
+                state = say(texts, "cli.remind.state", state=status) if status else ""
                 print(
-                    f"skipped {len(dispatcher.skipped_members)} members (unreachable or opted out)"
+                    say(
+                        texts,
+                        "cli.remind.line",
+                        kind=planned.kind,
+                        chat=planned.chat_id,
+                        reason=planned.reason,
+                        state=state,
+                    )
                 )
-            print(f"{len(rows)} reminders due now")
+            if dispatcher.skipped_members:
+                print(say(texts, "cli.remind.skipped", count=len(dispatcher.skipped_members)))
+            print(say(texts, "cli.remind.due", count=len(rows)))
             return
         async with Bot(settings.token(), base_url=settings.api_url) as bot:
             report = await build_dispatcher(bot, svc).tick()
         print(
-            f"planned {report.planned}, sent {report.sent}, skipped {report.skipped}, "
-            f"retrying {report.retried}, failed {report.failed}, unreachable {report.unreachable}"
+            say(
+                texts,
+                "cli.remind.done",
+                planned=report.planned,
+                sent=report.sent,
+                skipped=report.skipped,
+                retried=report.retried,
+                failed=report.failed,
+                unreachable=report.unreachable,
+            )
         )
 
     await with_database(settings, work)
@@ -123,17 +172,27 @@ async def cmd_parse_reply(settings: Settings, args: argparse.Namespace) -> None:
         objects = [p.to_json() for p in parsed]
         print(json.dumps(objects[0] if len(objects) == 1 else objects, ensure_ascii=False))
         return
+    texts = texts_for(settings)
     for p in parsed:
         print(
-            f"status={p.status.value if p.status else None} percent={p.percent} task={p.task} "
-            f"ambiguous={p.ambiguous} reason={p.reason} note={p.note!r}"
+            say(
+                texts,
+                "cli.parse.line",
+                task=p.task or "—",
+                status=texts.plain(f"status.{p.status.value}") if p.status else "—",
+                percent=f"{p.percent}%" if p.percent is not None else "—",
+                note=p.note or "—",
+            )
         )
+        if p.ambiguous:
+            print(say(texts, "cli.parse.unclear", reason=p.reason or "—"))
 
 
 def register(sub: Any) -> None:
     summary = sub.add_parser("summary", help="print a plan's summary for a period")
     summary.add_argument("--plan")
     summary.add_argument("--period", help="e.g. Q4/2026, 11/2026, 2026 (default: current)")
+    summary.add_argument("--json", action="store_true", help="print one JSON object")
     summary.set_defaults(handler=cmd_summary)
     export = sub.add_parser("export", help="write the workbook, the draft report or the chart")
     export.add_argument("--plan")

@@ -146,7 +146,7 @@ def preview_lines(texts: Texts, preview: PlanPreview) -> list[str]:
                 title=shorten(task["title"], 120),
                 lead=", ".join(task["lead"]) or "?",
                 support=support,
-                timeframe=task.get("timeframe") or "?",
+                timeframe=task.get("timeframe") or texts.plain("import.preview.no_timeframe"),
             )
         )
     if preview.unmatched:

@@ -539,4 +539,49 @@ TEXTS: dict[str, str] = {
     "web.link": "🖥 Open the desktop view (one use, expires at {expires}):\n{link}",
     "web.private_only": "Type /web in a private chat with the assistant, not in a group.",
     "web.disabled": "The desktop view is not enabled (DONDOC_WEB_PORT, DONDOC_WEB_BASE_URL).",
+    # the terminal (dondoc …): the same words as the chat, no HTML
+    "cli.no_plans": "No plans yet. Load one with: dondoc import FILE (or send the document to the bot).",
+    "cli.unknown_plan": "No plan «{value}». See the list: dondoc plans.",
+    "cli.choose_plan": "There are several plans: {plans}. Choose one with --plan, e.g. --plan {example}.",
+    "cli.plans.none": "No plans yet. Load one with: dondoc import FILE (or send the document to the bot).",
+    "cli.export.written": "Wrote {path} ({size} bytes): plan {plan}, period {period}.",
+    "cli.remind.line": "{kind} → chat {chat}: {reason}{state}",
+    "cli.remind.state": " [{state}]",
+    "cli.remind.skipped": "Skipped {count} member(s) (unreachable or reminders off).",
+    "cli.remind.due": "{count} reminder(s) due now (nothing sent).",
+    "cli.remind.done": (
+        "Planned {planned}, sent {sent}, skipped {skipped}, retrying {retried}, failed {failed}, "
+        "unreachable {unreachable}."
+    ),
+    "cli.parse.line": "Task: {task}; status: {status}; percent: {percent}; note: {note}",
+    "cli.parse.unclear": "  Unclear, the bot would ask ({reason}).",
+    "cli.agency.added": "Added agency #{id}: {name}.",
+    "cli.agency.conflict": "«{name}» is already used by agency «{existing}»; nothing added.",
+    "cli.agency.loaded": "Added {agencies} agencies and {groups} groups.",
+    "cli.agency.moved": "{old} → {new}: {moved} assignment(s) moved.",
+    "cli.agency.same": "«{old}» already is {new}; nothing to move.",
+    "cli.agency.reorganised": "{count} agencies passed to their successors.",
+    "cli.agency.none": "The directory is empty. Add: dondoc agency add NAME, or dondoc agency load-starter.",
+    "cli.agency.merged": " (merged)",
+    "cli.agency.add_hint": "Add it with: dondoc agency add NAME.",
+    "cli.hint": " — did you mean: {names}",
+    "cli.no_file": "No such file: {path}.",
+    "cli.import.unreadable": "{path}: {reason} Nothing was saved.",
+    "cli.import.bad_fix": "--fix takes 'NAME AS WRITTEN=DIRECTORY NAME', not «{value}».",
+    "cli.import.dry_run": "Nothing saved (--dry-run). To save: drop --dry-run; fix names with --fix 'NAME=DIRECTORY NAME'.",
+    "cli.import.unresolved": "Agencies not in the directory; nothing was saved:",
+    "cli.import.unresolved_line": "  «{name}» (tasks {refs}){hint}",
+    "cli.import.unresolved_help": (
+        "Fix them with --fix 'NAME=DIRECTORY NAME', add them with dondoc agency add, load the "
+        "starter directory (dondoc agency load-starter), or pass --create-agencies."
+    ),
+    "cli.import.saved": (
+        "Plan {number} {verb}: {added} task(s) added, {updated} changed, {removed} removed."
+        "{new_agencies}"
+    ),
+    "cli.invite.bad_expires": "--expires: cannot read «{value}»; write e.g. 7d, 48h or 30m.",
+    "cli.invite.created": "Invite for {agency} as {role}, expires {expires}:",
+    "cli.members.none": "No members yet. Create an invite: dondoc invite --agency NAME --role officer.",
+    "cli.revoke.unknown": "No member with Telegram id {who}. See: dondoc members.",
+    "import.preview.no_timeframe": "no timeframe given",
 }

@@ -538,4 +538,49 @@ TEXTS: dict[str, str] = {
     "web.disabled": (
         "Trang theo dõi trên máy tính chưa được bật (DONDOC_WEB_PORT, DONDOC_WEB_BASE_URL)."
     ),
+    # the terminal (dondoc …): the same words as the chat, no HTML
+    "cli.no_plans": "Chưa có kế hoạch nào. Nạp kế hoạch bằng: dondoc import TỆP (hoặc gửi tài liệu cho bot).",
+    "cli.unknown_plan": "Không tìm thấy kế hoạch «{value}». Xem danh sách: dondoc plans.",
+    "cli.choose_plan": "Có nhiều kế hoạch: {plans}. Chọn một bằng --plan, ví dụ --plan {example}.",
+    "cli.plans.none": "Chưa có kế hoạch nào. Nạp kế hoạch bằng: dondoc import TỆP (hoặc gửi tài liệu cho bot).",
+    "cli.export.written": "Đã ghi {path} ({size} byte): kế hoạch {plan}, kỳ {period}.",
+    "cli.remind.line": "{kind} → chat {chat}: {reason}{state}",
+    "cli.remind.state": " [{state}]",
+    "cli.remind.skipped": "Bỏ qua {count} thành viên (không liên lạc được hoặc đã tắt nhắc).",
+    "cli.remind.due": "{count} tin nhắc đến hạn lúc này (chưa gửi gì).",
+    "cli.remind.done": (
+        "Đã lập {planned}, đã gửi {sent}, bỏ qua {skipped}, sẽ thử lại {retried}, lỗi {failed}, "
+        "không liên lạc được {unreachable}."
+    ),
+    "cli.parse.line": "Nhiệm vụ: {task}; trạng thái: {status}; tỷ lệ: {percent}; ghi chú: {note}",
+    "cli.parse.unclear": "  Chưa rõ, bot sẽ hỏi lại ({reason}).",
+    "cli.agency.added": "Đã thêm đơn vị #{id}: {name}.",
+    "cli.agency.conflict": "Tên «{name}» đã dùng cho đơn vị «{existing}»; không thêm gì.",
+    "cli.agency.loaded": "Đã thêm {agencies} đơn vị và {groups} nhóm.",
+    "cli.agency.moved": "{old} → {new}: chuyển {moved} phân công.",
+    "cli.agency.same": "«{old}» đã là {new}; không có gì để chuyển.",
+    "cli.agency.reorganised": "{count} đơn vị đã chuyển cho đơn vị kế thừa.",
+    "cli.agency.none": "Danh mục chưa có đơn vị nào. Thêm: dondoc agency add TÊN, hoặc dondoc agency load-starter.",
+    "cli.agency.merged": " (đã sáp nhập)",
+    "cli.agency.add_hint": "Thêm đơn vị bằng: dondoc agency add TÊN.",
+    "cli.hint": " — gợi ý: {names}",
+    "cli.no_file": "Không có tệp {path}.",
+    "cli.import.unreadable": "{path}: {reason} Chưa lưu gì.",
+    "cli.import.bad_fix": "--fix cần dạng 'TÊN NHƯ TRONG VĂN BẢN=TÊN TRONG DANH MỤC', không phải «{value}».",
+    "cli.import.dry_run": "Chưa lưu gì (--dry-run). Lưu: bỏ --dry-run; sửa tên bằng --fix 'TÊN=TÊN TRONG DANH MỤC'.",
+    "cli.import.unresolved": "Có tên cơ quan chưa có trong danh mục; chưa lưu gì:",
+    "cli.import.unresolved_line": "  «{name}» (nhiệm vụ {refs}){hint}",
+    "cli.import.unresolved_help": (
+        "Sửa bằng --fix 'TÊN=TÊN TRONG DANH MỤC', thêm bằng dondoc agency add, nạp danh mục "
+        "mẫu (dondoc agency load-starter), hoặc thêm --create-agencies."
+    ),
+    "cli.import.saved": (
+        "Đã {verb} kế hoạch {number}: thêm {added}, cập nhật {updated}, bỏ {removed} nhiệm vụ."
+        "{new_agencies}"
+    ),
+    "cli.invite.bad_expires": "--expires: không hiểu «{value}»; viết ví dụ 7d, 48h hoặc 30m.",
+    "cli.invite.created": "Lời mời cho {agency}, vai trò {role}, hết hạn {expires}:",
+    "cli.members.none": "Chưa có thành viên nào. Tạo lời mời: dondoc invite --agency TÊN --role officer.",
+    "cli.revoke.unknown": "Không có thành viên nào có Telegram id {who}. Xem: dondoc members.",
+    "import.preview.no_timeframe": "chưa ghi thời gian thực hiện",
 }

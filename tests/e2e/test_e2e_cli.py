@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import signal
 from pathlib import Path
 
@@ -92,3 +93,56 @@ async def test_check_reports_each_part_and_fails_on_a_problem(
     no_token = dict(env, TELEGRAM_BOT_TOKEN="")
     failed = await run_dondoc("check", env=no_token, cwd=tmp_path)
     assert failed.code != 0 and "FAIL telegram" in failed.stdout
+
+
+async def test_cli_outputs_are_sentences_for_people(
+    db_target: DatabaseTarget, tmp_path: Path
+) -> None:
+    env = dondoc_env(None, db_target)
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    empty = await run_dondoc("summary", env=env, cwd=tmp_path)
+    assert empty.code != 0 and "«»" not in empty.stderr
+    assert (
+        empty.stderr.startswith("dondoc: Chưa có kế hoạch nào") and "Traceback" not in empty.stderr
+    )
+    plans = await run_dondoc("plans", env=env, cwd=tmp_path)
+    assert plans.code == 0 and "Chưa có kế hoạch nào" in plans.stdout
+    members = await run_dondoc("members", env=env, cwd=tmp_path)
+    assert members.code == 0 and "Chưa có thành viên nào" in members.stdout
+
+    # a plan whose document gives no timeframes: the preview says nothing of "None"
+    preview = await run_dondoc(
+        "import", str(examples / "ha-tinh-15-ctr-tu.yaml"), "--dry-run", env=env, cwd=tmp_path
+    )
+    assert preview.code == 0, preview.stderr
+    assert "IV.1" in preview.stdout and "Chưa lưu gì" in preview.stdout
+    assert "None" not in preview.stdout and "<b>" not in preview.stdout
+    assert "chưa ghi thời gian thực hiện" in preview.stdout
+
+    for name in ("quang-ngai-151-kh-ubnd.yaml", "ha-tinh-15-ctr-tu.yaml"):
+        saved = await run_dondoc(
+            "import", str(examples / name), "--create-agencies", env=env, cwd=tmp_path
+        )
+        assert saved.code == 0 and "Đã lưu kế hoạch" in saved.stdout, saved.stdout + saved.stderr
+    plans = await run_dondoc("plans", env=env, cwd=tmp_path)
+    assert "151/KH-UBND" in plans.stdout and "15-CTr/TU" in plans.stdout
+    assert "16 nhiệm vụ" in plans.stdout and "hằng quý" in plans.stdout
+
+    several = await run_dondoc("summary", env=env, cwd=tmp_path)
+    assert several.code != 0 and "Có nhiều kế hoạch: 151/KH-UBND, 15-CTr/TU" in several.stderr
+    unknown = await run_dondoc("summary", "--plan", "999", env=env, cwd=tmp_path)
+    assert unknown.code != 0 and "Không tìm thấy kế hoạch «999»" in unknown.stderr
+    summary = await run_dondoc("summary", "--plan", "15", env=env, cwd=tmp_path)
+    assert summary.code == 0, summary.stderr
+    assert summary.stdout.startswith("📊 15-CTr/TU")
+    assert "Hoàn thành đúng hạn: 0" in summary.stdout and "Chưa báo cáo:" in summary.stdout
+    assert "done_on_time" not in summary.stdout and "<b>" not in summary.stdout
+    machine = await run_dondoc("summary", "--plan", "151", "--json", env=env, cwd=tmp_path)
+    data = json.loads(machine.stdout)
+    assert data["plan"] == "151/KH-UBND" and set(data["counts"]) >= {"done_on_time", "not_reported"}
+    assert data["total"] == sum(data["counts"].values()) > 0
+
+    english = await run_dondoc(
+        "summary", "--plan", "151", env={**env, "DONDOC_LANGUAGE": "en"}, cwd=tmp_path
+    )
+    assert english.code == 0 and "Completed on time" in english.stdout, english.stdout
