@@ -57,10 +57,10 @@ OFFICER = DemoMember(
     "Cán bộ · Sở Xây dựng",
 )
 OTHER_OFFICER = DemoMember(
-    FakeUser(700002, "Lê", "Thị Hoa", username="hoa_skhdt"),
+    FakeUser(700002, "Lê", "Thị Hoa", username="hoa_stc"),
     "officer",
-    "Sở Kế hoạch và Đầu tư",
-    "Cán bộ · Sở Kế hoạch và Đầu tư",
+    "Sở Tài chính",
+    "Cán bộ · Sở Tài chính",
 )
 COORDINATOR = DemoMember(
     FakeUser(700003, "Trần", "Minh Đức", username="duc_dieuphoi"),
@@ -75,6 +75,7 @@ ADMIN = DemoMember(
     "Quản trị viên",
 )
 MEMBERS = (OFFICER, OTHER_OFFICER, COORDINATOR, ADMIN)
+DEMO_PROVINCE = "Quảng Ngãi"
 
 
 class DemoClock:
@@ -249,12 +250,14 @@ class Demo:
 
 async def seed(db: Any, drafts: list[PlanDraft]) -> None:
     """Starter directory, seed plans and demo members, in a fresh database."""
-    from plans.registry import find_agency, load_starter
+    from plans.registry import find_agency, load_starter, set_deployment_province
     from plans.starter import load_directory
     from plans.store import save_plan
     from storage.models import Member
 
     async with db.transaction() as session:
+        # one province as it is today: Quảng Ngãi after 1/7/2025 (old names map to successors)
+        await set_deployment_province(session, DEMO_PROVINCE)
         await load_starter(session, load_directory())
     for draft in drafts:
         async with db.transaction() as session:

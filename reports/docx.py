@@ -1,8 +1,18 @@
-"""Draft Word report in the usual Vietnamese administrative layout (Decree 30/2020/NĐ-CP).
+"""Draft Word report a coordinator can sign, in the layout of the body that reports.
 
-A4, Times New Roman, margins 2/2/3/2 cm; national header table, title, sections
-I–IV, a results table, recipients and a signature block. The coordinator edits the
-draft before signing, so blanks (number, day, signer) are left as dotted spaces.
+- A state body (Sở, UBND, Văn phòng UBND …) writes per Decree 30/2020/NĐ-CP: the national
+  title and motto, the agency under its superior, "Số: …/BC-…", place and date, the type
+  and subject with a short rule under them, the cited plan with its date, page numbers,
+  Times New Roman 13–14 on A4, recipients and signature.
+- A Party body (Tỉnh ủy, Văn phòng Tỉnh ủy, Ban … Tỉnh ủy, Đảng ủy …) writes per Hướng dẫn
+  36-HD/VPTW: "ĐẢNG CỘNG SẢN VIỆT NAM" (no state motto), the Party body as author under the
+  Party committee, "Số …-BC/TU", the programme called by its own name ("Chương trình hành
+  động số 15-CTr/TU").
+
+The body follows the plan's own sections and tasks: one paragraph per task with its lead
+agencies' status, percent and note; then obstacles and proposals; then the agencies that have
+not reported, named once; an appendix table (task × lead × status × note). Blanks the
+coordinator fills before signing (number, day, signer) are left as dotted spaces.
 """
 
 from __future__ import annotations
@@ -34,7 +44,13 @@ from reports.labels import (
     role_label,
     status_label,
 )
-from reports.model import DONE_OUTCOMES, ExportRow, PlanSummary, to_local
+from reports.model import (
+    AgencyReport,
+    ExportRow,
+    PlanSummary,
+    TaskLine,
+    to_local,
+)
 
 __all__ = ["write_draft_report"]
 
@@ -79,52 +95,116 @@ _AFTER_PBDR = (
 _NUMBERED = re.compile(r"^\s*(?:\d+|[IVXLC]+)\s*[.)]\s")
 
 
+def is_party_body(name: str) -> bool:
+    """True for a Party body (Tỉnh ủy, Văn phòng Tỉnh ủy, Ban … Tỉnh ủy, Đảng ủy …)."""
+    folded = fold(name or "")
+    return any(
+        marker in folded
+        for marker in ("tinh uy", "thanh uy", "huyen uy", "dang uy", "dang doan", "ban can su")
+    )
+
+
+_DOCUMENT_KINDS = (
+    ("ctr", "Chương trình hành động", "Action Programme"),
+    ("kl", "Kết luận", "Conclusion"),
+    ("nq", "Nghị quyết", "Resolution"),
+    ("qd", "Quyết định", "Decision"),
+    ("ct", "Chỉ thị", "Directive"),
+    ("kh", "Kế hoạch", "Plan"),
+)
+
+
+def document_kind(number: str, lang: str = "vi") -> str:
+    """What the plan is called, from its number: "15-CTr/TU" → "Chương trình hành động",
+    "544-KL/TU" → "Kết luận", "151/KH-UBND" → "Kế hoạch"."""
+    folded = fold(number or "")
+    for code, vi, en in _DOCUMENT_KINDS:
+        if re.search(rf"(?:^|[-/\s\d]){code}(?:$|[-/\s])", folded):
+            return vi if normalise_lang(lang) == "vi" else en
+    return "Kế hoạch" if normalise_lang(lang) == "vi" else "Plan"
+
+
 def write_draft_report(
     summary: PlanSummary, reporting_agency: str, generated_at: datetime, lang: str = "vi"
 ) -> bytes:
-    """Build the draft .docx report of ``reporting_agency`` on one plan and period."""
+    """Build the draft .docx report on one plan and period. The reporting body is the plan's
+    coordinator (the body that monitors it), else `reporting_agency`; its kind (state or
+    Party) decides the layout."""
     lang = normalise_lang(lang)
     lab = labels(lang)
+    agency = summary.coordinator or reporting_agency
+    party = is_party_body(agency)
+    kind = document_kind(summary.plan_number, lang)
     doc = Document()
     _setup_page_and_styles(doc)
+    _page_numbers(doc)
     doc.core_properties.author = "dondoc"
     doc.core_properties.title = lab["doc.subtitle"].format(
-        plan_number=summary.plan_number, period_label=summary.period_label
+        kind=kind, plan_number=summary.plan_number, period_label=summary.period_label
     )
     created = to_local(generated_at).astimezone(UTC)  # python-docx writes it with "Z"
     doc.core_properties.created = doc.core_properties.modified = created
     doc.core_properties.comments = ""
 
-    _national_header(doc, summary, reporting_agency, generated_at, lang)
-    _title(doc, summary, reporting_agency, lang)
+    if party:
+        _party_header(doc, summary, agency, generated_at, lang)
+    else:
+        _national_header(doc, summary, agency, generated_at, lang)
+    _title(doc, summary, agency, kind, lang)
 
     _heading(doc, lab["doc.section1"])
     _overview(doc, summary, lang)
 
     _heading(doc, lab["doc.section2"])
-    if summary.rows:
-        _results_by_task(doc, summary.rows, lang)
-        _results_table(doc, summary.rows, lang)
+    if summary.tasks:
+        _results_by_task(doc, summary.tasks, lang)
+    elif summary.rows:
+        _results_by_rows(doc, summary.rows, lang)
     else:
         _body(doc, lab["doc.no_data"].format(period_label=summary.period_label))
 
     _heading(doc, lab["doc.section3"])
     _blockers(doc, summary, lang)
-
-    _heading(doc, lab["doc.section4"])
     placeholder = lab["doc.proposal_placeholder"].format(
-        coordinator=summary.coordinator or reporting_agency or lab["doc.coordinator_generic"],
-        issuer=summary.issuer,
+        coordinator=agency or lab["doc.coordinator_generic"], issuer=summary.issuer
     )
     run = _body(doc, "").add_run(_clean(placeholder))
     run.italic = True
     run.font.highlight_color = WD_COLOR_INDEX.YELLOW  # to be replaced before signing
 
-    _signature(doc, summary, reporting_agency, lang)
+    _heading(doc, lab["doc.section4"])
+    missing = summary.agencies_missing
+    if missing:
+        _body(doc, lab["doc.agencies_missing"].format(count=len(missing), names="; ".join(missing)))
+    else:
+        _body(doc, lab["doc.all_reported"])
+
+    _signature(doc, summary, agency, party, lang)
+    if summary.tasks:
+        _appendix(doc, summary, kind, lang)
 
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def _page_numbers(doc: DocxDocument) -> None:
+    """Page numbers centred at the top from the second page (Decree 30/2020, Appendix I)."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run()
+    for tag, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if tag:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), tag)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+    run.font.size = Pt(SMALL_PT + 1)
 
 
 # --------------------------------------------------------------------------- layout helpers
@@ -350,16 +430,78 @@ def _national_header(
     )
 
 
-def _title(doc: DocxDocument, summary: PlanSummary, agency: str, lang: str) -> None:
+def _party_header(
+    doc: DocxDocument, summary: PlanSummary, agency: str, generated_at: datetime, lang: str
+) -> None:
+    """Hướng dẫn 36-HD/VPTW: the Party committee above the author, the author, a star, the
+    number; "ĐẢNG CỘNG SẢN VIỆT NAM" underlined on the right, then place and date."""
+    lab = labels(lang)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    left, right = _borderless_table(doc, (LEFT_HEAD_CM, RIGHT_HEAD_CM)).rows[0].cells
+    place = _place(summary.issuer)
+    folded = fold(agency)
+    if folded.startswith(("tinh uy", "ban thuong vu tinh uy", "ban chap hanh")):
+        upper = lab["doc.party_committee"].format(place=place.upper()) if place else ""
+        author = "TỈNH ỦY"
+    else:
+        upper = lab["doc.party_parent"].format(place=place.upper()) if place else ""
+        author = re.sub(r"(?i)\s+t[ỉi]nh\s+[ủu]y$", "", nfc(agency).strip()).upper()
+    if upper:
+        _para(left, upper.strip(), size=14, align=center, space_after=0)
+    _para(left, author, bold=True, size=14, align=center, space_after=0)
+    _para(left, "*", size=14, align=center, space_after=0)
+    _para(
+        left,
+        lab["doc.party_number"].format(abbr=_party_abbreviation(agency)),
+        size=14,
+        align=center,
+        space_after=0,
+    )
+    title = _para(right, lab["doc.party_title"], bold=True, size=15, align=center, space_after=0)
+    title.runs[0].underline = True
+    _para(right, "", space_after=0)
+    _para(
+        right,
+        lab["doc.place_date"].format(
+            place=place or lab["doc.place_blank"], year=to_local(generated_at).year
+        ),
+        italic=True,
+        size=14,
+        align=center,
+        space_after=0,
+    )
+
+
+def _party_abbreviation(agency: str) -> str:
+    """ "Tỉnh ủy" → "TU", "Văn phòng Tỉnh ủy" → "VPTU", "Ban Tổ chức Tỉnh ủy" → "BTCTU"."""
+    folded = fold(agency)
+    if folded.startswith("tinh uy"):
+        return "TU"
+    words = [w for w in re.sub(r"[^a-z0-9 ]", " ", folded).split() if w not in ("va", "cac")]
+    if folded.endswith("tinh uy") and len(words) > 2:
+        return "".join(w[0] for w in words[:-2]).upper() + "TU"
+    return _abbreviation(agency)
+
+
+def _title(doc: DocxDocument, summary: PlanSummary, agency: str, kind: str, lang: str) -> None:
+    """Type and subject, a short rule under them, then the paragraph citing the plan with its
+    date and issuer."""
     lab = labels(lang)
     center = WD_ALIGN_PARAGRAPH.CENTER
     title = _para(doc, lab["doc.title"], bold=True, size=14, align=center, space_after=0)
     title.paragraph_format.space_before = Pt(18)
     subtitle = lab["doc.subtitle"].format(
-        plan_number=summary.plan_number, period_label=summary.period_label
+        kind=kind, plan_number=summary.plan_number, period_label=summary.period_label
     )
-    _para(doc, subtitle, bold=True, size=14, align=center, space_after=12)
+    _para(doc, subtitle, bold=True, size=14, align=center, space_after=0)
+    rule = doc.add_paragraph()
+    rule.alignment = center
+    rule.paragraph_format.space_after = Pt(12)
+    _run(rule, "-----", size=13)
 
+    dated = (
+        lab["doc.dated"].format(date=format_date(summary.issued_on)) if summary.issued_on else ""
+    )
     key = "doc.intro" if summary.plan_title else "doc.intro_no_title"
     plan_title = summary.plan_title
     if plan_title and lang == "vi":
@@ -369,7 +511,9 @@ def _title(doc: DocxDocument, summary: PlanSummary, agency: str, lang: str) -> N
     _body(
         doc,
         lab[key].format(
+            kind=kind,
             plan_number=summary.plan_number,
+            dated=dated,
             issuer=summary.issuer,
             plan_title=plan_title,
             agency=agency,
@@ -382,23 +526,27 @@ def _title(doc: DocxDocument, summary: PlanSummary, agency: str, lang: str) -> N
 
 
 def _overview(doc: DocxDocument, summary: PlanSummary, lang: str) -> None:
+    """Two figures in their own units: tasks per class (with blocked and not started kept
+    visible) and agencies that reported."""
     lab = labels(lang)
     if summary.is_empty:
         _body(doc, lab["doc.no_data"].format(period_label=summary.period_label))
     else:
         total = summary.total
-        _body(doc, lab["doc.total"].format(total=total))
-        outcomes = list(Outcome)
-        for index, outcome in enumerate(outcomes):
+        parts = []
+        for outcome in Outcome:
             count = summary.counts[outcome]
-            line = lab["doc.outcome_line"].format(
-                label=outcome_label(outcome, lang),
+            text = lab["doc.outcome_part"].format(
+                label=outcome_label(outcome, lang).lower()
+                if lang == "vi"
+                else outcome_label(outcome, lang),
                 count=count,
-                share=format_percent(count / total if total else 0.0, lang),
             )
-            if index == len(outcomes) - 1:
-                line = line.rstrip(";") + "."
-            _body(doc, line)
+            blocked, idle = summary.blocked[outcome], summary.not_started[outcome]
+            if blocked or idle:
+                text += lab["doc.outcome_sub"].format(blocked=blocked, not_started=idle)
+            parts.append(text)
+        _body(doc, lab["doc.total"].format(total=total, parts="; ".join(parts)))
         _body(
             doc,
             lab["doc.completion"].format(
@@ -407,14 +555,152 @@ def _overview(doc: DocxDocument, summary: PlanSummary, lang: str) -> None:
                 total=total,
             ),
         )
-    if summary.period_deadline:
-        _body(doc, lab["doc.period_deadline"].format(deadline=format_date(summary.period_deadline)))
     if summary.agencies:
-        full = sum(1 for a in summary.agencies if a.missing == 0)
-        _body(doc, lab["doc.agencies_reported"].format(full=full, count=len(summary.agencies)))
-        missing = [a.agency for a in summary.agencies if a.missing > 0]
-        if missing:
-            _body(doc, lab["doc.agencies_missing"].format(names="; ".join(missing)))
+        deadline = (
+            lab["doc.deadline_suffix"].format(deadline=format_date(summary.period_deadline))
+            if summary.period_deadline
+            else ""
+        )
+        _body(
+            doc,
+            lab["doc.agencies_reported"].format(
+                full=summary.agencies_reported, count=summary.agency_count, deadline=deadline
+            ),
+        )
+
+
+def _lead_text(report: AgencyReport, lang: str) -> str:
+    """ "Sở Xây dựng: đang thực hiện (70%), đã trình dự thảo" """
+    state = status_label(report.status, lang)
+    if lang == "vi":
+        state = state[:1].lower() + state[1:]
+    if report.percent is not None and report.status is not ReportStatus.DONE:
+        state += f" ({report.percent}%)"
+    note = _one_line(report.note).rstrip(" .;")
+    return f"{report.agency}: {state}" + (f", {note}" if note else "")
+
+
+def _task_paragraph(doc: DocxDocument, task: TaskLine, lang: str) -> None:
+    """One paragraph per task: reference and title, its status for the period, what each
+    lead that reported said, how many leads have not reported (named once, in section IV)."""
+    lab = labels(lang)
+    paragraph = _body(doc, "")
+    _run(paragraph, f"{task.ref}. " if task.ref else "", bold=True)
+    _run(paragraph, _one_line(task.title).rstrip(" .;:"), italic=True)
+    if task.due:
+        _run(
+            paragraph,
+            lab["doc.deadline_suffix"].format(deadline=format_date(task.due)),
+            italic=True,
+        )
+    state = outcome_label(task.outcome, lang)
+    if task.flag:
+        state += lab["doc.flag"].format(flag=lab[f"xlsx.flag.{task.flag}"].lower())
+    _run(paragraph, f": {state}. ", bold=True)
+    reported = [r for r in task.leads if r.status is not None]
+    silent = [r for r in task.leads if r.status is None]
+    sentences = [_lead_text(r, lang) for r in reported]
+    if sentences:
+        _run(paragraph, "; ".join(sentences) + ". ")
+    if silent:
+        if len(silent) == 1 and not reported:
+            _run(paragraph, lab["doc.lead_silent_one"].format(agency=silent[0].agency))
+        else:
+            _run(paragraph, lab["doc.leads_silent"].format(count=len(silent)))
+    if not task.leads:
+        _run(paragraph, lab["doc.no_lead"])
+    supports = [r for r in task.supports if r.status is not None]
+    if supports:
+        _run(
+            paragraph,
+            " "
+            + lab["doc.supports"].format(names="; ".join(_lead_text(r, lang) for r in supports)),
+            size=SMALL_PT + 1,
+        )
+
+
+def _results_by_task(doc: DocxDocument, tasks: Sequence[TaskLine], lang: str) -> None:
+    other = labels(lang)["doc.other_group"]
+    current: str | None = None
+    number = 0
+    for task in tasks:
+        group = (task.group or "").strip() or other
+        if group != current:
+            number += 1
+            current = group
+            _heading(doc, group if _NUMBERED.match(group) else f"{number}. {group}")
+        _task_paragraph(doc, task, lang)
+
+
+def _appendix(doc: DocxDocument, summary: PlanSummary, kind: str, lang: str) -> None:
+    """PHỤ LỤC on its own page: task × lead × status × note; leads that have not reported
+    are one row per task."""
+    lab = labels(lang)
+    doc.add_page_break()
+    _para(doc, lab["doc.appendix"], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    _para(
+        doc,
+        lab["doc.appendix_subtitle"].format(
+            kind=kind, plan_number=summary.plan_number, period_label=summary.period_label
+        ),
+        italic=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+    )
+    table = doc.add_table(rows=1, cols=len(RESULT_WIDTHS_CM))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    headers = ("doc.table_stt", "doc.table_task", "doc.table_lead", "doc.table_status")
+    headers += ("doc.table_note",)
+    for cell, key in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = ""
+        _run(cell.paragraphs[0], lab[key], bold=True, size=TABLE_PT)
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        cell.paragraphs[0].paragraph_format.space_after = Pt(0)
+    _repeat_header(table.rows[0]._tr)
+    for index, task in enumerate(summary.tasks, start=1):
+        reported = [r for r in task.leads if r.status is not None]
+        silent = [r for r in task.leads if r.status is None]
+        lines: list[tuple[str, str, str]] = []
+        for r in reported:
+            state = status_label(r.status, lang)
+            if r.percent is not None and r.status is not ReportStatus.DONE:
+                state += f" ({r.percent}%)"
+            lines.append((r.agency, state, _one_line(r.note)))
+        if silent:
+            names = (
+                silent[0].agency
+                if len(silent) == 1
+                else lab["doc.leads_count"].format(count=len(silent))
+            )
+            lines.append((names, lab["doc.no_report"], ""))
+        if not lines:
+            lines.append(("", outcome_label(task.outcome, lang), ""))
+        for position, (who, state, note) in enumerate(lines):
+            first = position == 0
+            values = (
+                str(index) if first else "",
+                _task_text(task.ref, _short(task.title)) if first else "",
+                who,
+                state,
+                note,
+            )
+            cells = table.add_row().cells
+            for column, (cell, value) in enumerate(zip(cells, values, strict=True)):
+                paragraph = cell.paragraphs[0]
+                _run(paragraph, value, size=TABLE_PT)
+                paragraph.paragraph_format.space_after = Pt(0)
+                paragraph.paragraph_format.line_spacing = 1.0
+                if column == 0:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _set_widths(table, RESULT_WIDTHS_CM)
+
+
+def _short(text: str, limit: int = 160) -> str:
+    """A task title cut at a word near `limit` characters, for the appendix."""
+    text = _one_line(text)
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 def _group_tasks(
@@ -463,7 +749,8 @@ def _agency_line(row: ExportRow, lang: str) -> str:
     return text.rstrip(".;") + "."
 
 
-def _results_by_task(doc: DocxDocument, rows: Sequence[ExportRow], lang: str) -> None:
+def _results_by_rows(doc: DocxDocument, rows: Sequence[ExportRow], lang: str) -> None:
+    """Without task lines (older callers): the rows grouped by task."""
     lab = labels(lang)
     for number, (group, tasks) in enumerate(_group_tasks(rows, lang), start=1):
         heading = group if _NUMBERED.match(group) else f"{number}. {group}"
@@ -479,56 +766,6 @@ def _results_by_task(doc: DocxDocument, rows: Sequence[ExportRow], lang: str) ->
             paragraph.paragraph_format.keep_with_next = True
             for row in task_rows:
                 _body(doc, _agency_line(row, lang))
-
-
-def _results_table(doc: DocxDocument, rows: Sequence[ExportRow], lang: str) -> None:
-    lab = labels(lang)
-    caption = _para(doc, lab["doc.table_caption"], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    caption.paragraph_format.space_before = Pt(6)
-    caption.paragraph_format.keep_with_next = True
-
-    table = doc.add_table(rows=1, cols=len(RESULT_WIDTHS_CM))
-    table.style = doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    headers = ("doc.table_stt", "doc.table_task", "doc.table_lead", "doc.table_status")
-    headers += ("doc.table_note",)
-    for cell, key in zip(table.rows[0].cells, headers, strict=True):
-        cell.text = ""
-        _run(cell.paragraphs[0], lab[key], bold=True, size=TABLE_PT)
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        cell.paragraphs[0].paragraph_format.space_after = Pt(0)
-    _repeat_header(table.rows[0]._tr)
-
-    index = 0
-    for _, tasks in _group_tasks(rows, lang):
-        for ref, title, task_rows in tasks:
-            index += 1
-            leads = [r for r in task_rows if r.is_lead] or task_rows[:1]
-            task_text = _task_text(ref, title)
-            agencies = "\n".join(r.agency for r in leads)
-            states = []
-            for r in leads:
-                state = outcome_label(r.outcome, lang)
-                if r.percent is not None and r.outcome not in DONE_OUTCOMES:
-                    state += f" ({r.percent}%)"
-                states.append(state)
-            if len(leads) == 1:
-                notes = _one_line(leads[0].note)
-            else:
-                notes = "\n".join(
-                    f"{r.agency}: {' '.join(r.note.split())}" for r in leads if r.note
-                )
-            values = (str(index), task_text, agencies, "\n".join(dict.fromkeys(states)), notes)
-            cells = table.add_row().cells
-            for column, (cell, value) in enumerate(zip(cells, values, strict=True)):
-                paragraph = cell.paragraphs[0]
-                _run(paragraph, value, size=TABLE_PT)
-                paragraph.paragraph_format.space_after = Pt(0)
-                paragraph.paragraph_format.line_spacing = 1.0
-                if column == 0:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _set_widths(table, RESULT_WIDTHS_CM)
-    _para(doc, "", space_after=0)
 
 
 def _blockers(doc: DocxDocument, summary: PlanSummary, lang: str) -> None:
@@ -549,19 +786,41 @@ def _blockers(doc: DocxDocument, summary: PlanSummary, lang: str) -> None:
         _run(paragraph, when + ".", italic=True, size=SMALL_PT)
 
 
-def _signature(doc: DocxDocument, summary: PlanSummary, agency: str, lang: str) -> None:
+def _signature(
+    doc: DocxDocument, summary: PlanSummary, agency: str, party: bool, lang: str
+) -> None:
     lab = labels(lang)
     _para(doc, "", space_after=0)
     left, right = _borderless_table(doc, (7.5, TEXT_WIDTH_CM - 7.5)).rows[0].cells
-    _para(left, lab["doc.recipients"], bold=True, italic=True, size=12, space_after=0)
+    _para(left, lab["doc.recipients"], bold=not party, italic=not party, size=12, space_after=0)
     if summary.issuer and fold(summary.issuer) != fold(agency):
         upper = lab["doc.recipient_upper"].format(issuer=summary.issuer)
         _para(left, upper, size=11, space_after=0)
     _para(left, lab["doc.recipient_archive"], size=11, space_after=0)
 
     center = WD_ALIGN_PARAGRAPH.CENTER
-    _para(right, _signer_title(agency, lang), bold=True, size=14, align=center, space_after=0)
-    _para(right, lab["doc.signer_hint"], italic=True, size=13, align=center, space_after=0)
+    title = _party_signer(agency, lang) if party else _signer_title(agency, lang)
+    _para(right, title, bold=True, size=14, align=center, space_after=0)
+    if not party:
+        _para(right, lab["doc.signer_hint"], italic=True, size=13, align=center, space_after=0)
     for _ in range(3):
         _para(right, "", space_after=0)
     _para(right, lab["doc.signer_name"], bold=True, size=14, align=center, space_after=0)
+
+
+def _party_signer(agency: str, lang: str) -> str:
+    """Hướng dẫn 36: "T/M BAN THƯỜNG VỤ" for the committee, "CHÁNH VĂN PHÒNG" …"""
+    if lang != "vi":
+        return labels(lang)["doc.signer_generic"]
+    folded = fold(agency)
+    if folded.startswith("tinh uy") or folded.startswith("ban thuong vu"):
+        return "T/M BAN THƯỜNG VỤ\nBÍ THƯ"
+    if folded.startswith("van phong"):
+        return "CHÁNH VĂN PHÒNG"
+    if folded.startswith("uy ban kiem tra"):
+        return "T/M ỦY BAN KIỂM TRA\nCHỦ NHIỆM"
+    if folded.startswith("ban "):
+        return "TRƯỞNG BAN"
+    if folded.startswith("dang uy"):
+        return "T/M BAN THƯỜNG VỤ\nBÍ THƯ"
+    return labels(lang)["doc.signer_generic"]

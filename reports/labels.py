@@ -46,6 +46,19 @@ _VI: dict[str, str] = {
     "col.reported_by": "Người báo cáo",
     "col.evidence": "Minh chứng",
     "col.deadline": "Hạn",
+    "col.check": "Cần soát lại",
+    "xlsx.no_diacritics": "Gõ không dấu: cần sửa",
+    "xlsx.tasks_heading": "Nhiệm vụ (theo cơ quan chủ trì): {total} nhiệm vụ",
+    "xlsx.agencies_heading": "Cơ quan đã báo cáo đủ: {reported}/{total} cơ quan",
+    "xlsx.of_which_blocked": "Trong đó: có vướng mắc",
+    "xlsx.of_which_not_started": "Trong đó: chưa thực hiện",
+    "xlsx.flag": "Ghi chú",
+    "xlsx.flag.blocked": "Có vướng mắc",
+    "xlsx.flag.not_started": "Chưa thực hiện",
+    "xlsx.leads": "Cơ quan chủ trì",
+    "xlsx.supports": "Số cơ quan phối hợp",
+    "xlsx.support_expected": "Phối hợp: phải báo cáo",
+    "xlsx.support_reported": "Phối hợp: đã báo cáo",
     # workbook: summary sheet
     "sheet.summary": "Tổng hợp",
     "sheet.plan_prefix": "KH ",
@@ -77,26 +90,31 @@ _VI: dict[str, str] = {
     "doc.place_date": "{place}, ngày     tháng     năm {year}",
     "doc.place_blank": "……",
     "doc.title": "BÁO CÁO",
-    "doc.subtitle": "Kết quả thực hiện Kế hoạch số {plan_number} kỳ {period_label}",
+    "doc.subtitle": "Kết quả thực hiện {kind} số {plan_number}, kỳ {period_label}",
     "doc.intro": (
-        "Thực hiện Kế hoạch số {plan_number} của {issuer} về {plan_title}, "
-        "{agency} báo cáo kết quả thực hiện kỳ {period_label} như sau:"
+        "Thực hiện {kind} số {plan_number}{dated} của {issuer} về {plan_title}, {agency} "
+        "báo cáo kết quả thực hiện kỳ {period_label} như sau:"
     ),
     "doc.intro_no_title": (
-        "Thực hiện Kế hoạch số {plan_number} của {issuer}, "
-        "{agency} báo cáo kết quả thực hiện kỳ {period_label} như sau:"
+        "Thực hiện {kind} số {plan_number}{dated} của {issuer}, {agency} báo cáo kết quả "
+        "thực hiện kỳ {period_label} như sau:"
     ),
-    "doc.section1": "I. TÌNH HÌNH CHUNG",
-    "doc.section2": "II. KẾT QUẢ THỰC HIỆN THEO NHIỆM VỤ",
-    "doc.section3": "III. KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ",
-    "doc.section4": "IV. ĐỀ XUẤT",
+    "doc.section1": "I. KẾT QUẢ CHUNG",
+    "doc.section2": "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ",
+    "doc.section3": "III. KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ, ĐỀ XUẤT",
+    "doc.section4": "IV. CÁC CƠ QUAN CHƯA BÁO CÁO",
     "doc.no_data": "Chưa có dữ liệu báo cáo trong kỳ {period_label}.",
-    "doc.total": "Tổng số lượt nhiệm vụ được giao theo dõi trong kỳ: {total}, trong đó:",
+    "doc.total": (
+        "Trong kỳ có {total} nhiệm vụ phải báo cáo (trạng thái theo báo cáo của cơ quan "
+        "chủ trì): {parts}."
+    ),
     "doc.outcome_line": "- {label}: {count} nhiệm vụ ({share});",
-    "doc.completion": "Tỷ lệ hoàn thành (đúng hạn và quá hạn): {rate} ({done}/{total}).",
+    "doc.completion": "Tỷ lệ hoàn thành: {rate} ({done}/{total} nhiệm vụ).",
     "doc.period_deadline": "Hạn gửi báo cáo của kỳ: {deadline}.",
-    "doc.agencies_reported": "Số cơ quan đã gửi đủ báo cáo: {full}/{count} cơ quan.",
-    "doc.agencies_missing": "Các cơ quan chưa gửi đủ báo cáo: {names}.",
+    "doc.agencies_reported": "Có {full}/{count} cơ quan đã gửi đủ báo cáo{deadline}.",
+    "doc.agencies_missing": (
+        "Đến thời điểm lập báo cáo, {count} cơ quan chưa gửi đủ báo cáo: {names}."
+    ),
     "doc.other_group": "Nhiệm vụ khác",
     "doc.deadline_suffix": " (hạn {deadline})",
     "doc.no_report": "chưa báo cáo",
@@ -119,6 +137,24 @@ _VI: dict[str, str] = {
     "doc.signer_generic": "THỦ TRƯỞNG CƠ QUAN",
     "doc.signer_hint": "(Ký, ghi rõ họ tên, đóng dấu)",
     "doc.signer_name": "……………………",
+    "doc.dated": " ngày {date}",
+    "doc.outcome_part": "{label} {count}",
+    "doc.outcome_sub": " (trong đó có vướng mắc {blocked}, chưa thực hiện {not_started})",
+    "doc.all_reported": "Các cơ quan đã gửi đủ báo cáo trong kỳ.",
+    "doc.flag": " – {flag}",
+    "doc.lead_silent_one": "{agency} chưa báo cáo.",
+    "doc.leads_silent": "{count} cơ quan chủ trì chưa báo cáo.",
+    "doc.no_lead": "Chưa có cơ quan chủ trì (cần phân công).",
+    "doc.supports": "Cơ quan phối hợp: {names}.",
+    "doc.appendix": "PHỤ LỤC",
+    "doc.appendix_subtitle": (
+        "Tình hình thực hiện các nhiệm vụ của {kind} số {plan_number}, kỳ {period_label}"
+    ),
+    "doc.leads_count": "{count} cơ quan chủ trì",
+    "doc.party_committee": "ĐẢNG BỘ TỈNH {place}",
+    "doc.party_parent": "TỈNH ỦY {place}",
+    "doc.party_number": "Số        -BC/{abbr}",
+    "doc.party_title": "ĐẢNG CỘNG SẢN VIỆT NAM",
     # chart
     "chart.title": "Kế hoạch {plan_number} – kỳ {period_label}",
     "chart.completion": "Tỷ lệ hoàn thành: {rate} ({done}/{total})",
@@ -154,6 +190,19 @@ _EN: dict[str, str] = {
     "col.reported_by": "Reported by",
     "col.evidence": "Evidence",
     "col.deadline": "Deadline",
+    "col.check": "To check",
+    "xlsx.no_diacritics": "Typed without diacritics: fix",
+    "xlsx.tasks_heading": "Tasks (by lead agency): {total} tasks",
+    "xlsx.agencies_heading": "Agencies that reported in full: {reported}/{total}",
+    "xlsx.of_which_blocked": "Of which: blocked",
+    "xlsx.of_which_not_started": "Of which: not started",
+    "xlsx.flag": "Note",
+    "xlsx.flag.blocked": "Blocked",
+    "xlsx.flag.not_started": "Not started",
+    "xlsx.leads": "Lead agencies",
+    "xlsx.supports": "Supporting agencies",
+    "xlsx.support_expected": "Support: reports due",
+    "xlsx.support_reported": "Support: reported",
     "sheet.summary": "Summary",
     "sheet.plan_prefix": "Plan ",
     "xlsx.title": "PLAN IMPLEMENTATION SUMMARY",
@@ -183,26 +232,31 @@ _EN: dict[str, str] = {
     "doc.place_date": "{place}, ……/……/{year}",
     "doc.place_blank": "……",
     "doc.title": "REPORT",
-    "doc.subtitle": "Implementation of Plan No. {plan_number}, period {period_label}",
+    "doc.subtitle": "Implementation of {kind} No. {plan_number}, period {period_label}",
     "doc.intro": (
-        "Pursuant to Plan No. {plan_number} of {issuer} on {plan_title}, "
+        "Pursuant to {kind} No. {plan_number}{dated} of {issuer} on {plan_title}, "
         "{agency} reports the results for the period {period_label} as follows:"
     ),
     "doc.intro_no_title": (
-        "Pursuant to Plan No. {plan_number} of {issuer}, "
-        "{agency} reports the results for the period {period_label} as follows:"
+        "Pursuant to {kind} No. {plan_number}{dated} of {issuer}, {agency} reports the "
+        "results for the period {period_label} as follows:"
     ),
-    "doc.section1": "I. OVERVIEW",
+    "doc.section1": "I. OVERALL RESULTS",
     "doc.section2": "II. RESULTS BY TASK",
-    "doc.section3": "III. DIFFICULTIES, OBSTACLES AND RECOMMENDATIONS",
-    "doc.section4": "IV. PROPOSALS",
+    "doc.section3": "III. DIFFICULTIES, OBSTACLES, RECOMMENDATIONS AND PROPOSALS",
+    "doc.section4": "IV. AGENCIES THAT HAVE NOT REPORTED",
     "doc.no_data": "There is no report data for the period {period_label}.",
-    "doc.total": "Assignments tracked this period: {total}, of which:",
+    "doc.total": (
+        "{total} tasks are reported this period (status from their lead agencies' "
+        "reports): {parts}."
+    ),
     "doc.outcome_line": "- {label}: {count} ({share});",
-    "doc.completion": "Completion rate (on time and late): {rate} ({done}/{total}).",
+    "doc.completion": "Completion rate: {rate} ({done}/{total} tasks).",
     "doc.period_deadline": "Report deadline for the period: {deadline}.",
-    "doc.agencies_reported": "Agencies that sent all reports: {full}/{count}.",
-    "doc.agencies_missing": "Agencies with reports outstanding: {names}.",
+    "doc.agencies_reported": "{full}/{count} agencies sent all their reports{deadline}.",
+    "doc.agencies_missing": (
+        "At the time of this report, {count} agencies have reports outstanding: {names}."
+    ),
     "doc.other_group": "Other tasks",
     "doc.deadline_suffix": " (due {deadline})",
     "doc.no_report": "not reported",
@@ -223,6 +277,22 @@ _EN: dict[str, str] = {
     "doc.signer_generic": "HEAD OF AGENCY",
     "doc.signer_hint": "(Signature, full name, seal)",
     "doc.signer_name": "……………………",
+    "doc.dated": " dated {date}",
+    "doc.outcome_part": "{label} {count}",
+    "doc.outcome_sub": " (of which blocked {blocked}, not started {not_started})",
+    "doc.all_reported": "All agencies sent their reports this period.",
+    "doc.flag": " – {flag}",
+    "doc.lead_silent_one": "{agency} has not reported.",
+    "doc.leads_silent": "{count} lead agencies have not reported.",
+    "doc.no_lead": "No lead agency yet (to be assigned).",
+    "doc.supports": "Supporting agencies: {names}.",
+    "doc.appendix": "APPENDIX",
+    "doc.appendix_subtitle": "Tasks of {kind} No. {plan_number}, period {period_label}",
+    "doc.leads_count": "{count} lead agencies",
+    "doc.party_committee": "PARTY ORGANISATION OF {place} PROVINCE",
+    "doc.party_parent": "{place} PROVINCIAL PARTY COMMITTEE",
+    "doc.party_number": "No.        -BC/{abbr}",
+    "doc.party_title": "COMMUNIST PARTY OF VIET NAM",
     "chart.title": "Plan {plan_number} – period {period_label}",
     "chart.completion": "Completion rate: {rate} ({done}/{total})",
     "chart.mix": "Task outcomes",

@@ -6,6 +6,7 @@ functions of these frozen dataclasses: data in, bytes out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
@@ -30,6 +31,26 @@ LOCAL_TZ: tzinfo = _local_tz()
 DONE_OUTCOMES: frozenset[Outcome] = frozenset({Outcome.DONE_ON_TIME, Outcome.DONE_LATE})
 
 AgencyRole = Literal["lead", "support"]
+
+
+_SYLLABLES_TEXT = (
+    "da dang chua hoan thanh thuc hien vuong mac kho khan kien nghi de xuat von nguon "
+    "xong trinh du thao ke hoach bao cao nhiem vu tien do phoi hop chu tri quy uy ban "
+    "nhan dan tinh so xay dung tai chinh duoc can phai cho viec trong nam thang ngay "
+    "voi cac mot khong co va cua"
+)
+_VIET_SYLLABLES = frozenset(_SYLLABLES_TEXT.split())
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def typed_without_diacritics(text: str) -> bool:
+    """True for Vietnamese typed without its accents ("da trinh du thao, vuong mac von"):
+    several words, none with a diacritic, most of them common Vietnamese syllables."""
+    words = _WORD.findall(text or "")
+    if len(words) < 3 or any(not w.isascii() for w in words):
+        return False
+    known = sum(1 for w in words if w.lower() in _VIET_SYLLABLES)
+    return known >= 2 and known * 2 >= len(words)
 
 
 def to_local(moment: datetime) -> datetime:
@@ -68,15 +89,85 @@ class ExportRow:
         return str(self.role) == "lead"
 
 
+# Sub-counts coordinators escalate, kept visible inside the Government Office's classes.
+BLOCKED = "blocked"
+NOT_STARTED = "not_started"
+TaskFlag = Literal["blocked", "not_started"]
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyReport:
+    """What one agency said about one task this period (status None: nothing yet)."""
+
+    agency: str
+    status: ReportStatus | None = None
+    percent: int | None = None
+    note: str = ""
+    done_late: bool = False
+
+
+def task_status(
+    leads: tuple[AgencyReport, ...] | list[AgencyReport], due: date | None, today: date
+) -> tuple[Outcome, TaskFlag | None]:
+    """One status per task per period, from its LEAD agencies' reports (supporting agencies
+    never decide it):
+
+    - not reported: no lead agency answered this period (also a task with no lead);
+    - done: every lead reported done — "done late" if any of them finished late, else "done
+      on time";
+    - overdue: the task's due date has passed and it is not done;
+    - in progress, within the deadline: otherwise.
+
+    Inside the last two classes two sub-counts stay visible: "blocked" when any lead reports
+    an obstacle (Có vướng mắc), else "not started" when every lead that answered says not
+    started (Chưa thực hiện)."""
+    answered = [r for r in leads if r.status is not None]
+    if not answered:
+        return Outcome.NOT_REPORTED, None
+    if len(answered) == len(leads) and all(r.status is ReportStatus.DONE for r in answered):
+        late = any(r.done_late for r in answered)
+        return (Outcome.DONE_LATE if late else Outcome.DONE_ON_TIME), None
+    flag: TaskFlag | None = None
+    if any(r.status is ReportStatus.BLOCKED for r in answered):
+        flag = "blocked"
+    elif all(r.status is ReportStatus.NOT_STARTED for r in answered):
+        flag = "not_started"
+    if due is not None and due < today:
+        return Outcome.OVERDUE, flag
+    return Outcome.IN_PROGRESS_ON_TIME, flag
+
+
+@dataclass(frozen=True, slots=True)
+class TaskLine:
+    """One task of the plan for the period: its status and what each agency said."""
+
+    ref: str
+    title: str
+    group: str | None
+    due: date | None
+    outcome: Outcome
+    flag: TaskFlag | None = None
+    leads: tuple[AgencyReport, ...] = ()
+    supports: tuple[AgencyReport, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class AgencyLine:
-    """Per-agency reporting figures for the period."""
+    """Per-agency reporting figures for the period (expected/reported count every report the
+    agency owes, as lead and as support; the support_* fields are the supporting part)."""
 
     agency: str
     expected: int
     reported: int
     late: int
     blocked: int
+    support_expected: int = 0
+    support_reported: int = 0
+
+    @property
+    def complete(self) -> bool:
+        """The agency sent every report it owes this period."""
+        return self.expected > 0 and self.reported >= self.expected
 
     @property
     def missing(self) -> int:
@@ -103,7 +194,11 @@ class BlockerLine:
 
 @dataclass(frozen=True, slots=True)
 class PlanSummary:
-    """Everything the exports need about one plan in one period."""
+    """Everything the exports need about one plan in one period.
+
+    Two figures, each in its own unit: `counts` are TASKS (nhiệm vụ) per class, one status per
+    task from its lead agencies (see `task_status`), with `blocked` and `not_started` as
+    sub-counts of the classes; `agencies` are AGENCIES (cơ quan) and whether they reported."""
 
     plan_number: str
     plan_title: str
@@ -115,31 +210,77 @@ class PlanSummary:
     agencies: tuple[AgencyLine, ...] = ()
     rows: tuple[ExportRow, ...] = ()
     blockers: tuple[BlockerLine, ...] = ()
+    tasks: tuple[TaskLine, ...] = ()
+    blocked: Mapping[Outcome, int] = field(default_factory=dict)
+    not_started: Mapping[Outcome, int] = field(default_factory=dict)
+    issuer_kind: Literal["state", "party"] | None = None
+    issued_on: date | None = None
 
     def __post_init__(self) -> None:
-        # Read-only copy with every outcome present, keys coerced to Outcome.
-        counts = {outcome: 0 for outcome in Outcome}
-        for key, value in self.counts.items():
-            counts[Outcome(key)] += int(value)
+        # Read-only copies with every outcome present, keys coerced to Outcome; with task
+        # lines, the counts are theirs.
+        if self.tasks:
+            counts: dict[Outcome, int] = {o: 0 for o in Outcome}
+            blocked: dict[Outcome, int] = {o: 0 for o in Outcome}
+            not_started: dict[Outcome, int] = {o: 0 for o in Outcome}
+            for task in self.tasks:
+                counts[task.outcome] += 1
+                if task.flag == BLOCKED:
+                    blocked[task.outcome] += 1
+                elif task.flag == NOT_STARTED:
+                    not_started[task.outcome] += 1
+        else:
+            counts, blocked, not_started = (
+                _all_outcomes(self.counts),
+                _all_outcomes(self.blocked),
+                _all_outcomes(self.not_started),
+            )
         object.__setattr__(self, "counts", MappingProxyType(counts))
-        for name in ("agencies", "rows", "blockers"):
+        object.__setattr__(self, "blocked", MappingProxyType(blocked))
+        object.__setattr__(self, "not_started", MappingProxyType(not_started))
+        for name in ("agencies", "rows", "blockers", "tasks"):
             value = getattr(self, name)
             if not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value))
 
     @property
     def total(self) -> int:
-        """Number of assignments (task × agency) counted in ``counts``."""
+        """Number of tasks counted in ``counts``."""
         return sum(self.counts.values())
 
     @property
     def done(self) -> int:
-        """Assignments completed, on time or late."""
+        """Tasks completed, on time or late."""
         return sum(self.counts[o] for o in DONE_OUTCOMES)
 
     @property
+    def blocked_total(self) -> int:
+        """Tasks with an obstacle reported by a lead."""
+        return sum(self.blocked.values())
+
+    @property
+    def not_started_total(self) -> int:
+        """Tasks whose leads all say not started."""
+        return sum(self.not_started.values())
+
+    @property
+    def agency_count(self) -> int:
+        """Agencies that owe a report this period."""
+        return sum(1 for a in self.agencies if a.expected)
+
+    @property
+    def agencies_reported(self) -> int:
+        """Agencies that sent every report they owe this period."""
+        return sum(1 for a in self.agencies if a.complete)
+
+    @property
+    def agencies_missing(self) -> tuple[str, ...]:
+        """Agencies that still owe a report, by name, each once."""
+        return tuple(a.agency for a in self.agencies if a.expected and not a.complete)
+
+    @property
     def completion_rate(self) -> float:
-        """(done on time + done late) / total, as a fraction 0..1; 0 when no tasks."""
+        """Tasks (done on time + done late) / tasks, as a fraction 0..1; 0 when no tasks."""
         total = self.total
         return self.done / total if total else 0.0
 
@@ -147,3 +288,11 @@ class PlanSummary:
     def is_empty(self) -> bool:
         """True when there is nothing to report for the period."""
         return not self.rows and self.total == 0
+
+
+def _all_outcomes(values: Mapping[Outcome, int] | Mapping[str, int]) -> dict[Outcome, int]:
+    """Every outcome present, keys coerced to Outcome."""
+    result = {outcome: 0 for outcome in Outcome}
+    for key, value in values.items():
+        result[Outcome(key)] += int(value)
+    return result

@@ -1,4 +1,14 @@
-"""Coordinator summaries, counted in SQL: outcome classes, agency lines, blockers, export rows."""
+"""Coordinator summaries: tasks per class, agencies that reported, blockers, export rows.
+
+Two figures, each in its own unit (docs/counting.md):
+- TASKS (nhiệm vụ): each task of the plan gets one status for the period from its LEAD
+  agencies' reports (`reports.model.task_status`: done when every lead reported done, on time
+  or late; not reported when no lead answered; overdue when its due date passed and it is not
+  done; in progress otherwise; "blocked" and "not started" are sub-counts kept visible inside
+  the last two). Supporting agencies never change a task's status.
+- AGENCIES (cơ quan): which agencies sent every report they owe for the period (lead and
+  support), with the supporting part in its own column.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +25,15 @@ from periods.calendar import WorkingCalendar
 from periods.owing import in_period_scope
 from periods.rules import parse_period_label, period_containing
 from periods.store import chased_periods, ensure_period
-from reports.model import AgencyLine, BlockerLine, ExportRow, PlanSummary
+from reports.model import (
+    AgencyLine,
+    AgencyReport,
+    BlockerLine,
+    ExportRow,
+    PlanSummary,
+    TaskLine,
+    task_status,
+)
 from storage.models import (
     Agency,
     Assignment,
@@ -114,38 +132,55 @@ async def summarize(
     with_rows: bool = False,
     blockers_limit: int = 20,
 ) -> PlanSummary:
-    """Counts per outcome (lead assignments), one line per agency, the blockers, and (for
-    exports) one row per task × agency."""
-    outcome = outcome_case(today).label("outcome")  # type: ignore[attr-defined]
-    grouped = scoped(
+    """Tasks per class (one status per task from its leads), one line per agency, the
+    blockers, and (for exports) one row per task × agency."""
+    query = scoped(
         period,
         select(
+            Task.id,
             Assignment.agency_id,
             Assignment.role,
-            outcome,
-            func.count().label("n"),
-            func.count(Report.id).label("reported"),
-            func.sum(case((Report.late, 1), else_=0)).label("late"),
-            func.sum(case((Report.status == ReportStatus.BLOCKED.value, 1), else_=0)).label(
-                "blocked"
-            ),
+            Report.status,
+            Report.percent,
+            Report.note,
+            Report.done_late,
+            Report.late,
         ).select_from(Task),
-    ).group_by(Assignment.agency_id, Assignment.role, outcome)
-    counts: dict[Outcome, int] = defaultdict(int)
-    lines: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for agency_id, role, kind, n, reported, late, blocked in (await session.execute(grouped)).all():
-        if role == "lead":
-            counts[Outcome(kind)] += n
+    )
+    per_task: dict[int, dict[str, list[tuple[int, AgencyReport]]]] = defaultdict(
+        lambda: {"lead": [], "support": []}
+    )
+    lines: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    for task_id, agency_id, role, status, percent, note, done_late, late in (
+        await session.execute(query)
+    ).all():
+        reported = status is not None
         line = lines[agency_id]
-        line[0] += n
+        line[0] += 1
         line[1] += reported
-        line[2] += late or 0
-        line[3] += blocked or 0
+        line[2] += bool(late)
+        line[3] += status == ReportStatus.BLOCKED.value
+        if role != "lead":
+            line[4] += 1
+            line[5] += reported
+        per_task[task_id]["lead" if role == "lead" else "support"].append(
+            (
+                agency_id,
+                AgencyReport(
+                    agency="",
+                    status=ReportStatus(status) if reported else None,
+                    percent=percent,
+                    note=note or "",
+                    done_late=bool(done_late),
+                ),
+            )
+        )
     names = await agency_names(session, list(lines))
     agencies = tuple(
         AgencyLine(names.get(agency_id, "?"), *values)
         for agency_id, values in sorted(lines.items(), key=lambda kv: names.get(kv[0], ""))
     )
+    tasks = await _task_lines(session, plan, period, today, per_task, names)
     rows = await export_rows(session, plan, period, today) if with_rows else ()
     return PlanSummary(
         plan_number=plan.number,
@@ -154,13 +189,103 @@ async def summarize(
         coordinator=plan.coordinator.name if plan.coordinator else None,
         period_label=period.label,
         period_deadline=period.deadline,
-        counts=dict(counts),
         agencies=agencies,
         rows=tuple(rows),
         blockers=tuple(
             await blockers(session, plans=[plan.id], period_ids=[period.id], limit=blockers_limit)
         ),
+        tasks=tasks,
+        issuer_kind=issuer_kind(plan.number, plan.issuer),
+        issued_on=plan.issued_on,
     )
+
+
+def issuer_kind(number: str, issuer: str) -> str:
+    """ "party" for a Party body's document (…/TU, …-CTr/TU, Tỉnh ủy …), else "state"."""
+    folded = fold(f"{number} {issuer}")
+    party = ("/tu", "-tu", "ctr/tu", "kl/tu", "nq/tu", "tinh uy", "thanh uy", "dang uy", "/tw")
+    return "party" if any(p in folded for p in party) else "state"
+
+
+async def _task_lines(
+    session: AsyncSession,
+    plan: Plan,
+    period: ReportingPeriod,
+    today: date,
+    per_task: dict[int, dict[str, list[tuple[int, AgencyReport]]]],
+    names: dict[int, str],
+) -> tuple[TaskLine, ...]:
+    """Every task of the plan reported in this period, in plan order, with its status. A task
+    left out of the period's scope because its leads already reported it done in an earlier
+    period counts as done."""
+    conditions: list[object] = [Task.plan_id == plan.id, Task.active]
+    if period.kind == "adhoc":
+        task_ids = period.scope.get("task_ids") or []
+        if task_ids:
+            conditions.append(Task.id.in_(task_ids))
+    else:
+        conditions.append(or_(Task.reporting.is_(None), Task.reporting == period.kind))
+    tasks = (await session.scalars(select(Task).where(*conditions).order_by(Task.position))).all()
+    earlier_done = await _done_before(
+        session, [t.id for t in tasks if t.id not in per_task], period
+    )
+    result = []
+    for task in tasks:
+        entry = per_task.get(task.id, {"lead": [], "support": []})
+        leads = tuple(_named(r, names[a]) for a, r in entry["lead"])
+        supports = tuple(_named(r, names[a]) for a, r in entry["support"])
+        if task.id in earlier_done:
+            outcome, flag = earlier_done[task.id], None
+        else:
+            outcome, flag = task_status(leads, task.due_on, today)
+        result.append(
+            TaskLine(
+                ref=task.ref,
+                title=task.title,
+                group=task.group_title,
+                due=task.due_on,
+                outcome=outcome,
+                flag=flag,
+                leads=tuple(sorted(leads, key=lambda r: r.agency)),
+                supports=tuple(sorted(supports, key=lambda r: r.agency)),
+            )
+        )
+    return tuple(result)
+
+
+def _named(report: AgencyReport, name: str) -> AgencyReport:
+    return AgencyReport(name, report.status, report.percent, report.note, report.done_late)
+
+
+async def _done_before(
+    session: AsyncSession, task_ids: list[int], period: ReportingPeriod
+) -> dict[int, Outcome]:
+    """Tasks a lead reported done in an earlier period (done late if any was late)."""
+    if not task_ids or period.kind == "adhoc":
+        return {}
+    rows = (
+        await session.execute(
+            select(Report.task_id, Report.done_late)
+            .join(ReportingPeriod, ReportingPeriod.id == Report.period_id)
+            .join(
+                Assignment,
+                and_(
+                    Assignment.task_id == Report.task_id, Assignment.agency_id == Report.agency_id
+                ),
+            )
+            .where(
+                Report.task_id.in_(task_ids),
+                Report.status == ReportStatus.DONE.value,
+                Assignment.role == "lead",
+                ReportingPeriod.ends_on < period.starts_on,
+            )
+        )
+    ).all()
+    result: dict[int, Outcome] = {}
+    for task_id, late in rows:
+        if late or task_id not in result:
+            result[task_id] = Outcome.DONE_LATE if late else Outcome.DONE_ON_TIME
+    return result
 
 
 async def agency_names(session: AsyncSession, ids: list[int]) -> dict[int, str]:

@@ -23,7 +23,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from domain.status import Outcome
 from reports.labels import format_datetime, labels, outcome_label, role_label, status_label
-from reports.model import ExportRow, PlanSummary, to_local
+from reports.model import ExportRow, PlanSummary, to_local, typed_without_diacritics
 
 __all__ = ["TASK_COLUMNS", "safe_sheet_name", "write_workbook"]
 
@@ -48,7 +48,12 @@ TASK_COLUMNS: tuple[tuple[str, float, str], ...] = (
     ("col.reported_by", 20, "dd_wrap"),
     ("col.evidence", 36, "dd_wrap"),
     ("col.deadline", 12, "dd_date"),
+    ("col.check", 16, "dd_wrap"),
 )
+
+# Approximate characters per line of a column of width w (Calibri 11) and a line's height.
+_LINE_HEIGHT = 15.0
+_MAX_ROW_HEIGHT = 409.0
 
 _OUTCOME_FILLS: dict[Outcome, str] = {
     Outcome.DONE_ON_TIME: "C8E6C9",
@@ -58,7 +63,7 @@ _OUTCOME_FILLS: dict[Outcome, str] = {
     Outcome.NOT_REPORTED: "E0E0E0",
 }
 
-_SUMMARY_WIDTHS = (34, 40, 14, 14, 14, 14, 14, 16)
+_SUMMARY_WIDTHS = (34, 40, 14, 14, 14, 14, 14, 16, 14, 14)
 
 
 def write_workbook(
@@ -210,17 +215,41 @@ def _excel_datetime(moment: datetime | None) -> datetime | None:
 # --------------------------------------------------------------------------- sheets
 
 
-def _write_task_sheet(ws: WriteOnlyWorksheet, rows: Iterable[ExportRow], lang: str) -> None:
-    lab = labels(lang)
-    for index, (_, width, _) in enumerate(TASK_COLUMNS, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = width
-    ws.freeze_panes = "A2"
-    ws.print_title_rows = "1:1"
+def _print_setup(ws: WriteOnlyWorksheet, *, title_rows: str | None = None) -> None:
+    """A4 landscape, fitted to the page width, the header row repeated on every page."""
+    if title_rows:
+        ws.print_title_rows = title_rows
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = PAPER_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+
+
+def row_height(values: Sequence[Any], widths: Sequence[float]) -> float | None:
+    """A height that shows every wrapped line of the row (None: the default single line)."""
+    lines = 1
+    for value, width in zip(values, widths, strict=False):
+        if not isinstance(value, str) or not value:
+            continue
+        per_line = max(int(width * 1.15) - 1, 4)
+        count = sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
+        lines = max(lines, count)
+    if lines == 1:
+        return None
+    return min(_MAX_ROW_HEIGHT, lines * _LINE_HEIGHT + 3)
+
+
+def _write_task_sheet(ws: WriteOnlyWorksheet, rows: Iterable[ExportRow], lang: str) -> None:
+    lab = labels(lang)
+    for index, (_, width, _) in enumerate(TASK_COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.freeze_panes = "A2"
+    _print_setup(ws, title_rows="1:1")
+    widths = [width for _, width, _ in TASK_COLUMNS]
 
     cell = _Cells(ws)
     ws.row_dimensions[1].height = 32
@@ -244,8 +273,12 @@ def _write_task_sheet(ws: WriteOnlyWorksheet, rows: Iterable[ExportRow], lang: s
             row.reported_by or "",
             "\n".join(row.evidence),
             row.deadline,
+            lab["xlsx.no_diacritics"] if typed_without_diacritics(row.note) else "",
         )
         styles[7] = f"dd_outcome_{row.outcome.value}"
+        height = row_height(values, widths)
+        if height is not None:
+            ws.row_dimensions[count + 1].height = height
         ws.append([cell(v, s) for v, s in zip(values, styles, strict=True)])
 
     last_col = get_column_letter(len(TASK_COLUMNS))
@@ -264,10 +297,7 @@ def _write_summary_sheet(
     lab = labels(lang)
     for index, width in enumerate(_SUMMARY_WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
-    ws.page_setup.paperSize = PAPER_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    _print_setup(ws)
 
     cell = _Cells(ws)
     ws.append([cell(lab["xlsx.title"], "dd_title")])
@@ -281,11 +311,18 @@ def _write_summary_sheet(
     if not summaries:
         ws.append([cell(lab["xlsx.no_plans"], "dd_italic")])
         return
+    number = 3
     for summary in summaries:
         for row in _summary_block(cell, summary, lang):
+            number += 1
+            texts = [c.value for c in row]
+            height = row_height(texts, _SUMMARY_WIDTHS) if len(row) > 1 else None
+            if height is not None:
+                ws.row_dimensions[number].height = height
             ws.append(row)
         ws.append([])
         ws.append([])
+        number += 2
 
 
 def _summary_block(c: _Cells, summary: PlanSummary, lang: str) -> list[list[Any]]:
@@ -307,7 +344,21 @@ def _summary_block(c: _Cells, summary: PlanSummary, lang: str) -> list[list[Any]
         rows.append([c(lab[key], "dd_label"), c(value, style)])
     rows.append([])
 
-    rows.append([c(lab[k], "dd_header") for k in ("xlsx.outcome", "xlsx.count", "xlsx.share")])
+    # Tasks (nhiệm vụ): one status each, from its lead agencies; blocked and not started
+    # are sub-counts of their class.
+    rows.append([c(lab["xlsx.tasks_heading"].format(total=summary.total), "dd_bold")])
+    rows.append(
+        [
+            c(lab[k], "dd_header")
+            for k in (
+                "xlsx.outcome",
+                "xlsx.count",
+                "xlsx.share",
+                "xlsx.of_which_blocked",
+                "xlsx.of_which_not_started",
+            )
+        ]
+    )
     total = summary.total
     for outcome in Outcome:
         count = summary.counts[outcome]
@@ -316,9 +367,19 @@ def _summary_block(c: _Cells, summary: PlanSummary, lang: str) -> list[list[Any]
                 c(outcome_label(outcome, lang), f"dd_outcome_{outcome.value}"),
                 c(count, "dd_int"),
                 c(count / total if total else 0.0, "dd_percent"),
+                c(summary.blocked[outcome], "dd_int"),
+                c(summary.not_started[outcome], "dd_int"),
             ]
         )
-    rows.append([c(lab["xlsx.total"], "dd_label"), c(total, "dd_int"), c(None)])
+    rows.append(
+        [
+            c(lab["xlsx.total"], "dd_label"),
+            c(total, "dd_int"),
+            c(None),
+            c(summary.blocked_total, "dd_int"),
+            c(summary.not_started_total, "dd_int"),
+        ]
+    )
     rows.append(
         [
             c(lab["xlsx.completion_rate"], "dd_label"),
@@ -326,7 +387,37 @@ def _summary_block(c: _Cells, summary: PlanSummary, lang: str) -> list[list[Any]
         ]
     )
     rows.append([])
-
+    if summary.tasks:
+        rows.append(
+            [
+                c(lab[k], "dd_header")
+                for k in ("col.task_ref", "col.task_title", "col.outcome", "xlsx.flag")
+            ]
+            + [c(lab["xlsx.leads"], "dd_header"), c(lab["xlsx.supports"], "dd_header")]
+        )
+        for task in summary.tasks:
+            rows.append(
+                [
+                    c(task.ref, "dd_text"),
+                    c(task.title, "dd_wrap"),
+                    c(outcome_label(task.outcome, lang), f"dd_outcome_{task.outcome.value}"),
+                    c(lab[f"xlsx.flag.{task.flag}"] if task.flag else "", "dd_wrap"),
+                    c(", ".join(r.agency for r in task.leads), "dd_wrap"),
+                    c(len(task.supports), "dd_int"),
+                ]
+            )
+        rows.append([])
+    # Agencies (cơ quan): who reported this period; supporting reports in their own columns.
+    rows.append(
+        [
+            c(
+                lab["xlsx.agencies_heading"].format(
+                    reported=summary.agencies_reported, total=summary.agency_count
+                ),
+                "dd_bold",
+            )
+        ]
+    )
     header_keys = (
         "col.stt",
         "xlsx.agency",
@@ -336,6 +427,8 @@ def _summary_block(c: _Cells, summary: PlanSummary, lang: str) -> list[list[Any]
         "xlsx.late",
         "xlsx.blocked",
         "xlsx.report_rate",
+        "xlsx.support_expected",
+        "xlsx.support_reported",
     )
     rows.append([c(lab[k], "dd_header") for k in header_keys])
     for index, line in enumerate(summary.agencies, start=1):
@@ -349,6 +442,8 @@ def _summary_block(c: _Cells, summary: PlanSummary, lang: str) -> list[list[Any]
                 c(line.late, "dd_int"),
                 c(line.blocked, "dd_int"),
                 c(line.report_rate, "dd_percent"),
+                c(line.support_expected, "dd_int"),
+                c(line.support_reported, "dd_int"),
             ]
         )
     return rows

@@ -166,7 +166,15 @@ def percent_text(rate: float) -> str:
 
 
 def summary_lines(texts: Texts, summary: PlanSummary) -> list[str]:
+    """Tasks per class with the blocked / not-started sub-counts, then agencies (two units)."""
     counts = {o.value: summary.counts.get(o, 0) for o in Outcome}
+
+    def sub(outcome: Outcome) -> Html:
+        blocked, idle = summary.blocked.get(outcome, 0), summary.not_started.get(outcome, 0)
+        if not blocked and not idle:
+            return Html("")
+        return texts("summary.sub", blocked=blocked, not_started=idle)
+
     lines = [
         texts(
             "summary.header",
@@ -177,7 +185,12 @@ def summary_lines(texts: Texts, summary: PlanSummary) -> list[str]:
         texts(
             "summary.counts",
             total=summary.total,
+            done=summary.done,
             rate=percent_text(summary.completion_rate),
+            in_progress_sub=sub(Outcome.IN_PROGRESS_ON_TIME),
+            overdue_sub=sub(Outcome.OVERDUE),
+            agencies_reported=summary.agencies_reported,
+            agencies=summary.agency_count,
             **counts,
         ),
     ]
@@ -192,6 +205,13 @@ def summary_lines(texts: Texts, summary: PlanSummary) -> list[str]:
                 expected=line.expected,
                 late=texts("summary.late", count=line.late) if line.late else Html(""),
                 blocked=texts("summary.blocked", count=line.blocked) if line.blocked else Html(""),
+                support=texts(
+                    "summary.support",
+                    reported=line.support_reported,
+                    expected=line.support_expected,
+                )
+                if line.support_expected
+                else Html(""),
             )
         )
     return lines

@@ -295,13 +295,17 @@ TEXTS: dict[str, str] = {
     ),
     "summary.header": "📊 <b>{plan}</b> — <b>{period}</b> (due {deadline})",
     "summary.counts": (
-        "Lead tasks (per agency): <b>{total}</b>\n✅ Completed on time: {done_on_time}\n"
-        "☑️ Completed late: {done_late}\n🔄 In progress, within deadline: {in_progress_on_time}\n"
-        "⛔ Not completed, overdue: {overdue}\n❔ Not reported: {not_reported}\n"
-        "Completion rate: <b>{rate}</b>"
+        "<b>Tasks</b> (by lead agency): <b>{total}</b>\n"
+        "✅ Completed on time: {done_on_time}\n☑️ Completed late: {done_late}\n"
+        "🔄 In progress, within deadline: {in_progress_on_time}{in_progress_sub}\n"
+        "⛔ Not completed, overdue: {overdue}{overdue_sub}\n❔ Not reported: {not_reported}\n"
+        "Completion rate: <b>{rate}</b> ({done}/{total} tasks)\n"
+        "🏢 Agencies that reported in full: <b>{agencies_reported}/{agencies}</b>"
     ),
-    "summary.agencies": "\n<b>By agency</b> (reported/assigned):",
-    "summary.agency_line": "• {agency}: {reported}/{expected}{late}{blocked}",
+    "summary.sub": " (⚠️ blocked {blocked}, ⏸ not started {not_started})",
+    "summary.agencies": "\n<b>By agency</b> (reports sent/due):",
+    "summary.agency_line": "• {agency}: {reported}/{expected}{late}{blocked}{support}",
+    "summary.support": " (support {reported}/{expected})",
     "summary.late": ", {count} late",
     "summary.blocked": ", ⚠️ {count} blocked",
     "summary.empty": "Plan {plan} has no tasks to report on for {period}.",

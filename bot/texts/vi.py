@@ -290,13 +290,17 @@ TEXTS: dict[str, str] = {
     "summary.unknown_period": "Không hiểu kỳ «{value}». Ví dụ: Quý IV/2026, Tháng 11/2026, Năm 2026.",
     "summary.header": "📊 <b>{plan}</b> — kỳ <b>{period}</b> (hạn {deadline})",
     "summary.counts": (
-        "Nhiệm vụ chủ trì (theo đơn vị): <b>{total}</b>\n✅ Hoàn thành đúng hạn: {done_on_time}\n"
-        "☑️ Hoàn thành quá hạn: {done_late}\n🔄 Đang thực hiện trong hạn: {in_progress_on_time}\n"
-        "⛔ Chưa hoàn thành, quá hạn: {overdue}\n❔ Chưa báo cáo: {not_reported}\n"
-        "Tỷ lệ hoàn thành: <b>{rate}</b>"
+        "<b>Nhiệm vụ</b> (theo cơ quan chủ trì): <b>{total}</b>\n"
+        "✅ Hoàn thành đúng hạn: {done_on_time}\n☑️ Hoàn thành quá hạn: {done_late}\n"
+        "🔄 Đang thực hiện trong hạn: {in_progress_on_time}{in_progress_sub}\n"
+        "⛔ Chưa hoàn thành, quá hạn: {overdue}{overdue_sub}\n❔ Chưa báo cáo: {not_reported}\n"
+        "Tỷ lệ hoàn thành: <b>{rate}</b> ({done}/{total} nhiệm vụ)\n"
+        "🏢 Cơ quan đã báo cáo đủ: <b>{agencies_reported}/{agencies}</b> cơ quan"
     ),
-    "summary.agencies": "\n<b>Theo đơn vị</b> (đã báo cáo/được giao):",
-    "summary.agency_line": "• {agency}: {reported}/{expected}{late}{blocked}",
+    "summary.sub": " (⚠️ có vướng mắc {blocked}, ⏸ chưa thực hiện {not_started})",
+    "summary.agencies": "\n<b>Theo cơ quan</b> (số báo cáo đã gửi/phải gửi):",
+    "summary.agency_line": "• {agency}: {reported}/{expected}{late}{blocked}{support}",
+    "summary.support": " (phối hợp {reported}/{expected})",
     "summary.late": ", trễ {count}",
     "summary.blocked": ", ⚠️ vướng {count}",
     "summary.empty": "Kế hoạch {plan} không có nhiệm vụ nào cần báo cáo trong kỳ {period}.",

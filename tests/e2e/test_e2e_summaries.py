@@ -34,11 +34,15 @@ async def test_summary_counts_the_classes_and_lists_agencies(harness: BotHarness
     summary = await harness.ask(COORDINATOR, "/summary")
     text = summary.text
     assert "151/KH-UBND" in text and "Quý IV/2026" in text and "16/12/2026" in text
-    assert "Nhiệm vụ chủ trì (theo đơn vị): 3" in text
+    # tasks, one status each from its lead agencies; the blocked one stays visible
+    assert "Nhiệm vụ (theo cơ quan chủ trì): 3" in text
     assert "Hoàn thành đúng hạn: 1" in text and "Chưa báo cáo: 1" in text
-    assert "Đang thực hiện trong hạn: 1" in text
-    assert "Tỷ lệ hoàn thành: 33,3%" in text
-    assert "Sở Tài chính: 0/1" in text and "Sở Xây dựng: 2/3, ⚠️ vướng 1" in text
+    assert "Đang thực hiện trong hạn: 1 (⚠️ có vướng mắc 1, ⏸ chưa thực hiện 0)" in text
+    assert "Tỷ lệ hoàn thành: 33,3% (1/3 nhiệm vụ)" in text
+    # agencies, in their own unit, with the supporting part in its own column
+    assert "Cơ quan đã báo cáo đủ: 0/2 cơ quan" in text
+    assert "Sở Tài chính: 0/1" in text
+    assert "Sở Xây dựng: 2/3, ⚠️ vướng 1 (phối hợp 0/1)" in text
 
     drill = next(d for t, d in summary.buttons() if "Sở Xây dựng" in t)
     detail = await harness.press(COORDINATOR, summary, drill)

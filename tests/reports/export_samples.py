@@ -6,12 +6,46 @@ from collections import Counter
 from datetime import UTC, date, datetime
 
 from domain.status import Outcome, ReportStatus
-from reports.model import AgencyLine, BlockerLine, ExportRow, PlanSummary
+from reports.model import (
+    AgencyLine,
+    AgencyReport,
+    BlockerLine,
+    ExportRow,
+    PlanSummary,
+    TaskLine,
+    task_status,
+)
 
 TRICKY_NOTE = "=SUM(A1) <b>& 🚀 đã trình UBND tỉnh dự thảo Quyết định"
 GENERATED_AT = datetime(2025, 6, 15, 3, 0, tzinfo=UTC)  # 10:00 in Hà Nội
 REPORTED_AT = datetime(2025, 6, 12, 2, 30, tzinfo=UTC)  # 09:30 local
 BLOCKER_NOTE = "Thiếu vốn đối ứng; đề nghị UBND tỉnh bố trí bổ sung 5 tỷ đồng"
+TODAY = date(2025, 6, 15)
+
+
+def task_lines(rows: tuple[ExportRow, ...], today: date = TODAY) -> tuple[TaskLine, ...]:
+    """One line per task of the rows, its status derived from its lead rows as the summary
+    does (a task with an overdue row is past its due date)."""
+    by_ref: dict[str, list[ExportRow]] = {}
+    for r in rows:
+        by_ref.setdefault(r.task_ref, []).append(r)
+    lines = []
+    for ref, items in by_ref.items():
+        due = date(2025, 6, 1) if any(r.outcome is Outcome.OVERDUE for r in items) else None
+        leads = tuple(
+            AgencyReport(r.agency, r.status, r.percent, r.note, r.outcome is Outcome.DONE_LATE)
+            for r in items
+            if r.is_lead
+        )
+        supports = tuple(
+            AgencyReport(r.agency, r.status, r.percent, r.note) for r in items if not r.is_lead
+        )
+        outcome, flag = task_status(leads, due, today)
+        first = items[0]
+        lines.append(
+            TaskLine(ref, first.task_title, first.task_group, due, outcome, flag, leads, supports)
+        )
+    return tuple(lines)
 
 
 def row(
@@ -82,6 +116,8 @@ def sample_summary(
             reported=sum(1 for r in items if r.status is not None),
             late=sum(1 for r in items if r.outcome is Outcome.OVERDUE),
             blocked=sum(1 for r in items if r.status is ReportStatus.BLOCKED),
+            support_expected=sum(1 for r in items if not r.is_lead),
+            support_reported=sum(1 for r in items if not r.is_lead and r.status is not None),
         )
         for name, items in agencies.items()
     )
@@ -101,6 +137,8 @@ def sample_summary(
         agencies=lines,
         rows=rows,
         blockers=blockers,
+        tasks=task_lines(rows),
+        issued_on=date(2022, 9, 22),
     )
 
 

@@ -41,6 +41,7 @@ HEADERS = [
     "Người báo cáo",
     "Minh chứng",
     "Hạn",
+    "Cần soát lại",
 ]
 
 
@@ -59,7 +60,7 @@ def test_sheets_headers_and_layout() -> None:
     assert [c.value for c in ws[1]] == HEADERS
     assert all(c.font.b for c in ws[1])
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:N7"
+    assert ws.auto_filter.ref == "A1:O7"
     assert ws.max_row == 1 + len(sample_rows())
     assert ws.column_dimensions["J"].width >= 40  # the report text column is wide …
     assert ws.cell(2, column("Nội dung báo cáo")).alignment.wrap_text  # … and wrapped
@@ -85,6 +86,7 @@ def test_row_values() -> None:
         "Người báo cáo": "Nguyễn Thị Hằng",
         "Minh chứng": "https://example.vn/hs.pdf\nảnh chụp.jpg",
         "Hạn": datetime(2025, 6, 30),
+        "Cần soát lại": None,
     }
     assert ws.cell(2, column("Thời điểm báo cáo")).number_format == "dd/mm/yyyy hh:mm"
     assert ws.cell(2, column("Hạn")).number_format == "dd/mm/yyyy"
@@ -128,17 +130,21 @@ def test_summary_sheet() -> None:
     )
     assert cells["Kỳ báo cáo"][1].value == "Quý II/2025"
     assert cells["Hạn báo cáo"][1].value == datetime(2025, 6, 16)
-    for outcome_name, count in [
-        ("Hoàn thành đúng hạn", 1),
-        ("Hoàn thành quá hạn", 1),
-        ("Đang thực hiện trong hạn", 2),
-        ("Chưa hoàn thành, quá hạn", 1),
-        ("Chưa báo cáo", 1),
+    # tasks, one status each from its leads; the blocked one counted inside its class
+    assert cells["Nhiệm vụ (theo cơ quan chủ trì): 4 nhiệm vụ"] is not None
+    for outcome_name, count, blocked in [
+        ("Hoàn thành đúng hạn", 1, 0),
+        ("Hoàn thành quá hạn", 1, 0),
+        ("Đang thực hiện trong hạn", 1, 0),
+        ("Chưa hoàn thành, quá hạn", 1, 1),
+        ("Chưa báo cáo", 0, 0),
     ]:
         assert cells[outcome_name][1].value == count
-    assert cells["Tổng số"][1].value == 6
+        assert cells[outcome_name][3].value == blocked
+    assert cells["Tổng số"][1].value == 4
     rate = cells["Tỷ lệ hoàn thành"][1]
-    assert rate.value == pytest.approx(2 / 6)
+    assert rate.value == pytest.approx(2 / 4)
+    assert "Cơ quan đã báo cáo đủ: 4/5 cơ quan" in cells
     assert "%" in rate.number_format
     header = next(r for r in ws.iter_rows() if r[1].value == "Cơ quan")
     assert [c.value for c in header][2:] == [
@@ -148,11 +154,13 @@ def test_summary_sheet() -> None:
         "Trễ hạn",
         "Có vướng mắc",
         "Tỷ lệ đã báo cáo",
+        "Phối hợp: phải báo cáo",
+        "Phối hợp: đã báo cáo",
     ]
     agency_rows = [r for r in ws.iter_rows(min_row=header[0].row + 1) if r[1].value]
     assert len(agency_rows) == len(summary.agencies)
     first = [c.value for c in agency_rows[0]]
-    assert first == [1, "Sở Xây dựng", 2, 1, 1, 0, 0, 0.5]
+    assert first == [1, "Sở Xây dựng", 2, 1, 1, 0, 0, 0.5, 1, 0]
 
 
 def test_several_plans_get_unique_valid_sheet_names() -> None:
@@ -192,7 +200,7 @@ def test_empty_summary_and_no_plans() -> None:
     wb = load(write_workbook([empty_summary()], GENERATED_AT))
     ws = wb["KH 151-KH-UBND"]
     assert [c.value for c in ws[1]] == HEADERS
-    assert ws.auto_filter.ref == "A1:N1"
+    assert ws.auto_filter.ref == "A1:O1"
     assert ws["A3"].value == "Không có dữ liệu cho kỳ báo cáo này."
     totals = {r[0].value: r[1].value for r in wb["Tổng hợp"].iter_rows() if r[0].value}
     assert totals["Tổng số"] == 0
@@ -249,8 +257,9 @@ def test_deadline_date_and_missing_times() -> None:
 
 def test_plan_summary_properties() -> None:
     summary = sample_summary()
-    assert summary.total == 6
-    assert summary.completion_rate == pytest.approx(2 / 6)
+    assert summary.total == 4  # tasks, not task × agency rows
+    assert summary.completion_rate == pytest.approx(2 / 4)
+    assert (summary.agencies_reported, summary.agency_count) == (4, 5)
     assert set(summary.counts) == set(Outcome)  # missing outcomes are filled with 0
     empty = empty_summary()
     assert (empty.total, empty.completion_rate, empty.is_empty) == (0, 0.0, True)
@@ -275,3 +284,27 @@ def test_label_tables_match() -> None:
         "Chưa thực hiện",
         "Có vướng mắc",
     ]
+
+
+def test_notes_typed_without_diacritics_are_kept_and_flagged() -> None:
+    rows = (
+        row("Sở Xây dựng", Outcome.IN_PROGRESS_ON_TIME, note="da trinh du thao, vuong mac von"),
+        row("Sở Tài chính", Outcome.IN_PROGRESS_ON_TIME, note="Đã trình dự thảo"),
+    )
+    ws = load(write_workbook([sample_summary(rows)], GENERATED_AT))["KH 151-KH-UBND"]
+    assert ws.cell(2, column("Nội dung báo cáo")).value == "da trinh du thao, vuong mac von"
+    assert ws.cell(2, column("Cần soát lại")).value == "Gõ không dấu: cần sửa"
+    assert ws.cell(3, column("Cần soát lại")).value is None
+
+
+def test_prints_on_a4_landscape_with_repeated_header_and_tall_enough_rows() -> None:
+    long_note = "Đã hoàn thiện hồ sơ trình UBND tỉnh phê duyệt điều chỉnh quy hoạch. " * 6
+    rows = (row("Sở Xây dựng", Outcome.IN_PROGRESS_ON_TIME, note=long_note),)
+    wb = load(write_workbook([sample_summary(rows)], GENERATED_AT))
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+    ws = wb["KH 151-KH-UBND"]
+    assert ws.print_title_rows == "$1:$1"
+    assert ws.row_dimensions[2].height >= 15 * 6  # the wrapped note's lines all show
