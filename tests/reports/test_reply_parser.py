@@ -113,7 +113,8 @@ CLEAR: list[tuple[str, list[str], ReportStatus, int | None, str | None, str]] = 
     ("2đ: đang triển khai, dự kiến xong quý IV", T5, P, None, "II.2.đ", "dự kiến xong quý IV"),
     ("2a cơ bản hoàn thành", T5, P, None, "II.2.a", "cơ bản hoàn thành"),
     ("2a đang hoàn thiện hồ sơ", T5, P, None, "II.2.a", "đang hoàn thiện hồ sơ"),
-    ("2a đang chờ ý kiến Sở Tài chính", T5, P, None, "II.2.a", "đang chờ ý kiến Sở Tài chính"),
+    # Was in_progress: waiting on another body is an obstacle since issue 13 (blocked, kept).
+    ("2a đang chờ ý kiến Sở Tài chính", T5, B, None, "II.2.a", "đang chờ ý kiến Sở Tài chính"),
     ("2a tiếp tục thực hiện", T5, P, None, "II.2.a", ""),
     (
         "2a: đã hoàn thành giai đoạn 1, đang triển khai giai đoạn 2",
@@ -144,16 +145,18 @@ CLEAR: list[tuple[str, list[str], ReportStatus, int | None, str | None, str]] = 
     ("2a chưa triển khai", T5, N, None, "II.2.a", ""),
     ("2a chưa bắt đầu", T5, N, None, "II.2.a", ""),
     ("2a 0%", T5, N, 0, "II.2.a", ""),
+    # Was not_started: waiting on the ministry's guidance is an obstacle since issue 13.
     (
         "2a: chưa thực hiện, đang chờ hướng dẫn của Bộ XD",
         T5,
-        N,
+        B,
         None,
         "II.2.a",
         "đang chờ hướng dẫn của Bộ XD",
     ),
     ("CHUA TRIEN KHAI", ONE, N, None, "IV.5", ""),
-    ("chưa, chờ họp UBND", ONE, N, None, "IV.5", "chờ họp UBND"),
+    # Was not_started: waiting on the People's Committee is an obstacle since issue 13.
+    ("chưa, chờ họp UBND", ONE, B, None, "IV.5", "chờ họp UBND"),
     # blocked
     ("2a vướng mắc: thiếu vốn", T5, B, None, "II.2.a", "thiếu vốn"),
     ("2a vuong mac", T5, B, None, "II.2.a", ""),

@@ -11,7 +11,31 @@ from hypothesis import strategies as st
 from domain.status import ReportStatus
 from reports.replies import ParsedReply, _parse_replies, _parse_reply, parse_replies, parse_reply
 
-REASONS = {None, "no_status", "conflicting_status", "unknown_task", "which_task"}
+REASONS = {
+    None,
+    "no_status",
+    "conflicting_status",
+    "done_with_ongoing",
+    "substep_done",
+    "written_report",
+    "unknown_task",
+    "which_task",
+}
+KEYS = {
+    "status",
+    "percent",
+    "task",
+    "note",
+    "ambiguous",
+    "reason",
+    "ref",
+    "ref_kind",
+    "line",
+    "choices",
+    "options",
+    "kind",
+    "document",
+}
 
 FRAGMENTS = [
     "2a",
@@ -98,7 +122,12 @@ def assert_well_formed(reply: ParsedReply, tasks: list[str]) -> None:
     if reply.status is None:
         assert reply.ambiguous
     data = reply.to_json()
-    assert set(data) == {"status", "percent", "task", "note", "ambiguous"}
+    assert set(data) == KEYS
+    assert reply.ref_kind in {None, "task", "line", "ambiguous"}
+    assert reply.kind in {"status", "written_report"}
+    assert all(c in tasks for c in reply.choices)
+    if reply.status is not None:
+        assert not reply.options
     assert data["status"] in {None, *(s.value for s in ReportStatus)}
 
 

@@ -1,0 +1,286 @@
+"""Parse officers' free-text status replies into status, percent, task and note (pure, no I/O).
+
+Use `parse_replies(text, tasks, lines=…)` (one `ParsedReply` per task the message reports) or
+`parse_reply(text, tasks)` (the message as one reply). `tasks` are the candidate task refs
+("II.2.a", "1.b", "A1.1"); `lines` are the refs of the numbered reminder the officer replies
+to, in line order (line n is `lines[n - 1]`), or None when the message answers no reminder.
+
+What a `ParsedReply` tells the conversation layer (H2b):
+
+- `status`, `percent`, `task`, `note`: what to record. `note` keeps everything the officer wrote
+  besides the status words and the ref, with balanced brackets.
+- `reason` (None when the reply can be recorded as it is; then `ambiguous` is False):
+  - "no_status": nothing says how the task stands: ask for a status.
+  - "conflicting_status": two statuses ("xong nhưng chưa …"): ask for a status.
+  - "done_with_ongoing": a done word and work that goes on in one message ("xong, đang hoàn
+    thiện hồ sơ", "hoàn thành …, dự kiến …"): never recorded as done; ask, offering `options`
+    (done, in progress).
+  - "substep_done": a step finished with its own verb and nothing else ("đã khảo sát xong",
+    "đã lập xong hồ sơ"): ask, offering `options`.
+  - "written_report": the officer points to a written report ("đã có công văn số 88/… báo
+    cáo"): `kind` is "written_report", `document` holds the report's number; record it and let
+    the officer pick a status (`options`). No status is guessed.
+  - "which_task": the message names no task and there are several, or a ref fits several
+    (`choices` lists them when known), or a bare number is both a reminder line and a task.
+  - "unknown_task": the ref names no candidate task.
+- `ref` is the reference as written ("3", "2a", "II.2.a"); `ref_kind` says how it was read:
+  - "task": a task ref ("2a" → "II.2.a"), or a task named by a quoted reminder line
+    ("> 3. II.2.a …" above the answer);
+  - "line": a bare number read as a line of the numbered reminder: with `lines` given, "3"
+    means `lines[2]`; without them, the n-th candidate of `tasks` (only when no task ref ends
+    in that number). H2b: pass `lines` whenever the message replies to a numbered reminder;
+  - "ambiguous": a bare number that is both a line and another task: `task` is None, `reason`
+    "which_task", `choices` = [line's task, other task(s)]; ask which;
+  - None: the message names no task (the task, if any, comes from the only candidate).
+  `line` is the number itself whenever the ref was a bare number (so H2b can map it itself).
+- A reminder pasted above the answer (header "… chưa báo cáo kỳ …", lines "1. II.2.a …",
+  "Trả lời tin nhắn này …") is not read as answers; its numbered lines serve as `lines`.
+
+Decisions on the hard cases (kept in one place so the bot and the tests agree):
+
+- "chưa hoàn thành" / "chưa xong" / "không hoàn thành" mean work is under way but not finished:
+  in_progress. "chưa thực hiện/làm/triển khai/bắt đầu" and a bare "chưa" are not_started.
+- "chưa thực hiện được", "không thể thực hiện", "không thực hiện được" are blocked.
+- "cơ bản hoàn thành", "sắp/gần xong", "dự kiến/sẽ/phấn đấu hoàn thành", "hoàn thành một phần"
+  are in_progress (a plan to finish, or "mostly", is not a finished task).
+- A finished part ("xong bước thẩm định", "hoàn thành giai đoạn 1", "xong phần …") is
+  in_progress; a finished step with its own verb ("đã khảo sát xong") is in_progress when the
+  message says work goes on, otherwise the officer is asked (substep_done).
+- A done word with a percentage below 100 ("hoàn thành 50%", "hoàn thành 1/2 khối lượng") is
+  in_progress at that percentage; "100%" alone is done, "0%" alone is not_started, another
+  percentage alone is in_progress. Percentages in words are read ("sáu mươi lăm phần trăm").
+- Done and any ongoing-work phrase ("đang", "tiếp tục", "còn lại", "dự kiến") → asked
+  (done_with_ongoing), never done.
+- "đang thực hiện" + "100%" and "chưa thực hiện" + a positive percentage conflict.
+- Blocked wins over in_progress and not_started ("đang thực hiện, có vướng mắc" is blocked);
+  done together with an obstacle or with "chưa …" conflicts ("xong nhưng chưa …").
+- A negation covers one or several obstacle words ("không phát sinh khó khăn vướng mắc",
+  "không có khó khăn, vướng mắc gì", "chưa gặp vướng mắc", "vướng mắc: không"): not blocked.
+- Suspension ("tạm dừng", "dừng lại để chờ …") is blocked. Waiting on another body ("đang chờ
+  Sở Tài chính thẩm định", "chờ ý kiến UBND tỉnh") is an obstacle cue, like "thiếu vốn",
+  "chưa được bố trí vốn", "kiến nghị bố trí …", "đề xuất gia hạn": it turns in_progress /
+  not_started / no status into blocked (kept in the note) but never overrides an explicit done.
+- Progress hints ("đã trình", "dự thảo", "một phần", "đang hoàn thiện …") give in_progress only
+  when no explicit status word is present, and stay in the note.
+- "đã thực hiện" and "đã ban hành" alone are not read as done (they also describe partial work).
+- Two different percentages leave the percent unknown (both stay in the note); over 100 is ignored.
+- Typing leftovers are read: Telex ("ddang trieern khai", "hoanf thanhf"), VNI ("hoa2n
+  tha2nh"), phone shorthand ("ko", "k", "dc", "đc", "ht", "dg th", "dth", "chx").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from domain.status import ReportStatus
+from reports.replies.reading import (
+    CONFLICTING_STATUS,
+    DONE_WITH_ONGOING,
+    NO_STATUS,
+    SUBSTEP_DONE,
+    UNKNOWN_TASK,
+    WHICH_TASK,
+    WRITTEN_REPORT,
+    Analysis,
+    analyse,
+)
+from reports.replies.refs import Candidate, Ref, candidates
+from reports.replies.segments import prepare, split
+from reports.replies.text import MAX_CHARS, clean
+
+__all__ = [
+    "BLOCKED",
+    "CONFLICTING_STATUS",
+    "DONE",
+    "DONE_WITH_ONGOING",
+    "IN_PROGRESS",
+    "MAX_CHARS",
+    "NOT_STARTED",
+    "NO_STATUS",
+    "SUBSTEP_DONE",
+    "UNKNOWN_TASK",
+    "WHICH_TASK",
+    "WRITTEN_REPORT",
+    "ParsedReply",
+    "parse_replies",
+    "parse_reply",
+]
+
+DONE = ReportStatus.DONE
+IN_PROGRESS = ReportStatus.IN_PROGRESS
+NOT_STARTED = ReportStatus.NOT_STARTED
+BLOCKED = ReportStatus.BLOCKED
+
+
+@dataclass(frozen=True)
+class ParsedReply:
+    """One task's status as read from an officer's reply (see the module docstring)."""
+
+    status: ReportStatus | None
+    percent: int | None
+    task: str | None
+    note: str
+    ambiguous: bool
+    reason: str | None = None
+    ref: str | None = None
+    ref_kind: str | None = None  # task | line | ambiguous | None (no ref written)
+    line: int | None = None
+    choices: tuple[str, ...] = ()
+    options: tuple[ReportStatus, ...] = ()
+    kind: str = "status"  # status | written_report
+    document: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The reply as a JSON-ready dict."""
+        return {
+            "status": self.status.value if self.status is not None else None,
+            "percent": self.percent,
+            "task": self.task,
+            "note": self.note,
+            "ambiguous": self.ambiguous,
+            "reason": self.reason,
+            "ref": self.ref,
+            "ref_kind": self.ref_kind,
+            "line": self.line,
+            "choices": list(self.choices),
+            "options": [s.value for s in self.options],
+            "kind": self.kind,
+            "document": self.document,
+        }
+
+
+@dataclass
+class _Task:
+    task: str | None
+    reason: str | None
+    ref: Ref | None = None
+    choices: tuple[str, ...] = ()
+
+
+def _task_of(refs: list[Ref], tasks: Sequence[str], quoted: Sequence[str] = ()) -> _Task:
+    """The single task named, or the reason it cannot be told."""
+    if not refs:
+        if len(quoted) == 1:
+            return _Task(quoted[0], None, Ref(0, 0, True, [quoted[0]], quoted[0]))
+        if len(quoted) > 1:
+            return _Task(None, WHICH_TASK, choices=tuple(quoted))
+        valid = [t for t in tasks if isinstance(t, str)]
+        if len(valid) == 1:
+            return _Task(valid[0], None)
+        return _Task(None, WHICH_TASK if len(valid) > 1 else None)
+    first = refs[0]
+    if any(not r.matches for r in refs):
+        return _Task(None, UNKNOWN_TASK, next(r for r in refs if not r.matches))
+    if any(len(r.matches) > 1 for r in refs):
+        many = next(r for r in refs if len(r.matches) > 1)
+        return _Task(None, WHICH_TASK, many, tuple(many.matches))
+    found = list(dict.fromkeys(r.matches[0] for r in refs))
+    if len(found) > 1:
+        return _Task(None, WHICH_TASK, first, tuple(found))
+    return _Task(found[0], None, first)
+
+
+def _finish(a: Analysis, t: _Task) -> ParsedReply:
+    """Combine the status and task readings into a reply."""
+    reason = a.reason or t.reason
+    ref = t.ref
+    return ParsedReply(
+        status=a.status,
+        percent=a.percent,
+        task=t.task,
+        note=a.note,
+        ambiguous=reason is not None,
+        reason=reason,
+        ref=ref.text if ref is not None else None,
+        ref_kind=ref.kind if ref is not None else None,
+        line=ref.line if ref is not None else None,
+        choices=t.choices,
+        options=a.options,
+        kind="written_report" if a.reason == WRITTEN_REPORT else "status",
+        document=a.document,
+    )
+
+
+def parse_reply(
+    text: str, tasks: Sequence[str] = (), *, lines: Sequence[str] | None = None
+) -> ParsedReply:
+    """Parse one status reply; never raises."""
+    try:
+        return _parse_reply(text, tasks, lines=lines)
+    except Exception:  # pragma: no cover - a last guard, the fuzz tests run the inner function
+        return ParsedReply(None, None, None, "", True, NO_STATUS)
+
+
+def _parse_reply(
+    text: str,
+    tasks: Sequence[str] = (),
+    *,
+    lines: Sequence[str] | None = None,
+    quoted: Sequence[str] = (),
+    cands: list[Candidate] | None = None,
+) -> ParsedReply:
+    """parse_reply without the guard."""
+    tasks = list(tasks or ())
+    cands = candidates(tasks) if cands is None else cands
+    a = analyse(text, cands, lines)
+    return _finish(a, _task_of(a.refs, tasks, quoted))
+
+
+# --- several tasks in one message -------------------------------------------------------------
+
+
+def parse_replies(
+    text: str, tasks: Sequence[str] = (), *, lines: Sequence[str] | None = None
+) -> list[ParsedReply]:
+    """Parse a message that may report several tasks; never raises."""
+    try:
+        return _parse_replies(text, tasks, lines=lines)
+    except Exception:  # pragma: no cover - a last guard, the fuzz tests run the inner function
+        return [parse_reply(text, tasks, lines=lines)]
+
+
+def _parse_replies(
+    text: str, tasks: Sequence[str] = (), *, lines: Sequence[str] | None = None
+) -> list[ParsedReply]:
+    """parse_replies without the guard."""
+    tasks = list(tasks or ())
+    cands = candidates(tasks)
+    prepared = prepare(clean(text), cands)
+    body = prepared.text
+    if lines is None:
+        lines = prepared.lines
+    quoted = prepared.quoted
+    if not body.strip() and quoted:
+        body = ""
+    spans = split(body, cands, lines)
+    analyses = [analyse(body[s:e], cands, lines) for s, e in spans]
+    if sum(len(a.refs) for a in analyses) < 2:
+        return [_parse_reply(body, tasks, lines=lines, quoted=quoted, cands=cands)]
+
+    groups: list[tuple[int, int, int]] = []  # start, end, line of the first part
+    for (s, e), a in zip(spans, analyses, strict=True):
+        row = body.count("\n", 0, s)
+        if a.refs:
+            groups.append((s, e, row))
+        elif groups:
+            groups[-1] = (groups[-1][0], e, groups[-1][2])
+        elif a.said:
+            return [_parse_reply(body, tasks, lines=lines, quoted=quoted, cands=cands)]
+
+    readings: list[tuple[int, Analysis, Ref]] = []
+    for s, e, row in groups:
+        a = analyse(body[s:e], cands, lines)
+        readings += [(row, a, ref) for ref in a.refs]
+
+    sources = [a for _, a, _ in readings]
+    for i in range(len(readings) - 2, -1, -1):
+        a = sources[i]
+        bare = a.status is None and a.percent is None and not a.note and not a.said
+        if bare and readings[i + 1][0] == readings[i][0]:
+            sources[i] = sources[i + 1]
+    return [
+        _finish(source, _task_of([ref], tasks))
+        for (_, _, ref), source in zip(readings, sources, strict=True)
+    ]

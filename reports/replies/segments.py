@@ -1,0 +1,132 @@
+"""Cutting a message into the parts that each report one task, and finding pasted reminders."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reports.replies.refs import REF, STATUS_START, Candidate, leading_refs, make_ref
+from reports.replies.text import fold_map
+
+_HAS_WORD = re.compile(r"[^\W_]")
+# Hard breaks: lines, ";" and the end of a sentence (". " after a word or a bracket).
+_HARD = re.compile(r"\n+|;+|(?<=[^\s0-9.])\.(?=\s+\S)|(?<=[0-9]%)\.(?=\s+\S)|(?<=\))\.(?=\s*\S)")
+_SPLIT_SOFT = re.compile(r",|:|\s(?:và|va|\+|-|–)\s|\s+", re.IGNORECASE)
+_THEN_STATUS = re.compile(rf"\s*[:\-]?\s*{STATUS_START}")
+
+# The bot's own reminder, pasted or quoted above the answer (folded).
+_REMINDER_HEAD = re.compile(
+    r"chua bao cao ky|qua han bao cao ky|hom nay la han bao cao|yeu cau bao cao dot xuat"
+    r"|nhiem vu chua bao cao|can bao cao \d+ nhiem vu"
+)
+_REMINDER_TAIL = re.compile(
+    r"^\s*(?:tra loi tin nhan nay|noi dung yeu cau\s*:|(?:…|\.\.\.)?\s*va \d+ nhiem vu khac)"
+)
+_REMINDER_LINE = re.compile(r"^\s*(?:[>»|]\s*)?(?P<n>[0-9]{1,2})\s*[.)]\s*(?P<ref>\S+)\s")
+_QUOTE = re.compile(r"^\s*[>»]")
+
+
+@dataclass
+class Prepared:
+    text: str  # the answer, without a pasted reminder or quoted lines
+    lines: list[str] | None  # refs by line number of a pasted reminder
+    quoted: list[str]  # tasks named by quoted reminder lines
+
+
+def _line_ref(line: str, cands: list[Candidate]) -> tuple[int, str] | None:
+    """(line number, task) of a reminder line "3. II.2.a …", when its ref names one task."""
+    folded, pos = fold_map(line)
+    m = _REMINDER_LINE.match(folded)
+    if m is None:
+        return None
+    r = REF.match(folded, m.start("ref"))
+    if r is None:
+        return None
+    ref = make_ref(r, line, pos, cands, by_index=False)
+    if ref is None or not ref.explicit or len(ref.matches) != 1:
+        return None
+    return int(m.group("n")), ref.matches[0]
+
+
+def prepare(clean: str, cands: list[Candidate]) -> Prepared:
+    """Take a pasted reminder and quoted lines out of the message, keeping what they name."""
+    rows = clean.split("\n")
+    folded_rows = [fold_map(r)[0] for r in rows]
+    drop = [False] * len(rows)
+    quoted: list[str] = []
+    pasted: dict[int, str] = {}
+    in_block = False
+    for i, (row, f) in enumerate(zip(rows, folded_rows, strict=True)):
+        if _REMINDER_HEAD.search(f):
+            drop[i] = in_block = True
+            continue
+        if _REMINDER_TAIL.match(f.lstrip(">» |")):
+            drop[i] = True
+            in_block = False
+            continue
+        named = _line_ref(row, cands)
+        if in_block and named is not None:
+            drop[i] = True
+            pasted[named[0]] = named[1]
+            continue
+        if in_block and not f.strip():
+            continue
+        in_block = False
+        if _QUOTE.match(f):
+            drop[i] = True
+            if named is not None:
+                quoted.append(named[1])
+    lines = None
+    if pasted:
+        lines = [pasted.get(n, "") for n in range(1, max(pasted) + 1)]
+    text = "\n".join(r for r, d in zip(rows, drop, strict=True) if not d)
+    return Prepared(text, lines, list(dict.fromkeys(quoted)))
+
+
+def _names_task(text: str, cands: list[Candidate], lines: Sequence[str] | None) -> bool:
+    """True when the text names exactly one known task with an explicit reference."""
+    folded, pos = fold_map(text)
+    for m in REF.finditer(folded):
+        ref = make_ref(m, text, pos, cands, by_index=False, lines=lines)
+        if ref is not None and ref.explicit and len(ref.matches) == 1:
+            return True
+    return False
+
+
+def split(
+    clean: str, cands: list[Candidate], lines: Sequence[str] | None = None
+) -> list[tuple[int, int]]:
+    """Spans of the parts: lines, ";"-parts and sentences, also cut before "…, 2b …"."""
+    spans: list[tuple[int, int]] = []
+    cut_at = [0]
+    for m in _HARD.finditer(clean):
+        cut_at += [m.start(), m.end()]
+    cut_at.append(len(clean))
+    pieces = [(cut_at[k], cut_at[k + 1]) for k in range(0, len(cut_at), 2)]
+    for start, end in pieces:
+        line = clean[start:end]
+        cut = 0
+        for m in _SPLIT_SOFT.finditer(line):
+            if m.start() <= cut:
+                continue
+            window = line[m.end() : m.end() + 60]
+            folded, pos = fold_map(window)
+            refs, _ = leading_refs(folded, window, pos, cands, lines=lines)
+            if not refs or any(len(r.matches) != 1 for r in refs):
+                continue
+            if not refs[0].explicit and m.group() in (":",):
+                continue
+            if m.group().isspace() or m.group().strip() in ("-", "–"):
+                head = line[cut : m.start()]
+                if not _THEN_STATUS.match(folded, refs[-1].end):
+                    continue
+                head_folded, head_pos = fold_map(head[:80])
+                head_refs, _ = leading_refs(head_folded, head[:80], head_pos, cands, lines=lines)
+                if not head_refs and not _names_task(head, cands, lines):
+                    continue
+            if line[cut : m.start()].strip():
+                spans.append((start + cut, start + m.start()))
+                cut = m.end()
+        spans.append((start + cut, end))
+    return [(s, e) for s, e in spans if _HAS_WORD.search(clean[s:e])]

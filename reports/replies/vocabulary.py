@@ -1,0 +1,245 @@
+"""The status vocabulary: phrases (on folded text) and what each says about the task.
+
+Every pattern runs on folded text (lower case, no diacritics, đ→d, Telex/VNI leftovers and
+numbers in words already read, see `text.fold_map`). Each phrase has a kind:
+
+- "neutral": a negated obstacle ("không phát sinh khó khăn vướng mắc"), not a status; kept.
+- "strong": an explicit status word ("xong", "đang thực hiện"); cut from the note.
+- "kept": explicit, but says more than a status ("dự kiến hoàn thành", "tạm dừng"); kept.
+- "weak": a hint ("đã trình", "đang hoàn thiện …"); used when nothing explicit is said; kept.
+- "cue": an obstacle hint ("thiếu vốn", "đang chờ Sở Tài chính …"): turns in progress, not
+  started or nothing into blocked, never an explicit done; kept.
+- "sub": a finished part of the task ("xong bước thẩm định", "hoàn thành giai đoạn 1"): the
+  task is in progress; kept.
+- "subv": a finished step said with its own verb ("đã khảo sát xong", "đã lập xong hồ sơ"):
+  in progress when anything else says work goes on, otherwise the officer is asked; kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from domain.status import ReportStatus
+
+DONE = ReportStatus.DONE
+IN_PROGRESS = ReportStatus.IN_PROGRESS
+NOT_STARTED = ReportStatus.NOT_STARTED
+BLOCKED = ReportStatus.BLOCKED
+
+D_CORE = (
+    r"(?:hoan\s*(?:thanh|than|thah|tanh|thnah|thnh)|h\.?\s*thanh|hthanh|hoan\s*tat"
+    r"|xong(?:\s*xuoi)?|xog|xongg|xon|ht|done|completed?|finish(?:ed)?)"
+)
+_IP_VERB = (
+    r"(?:thuc\s*hien|th|lam|trien\s*khai(?:\s*(?:thuc\s*hien|th))?|tien\s*hanh"
+    r"|to\s*chuc\s*thuc\s*hien|tc\s*th|xu\s*ly|tk)"
+)
+_NEG = r"(?:khong|ko|k|kg|khg|kh|hong|hok|hk|chua|chang|ch|0)(?:\s*(?:he|thay))?"
+_OBST = (
+    r"(?:vuong\s*mac|kho\s*khan|tro\s*ngai|ach\s*tac|kk\s*[,/&\-]?\s*vm|kkvm|vuong|vm|kk"
+    r"|kien\s*nghi|de\s*xuat)"
+)
+_OBSTS = rf"{_OBST}(?:\s*(?:,|va|/|&|-)?\s*{_OBST}){{0,3}}"
+_DUOC = r"(?:duoc|dc)"
+# Parts of a task: finishing one leaves the task in progress.
+_PART = (
+    r"(?:(?:cac|mot\s*so|1\s*so|xong)\s*)?"
+    r"(?:giai\s*doan|gd|buoc|phan(?!\s*viec\s*(?:duoc\s*)?giao)|hang\s*muc|dot|khau"
+    r"|cong\s*doan|noi\s*dung\s*[0-9ivx])"
+)
+# Steps that end in a document or a check: finishing one may or may not finish the task.
+_STEP_OBJECT = (
+    r"(?:ho\s*so|du\s*thao|to\s*trinh|phuong\s*an|khao\s*sat|tham\s*dinh|thiet\s*ke"
+    r"|thu\s*tuc|bao\s*cao\s*(?:tham\s*dinh|khao\s*sat|danh\s*gia|so\s*bo))"
+)
+_STEP_VERB = (
+    r"(?:khao\s*sat|tham\s*dinh|lap|xay\s*dung|soan(?:\s*thao)?|trinh|lay\s*y\s*kien|hop"
+    r"|ra\s*soat|tong\s*hop|thiet\s*ke|do\s*dac|kiem\s*tra|ky|ban\s*giao|chuan\s*bi|thi\s*cong"
+    r"|giai\s*phong\s*mat\s*bang|gpmb|boi\s*thuong|kiem\s*ke|tiep\s*nhan|thu\s*thap|danh\s*gia"
+    r"|dieu\s*tra|viet|gui|nop|cong\s*bo|phe\s*duyet|thong\s*qua|dau\s*thau|giai\s*ngan"
+    r"|thanh\s*toan|quyet\s*toan|nghiem\s*thu\s*(?:buoc|giai\s*doan|dot)|lua\s*chon\s*nha\s*thau"
+    r"|dao\s*tao|tap\s*huan|tuyen\s*truyen|in|phat\s*hanh|cap\s*nhat|nhap\s*lieu)"
+)
+
+# (pattern, status or None, kind, words whose plain ASCII spelling is not accepted)
+STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, frozenset[str]]] = [
+    (
+        rf"{_NEG}\s*(?:co|gap(?:\s*phai)?|phat\s*sinh|bi|thay|con|xay\s*ra|ghi\s*nhan)?"
+        rf"\s*(?:gi\s*|them\s*)?{_OBSTS}(?:\s*(?:gi|nao|j|ca))?",
+        None,
+        "neutral",
+        frozenset(),
+    ),
+    (
+        rf"{_OBSTS}\s*[:\-]?\s*(?:khong(?:\s*(?:co|phat\s*sinh)(?:\s*gi)?)?|ko(?:\s*co)?|k(?:\s*co)?"
+        r"|0|chua\s*(?:co|phat\s*sinh)|none|kh)"
+        r"(?=\s*(?:[,.;!)]|$|a(?![a-z])))",
+        None,
+        "neutral",
+        frozenset(),
+    ),
+    # done
+    (
+        rf"(?:(?:ok|oke|okie|okay)\s*[,.!]?\s*)?(?:da\s*|{_DUOC}\s*)?"
+        rf"(?:thuc\s*hien\s*|th\s*|lam\s*|trien\s*khai\s*|to\s*chuc\s*thuc\s*hien\s*)?{D_CORE}"
+        r"(?:\s*(?:roi|r|rui|het|ca|xuoi|tot))?",
+        DONE,
+        "strong",
+        frozenset(),
+    ),
+    # in progress
+    (
+        rf"(?:chua|khong|ko|k|ch)\s*(?:{_DUOC}\s*)?(?:thuc\s*hien\s*|lam\s*|th\s*)?{D_CORE}|chx",
+        IN_PROGRESS,
+        "strong",
+        frozenset(),
+    ),
+    (
+        rf"(?:sap|gan|co\s*ban|da\s*co\s*ban|du\s*kien|se|phan\s*dau|chuan\s*bi|dang|dg"
+        rf"|tiep\s*tuc|de)\s*{D_CORE}",
+        IN_PROGRESS,
+        "kept",
+        frozenset(),
+    ),
+    (
+        rf"(?:du\s*kien|phan\s*dau)\s*[^.;,\n]{{0,40}}?\s{D_CORE}",
+        IN_PROGRESS,
+        "kept",
+        frozenset(),
+    ),
+    (rf"{D_CORE}\s*(?:mot|1)\s*phan", IN_PROGRESS, "strong", frozenset()),
+    (rf"(?:da\s*)?{D_CORE}\s*{_PART}", IN_PROGRESS, "sub", frozenset()),
+    (rf"(?:da\s*)?{D_CORE}\s*(?:xong\s*)?{_STEP_OBJECT}", None, "subv", frozenset()),
+    (rf"(?:da\s*)?{_STEP_VERB}\s*(?:{_DUOC}\s*)?xong(?:\s*(?:roi|r))?", None, "subv", frozenset()),
+    (rf"(?:van\s*|hien\s*|con\s*)?(?:dang|dg)\s*{_IP_VERB}", IN_PROGRESS, "strong", frozenset()),
+    (
+        r"dtth|dth|tiep\s*tuc\s*(?:thuc\s*hien|trien\s*khai|th|lam)",
+        IN_PROGRESS,
+        "strong",
+        frozenset(),
+    ),
+    (r"in\s*progress|on\s*going|wip|doing", IN_PROGRESS, "strong", frozenset()),
+    (
+        r"(?:van\s*)?(?:dang|dg)\s*(?!(?:ky|ki|tai|uy|vien|bo|nhap|tin|bai)(?![a-z]))[a-z]+",
+        IN_PROGRESS,
+        "weak",
+        frozenset(),
+    ),
+    (
+        r"da\s*(?:trinh|gui|xay\s*dung|soan|trien\s*khai|tham\s*muu|lay\s*y\s*kien)",
+        IN_PROGRESS,
+        "weak",
+        frozenset(),
+    ),
+    (
+        r"du\s*thao|(?:mot|1)\s*phan|cham\s*tien\s*do|tiep\s*tuc|con\s*lai",
+        IN_PROGRESS,
+        "weak",
+        frozenset(),
+    ),
+    # not started
+    (
+        rf"chua\s*(?:lam\s*gi|co\s*gi|trien\s*khai\s*gi|bat\s*dau|khoi\s*dong|{_IP_VERB})",
+        NOT_STARTED,
+        "strong",
+        frozenset(),
+    ),
+    (
+        r"chua(?=\s*(?:[,.;:!?)\-]|$|a(?![a-z])|nhe|nha))",
+        NOT_STARTED,
+        "strong",
+        frozenset(),
+    ),
+    (r"not\s*(?:yet\s*)?started", NOT_STARTED, "strong", frozenset()),
+    (r"chua", NOT_STARTED, "weak", frozenset()),
+    # blocked
+    (
+        r"(?:chua|khong|ko|k)\s*(?:the\s*)?(?:thuc\s*hien|trien\s*khai|lam|hoan\s*thanh"
+        rf"|tien\s*hanh|th|xong)\s*{_DUOC}",
+        BLOCKED,
+        "strong",
+        frozenset(),
+    ),
+    (
+        r"(?:chua|khong|ko|k)\s*the\s*(?:thuc\s*hien|trien\s*khai|lam|hoan\s*thanh|tien\s*hanh|xong)",
+        BLOCKED,
+        "strong",
+        frozenset(),
+    ),
+    (
+        r"(?:(?:co|bi|gap|dang|con|van|nhieu|mot\s*so)\s*){0,3}"
+        r"(?:vuong\s*mac|kho\s*khan|tro\s*ngai|ach\s*tac|kk\s*[,/&\-]?\s*vm|kkvm)",
+        BLOCKED,
+        "strong",
+        frozenset(),
+    ),
+    (
+        r"(?<!met )(?<!hinh )(?<!m )(?<!m2 )(?<!km )(?:(?:co|bi|gap|dang|con|van)\s*){0,3}vuong",
+        BLOCKED,
+        "strong",
+        frozenset(),
+    ),
+    (
+        r"(?:gap|bi|dang)\s*kho(?!\s*bac)|bi\s*(?:ket|tac|ach\s*tac)|blocked|stuck",
+        BLOCKED,
+        "strong",
+        frozenset(),
+    ),
+    # suspended: an explicit blocked that says more, kept in the note
+    (
+        r"(?<!xay )(?<!noi )(?<!su )(?<!ung )(?<!tuyen )(?<!ap )"
+        r"(?:(?:tam|phai|bi|da)\s*)?(?:dung|ngung)\s*(?:lai|thi\s*cong|thuc\s*hien|trien\s*khai"
+        r"|th|hoat\s*dong)"
+        r"|tam\s*(?:dung|ngung|hoan|gac)|dinh\s*chi|bi\s*dung|phai\s*dung|dung\s*het",
+        BLOCKED,
+        "kept",
+        frozenset(),
+    ),
+    # waiting on another body: "chờ" written with its mark, or plain "dang cho"
+    (r"cho(?:\s*doi)?", BLOCKED, "cue", frozenset({"cho"})),
+    (
+        r"(?:dang|dg|van|con|phai|hien|de|hien\s*dang|van\s*dang|van\s*con|tam\s*dung\s*de"
+        r"|dung\s*lai\s*de)\s*cho(?:\s*doi)?",
+        BLOCKED,
+        "cue",
+        frozenset(),
+    ),
+    (
+        r"thieu|het\s*(?:von|kinh\s*phi|nguon)"
+        r"|chua\s*(?:duoc\s*)?(?:bo\s*tri|cap|phan\s*bo|giao\s*von"
+        r"|co\s*(?:von|kinh\s*phi|huong\s*dan|nguon|chu\s*truong|mat\s*bang|quy\s*hoach))"
+        r"|(?:khong|ko|k)\s*(?:co|du)\s*(?:von|kinh\s*phi|nguon|nhan\s*luc|mat\s*bang|can\s*bo)"
+        r"|(?:kien\s*nghi|de\s*xuat)[^.;\n]{0,60}?(?:bo\s*tri|bo\s*sung|cap|phan\s*bo|ho\s*tro"
+        r"|thao\s*go|gia\s*han|dieu\s*chinh|huong\s*dan|chi\s*dao|giai\s*quyet)",
+        BLOCKED,
+        "cue",
+        frozenset(),
+    ),
+]
+COMPILED = [
+    (re.compile(rf"(?<![a-z]){pat}(?![a-z])"), status, kind, strict)
+    for pat, status, kind, strict in STATUS_PATTERNS
+]
+KIND_RANK = {"neutral": 0, "strong": 1, "kept": 1, "sub": 1, "subv": 1, "cue": 2, "weak": 3}
+
+# Words whose folded form is also another word: the source must be one of these spellings.
+CHECKED_WORD = re.compile(r"(?<![a-z])(?:dang|chua|cho|dung|ngung)(?![a-z])")
+CHECKED_FORMS = {
+    "dang": {"đang"},
+    "chua": {"chưa"},
+    "cho": {"chờ"},
+    "dung": {"dừng"},
+    "ngung": {"ngừng", "ngưng"},
+}
+
+# Work that goes on: a message saying any of these is never read as plain "done".
+ONGOING = re.compile(
+    r"(?<![a-z])(?:dang|dg|dth|dtth|tiep\s*tuc|con\s*lai|du\s*kien|chua\s*(?:xong|hoan\s*thanh|ht)"
+    r"|chx|van\s*con|in\s*progress|on\s*going|ongoing|wip)(?![a-z])"
+)
+
+# A written report the officer points to: "đã có công văn số 88/SXD-QH báo cáo".
+DOCUMENT = re.compile(
+    r"(?<![a-z])(?:cong\s*van|van\s*ban|bao\s*cao|cv|vb|bc)\s*(?:so\s*)?[:.]?\s*"
+    r"[0-9]{1,5}(?:\s*/\s*[0-9a-z][0-9a-z\-.&]*)*"
+)
