@@ -49,6 +49,8 @@ _EDGE = " \t\n:-–—,;|/+*•_~"
 _PAIRS = {"(": ")", "[": "]", "<": ">", "{": "}"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _HAS_WORD = re.compile(r"[^\W_]")
+# Emoji and other symbols ending a note ("xong r nhé 👍").
+_SYMBOLS_AT_END = re.compile(r"(?:[^\w\s()\[\]<>{}.,;:!?%/\-'\"]|\s)+$")
 
 
 @dataclass
@@ -142,10 +144,30 @@ def _balance(text: str) -> str:
             text = text[1:]
         if text and text[-1] in _CLOSERS and text.count(text[-1]) > text.count(_CLOSERS[text[-1]]):
             text = text[:-1]
-        text = text.strip(_EDGE)
+        if (
+            len(text) > 1
+            and text[0] in _PAIRS
+            and text[-1] == _PAIRS[text[0]]
+            and _closes_at_end(text)
+        ):
+            text = text[1:-1]
+        text = _SYMBOLS_AT_END.sub("", text).strip(_EDGE)
         if text == before:
             break
     return text
+
+
+def _closes_at_end(text: str) -> bool:
+    """True when the bracket opening the text is the one closing it."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == text[0]:
+            depth += 1
+        elif ch == text[-1]:
+            depth -= 1
+            if depth == 0:
+                return i == len(text) - 1
+    return False
 
 
 def tidy_note(text: str) -> str:

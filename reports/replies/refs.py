@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from domain.text import nfc, strip_diacritics
 
 STATUS_START = (
-    r"(?:xong|xog|hoan|ht(?![a-z])|dang|dg|dth|chua|vuong|kho|done|da\s|bi\s|gap|ok|tiep|tam\s"
+    r"(?:xong|xog|hoan|ht(?![a-z])|dang|dag|dg|dth|chua|vuong|kho|done|da\s|bi\s|gap|ok|tiep|tam\s"
     r"|dung|cho\s|chx|th(?![a-z]))"
 )
 
@@ -32,7 +32,7 @@ REF = re.compile(
     rf"|(?=[^a-z0-9.,/\-]|[.,/\-](?![0-9])|$|{STATUS_START}))"
 )
 _BARE_OK = re.compile(rf"\s*(?:[:.)\-,]|$|{STATUS_START})")
-_REF_JOIN = re.compile(r"\s*(?:[,&+/]|va(?![a-z]))?\s*")
+_REF_JOIN = re.compile(r"\s*(?:[,&+/]|(?:va|vs|voi)(?![a-z]))?\s*")
 LEAD_FILLER = re.compile(
     r"(?:[^a-z0-9#]|(?<![a-z])(?:da|vang|ok|oke|okie|em|e|bc|bao\s*cao|xin|kinh\s*gui|gui)"
     r"(?![a-z]))*"

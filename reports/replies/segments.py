@@ -12,7 +12,8 @@ from reports.replies.text import fold_map
 _HAS_WORD = re.compile(r"[^\W_]")
 # Hard breaks: lines, ";" and the end of a sentence (". " after a word or a bracket).
 _HARD = re.compile(r"\n+|;+|(?<=[^\s0-9.])\.(?=\s+\S)|(?<=[0-9]%)\.(?=\s+\S)|(?<=\))\.(?=\s*\S)")
-_SPLIT_SOFT = re.compile(r",|:|\s(?:và|va|\+|-|–)\s|\s+", re.IGNORECASE)
+_SPLIT_SOFT = re.compile(r",|:|\s(?:và|va|vs|với|voi|\+|-|–)\s|\s+", re.IGNORECASE)
+_BULLET_ONLY = re.compile(r"^\W*[0-9]{1,2}\s*[.)]?\W*$")
 _THEN_STATUS = re.compile(rf"\s*[:\-]?\s*{STATUS_START}")
 
 # The bot's own reminder, pasted or quoted above the answer (folded).
@@ -119,6 +120,8 @@ def split(
                 continue
             if m.group().isspace() or m.group().strip() in ("-", "–"):
                 head = line[cut : m.start()]
+                if _BULLET_ONLY.match(head):
+                    continue
                 if not _THEN_STATUS.match(folded, refs[-1].end):
                     continue
                 head_folded, head_pos = fold_map(head[:80])

@@ -186,7 +186,7 @@ def fold_map(text: str) -> tuple[str, list[int]]:
         count, value = found
         starts = [w.start() for w in re.finditer(r"\S+", m.group("words"))]
         start = m.start("words") + starts[len(words) - count]
-        _replace(out, pos, start, m.end("words"), str(value))
+        _replace(out, pos, start, m.end("words"), f"{value:02d}")
     folded = "".join(out)
     for m in reversed(list(_SHARE.finditer(folded))):
         if m.group("half"):

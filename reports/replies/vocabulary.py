@@ -111,7 +111,12 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, frozenset[str]]] = [
     (rf"(?:da\s*)?{D_CORE}\s*{_PART}", IN_PROGRESS, "sub", frozenset()),
     (rf"(?:da\s*)?{D_CORE}\s*(?:xong\s*)?{_STEP_OBJECT}", None, "subv", frozenset()),
     (rf"(?:da\s*)?{_STEP_VERB}\s*(?:{_DUOC}\s*)?xong(?:\s*(?:roi|r))?", None, "subv", frozenset()),
-    (rf"(?:van\s*|hien\s*|con\s*)?(?:dang|dg)\s*{_IP_VERB}", IN_PROGRESS, "strong", frozenset()),
+    (
+        rf"(?:van\s*|hien\s*|con\s*)?(?:dang|dangg|dag|dg)\s*{_IP_VERB}",
+        IN_PROGRESS,
+        "strong",
+        frozenset(),
+    ),
     (
         r"dtth|dth|tiep\s*tuc\s*(?:thuc\s*hien|trien\s*khai|th|lam)",
         IN_PROGRESS,
@@ -120,7 +125,7 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, frozenset[str]]] = [
     ),
     (r"in\s*progress|on\s*going|wip|doing", IN_PROGRESS, "strong", frozenset()),
     (
-        r"(?:van\s*)?(?:dang|dg)\s*(?!(?:ky|ki|tai|uy|vien|bo|nhap|tin|bai)(?![a-z]))[a-z]+",
+        r"(?:van\s*)?(?:dang|dangg|dag|dg)\s*(?!(?:ky|ki|tai|uy|vien|bo|nhap|tin|bai)(?![a-z]))[a-z]+",
         IN_PROGRESS,
         "weak",
         frozenset(),
@@ -234,7 +239,7 @@ CHECKED_FORMS = {
 
 # Work that goes on: a message saying any of these is never read as plain "done".
 ONGOING = re.compile(
-    r"(?<![a-z])(?:dang|dg|dth|dtth|tiep\s*tuc|con\s*lai|du\s*kien|chua\s*(?:xong|hoan\s*thanh|ht)"
+    r"(?<![a-z])(?:dang|dangg|dag|dg|dth|dtth|tiep\s*tuc|con\s*lai|du\s*kien|chua\s*(?:xong|hoan\s*thanh|ht)"
     r"|chx|van\s*con|in\s*progress|on\s*going|ongoing|wip)(?![a-z])"
 )
 

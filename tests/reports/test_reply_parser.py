@@ -268,6 +268,7 @@ def test_note_keeps_original_casing_and_diacritics() -> None:
 
 
 def test_to_json_shape() -> None:
+    # The five original keys keep their meaning; issue 13 added the rest (see reports.replies).
     reply = parse_reply("2a đang thực hiện 70%, đã trình UBND tỉnh dự thảo", T5)
     assert reply.to_json() == {
         "status": "in_progress",
@@ -275,14 +276,24 @@ def test_to_json_shape() -> None:
         "task": "II.2.a",
         "note": "đã trình UBND tỉnh dự thảo",
         "ambiguous": False,
+        "reason": None,
+        "ref": "2a",
+        "ref_kind": "task",
+        "line": None,
+        "choices": [],
+        "options": [],
+        "kind": "status",
+        "document": None,
     }
-    assert parse_reply("alo", T5).to_json() == {
+    data = parse_reply("alo", T5).to_json()
+    assert {k: data[k] for k in ("status", "percent", "task", "note", "ambiguous")} == {
         "status": None,
         "percent": None,
         "task": None,
         "note": "alo",
         "ambiguous": True,
     }
+    assert data["reason"] == "no_status"
 
 
 def test_no_tasks_and_no_ref_is_not_a_task_question() -> None:
