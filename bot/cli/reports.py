@@ -167,7 +167,8 @@ async def cmd_parse_reply(settings: Settings, args: argparse.Namespace) -> None:
     from reports.replies import parse_replies
 
     tasks = [t.strip() for t in (args.tasks or "").split(",") if t.strip()]
-    parsed = parse_replies(args.text, tasks)
+    lines = [t.strip() for t in args.lines.split(",")] if args.lines else None
+    parsed = parse_replies(args.text, tasks, lines=lines)
     if args.json:
         objects = [p.to_json() for p in parsed]
         print(json.dumps(objects[0] if len(objects) == 1 else objects, ensure_ascii=False))
@@ -212,5 +213,11 @@ def register(sub: Any) -> None:
     parse.add_argument(
         "--tasks", help="comma-separated task refs of the reminder, e.g. II.1.a,II.2.a"
     )
-    parse.add_argument("--json", action="store_true", help="print one JSON object")
+    parse.add_argument(
+        "--lines",
+        help="task refs of the numbered reminder replied to, in line order (line 1 first)",
+    )
+    parse.add_argument(
+        "--json", action="store_true", help="print one JSON object (a list for several tasks)"
+    )
     parse.set_defaults(handler=cmd_parse_reply)

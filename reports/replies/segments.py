@@ -35,8 +35,8 @@ class Prepared:
     quoted: list[str]  # tasks named by quoted reminder lines
 
 
-def _line_ref(line: str, cands: list[Candidate]) -> tuple[int, str] | None:
-    """(line number, task) of a reminder line "3. II.2.a …", when its ref names one task."""
+def _line_ref(line: str, cands: list[Candidate]) -> tuple[int, str | None] | None:
+    """(line number, task or None) of a line shaped "3. II.2.a …" (None: not that shape)."""
     folded, pos = fold_map(line)
     m = _REMINDER_LINE.match(folded)
     if m is None:
@@ -45,9 +45,9 @@ def _line_ref(line: str, cands: list[Candidate]) -> tuple[int, str] | None:
     if r is None:
         return None
     ref = make_ref(r, line, pos, cands, by_index=False)
-    if ref is None or not ref.explicit or len(ref.matches) != 1:
+    if ref is None or not ref.explicit:
         return None
-    return int(m.group("n")), ref.matches[0]
+    return int(m.group("n")), ref.matches[0] if len(ref.matches) == 1 else None
 
 
 def prepare(clean: str, cands: list[Candidate]) -> Prepared:
@@ -69,14 +69,15 @@ def prepare(clean: str, cands: list[Candidate]) -> Prepared:
         named = _line_ref(row, cands)
         if in_block and named is not None:
             drop[i] = True
-            pasted[named[0]] = named[1]
+            if named[1] is not None:
+                pasted[named[0]] = named[1]
             continue
         if in_block and not f.strip():
             continue
         in_block = False
         if _QUOTE.match(f):
             drop[i] = True
-            if named is not None:
+            if named is not None and named[1] is not None:
                 quoted.append(named[1])
     lines = None
     if pasted:
