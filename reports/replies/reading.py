@@ -43,14 +43,13 @@ _LEAD_NOTE = re.compile(
     re.IGNORECASE,
 )
 _TRAIL_NOTE = re.compile(
-    r"(?:^|(?<=[\s,.;!]))(?:[ạẠ]|a|[Nn]hé|[Nn]he|[Nn]ha|ạh|ah|à|rồi|roi|r|ok|oke|OK)[\s.!,]*$"
+    r"(?:^|(?<=[\s,.;!]))(?:[ạẠ]|a|[Nn]hé|[Nn]he|[Nn]ha|ạh|ah|à|rồi|roi|r|ok|oke|OK)[\s.!,]*"
+    r"(?:[^\w\s()\[\]<>{}.,;:!?%/\-'\"*_~]\s*)*$"
 )
 _EDGE = " \t\n:-–—,;|/+*•_~"
 _PAIRS = {"(": ")", "[": "]", "<": ">", "{": "}"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _HAS_WORD = re.compile(r"[^\W_]")
-# Emoji and other symbols ending a note ("xong r nhé 👍").
-_SYMBOLS_AT_END = re.compile(r"(?:[^\w\s()\[\]<>{}.,;:!?%/\-'\"]|\s)+$")
 
 
 @dataclass
@@ -151,7 +150,7 @@ def _balance(text: str) -> str:
             and _closes_at_end(text)
         ):
             text = text[1:-1]
-        text = _SYMBOLS_AT_END.sub("", text).strip(_EDGE)
+        text = text.strip(_EDGE)
         if text == before:
             break
     return text
