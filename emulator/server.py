@@ -137,6 +137,8 @@ class BotApiEmulator:
         self.files: dict[str, _File] = {}
         self.rate_limited = 0
         self.send_delay = 0.0  # seconds each send* call takes, to make fan-outs slow in tests
+        self.chat_delays: dict[int, float] = {}  # seconds each send*/edit* to that chat takes
+        self.delayed_in_flight = 0  # calls now waiting out a chat delay
         self.on_change: list[Callable[[], None]] = []
         self._message_ids: dict[int, itertools.count[int]] = {}
         self._sent_event = asyncio.Condition()
@@ -244,6 +246,16 @@ class BotApiEmulator:
         content.update(self._reply_to(target, reply_to))
         message = self._user_message(user, chat_id, **content)
         return self.push_update(token, {"message": message})
+
+    def edit_text(self, token: str, user: FakeUser, message_id: int, text: str) -> dict[str, Any]:
+        """The user edits a text message they sent (Telegram sends an `edited_message`)."""
+        original = self._find(user.id, message_id)
+        if original is None:
+            raise KeyError(f"no message {message_id} in chat {user.id}")
+        original["text"] = text
+        edited = {k: v for k, v in original.items() if k != "outgoing"}
+        edited["edit_date"] = int(time.time())
+        return self.push_update(token, {"edited_message": edited})
 
     def send_document(
         self,
@@ -432,6 +444,12 @@ class BotApiEmulator:
                 return _error(429, f"Too Many Requests: retry after {retry}", retry)
         if self.send_delay and method.startswith("send"):
             await asyncio.sleep(self.send_delay)
+        if method.startswith(("send", "edit")) and self.chat_delays.get(chat_id):  # type: ignore[arg-type]
+            self.delayed_in_flight += 1
+            try:
+                await asyncio.sleep(self.chat_delays[chat_id])  # type: ignore[index]
+            finally:
+                self.delayed_in_flight -= 1
         try:
             result = await handler(self.bot(token), params)
         except ValidationError as exc:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+import conversation
 from access.roster import coordinator_chats, coordinators_of, officers_of
 from periods.calendar import WorkingCalendar
 from periods.owing import owed
@@ -36,7 +37,6 @@ from reminders.policy import ReminderKind, reminders_due
 from storage.db import Database
 from storage.models import (
     Agency,
-    BotMessage,
     BotState,
     Member,
     Plan,
@@ -423,19 +423,17 @@ class Dispatcher:
                 .values(status="sent", sent_at=self.clock(), message_id=message_id, error=None)
             )
             if isinstance(view, ReminderView):
-                session.add(
-                    BotMessage(
-                        chat_id=delivery.chat_id,
-                        message_id=message_id,
-                        member_id=delivery.member_id,
-                        purpose="reminder",
-                        context={
-                            "period_id": view.period_id,
-                            "agency_id": delivery.agency_id,
-                            "task_ids": [t.task_id for t in view.tasks],
-                        },
-                        created_at=self.clock(),
-                    )
+                conversation.record_sent(
+                    session,
+                    chat_id=delivery.chat_id,
+                    message_id=message_id,
+                    member_id=delivery.member_id,
+                    about=conversation.reminder_about(
+                        view.period_id,
+                        delivery.agency_id,
+                        [(t.task_id, t.ref) for t in view.tasks],
+                    ),
+                    now=self.clock(),
                 )
         report.sent += 1
 

@@ -1,4 +1,4 @@
-"""Turning an officer's free-text reply into reports, or into one clear question."""
+"""Turning a read reply into reports, or into clear questions (in the caller's transaction)."""
 
 from __future__ import annotations
 
@@ -9,19 +9,48 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.status import ReportStatus
-from reports.replies import ParsedReply, parse_replies
+from reports.replies import ParsedReply
 from reports.service import Recorded, record_report
-from reports.worklist import WorkItem, candidates
+from reports.worklist import WorkItem
 from storage.models import Member
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a reply: record it on `item`, or ask first (`ask` says why)."""
+
+    parsed: ParsedReply
+    item: WorkItem | None = None
+    ask: str | None = None
+    choices: tuple[WorkItem, ...] = ()  # tasks offered when asking which task
+    keep: str | None = None  # keep_or_change: the status the task has now
+    statuses: tuple[str, ...] = ()  # keep_or_change: statuses offered
+    named: bool = False  # the officer wrote the task's ref (not only "what was asked")
+
+
+@dataclass
+class Reading:
+    """A reply as read against what it answers (see conversation.reading)."""
+
+    parts: list[Part] = field(default_factory=list)
+    unrelated: bool = False  # nothing in it reads as a report
 
 
 @dataclass(frozen=True)
 class Question:
     """What the bot must ask instead of guessing."""
 
-    reason: str  # which_task | unknown_task | which_status
+    reason: str  # which_task | unknown_task | which_status | line_or_task | keep_or_change
     parsed: ParsedReply
     items: list[WorkItem]
+    keep: str | None = None  # keep_or_change: the task's status now
+    statuses: tuple[str, ...] = ()  # keep_or_change: statuses offered
+
+    @classmethod
+    def of(cls, part: Part) -> Question:
+        assert part.ask is not None
+        items = list(part.choices) or ([part.item] if part.item is not None else [])
+        return cls(part.ask, part.parsed, items, part.keep, part.statuses)
 
 
 @dataclass
@@ -31,43 +60,25 @@ class Intake:
     unrelated: bool = False
 
 
-def classify(parsed: ParsedReply) -> str | None:
-    """None if the reply can be recorded; else what to ask."""
-    if parsed.status is not None and parsed.task is not None and not parsed.ambiguous:
-        return None
-    if parsed.reason == "unknown_task":
-        return "unknown_task"
-    if parsed.status is None:
-        return "which_status" if parsed.task is not None else "unrelated"
-    return "which_task"
-
-
-async def take_reply(
+async def take(
     session: AsyncSession,
     member: Member,
-    text: str,
-    items: list[WorkItem],
+    reading: Reading,
     *,
     now: datetime,
     tz: ZoneInfo,
     update_id: int | None = None,
 ) -> Intake:
-    """Record every part of the reply that is clear; collect questions for the rest."""
-    choices = candidates(items)
-    by_ref = {item.task.ref: item for item in choices}
-    intake = Intake()
-    for parsed in parse_replies(text, [item.task.ref for item in choices]):
-        need = classify(parsed)
-        if need == "unrelated":
-            intake.unrelated = True
+    """Record every part of the reading that is clear; collect questions for the rest."""
+    intake = Intake(unrelated=reading.unrelated)
+    for part in reading.parts:
+        if part.ask is not None:
+            intake.questions.append(Question.of(part))
             continue
-        if need is not None:
-            intake.questions.append(Question(need, parsed, choices))
-            continue
-        assert parsed.task is not None and parsed.status is not None
+        assert part.item is not None and part.parsed.status is not None
         intake.recorded.append(
             await record(
-                session, member, by_ref[parsed.task], parsed.status, parsed, now, tz, update_id
+                session, member, part.item, part.parsed.status, part.parsed, now, tz, update_id
             )
         )
     return intake

@@ -136,6 +136,8 @@ async def undo_report(session: AsyncSession, report_id: int) -> Undone | None:
     ).all()
     if live:
         live[0].action = "undone"
+    # a second press of the same Undo button (it carries the revision it undoes) is refused
+    report.revision += 1
     if len(live) < 2:
         await session.delete(report)
         await session.flush()
@@ -146,6 +148,24 @@ async def undo_report(session: AsyncSession, report_id: int) -> Undone | None:
     report.done_late = report.done_late and previous.status == ReportStatus.DONE.value
     await session.flush()
     return Undone(report, task)
+
+
+async def take_back(session: AsyncSession, report_id: int, update_ids: set[int]) -> Undone | None:
+    """Undo what the Telegram updates `update_ids` (a message and its edits) recorded on the
+    report, as long as theirs are its latest revisions (a later report by anyone stays)."""
+    undone = None
+    while True:
+        latest = await session.scalar(
+            select(ReportRevision)
+            .where(ReportRevision.report_id == report_id, ReportRevision.action != "undone")
+            .order_by(ReportRevision.revision.desc())
+            .limit(1)
+        )
+        if latest is None or latest.source_update_id not in update_ids:
+            return undone
+        undone = await undo_report(session, report_id)
+        if undone is None or undone.report is None:
+            return undone
 
 
 async def attach_evidence(

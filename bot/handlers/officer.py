@@ -1,15 +1,19 @@
-"""Officer handlers: status replies in free text or buttons, /report, /tasks, evidence files."""
+"""Officer handlers: status replies in free text or buttons, /report, /tasks, evidence files.
+
+Every handler computes and commits first, then talks to Telegram, then records in one more
+short transaction what the messages it sent were about (the conversation service keeps that).
+"""
 
 from __future__ import annotations
 
-import secrets
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from pathlib import PurePath
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
+import conversation
 from bot import keyboards
 from bot.context import BotContext, Services, working_calendar
 from bot.delivery import shorten
@@ -17,64 +21,39 @@ from bot.guards import requires
 from bot.messaging import clear_buttons, edit, pressed, reply_lines
 from bot.render import local_date
 from bot.texts import Html, Texts
+from conversation.model import CONFIRM, LIST, NOTE, PICK, QUESTION, REPLY_WINDOW, About, Pending
+from conversation.reading import (
+    KEEP_OR_CHANGE,
+    LINE_OR_TASK,
+    UNKNOWN,
+    WHICH_STATUS,
+    WHICH_TASK,
+    guarded,
+    read,
+)
+from conversation.store import is_note_prompt, replace_sent
 from domain.status import ReportStatus, Role
-from reports.intake import Intake, Question, record, take_reply
-from reports.replies import ParsedReply, parse_replies
-from reports.service import Recorded, attach_evidence, latest_report_by, undo_report
+from reports.intake import Intake, Question, record, take
+from reports.replies import ParsedReply
+from reports.service import (
+    Recorded,
+    attach_evidence,
+    latest_report_by,
+    take_back,
+    undo_report,
+)
 from reports.worklist import WorkItem, candidates, item_for, worklist
-from storage.models import BotMessage, BotState, Member, Report, ReportingPeriod, Task
+from storage.models import Evidence, Member, Report, Task
 
-CONTEXT_TTL = timedelta(hours=24)
-NOTE_TTL = timedelta(minutes=30)
+EVIDENCE_WINDOW = timedelta(hours=24)
 MAX_CONFIRM_BUTTONS = 4
+MAX_QUESTIONS = 3
 
 
 # -- shared pieces -----------------------------------------------------------------------------
 async def agency_worklist(svc: Services, session: AsyncSession, member: Member) -> list[WorkItem]:
     calendar, today = await working_calendar(svc, session)
     return await worklist(session, member.agency_id or 0, today, calendar)
-
-
-async def remember(
-    session: AsyncSession,
-    message: Message,
-    member: Member,
-    purpose: str,
-    context: dict[str, Any],
-    now: datetime,
-) -> None:
-    session.add(
-        BotMessage(
-            chat_id=message.chat_id,
-            message_id=message.message_id,
-            member_id=member.id,
-            purpose=purpose,
-            context=context,
-            created_at=now,
-        )
-    )
-
-
-async def replied_context(
-    session: AsyncSession, message: Message, now: datetime
-) -> BotMessage | None:
-    """The bot message this one answers: the one replied to, or the bot's last recent one."""
-    if message.reply_to_message is not None:
-        return await session.scalar(
-            select(BotMessage).where(
-                BotMessage.chat_id == message.chat_id,
-                BotMessage.message_id == message.reply_to_message.message_id,
-            )
-        )
-    last = await session.scalar(
-        select(BotMessage)
-        .where(BotMessage.chat_id == message.chat_id)
-        .order_by(BotMessage.id.desc())
-        .limit(1)
-    )
-    if last is not None and now - last.created_at < CONTEXT_TTL:
-        return last
-    return None
 
 
 def status_label(texts: Texts, status: str | None) -> str:
@@ -97,42 +76,73 @@ def report_line(texts: Texts, ref: str, report: Report) -> Html:
     return texts("report.line", ref=ref, state=report_state(texts, report))
 
 
-def confirmation(texts: Texts, recorded: list[Recorded]) -> tuple[Html, InlineKeyboardMarkup]:
+def confirmation(
+    texts: Texts, recorded: list[Recorded], *, head_key: str | None = None
+) -> tuple[Html, InlineKeyboardMarkup]:
+    """What was recorded, one line per task, each with its own edit and undo buttons."""
     late = [r for r in recorded if r.report.late]
     period = recorded[0].period
-    head = (
-        texts("report.recorded_late", period=period.label, deadline=local_date(period.deadline))
-        if late
-        else texts("report.recorded", period=period.label)
-    )
+    if head_key is not None:
+        head = texts(head_key, period=period.label)
+    elif late:
+        head = texts(
+            "report.recorded_late", period=period.label, deadline=local_date(period.deadline)
+        )
+    else:
+        head = texts("report.recorded", period=period.label)
     lines = [head, *(report_line(texts, r.task.ref, r.report) for r in recorded)]
     buttons = []
     for r in recorded[:MAX_CONFIRM_BUTTONS]:
-        buttons.append(
-            keyboards.button(
-                texts.plain("report.button_edit").format(ref=r.task.ref),
-                keyboards.EDIT,
-                r.report.id,
-            )
-        )
-        buttons.append(
-            keyboards.button(
-                texts.plain("report.button_undo").format(ref=r.task.ref),
-                keyboards.UNDO,
-                r.report.id,
-                r.report.revision,
-            )
-        )
+        label = texts.plain("report.button_edit").format(ref=r.task.ref)
+        buttons.append(keyboards.tap(label, keyboards.Edit(r.report.id)))
+        label = texts.plain("report.button_undo").format(ref=r.task.ref)
+        buttons.append(keyboards.tap(label, keyboards.Undo(r.report.id, r.report.revision)))
     return Html("\n".join(lines)), keyboards.markup(buttons, 2)
 
 
-def task_buttons(items: list[WorkItem], prefix: str, *first: object) -> list[Any]:
+def confirmed(recorded: list[Recorded], answers: int | None, update_id: int | None) -> About:
+    return About(
+        CONFIRM,
+        period_id=recorded[0].period.id,
+        task_ids=tuple(r.task.id for r in recorded),
+        refs=tuple(r.task.ref for r in recorded),
+        report_ids=tuple(r.report.id for r in recorded),
+        answers=answers,
+        source_update=update_id,
+    )
+
+
+def status_buttons(period_id: int, task_id: int, texts: Texts) -> list[InlineKeyboardButton]:
     return [
-        keyboards.button(
-            f"{'📝' if item.owed else '✅'} {item.task.ref}", prefix, *first, item.task.id
-        )
-        for item in items[:24]
+        keyboards.tap(texts.plain(f"status.{s}"), keyboards.PickStatus(period_id, task_id, s))
+        for s in keyboards.STATUSES
     ]
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """A message to send, and what it is about (recorded once it is sent)."""
+
+    text: str
+    markup: InlineKeyboardMarkup | None
+    about: About
+
+
+async def send_all(svc: Services, message: Message, member: Member, out: list[Outgoing]) -> None:
+    """Send after the commit; then one short transaction records what was sent."""
+    sent = [(await message.reply_text(o.text, reply_markup=o.markup), o.about) for o in out]
+    if not sent:
+        return
+    async with svc.db.transaction() as session:
+        for reply, about in sent:
+            conversation.record_sent(
+                session,
+                chat_id=reply.chat_id,
+                message_id=reply.message_id,
+                member_id=member.id,
+                about=about,
+                now=svc.now(),
+            )
 
 
 # -- free text -----------------------------------------------------------------------------------
@@ -144,46 +154,61 @@ async def on_text(update: Update, context: BotContext, member: Member) -> None:
     if message is None or not message.text:
         return
     if member.agency_id is None:
-        await message.reply_text(texts("report.hint"))
+        await message.reply_text(texts("report.no_agency"))
+        return
+    if update.edited_message is not None:
+        await on_edited(update, context, member, message)
         return
     now = svc.now()
+    replied = message.reply_to_message.message_id if message.reply_to_message else None
+    quote = message.quote.text if message.quote is not None else None
+    intake, asked, nothing_open = Intake(), [], False
     async with svc.db.transaction() as session:
-        previous = await replied_context(session, message, now)
-        note_for = await note_target(session, previous, now)
-        if note_for is not None:
-            noted = await set_note(session, svc, member, note_for, message.text, update.update_id)
-    if note_for is not None:  # committed above; now it can be confirmed
-        await answer_intake(update, context, member, Intake(recorded=[noted]))
-        return
-    async with svc.db.transaction() as session:
+        previous = await conversation.context_for(session, message.chat_id, replied, now)
         items = await agency_worklist(svc, session, member)
-        scoped = in_context(items, previous)
-        # a reply is about what it answers; a new message too, unless it names its own task
-        replying = message.reply_to_message is not None
-        if scoped and (replying or not names_a_task(message.text, items)):
-            items = scoped
-        if not items:
-            await message.reply_text(texts("report.nothing_open"))
-            return
-        intake = await take_reply(
-            session,
-            member,
-            message.text,
-            items,
-            now=now,
-            tz=svc.settings.tz,
-            update_id=update.update_id,
-        )
-    await answer_intake(update, context, member, intake)
+        reading = read(message.text, items, previous, quote=quote)
+        note_for = None
+        named = any(p.named and p.ask is None for p in reading.parts)
+        if previous is not None and is_note_prompt(previous, now) and not named:
+            note_for = await session.get(Report, previous.about.report_ids[0])
+        if note_for is not None and note_for.agency_id == member.agency_id:
+            noted = await set_note(session, svc, member, note_for, message.text, update.update_id)
+            await conversation.close(session, previous.chat_id, previous.message_id)  # type: ignore[union-attr]
+            intake = Intake(recorded=[noted])
+        elif not items:
+            nothing_open = True
+        else:
+            intake = await take(
+                session, member, reading, now=now, tz=svc.settings.tz, update_id=update.update_id
+            )
+            asked = await ask_all(session, member, intake.questions[:MAX_QUESTIONS], now)
+    if nothing_open:
+        await message.reply_text(texts("report.nothing_open"))
+        return
+    await send_all(svc, message, member, replies(texts, message, intake, asked, update.update_id))
 
 
-async def note_target(
-    session: AsyncSession, previous: BotMessage | None, now: datetime
-) -> Report | None:
-    """The report whose note the bot just asked for, if this message answers that."""
-    if previous is None or previous.purpose != "note" or now - previous.created_at >= NOTE_TTL:
-        return None
-    return await session.get(Report, previous.context.get("report_id", 0))
+def replies(
+    texts: Texts,
+    message: Message,
+    intake: Intake,
+    asked: list[tuple[str, Question]],
+    update_id: int,
+    *,
+    head_key: str | None = None,
+) -> list[Outgoing]:
+    """The confirmation of what was recorded (already committed), then the questions."""
+    out: list[Outgoing] = []
+    if intake.recorded:
+        text, markup = confirmation(texts, intake.recorded, head_key=head_key)
+        about = confirmed(intake.recorded, message.message_id, update_id)
+        out.append(Outgoing(text, markup, about))
+    for qid, question in asked:
+        text, markup = question_view(texts, qid, question, message.text or "")
+        out.append(Outgoing(text, markup, asked_about(question)))
+    if intake.unrelated and not intake.recorded and not asked:
+        out.append(Outgoing(texts("report.hint"), None, About(LIST)))
+    return out
 
 
 async def set_note(
@@ -205,81 +230,142 @@ async def set_note(
     )
 
 
-def in_context(items: list[WorkItem], previous: BotMessage | None) -> list[WorkItem]:
-    """The items the bot's earlier message was about (a reminder's tasks, a confirmation's)."""
-    if previous is None or not previous.context.get("task_ids"):
+# -- questions -----------------------------------------------------------------------------------
+async def ask_all(
+    session: AsyncSession, member: Member, questions: list[Question], now: datetime
+) -> list[tuple[str, Question]]:
+    """Keep each question server-side (bound to the officer) under a short id for its buttons;
+    questions nobody answered in time are dropped on the way."""
+    if not questions:
         return []
-    wanted = set(previous.context["task_ids"])
-    period_id = previous.context.get("period_id")
-    return [i for i in items if i.task.id in wanted and period_id in (None, i.period.id)]
+    await conversation.forget_stale(session, now)
+    return [
+        (conversation.remember_question(session, pending_of(member, q), now), q) for q in questions
+    ]
 
 
-def names_a_task(text: str, items: list[WorkItem]) -> bool:
-    refs = [i.task.ref for i in candidates(items)]
-    return any(p.task is not None or p.reason == "unknown_task" for p in parse_replies(text, refs))
-
-
-def confirm_context(recorded: list[Recorded]) -> dict[str, Any]:
-    return {
-        "period_id": recorded[0].period.id,
-        "task_ids": [r.task.id for r in recorded],
-        "report_ids": [r.report.id for r in recorded],
-    }
-
-
-async def answer_intake(
-    update: Update, context: BotContext, member: Member, intake: Intake
-) -> None:
-    """Confirm what was recorded (already committed), then ask what was unclear."""
-    svc, texts = context.services, context.texts
-    message = update.effective_message
-    assert message is not None
-    if intake.recorded:
-        text, markup = confirmation(texts, intake.recorded)
-        sent = await message.reply_text(text, reply_markup=markup)
-        async with svc.db.transaction() as session:
-            await remember(
-                session, sent, member, "confirm", confirm_context(intake.recorded), svc.now()
-            )
-    for question in intake.questions[:3]:
-        await ask(message, context, question)
-    if intake.unrelated and not intake.recorded and not intake.questions:
-        await message.reply_text(texts("report.hint"))
-
-
-async def ask(message: Message, context: BotContext, question: Question) -> None:
-    """One question with buttons; what was understood is kept server-side under a short id."""
-    svc, texts = context.services, context.texts
-    qid = secrets.token_hex(4)
+def pending_of(member: Member, question: Question) -> Pending:
     parsed = question.parsed
-    state = {
-        "status": parsed.status.value if parsed.status else None,
-        "percent": parsed.percent,
-        "note": parsed.note,
-        "items": {str(i.task.id): i.period.id for i in question.items},
-    }
-    if question.reason == "which_status":
-        item = next(i for i in question.items if i.task.ref == parsed.task)
-        state["items"] = {str(item.task.id): item.period.id}
-        state["task_id"] = item.task.id
-        text = texts("report.ask_status", ref=item.task.ref, text=shorten(message.text or "", 200))
+    one = question.items[0] if question.reason in (WHICH_STATUS, KEEP_OR_CHANGE) else None
+    return Pending(
+        member_id=member.id,
+        reason=question.reason,
+        items={i.task.id: i.period.id for i in question.items},
+        status=parsed.status.value if parsed.status is not None else None,
+        percent=parsed.percent,
+        note=parsed.note,
+        task_id=one.task.id if one is not None else None,
+        keep=question.keep,
+        choices=question.statuses,
+    )
+
+
+def asked_about(question: Question) -> About:
+    return About(
+        QUESTION,
+        period_id=question.items[0].period.id
+        if len({i.period.id for i in question.items}) == 1
+        else None,
+        task_ids=tuple(i.task.id for i in question.items),
+        refs=tuple(i.task.ref for i in question.items),
+    )
+
+
+def question_view(
+    texts: Texts, qid: str, question: Question, said: str
+) -> tuple[Html, InlineKeyboardMarkup]:
+    """The question's text and buttons (the buttons carry only `qid` and a choice)."""
+    said = shorten(said, 200)
+    items = question.items
+    if question.reason == WHICH_STATUS:
+        text = texts("report.ask_status", ref=items[0].task.ref, text=said)
         buttons = [
-            keyboards.button(texts.plain(f"status.{s}"), keyboards.ANSWER_STATUS, qid, s)
+            keyboards.tap(texts.plain(f"status.{s}"), keyboards.AnswerStatus(qid, s))
             for s in keyboards.STATUSES
         ]
-        markup = keyboards.markup(buttons, 2)
-    else:
-        key = "report.unknown_task" if question.reason == "unknown_task" else "report.ask_task"
-        text = texts(key, text=shorten(message.text or "", 200))
-        buttons = task_buttons(question.items, keyboards.ANSWER_TASK, qid)
-        if question.reason == "which_task" and len(question.items) > 1:
-            buttons.append(
-                keyboards.button(texts.plain("report.all_tasks"), keyboards.ANSWER_TASK, qid, "all")
+        return text, keyboards.markup(buttons, 2)
+    if question.reason == KEEP_OR_CHANGE:
+        ref = items[0].task.ref
+        buttons = []
+        if question.keep == ReportStatus.DONE.value:
+            new = question.statuses[0]
+            text = texts(
+                "report.ask_keep",
+                ref=ref,
+                current=status_label(texts, question.keep),
+                new=status_label(texts, new),
+                text=said,
             )
-        markup = keyboards.markup(buttons, 3)
+            label = texts.plain("report.button_keep").format(
+                status=status_label(texts, question.keep)
+            )
+            buttons.append(keyboards.tap(label, keyboards.Keep(qid)))
+            label = texts.plain("report.button_change").format(status=status_label(texts, new))
+            buttons.append(keyboards.tap(label, keyboards.AnswerStatus(qid, new)))
+        else:
+            text = texts("report.ask_done", ref=ref, text=said)
+            for status in question.statuses:
+                label = status_label(texts, status)
+                buttons.append(keyboards.tap(label, keyboards.AnswerStatus(qid, status)))
+        return text, keyboards.markup(buttons, 2)
+    if question.reason == LINE_OR_TASK:
+        line, task = items[0], items[1]
+        text = texts("report.ask_line_or_task", line=line.task.ref, ref=task.task.ref, text=said)
+    elif question.reason == UNKNOWN:
+        text = texts("report.unknown_task", text=said)
+    else:
+        hours = int(REPLY_WINDOW.total_seconds() // 3600)
+        text = Html(
+            texts("report.ask_task", text=said) + "\n" + texts("report.window", hours=hours)
+        )
+    buttons = [
+        keyboards.tap(
+            f"{'📝' if i.owed else '✅'} {i.task.ref}", keyboards.AnswerTask(qid, i.task.id)
+        )
+        for i in items[:24]
+    ]
+    if question.reason == WHICH_TASK and len(items) > 1:
+        buttons.append(
+            keyboards.tap(texts.plain("report.all_tasks"), keyboards.AnswerTask(qid, None))
+        )
+    return text, keyboards.markup(buttons, 3)
+
+
+# -- edited messages -----------------------------------------------------------------------------
+async def on_edited(update: Update, context: BotContext, member: Member, message: Message) -> None:
+    """An edited report corrects what its original recorded (same reports, new revisions);
+    a task the edit no longer names gets the original's revision taken back."""
+    svc, texts = context.services, context.texts
+    now = svc.now()
+    intake, asked, removed = Intake(), [], []
     async with svc.db.transaction() as session:
-        session.add(BotState(key=f"q:{qid}", value=state, updated_at=svc.now()))
-    await message.reply_text(text, reply_markup=markup)
+        source, updates = await conversation.source_of(session, message.chat_id, message.message_id)
+        if source is not None and updates:
+            items = await agency_worklist(svc, session, member)
+            reading = read(message.text or "", items, source)
+            intake = await take(
+                session, member, reading, now=now, tz=svc.settings.tz, update_id=update.update_id
+            )
+            kept = {r.report.id for r in intake.recorded}
+            for report_id in source.about.report_ids:
+                if report_id in kept:
+                    continue
+                undone = await take_back(session, report_id, updates)
+                if undone is not None:
+                    removed.append(undone.task.ref)
+            asked = await ask_all(session, member, intake.questions[:MAX_QUESTIONS], now)
+    if source is None or not updates:
+        await message.reply_text(texts("report.edit_ignored"))
+        return
+    out = replies(texts, message, intake, asked, update.update_id, head_key="report.edited")
+    if removed:
+        lines = [texts("report.edit_removed", ref=ref) for ref in removed]
+        if out and out[0].about.purpose == CONFIRM:
+            first = out[0]
+            out[0] = Outgoing(first.text + "\n" + "\n".join(lines), first.markup, first.about)
+        else:
+            out.insert(0, Outgoing("\n".join(lines), None, About(LIST)))
+    await send_all(svc, message, member, out)
 
 
 # -- /report and its buttons -------------------------------------------------------------------
@@ -298,80 +384,86 @@ async def report_command(update: Update, context: BotContext, member: Member) ->
         await message.reply_text(texts("report.nothing_open"))
         return
     buttons = [
-        keyboards.button(
-            f"{'📝' if i.owed else '✅'} {i.task.ref}", keyboards.PICK_TASK, i.period.id, i.task.id
+        keyboards.tap(
+            f"{'📝' if i.owed else '✅'} {i.task.ref}", keyboards.PickTask(i.period.id, i.task.id)
         )
         for i in items[:24]
     ]
-    await message.reply_text(
-        texts("report.pick_task", period=items[0].period.label),
-        reply_markup=keyboards.markup(buttons, 3),
+    text = texts("report.pick_task", period=items[0].period.label)
+    await send_all(
+        svc, message, member, [Outgoing(text, keyboards.markup(buttons, 3), About(PICK))]
     )
 
 
 @requires(Role.OFFICER)
 async def on_report_button(update: Update, context: BotContext, member: Member) -> None:
     """Every report button: pick task/status/percent, skip note, edit, undo, answer a question."""
-    svc, texts = context.services, context.texts
-    parts = await pressed(update, context)
-    query = update.callback_query
-    if parts is None or query is None:
+    texts = context.texts
+    if await pressed(update, context) is None:
         return
-    kind = parts[0]
+    query = update.callback_query
+    data = keyboards.parse(query.data if query is not None else None)
+    if query is None or data is None or query.message is None:
+        return
     if member.agency_id is None:
         await edit(query, texts("report.no_agency"))
         return
-    if kind in (keyboards.ANSWER_TASK, keyboards.ANSWER_STATUS):
-        await answer_question(update, context, member, parts)
-        return
-    if kind in (keyboards.UNDO, keyboards.EDIT, keyboards.SKIP_NOTE):
-        await on_report_action(update, context, member, parts)
-        return
-    period_id, task_id = int(parts[1]), int(parts[2])
+    if isinstance(data, keyboards.AnswerTask | keyboards.AnswerStatus | keyboards.Keep):
+        await answer_question(update, context, member, data)
+    elif isinstance(data, keyboards.Undo | keyboards.Edit | keyboards.SkipNote):
+        await on_report_action(update, context, member, data)
+    elif isinstance(data, keyboards.PickTask | keyboards.PickStatus | keyboards.PickPercent):
+        await on_pick(update, context, member, data)
+
+
+async def on_pick(
+    update: Update,
+    context: BotContext,
+    member: Member,
+    data: keyboards.PickTask | keyboards.PickStatus | keyboards.PickPercent,
+) -> None:
+    svc, texts = context.services, context.texts
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    message = query.message
+    status = None if isinstance(data, keyboards.PickTask) else data.status
+    records = status == ReportStatus.DONE.value or isinstance(data, keyboards.PickPercent)
+    recorded = None
     async with svc.db.transaction() as session:
-        item = await item_for(session, member.agency_id, period_id, task_id)
-        if item is None:
-            await edit(query, texts("report.expired_button"))
-            return
-        if kind == keyboards.PICK_TASK:
-            buttons = [
-                keyboards.button(
-                    texts.plain(f"status.{s}"), keyboards.PICK_STATUS, period_id, task_id, s
-                )
-                for s in keyboards.STATUSES
-            ]
-            await query.message.reply_text(  # type: ignore[union-attr]
-                texts("report.pick_status", ref=item.task.ref, title=shorten(item.task.title, 200)),
-                reply_markup=keyboards.markup(buttons, 2),
-            )
-            return
-        status = parts[3]
-        if kind == keyboards.PICK_STATUS and status != ReportStatus.DONE.value:
-            buttons = [
-                keyboards.button(f"{p}%", keyboards.PICK_PERCENT, period_id, task_id, status, p)
-                for p in keyboards.PERCENTS
-            ]
-            buttons.append(
-                keyboards.button(
-                    texts.plain("report.percent_skip"),
-                    keyboards.PICK_PERCENT,
-                    period_id,
-                    task_id,
-                    status,
-                    "-",
-                )
-            )
-            await edit(
-                query,
-                texts("report.pick_percent", ref=item.task.ref, status=status_label(texts, status)),
-                reply_markup=keyboards.markup(buttons, 3),
-            )
-            return
-        percent = None if kind == keyboards.PICK_STATUS or parts[4] == "-" else int(parts[4])
-        recorded = await record(
-            session, member, item, ReportStatus(status), None, svc.now(), svc.settings.tz,
-            update.update_id, percent=percent, note="",
-        )  # fmt: skip
+        item = await item_for(session, member.agency_id or 0, data.period_id, data.task_id)
+        if item is not None and records:
+            percent = data.percent if isinstance(data, keyboards.PickPercent) else None
+            recorded = await record(
+                session, member, item, ReportStatus(status), None, svc.now(), svc.settings.tz,
+                update.update_id, percent=percent, note="",
+            )  # fmt: skip
+    if item is None:
+        await edit(query, texts("report.expired_button"))
+        return
+    if isinstance(data, keyboards.PickTask):
+        text = texts("report.pick_status", ref=item.task.ref, title=shorten(item.task.title, 200))
+        markup = keyboards.markup(status_buttons(data.period_id, data.task_id, texts), 2)
+        about = About(
+            PICK, period_id=data.period_id, task_ids=(item.task.id,), refs=(item.task.ref,)
+        )
+        await send_all(svc, message, member, [Outgoing(text, markup, about)])  # type: ignore[arg-type]
+        return
+    if recorded is None:  # a status other than done: its percentage first
+        assert status is not None
+        buttons = [
+            keyboards.tap(f"{p}%", keyboards.PickPercent(data.period_id, data.task_id, status, p))
+            for p in keyboards.PERCENTS
+        ]
+        skip = keyboards.PickPercent(data.period_id, data.task_id, status, None)
+        buttons.append(keyboards.tap(texts.plain("report.percent_skip"), skip))
+        await edit(
+            query,
+            texts("report.pick_percent", ref=item.task.ref, status=status_label(texts, status)),
+            reply_markup=keyboards.markup(buttons, 3),
+        )
+        return
+    text, markup = confirmation(texts, [recorded])
+    await edit(query, text, reply_markup=markup)
     prompt = texts(
         "report.ask_note",
         ref=item.task.ref,
@@ -380,132 +472,193 @@ async def on_report_button(update: Update, context: BotContext, member: Member) 
         if recorded.report.percent is not None
         else Html(""),
     )
-    text, markup = confirmation(texts, [recorded])
-    buttons = [
-        keyboards.button(texts.plain("report.skip_note"), keyboards.SKIP_NOTE, recorded.report.id)
-    ]
-    await edit(query, text, reply_markup=markup)
-    sent = await query.message.reply_text(prompt, reply_markup=keyboards.markup(buttons))  # type: ignore[union-attr]
+    skip_markup = keyboards.markup(
+        [keyboards.tap(texts.plain("report.skip_note"), keyboards.SkipNote(recorded.report.id))]
+    )
+    note = About(
+        NOTE,
+        period_id=item.period.id,
+        task_ids=(item.task.id,),
+        refs=(item.task.ref,),
+        report_ids=(recorded.report.id,),
+    )
+    sent = await message.reply_text(prompt, reply_markup=skip_markup)  # type: ignore[union-attr]
     async with svc.db.transaction() as session:
-        await remember(session, sent, member, "note", {"report_id": recorded.report.id}, svc.now())
+        await replace_sent(
+            session,
+            chat_id=message.chat_id,
+            message_id=message.message_id,
+            member_id=member.id,
+            about=confirmed([recorded], None, update.update_id),
+            now=svc.now(),
+        )
+        conversation.record_sent(
+            session,
+            chat_id=sent.chat_id,
+            message_id=sent.message_id,
+            member_id=member.id,
+            about=note,
+            now=svc.now(),
+        )
 
 
 async def on_report_action(
-    update: Update, context: BotContext, member: Member, parts: list[str]
+    update: Update,
+    context: BotContext,
+    member: Member,
+    data: keyboards.Undo | keyboards.Edit | keyboards.SkipNote,
 ) -> None:
-    svc, texts = context.services, context.texts
-    query = update.callback_query
-    assert query is not None
-    kind, report_id = parts[0], int(parts[1])
-    async with svc.db.transaction() as session:
-        report = await session.get(Report, report_id)
-        if report is None or report.agency_id != member.agency_id:
-            await edit(query, texts("report.gone"))
-            return
-        task = await session.get(Task, report.task_id)
-        assert task is not None
-        if kind == keyboards.SKIP_NOTE:
-            await clear_buttons(query)
-            return
-        if kind == keyboards.EDIT:
-            buttons = [
-                keyboards.button(
-                    texts.plain(f"status.{s}"), keyboards.PICK_STATUS, report.period_id, task.id, s
-                )
-                for s in keyboards.STATUSES
-            ]
-            await query.message.reply_text(  # type: ignore[union-attr]
-                texts("report.pick_status", ref=task.ref, title=shorten(task.title, 200)),
-                reply_markup=keyboards.markup(buttons, 2),
-            )
-            return
-        if report.revision != int(parts[2]):
-            await query.answer(texts.plain("report.expired_button"), show_alert=True)
-            return
-        undone = await undo_report(session, report_id)
-    if undone is None or undone.report is None:
-        await edit(query, texts("report.undone_removed", ref=task.ref))
-    else:
-        await edit(
-            query,
-            texts("report.undone", ref=task.ref, state=report_line(texts, task.ref, undone.report)),
-        )
-
-
-async def answer_question(
-    update: Update, context: BotContext, member: Member, parts: list[str]
-) -> None:
-    """The officer picked the task (or status) an ambiguous reply meant: record it now."""
     svc, texts = context.services, context.texts
     query = update.callback_query
     assert query is not None and query.message is not None
-    kind, qid, choice = parts[0], parts[1], parts[2]
-    recorded: list[Recorded] = []
+    task, undone, stale = None, None, False
     async with svc.db.transaction() as session:
-        state_row = await session.get(BotState, f"q:{qid}")
-        if state_row is None:
-            await edit(query, texts("report.expired_button"))
-            return
-        state = dict(state_row.value)
-        if kind == keyboards.ANSWER_STATUS:
-            state["status"] = choice
-            chosen = [str(state["task_id"])]
-        else:
-            chosen = list(state["items"]) if choice == "all" else [choice]
-        if state.get("status") is None:
-            await session.delete(state_row)
-            state_row = None
-            question = ParsedReply(None, state.get("percent"), None, state.get("note", ""), True)
-        for task_key in chosen:
-            period_id = state["items"].get(task_key)
-            item = await item_for(
-                session, member.agency_id or 0, int(period_id or 0), int(task_key)
-            )
-            if item is None:
-                continue
-            if state.get("status") is None:
-                await ask(
-                    query.message,
-                    context,
-                    Question(
-                        "which_status",
-                        ParsedReply(None, question.percent, item.task.ref, question.note, True),
-                        [item],
-                    ),
-                )  # type: ignore[arg-type]
-                return
-            recorded.append(
-                await record(
-                    session,
-                    member,
-                    item,
-                    ReportStatus(state["status"]),
-                    None,
-                    svc.now(),
-                    svc.settings.tz,
-                    update.update_id,
-                    percent=state.get("percent"),
-                    note=state.get("note", ""),
+        report = await session.get(Report, data.report_id)
+        if report is not None and report.agency_id == member.agency_id:
+            task = await session.get(Task, report.task_id)
+            if isinstance(data, keyboards.SkipNote):
+                await conversation.close(session, query.message.chat_id, query.message.message_id)
+            elif isinstance(data, keyboards.Undo):
+                if report.revision != data.revision:
+                    stale = True
+                else:
+                    undone = await undo_report(session, report.id)
+            period_id = report.period_id
+    if task is None:
+        await edit(query, texts("report.gone"))
+        return
+    if isinstance(data, keyboards.SkipNote):
+        await clear_buttons(query)
+    elif isinstance(data, keyboards.Edit):
+        text = texts("report.pick_status", ref=task.ref, title=shorten(task.title, 200))
+        markup = keyboards.markup(status_buttons(period_id, task.id, texts), 2)
+        about = About(PICK, period_id=period_id, task_ids=(task.id,), refs=(task.ref,))
+        await send_all(svc, query.message, member, [Outgoing(text, markup, about)])  # type: ignore[arg-type]
+    elif stale:
+        await query.answer(texts.plain("report.expired_button"), show_alert=True)
+    elif undone is None or undone.report is None:
+        await edit(query, texts("report.undone_removed", ref=task.ref))
+    else:
+        state = report_line(texts, task.ref, undone.report)
+        await edit(query, texts("report.undone", ref=task.ref, state=state))
+
+
+async def answer_question(
+    update: Update,
+    context: BotContext,
+    member: Member,
+    data: keyboards.AnswerTask | keyboards.AnswerStatus | keyboards.Keep,
+) -> None:
+    """The officer picked the task (or status) a question meant: record it now. A question is
+    answered once, and only by the officer it was asked of."""
+    svc, texts = context.services, context.texts
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    now = svc.now()
+    recorded: list[Recorded] = []
+    follow_up: list[tuple[str, Question]] = []
+    kept: str | None = None
+    async with svc.db.transaction() as session:
+        question = await conversation.take_pending(session, data.qid, member.id, now)
+        if question is not None:
+            if isinstance(data, keyboards.Keep):
+                task = await session.get(Task, question.task_id or 0)
+                kept = task.ref if task is not None else ""
+            else:
+                recorded, follow = await settle(
+                    session, svc, member, question, data, update.update_id
                 )
-            )
-        if state_row is not None:
-            await session.delete(state_row)
-    if not recorded:
+                follow_up = await ask_all(session, member, follow, now)
+    if question is None:
         await edit(query, texts("report.expired_button"))
         return
-    text, markup = confirmation(texts, recorded)
-    await edit(query, text, reply_markup=markup)
+    if kept is not None:
+        await edit(query, texts("report.kept", ref=kept))
+        return
+    message = query.message
+    if recorded:
+        text, markup = confirmation(texts, recorded)
+        await edit(query, text, reply_markup=markup)
+    elif not follow_up:
+        await edit(query, texts("report.expired_button"))
+        return
+    else:
+        await clear_buttons(query)
+    out = [
+        Outgoing(*question_view(texts, qid, q, question.note), asked_about(q))
+        for qid, q in follow_up
+    ]
+    sent = [(await message.reply_text(o.text, reply_markup=o.markup), o.about) for o in out]  # type: ignore[union-attr]
     async with svc.db.transaction() as session:
-        session.add(
-            BotMessage(
-                chat_id=query.message.chat_id,
-                message_id=query.message.message_id,
+        if recorded:
+            await replace_sent(
+                session,
+                chat_id=message.chat_id,
+                message_id=message.message_id,
                 member_id=member.id,
-                purpose="confirm",
-                context=confirm_context(recorded),
-                created_at=svc.now(),
+                about=confirmed(recorded, None, update.update_id),
+                now=svc.now(),
+            )
+        for reply, about in sent:
+            conversation.record_sent(
+                session,
+                chat_id=reply.chat_id,
+                message_id=reply.message_id,
+                member_id=member.id,
+                about=about,
+                now=svc.now(),
+            )
+
+
+async def settle(
+    session: AsyncSession,
+    svc: Services,
+    member: Member,
+    question: Pending,
+    data: keyboards.AnswerTask | keyboards.AnswerStatus,
+    update_id: int,
+) -> tuple[list[Recorded], list[Question]]:
+    """Record what the answer settles; what still needs asking comes back as questions."""
+    status = data.status if isinstance(data, keyboards.AnswerStatus) else question.status
+    if isinstance(data, keyboards.AnswerStatus):
+        chosen = [question.task_id] if question.task_id is not None else list(question.items)
+    else:
+        chosen = list(question.items) if data.task_id is None else [data.task_id]
+    parsed = ParsedReply(
+        ReportStatus(status) if status else None, question.percent, None, question.note, False
+    )
+    recorded: list[Recorded] = []
+    follow: list[Question] = []
+    for task_id in chosen:
+        if task_id is None or task_id not in question.items:
+            continue  # not a task this question offered
+        item = await item_for(session, member.agency_id or 0, question.items[task_id], task_id)
+        if item is None:
+            continue
+        one = ParsedReply(parsed.status, parsed.percent, item.task.ref, parsed.note, False)
+        if parsed.status is None:
+            follow.append(Question(WHICH_STATUS, one, [item]))
+            continue
+        if question.reason != KEEP_OR_CHANGE and not isinstance(data, keyboards.AnswerStatus):
+            part = guarded(one, item, question.note)
+            if part.ask is not None:
+                follow.append(Question.of(part))
+                continue
+        recorded.append(
+            await record(
+                session,
+                member,
+                item,
+                parsed.status,
+                None,
+                svc.now(),
+                svc.settings.tz,
+                update_id,
+                percent=question.percent,
+                note=question.note,
             )
         )
+    return recorded, follow[:MAX_QUESTIONS]
 
 
 # -- /tasks ------------------------------------------------------------------------------------
@@ -555,6 +708,20 @@ async def tasks_command(update: Update, context: BotContext, member: Member) -> 
 
 
 # -- evidence ------------------------------------------------------------------------------------
+FILE_NAME_LIMIT = Evidence.__table__.c.file_name.type.length  # type: ignore[attr-defined]
+MIME_LIMIT = Evidence.__table__.c.mime_type.type.length  # type: ignore[attr-defined]
+FILE_ID_LIMIT = Evidence.__table__.c.file_id.type.length  # type: ignore[attr-defined]
+
+
+def bounded_name(name: str, limit: int = FILE_NAME_LIMIT) -> str:
+    """A file name cut to `limit` characters, keeping its extension."""
+    if len(name) <= limit:
+        return name
+    suffix = PurePath(name).suffix
+    suffix = suffix if len(suffix) <= 16 else ""
+    return name[: limit - len(suffix) - 1] + "…" + suffix
+
+
 @requires(Role.OFFICER)
 async def on_evidence(update: Update, context: BotContext, member: Member) -> None:
     """A document or photo after a report is kept as its evidence."""
@@ -569,31 +736,43 @@ async def on_evidence(update: Update, context: BotContext, member: Member) -> No
         kind, file_id, name, mime = "photo", message.photo[-1].file_id, "photo.jpg", "image/jpeg"
     else:
         return
+    if len(file_id) > FILE_ID_LIMIT:
+        await message.reply_text(texts("report.evidence_no_report"))
+        return
+    stored_name = bounded_name(name)
+    mime = mime if mime is None or len(mime) <= MIME_LIMIT else None
     now = svc.now()
+    replied = message.reply_to_message.message_id if message.reply_to_message else None
+    ref = None
     async with svc.db.transaction() as session:
         report = None
-        previous = await replied_context(session, message, now)
-        if previous is not None and previous.context.get("report_ids"):
-            report = await session.get(Report, previous.context["report_ids"][0])
+        previous = await conversation.context_for(session, message.chat_id, replied, now)
+        if previous is not None and previous.about.report_ids:
+            report = await session.get(Report, previous.about.report_ids[0])
+            if report is not None and report.agency_id != member.agency_id:
+                report = None
         if report is None:
-            report = await latest_report_by(session, member, now - CONTEXT_TTL)
-        if report is None:
-            await message.reply_text(texts("report.evidence_no_report"))
-            return
-        await attach_evidence(
-            session,
-            report,
-            member,
-            kind=kind,
-            file_id=file_id,
-            file_name=name,
-            mime_type=mime,
-            now=now,
-        )
-        task = await session.get(Task, report.task_id)
-        period = await session.get(ReportingPeriod, report.period_id)
-    assert task is not None and period is not None
-    await message.reply_text(texts("report.evidence_saved", name=name, ref=task.ref))
+            report = await latest_report_by(session, member, now - EVIDENCE_WINDOW)
+        if report is not None:
+            await attach_evidence(
+                session,
+                report,
+                member,
+                kind=kind,
+                file_id=file_id,
+                file_name=stored_name,
+                mime_type=mime,
+                now=now,
+            )
+            task = await session.get(Task, report.task_id)
+            ref = task.ref if task is not None else ""
+    if ref is None:
+        await message.reply_text(texts("report.evidence_no_report"))
+        return
+    saved = texts("report.evidence_saved", name=stored_name, ref=ref)
+    if stored_name != name:
+        saved = Html(saved + "\n" + texts("report.evidence_name_cut", limit=FILE_NAME_LIMIT))
+    await message.reply_text(saved)
 
 
 @requires(Role.OFFICER)

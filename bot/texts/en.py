@@ -588,4 +588,27 @@ TEXTS: dict[str, str] = {
     "cli.members.none": "No members yet. Create an invite: dondoc invite --agency NAME --role officer.",
     "cli.revoke.unknown": "No member with Telegram id {who}. See: dondoc members.",
     "import.preview.no_timeframe": "no timeframe given",
+    # -- conversation: edits, keep or change, lines, evidence limits (H2b) --
+    "report.edited": "✏️ Updated from your edited message, <b>{period}</b>:",
+    "report.edit_removed": "• <b>{ref}</b> — dropped by your edited message",
+    "report.edit_ignored": (
+        "An edited message is not recorded as a new report. To report, send a new message."
+    ),
+    "report.ask_keep": "<b>{ref}</b> is «{current}». Change it to «{new}»? Your message: <i>{text}</i>",
+    "report.ask_done": (
+        "Your message marks <b>{ref}</b> «Completed» but also says work is still going on. "
+        "Which status should be recorded? Your message: <i>{text}</i>"
+    ),
+    "report.button_keep": "Keep «{status}»",
+    "report.button_change": "Change to «{status}»",
+    "report.kept": "<b>{ref}</b> kept as it was.",
+    "report.ask_line_or_task": (
+        "The number you wrote may be a line of the reminder (<b>{line}</b>) or task "
+        "<b>{ref}</b>. Which task is this report for? Your message: <i>{text}</i>"
+    ),
+    "report.window": (
+        "<i>A message without a task number is read as the answer to the bot's latest "
+        "question only within {hours} hours.</i>"
+    ),
+    "report.evidence_name_cut": "The file name was longer than {limit} characters and was shortened.",
 }

@@ -587,4 +587,29 @@ TEXTS: dict[str, str] = {
     "cli.members.none": "Chưa có thành viên nào. Tạo lời mời: dondoc invite --agency TÊN --role officer.",
     "cli.revoke.unknown": "Không có thành viên nào có Telegram id {who}. Xem: dondoc members.",
     "import.preview.no_timeframe": "chưa ghi thời gian thực hiện",
+    # -- conversation: edits, keep or change, lines, evidence limits (H2b) --
+    "report.edited": "✏️ Đã cập nhật theo tin nhắn đã sửa, kỳ <b>{period}</b>:",
+    "report.edit_removed": "• <b>{ref}</b> — bỏ theo tin nhắn đã sửa",
+    "report.edit_ignored": (
+        "Tin nhắn đã sửa không được ghi thành báo cáo mới. Nếu cần báo cáo, hãy gửi tin nhắn mới."
+    ),
+    "report.ask_keep": (
+        "<b>{ref}</b> đang là «{current}». Đổi sang «{new}»? Nội dung: <i>{text}</i>"
+    ),
+    "report.ask_done": (
+        "Tin nhắn ghi <b>{ref}</b> «Hoàn thành» nhưng cũng nói công việc vẫn đang làm. "
+        "Ghi tình trạng nào? Nội dung: <i>{text}</i>"
+    ),
+    "report.button_keep": "Giữ «{status}»",
+    "report.button_change": "Đổi sang «{status}»",
+    "report.kept": "Đã giữ nguyên <b>{ref}</b>.",
+    "report.ask_line_or_task": (
+        "Số bạn ghi có thể là một dòng của tin nhắc (<b>{line}</b>) hoặc nhiệm vụ <b>{ref}</b>. "
+        "Bạn báo cáo cho nhiệm vụ nào? Nội dung: <i>{text}</i>"
+    ),
+    "report.window": (
+        "<i>Tin nhắn không ghi số nhiệm vụ chỉ được hiểu theo câu hỏi gần nhất của bot "
+        "trong vòng {hours} giờ.</i>"
+    ),
+    "report.evidence_name_cut": "Tên tệp dài quá {limit} ký tự nên đã được rút gọn.",
 }

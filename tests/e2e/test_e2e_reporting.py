@@ -3,12 +3,21 @@ sent twice across restarts, and Telegram's errors are survived."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from emulator import ApiError, FakeUser
-from storage.models import Member, ReminderDelivery, Report, ReportRevision
+from storage.db import Database
+from storage.models import (
+    Evidence,
+    Member,
+    ReminderDelivery,
+    Report,
+    ReportRevision,
+    Task,
+)
 from tests.auxil.harness import BotHarness
 from tests.auxil.scenario import seed
 from tests.conftest import COORDINATOR, OFFICER
@@ -200,3 +209,300 @@ async def test_late_agencies_are_escalated_to_coordinators(harness: BotHarness) 
     [escalation] = [m for m in harness.emulator.messages_to(COORDINATOR.id) if "⚠️" in m.text]
     assert "chưa báo cáo" in escalation.text and "Sở Tài chính" in escalation.text
     assert "Sở Xây dựng: " in escalation.text  # its support input to II.1.c is still missing
+
+
+# -- doing the right thing once (issue 12: 9, 10, 11, 13, 14) -----------------------------------
+async def test_double_tapped_undo_takes_back_one_revision(harness: BotHarness) -> None:
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(at(11))
+    await harness.ask(OFFICER, "II.1.a đang thực hiện 40%")
+    confirmation = await harness.ask(OFFICER, "II.1.a đang thực hiện 60%")
+    undo = next(data for text, data in confirmation.buttons() if text.startswith("↩️"))
+    await harness.press(OFFICER, confirmation, undo)
+    mark = len(harness.emulator.callback_answers)
+    harness.emulator.press_button(harness.token, OFFICER, confirmation, undo)  # the second tap
+    await harness.idle()
+    [stored] = await reports(harness)  # back to 40%, not deleted
+    assert (stored.status, stored.percent) == ("in_progress", 40)
+    assert any("cũ" in a.get("text", "") for a in harness.emulator.callback_answers[mark:])
+
+
+async def test_a_report_typed_after_skip_note_is_recorded(harness: BotHarness) -> None:
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(at(11))
+    menu = await harness.ask(OFFICER, "/report")
+    pick = next(data for text, data in menu.buttons() if "II.1.a" in text)
+    statuses = await harness.press(OFFICER, menu, pick)
+    done = next(data for text, data in statuses.buttons() if text == "Hoàn thành")
+    mark = len(harness.emulator.sent)
+    harness.emulator.press_button(harness.token, OFFICER, statuses, done)
+    prompt = await harness.emulator.wait_for(
+        lambda m: m.chat_id == OFFICER.id and "Bỏ qua" in str(m.buttons()), after=mark
+    )
+    skip = next(data for text, data in prompt.buttons() if text == "Bỏ qua")
+    harness.emulator.press_button(harness.token, OFFICER, prompt, skip)
+    await harness.idle()
+    reply = await harness.ask(OFFICER, "II.2.a đang thực hiện 40%, đã lấy ý kiến các sở")
+    assert "II.2.a" in reply.text and "Đang thực hiện 40%" in reply.text
+    stored = {r.task_id: r for r in await reports(harness)}
+    assert len(stored) == 2
+    first = min(stored.values(), key=lambda r: r.id)
+    assert (first.status, first.note) == ("done", "")  # not the next report's text
+
+
+async def test_a_report_typed_while_a_note_is_asked_is_recorded_as_a_report(
+    harness: BotHarness,
+) -> None:
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(at(11))
+    menu = await harness.ask(OFFICER, "/report")
+    pick = next(data for text, data in menu.buttons() if "II.1.a" in text)
+    statuses = await harness.press(OFFICER, menu, pick)
+    done = next(data for text, data in statuses.buttons() if text == "Hoàn thành")
+    mark = len(harness.emulator.sent)
+    harness.emulator.press_button(harness.token, OFFICER, statuses, done)
+    await harness.emulator.wait_for(
+        lambda m: m.chat_id == OFFICER.id and "Bỏ qua" in str(m.buttons()), after=mark
+    )
+    await harness.ask(OFFICER, "II.2.a đang thực hiện 40%")
+    assert len(await reports(harness)) == 2
+
+
+async def test_an_edited_message_corrects_its_report(harness: BotHarness) -> None:
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(at(11))
+    sent = harness.send(OFFICER, "II.1.a đang thực hiện 50%")
+    await harness.emulator.reply_to(OFFICER.id, after=0)
+    [first] = await reports(harness)
+
+    mark = len(harness.emulator.sent)
+    harness.emulator.edit_text(
+        harness.token, OFFICER, sent["message"]["message_id"], "II.1.a đang thực hiện 60%"
+    )
+    updated = await harness.emulator.reply_to(OFFICER.id, after=mark)
+    assert "đã sửa" in updated.text and "60%" in updated.text
+    [same] = await reports(harness)
+    assert (same.id, same.percent) == (first.id, 60)
+
+    # an edit naming another task moves the report: the first task is no longer reported
+    mark = len(harness.emulator.sent)
+    harness.emulator.edit_text(harness.token, OFFICER, sent["message"]["message_id"], "II.2.a xong")
+    moved = await harness.emulator.reply_to(OFFICER.id, after=mark)
+    assert "II.2.a" in moved.text
+    [only] = await reports(harness)
+    async with harness.db.transaction() as session:
+        task_ids = dict((await session.execute(select(Task.ref, Task.id))).all())
+    assert only.task_id == task_ids["II.2.a"] and only.status == "done"
+    assert only.id != first.id  # II.1.a, which only this message reported, is unreported
+
+
+async def test_an_edited_message_that_recorded_nothing_is_not_a_new_report(
+    harness: BotHarness,
+) -> None:
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(at(11))
+    sent = harness.send(OFFICER, "alo")
+    await harness.emulator.reply_to(OFFICER.id, after=0)
+    mark = len(harness.emulator.sent)
+    harness.emulator.edit_text(harness.token, OFFICER, sent["message"]["message_id"], "II.1.a xong")
+    answer = await harness.emulator.reply_to(OFFICER.id, after=mark)
+    assert "tin nhắn mới" in answer.text
+    assert await reports(harness) == []
+
+
+async def test_forged_percent_is_refused(harness: BotHarness) -> None:
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(at(11))
+    menu = await harness.ask(OFFICER, "/report")
+    pick = next(data for text, data in menu.buttons() if "II.1.a" in text)
+    period_id, task_id = pick.split(":")[1:3]
+    for forged in (f"rp:{period_id}:{task_id}:in_progress:999", f"rp:{period_id}:{task_id}:x:50"):
+        mark = len(harness.emulator.callback_answers)
+        harness.emulator.press_button(harness.token, OFFICER, menu, forged)
+        await harness.idle()
+        assert any("cũ" in a.get("text", "") for a in harness.emulator.callback_answers[mark:])
+    assert await reports(harness) == []
+
+
+async def test_a_question_answers_only_to_its_officer(harness: BotHarness) -> None:
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(at(11))
+    question = await harness.ask(OFFICER, "xong")  # no task named: which one?
+    assert "nhiệm vụ nào" in question.text
+    target = next(data for text, data in question.buttons() if "II.1.a" in text)
+    # the finance officer forges a press on it (same data, from another account)
+    harness.emulator.press_button(harness.token, FINANCE, question, target)
+    await harness.idle()
+    assert await reports(harness) == []
+    confirmation = await harness.press(OFFICER, question, target)
+    assert "II.1.a" in confirmation.text and "Hoàn thành" in confirmation.text
+    [stored] = await reports(harness)
+    assert stored.status == "done"
+
+
+async def test_an_overlong_evidence_file_name_is_shortened_with_a_message(
+    harness: BotHarness,
+) -> None:
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(at(11))
+    confirmation = await harness.ask(OFFICER, "II.1.a xong")
+    name = "bao-cao-" + "x" * 400 + ".pdf"
+    mark = len(harness.emulator.sent)
+    harness.emulator.send_document(
+        harness.token, OFFICER, name, b"%PDF-1.4", reply_to=confirmation.message_id
+    )
+    saved = await harness.emulator.reply_to(OFFICER.id, after=mark)
+    assert "Đã lưu minh chứng" in saved.text and "300 ký tự" in saved.text
+    async with harness.db.transaction() as session:
+        [evidence] = (await session.scalars(select(Evidence))).all()
+    assert len(evidence.file_name) <= 300 and evidence.file_name.endswith(".pdf")
+
+
+# -- replies as officers type them (issue 13: 3, 4) ---------------------------------------------
+async def test_a_line_number_means_the_reminder_line(harness: BotHarness) -> None:
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(at(11))
+    await harness.tick()
+    reminder = harness.emulator.messages_to(OFFICER.id)[-1]
+    line3 = next(line for line in reminder.text.splitlines() if line.startswith("3."))
+    ref = line3.split()[1]
+    reply = await harness.ask(OFFICER, "3 xong", reply_to=reminder.message_id)
+    assert ref in reply.text and "Hoàn thành" in reply.text
+    [stored] = await reports(harness)
+    async with harness.db.transaction() as session:
+        task = await session.get(Task, stored.task_id)
+    assert task is not None and task.ref == ref
+
+
+async def test_a_done_task_is_not_moved_back_without_asking(harness: BotHarness) -> None:
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(at(11))
+    await harness.ask(OFFICER, "II.2.a xong")
+    question = await harness.ask(OFFICER, "II.2.a chua lam duoc vi thieu kinh phi")
+    assert "Hoàn thành" in question.text and "Giữ" in str(question.buttons())
+    [stored] = await reports(harness)
+    assert stored.status == "done"
+    keep = next(data for text, data in question.buttons() if text.startswith("Giữ"))
+    kept = await harness.press(OFFICER, question, keep)
+    assert "giữ nguyên" in kept.text
+    [stored] = await reports(harness)
+    assert stored.status == "done"
+
+    question = await harness.ask(OFFICER, "II.2.a vuong mac: thieu von")
+    change = next(data for text, data in question.buttons() if text.startswith("Đổi"))
+    changed = await harness.press(OFFICER, question, change)
+    assert "Có vướng mắc" in changed.text
+    [stored] = await reports(harness)
+    assert stored.status == "blocked"
+
+
+async def test_done_with_work_still_going_on_asks_first(harness: BotHarness) -> None:
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(at(11))
+    question = await harness.ask(OFFICER, "II.2.a đã xong bước thẩm định, đang hoàn thiện tờ trình")
+    assert all(r.status != "done" for r in await reports(harness))
+    if question.buttons() and any(":done" in data for _, data in question.buttons()):
+        ongoing = next(data for _, data in question.buttons() if data.endswith(":in_progress"))
+        answered = await harness.press(OFFICER, question, ongoing)
+        assert "Đang thực hiện" in answered.text
+    [stored] = await reports(harness)
+    assert stored.status == "in_progress"
+
+
+async def test_a_bare_status_after_a_confirmation_asks_which_task(harness: BotHarness) -> None:
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(at(11))
+    await harness.ask(OFFICER, "II.1.a đang thực hiện 30%")
+    question = await harness.ask(OFFICER, "xong")  # not an answer to any open question
+    assert "nhiệm vụ nào" in question.text and "2 giờ" in question.text
+    [stored] = await reports(harness)
+    assert stored.status == "in_progress"
+
+
+async def test_a_bare_status_answers_the_recent_reminder_only(harness: BotHarness) -> None:
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(at(11))
+    await harness.tick()
+    question = await harness.ask(OFFICER, "xong")
+    assert "nhiệm vụ nào" in question.text
+    offered = {text.split()[-1] for text, _ in question.buttons()}
+    assert {"II.1.a", "II.1.c", "II.2.a"} <= offered | {"tác"}
+
+
+async def test_several_tasks_each_confirmed_and_undoable_on_their_own(harness: BotHarness) -> None:
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(at(11))
+    confirmation = await harness.ask(OFFICER, "II.1.a xong; II.2.a đang thực hiện 30%")
+    lines = [line for line in confirmation.text.splitlines() if line.startswith("•")]
+    assert len(lines) == 2
+    undos = [data for text, data in confirmation.buttons() if text.startswith("↩️")]
+    assert len(undos) == 2
+    await harness.press(OFFICER, confirmation, undos[1])
+    [left] = await reports(harness)
+    assert left.status == "done"
+
+
+# -- compute, commit, then talk (issue 11: 4) ----------------------------------------------------
+class OpenTransactions:
+    """Counts the bot's database transactions open right now (engine events)."""
+
+    def __init__(self, db: Database) -> None:
+        self.open = 0
+        engine = db.engine.sync_engine
+        event.listen(engine, "begin", self._begin)
+        event.listen(engine, "commit", self._end)
+        event.listen(engine, "rollback", self._end)
+
+    def _begin(self, _connection: object) -> None:
+        self.open += 1
+
+    def _end(self, _connection: object) -> None:
+        self.open = max(0, self.open - 1)
+
+
+async def test_no_transaction_is_open_while_telegram_is_slow(harness: BotHarness) -> None:
+    """Compute, commit, then talk: every answer to the officer (slowed down to 0.3 s each) is
+    awaited with no database transaction open, whatever the officer does."""
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(at(11))
+    await harness.tick()
+    reminder = harness.emulator.messages_to(OFFICER.id)[-1]
+    counter = OpenTransactions(harness.db)
+    seen: list[int] = []
+    stop = asyncio.Event()
+
+    async def sample() -> None:
+        while not stop.is_set():
+            if harness.emulator.delayed_in_flight:
+                seen.append(counter.open)
+            await asyncio.sleep(0.005)
+
+    sampler = asyncio.create_task(sample())
+    harness.emulator.chat_delays[OFFICER.id] = 0.3
+    try:
+        pick = next(data for _, data in reminder.buttons() if data.startswith("rt:"))
+        statuses = await harness.press(OFFICER, reminder, pick)
+        ongoing = next(data for text, data in statuses.buttons() if text == "Đang thực hiện")
+        percents = await harness.press(OFFICER, statuses, ongoing)
+        fifty = next(data for text, data in percents.buttons() if text == "50%")
+        mark = len(harness.emulator.sent)
+        harness.emulator.press_button(harness.token, OFFICER, percents, fifty)
+        prompt = await harness.emulator.wait_for(
+            lambda m: m.chat_id == OFFICER.id and "Bỏ qua" in str(m.buttons()), after=mark
+        )
+        confirmation = await harness.ask(OFFICER, "đã trình dự thảo", reply_to=prompt.message_id)
+        edit_button = next(data for text, data in confirmation.buttons() if text.startswith("✏️"))
+        await harness.press(OFFICER, confirmation, edit_button)
+        question = await harness.ask(OFFICER, "xong", reply_to=reminder.message_id)
+        answer = next(data for text, data in question.buttons() if "II.2.a" in text)
+        await harness.press(OFFICER, question, answer)
+        await harness.ask(OFFICER, "/report")
+        await harness.ask(OFFICER, "/tasks")
+        harness.emulator.send_document(harness.token, OFFICER, "minh-chung.pdf", b"%PDF")
+        await harness.idle()
+    finally:
+        stop.set()
+        await sampler
+        harness.emulator.chat_delays.clear()
+    assert seen, "no slowed-down call was observed"
+    assert max(seen) == 0
