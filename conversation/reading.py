@@ -72,6 +72,17 @@ def read(
 
     parsed = parse_replies(text, list(by_ref))
     named = len(choices) > 1 or _writes_ref(text, choices)
+    if conflicts:  # "3" is a line and a task's own ref: the officer says which
+        by_ref = {**by_ref, **{i.task.ref: i for i in scoped}}
+        first = next(iter(conflicts.items()))
+        line_or_task = (by_id[first[1]], by_id[first[0]])
+        reading = Reading()
+        for p in parsed:
+            if p.task is None or by_ref.get(p.task) in line_or_task:
+                reading.parts.append(Part(p, ask=LINE_OR_TASK, choices=line_or_task))
+            elif p.status is not None and not p.ambiguous:
+                reading.parts.append(guarded(p, by_ref[p.task], p.note))
+        return reading
     if scoped and len(scoped) < len(choices) and any(_unresolved(p) for p in parsed):
         # a part without a ref (or with one shared by several tasks) means what was asked
         narrowed = parse_replies(text, [i.task.ref for i in scoped])
@@ -93,10 +104,6 @@ def read(
             reason = UNKNOWN if p.reason == UNKNOWN_TASK else WHICH_TASK
             among = tuple(choices) if reason == UNKNOWN else ask_among
             reading.parts.append(Part(p, ask=reason, choices=among))
-            continue
-        if item.task.id in conflicts:
-            line_item = by_id[conflicts[item.task.id]]
-            reading.parts.append(Part(p, item, LINE_OR_TASK, choices=(line_item, item)))
             continue
         if p.status is None or p.ambiguous:
             reading.parts.append(Part(p, item, WHICH_STATUS))
@@ -129,8 +136,9 @@ def says_ongoing(text: str) -> bool:
     lower = text.lower()
     if _ONGOING.search(lower):
         return True
-    plain = strip_diacritics(lower)
-    return plain == lower and _ONGOING_PLAIN.search(plain) is not None
+    # words typed without diacritics ("dang lam"): "đăng" keeps its own, so it is not read here
+    plain = " ".join(w for w in re.findall(r"\w+", lower) if strip_diacritics(w) == w)
+    return _ONGOING_PLAIN.search(plain) is not None
 
 
 def _writes_ref(text: str, choices: Sequence[WorkItem]) -> bool:

@@ -35,6 +35,14 @@ class Reading:
     parts: list[Part] = field(default_factory=list)
     unrelated: bool = False  # nothing in it reads as a report
 
+    @property
+    def records(self) -> list[Part]:
+        return [p for p in self.parts if p.ask is None and p.item is not None]
+
+    @property
+    def questions(self) -> list[Part]:
+        return [p for p in self.parts if p.ask is not None]
+
 
 @dataclass(frozen=True)
 class Question:
