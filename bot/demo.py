@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import SecretStr
 
 from bot.app import Dondoc, make_services
-from bot.context import Services
+from bot.context import Services, working_calendar
 from bot.scheduling import safe_tick
 from bot.settings import Settings
 from emulator import BotApiEmulator, FakeUser
@@ -234,9 +234,10 @@ class Demo:
             self._tmp = None
 
     async def move_clock(self, action: str) -> None:
-        """ "next_day": 09:00 of the next working day; "hour": one hour on. Then a reminder tick
-        at the new time (reminders go out only in working hours on working days)."""
-        calendar = calendar_for(self.settings)
+        """ "next_day": 09:00 of the next working day (weekends, holidays and the days off an
+        admin declared are skipped); "hour": one hour on. Then a reminder tick at the new time
+        (reminders go out only in working hours on working days)."""
+        calendar = await self.current_calendar()
         now = self.clock().astimezone(calendar.tz)
         if action == "next_day":
             self.clock.set(morning(calendar.add_working_days(now.date(), 1), calendar))
@@ -246,6 +247,14 @@ class Demo:
             raise ValueError(f"unknown clock action {action!r}")
         if self.dispatcher is not None:
             await safe_tick(self.dispatcher)
+
+    async def current_calendar(self) -> WorkingCalendar:
+        """The calendar the bot uses: with the days an admin declared in the demo."""
+        if self.svc is None:
+            return calendar_for(self.settings)
+        async with self.svc.db.transaction() as session:
+            calendar, _today = await working_calendar(self.svc, session)
+        return calendar
 
 
 async def seed(db: Any, drafts: list[PlanDraft]) -> None:

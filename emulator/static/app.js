@@ -46,6 +46,7 @@ const app = {
   alertsShown: new Set(),
   replyTo: null,
   lastRenderedKey: "",
+  loaded: false, // the current chat's history has arrived
 };
 
 function initials(name) {
@@ -202,6 +203,10 @@ function renderMessages() {
   const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 60;
   const before = box.scrollTop;
   box.replaceChildren();
+  if (!app.loaded) {
+    box.appendChild(el("div", "empty loading", "Loading the chat…"));
+    return;
+  }
   if (!app.messages.length) {
     const user = currentUser();
     const hint = user && user.role === "coordinator"
@@ -261,7 +266,8 @@ function apply(data, firstLoad) {
   renderClock(data.clock);
   if (data.messages) {
     const key = JSON.stringify(data.messages);
-    if (key !== app.lastRenderedKey) {
+    if (key !== app.lastRenderedKey || !app.loaded) {
+      app.loaded = true;
       app.messages = data.messages;
       app.lastRenderedKey = key;
       renderMessages();
@@ -303,6 +309,7 @@ function selectUser(id) {
   app.version = null;
   app.messages = [];
   app.lastRenderedKey = "";
+  app.loaded = false;
   app.generation += 1;
   cancelReply();
   if (app.controller) app.controller.abort();
@@ -429,6 +436,9 @@ ui.nextHour.addEventListener("click", () => moveClock("hour"));
   app.current = data.users.some((u) => u.id === saved) ? saved : data.users[0].id;
   for (const user of data.users) app.seen[user.id] = 0;
   apply(data, true);
+  // that answer had no chat in it: ask for the chat's history at once (a request with `since`
+  // would wait for the next change, up to the long-poll timeout)
+  app.version = null;
   renderMessages();
   pollLoop();
 })();

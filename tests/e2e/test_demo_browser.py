@@ -12,15 +12,17 @@ from __future__ import annotations
 import io
 import os
 import shutil
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
 
-from bot.demo import COORDINATOR, OFFICER, SEED_PLANS, Demo, seed_drafts
+from bot.demo import ADMIN, COORDINATOR, OFFICER, SEED_PLANS, Demo, seed_drafts
 from bot.settings import Settings
 from emulator.webchat import telegram_html_tree
+from periods.calendar import WorkingCalendar
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -153,6 +155,14 @@ async def run_scenario(page: Any, url: str, shots: str | None) -> None:
     if shots:
         await page.screenshot(path=str(Path(shots) / "demo-officer.png"))
 
+    # reloading the page shows the chat's history at once, never an empty chat meanwhile
+    await page.reload()
+    await page.wait_for_selector("#head-name:has-text('Nguyễn Văn An')", timeout=timeout)
+    assert "No messages yet" not in (await page.text_content("#messages") or "")
+    await page.locator(".msg.bot", has_text="Đã ghi nhận").wait_for(timeout=3_000)
+
+    await admin_days_and_invites(page)
+
     # the coordinator asks for the summary of 151/KH-UBND
     await page.click(f'.user[data-user="{COORDINATOR.user.id}"]')
     await page.wait_for_selector("#head-name:has-text('Trần Minh Đức')", timeout=timeout)
@@ -181,6 +191,33 @@ async def run_scenario(page: Any, url: str, shots: str | None) -> None:
     ]
     reported = [r for r in rows if "II.1.a" in r and "Sở Xây dựng" in r]
     assert reported and any("50" in cell for cell in reported[0]), reported
+
+
+async def admin_days_and_invites(page: Any) -> None:
+    """An invite made in the demo expires by the demo clock; "Next day" skips a declared day
+    off (and weekends and holidays) to the next working day."""
+    await page.click(f'.user[data-user="{ADMIN.user.id}"]')
+    await page.wait_for_selector("#head-name:has-text('Phạm Quản Trị')", timeout=10_000)
+    today = demo_day(await page.text_content("#clock-day") or "")
+    calendar = WorkingCalendar()
+    await send(page, "/invite Sở Xây dựng officer")
+    invite = page.locator(".msg.bot", has_text="t.me/").last
+    await invite.wait_for(timeout=10_000)
+    expires = f"{today + timedelta(days=7):%d/%m/%Y}"
+    assert expires in (await invite.text_content() or ""), expires
+
+    day_off = calendar.add_working_days(today, 1)
+    await send(page, f"/dayoff {day_off:%d/%m/%Y} nghỉ bù")
+    await page.locator(".msg.bot", has_text="Đã khai báo").last.wait_for(timeout=10_000)
+    await page.click("#next-day")
+    expected = WorkingCalendar(days_off=[day_off]).add_working_days(today, 1)
+    await page.wait_for_selector(f"#clock-day:has-text('{expected:%d/%m/%Y}')", timeout=10_000)
+    assert expected > day_off
+
+
+def demo_day(text: str) -> date:
+    """The date in the page's clock ("Thứ Hai, 14/12/2026")."""
+    return datetime.strptime(text.rsplit(" ", 1)[-1], "%d/%m/%Y").date()
 
 
 async def send(page: Any, text: str) -> None:
