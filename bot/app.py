@@ -9,7 +9,7 @@ import asyncio
 import contextlib
 import logging
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -25,7 +25,7 @@ from telegram.ext import (
 )
 
 from bot.context import CONTEXT_TYPES, BotContext, Clock, Services, real_clock
-from bot.handlers import admin, common, coordinator, imports, officer, onboarding
+from bot.handlers import admin, common, coordinator, imports, officer, onboarding, web
 from bot.messaging import stale_button
 from bot.settings import Settings
 from bot.texts import Texts
@@ -62,6 +62,7 @@ class Dondoc:
         self.scheduler: AsyncIOScheduler | None = None
         self._polling: asyncio.Task[None] | None = None
         self._stop_polling = asyncio.Event()
+        self.web: Any = None
 
     @property
     def dispatcher(self) -> Dispatcher:
@@ -78,6 +79,11 @@ class Dondoc:
         await start_application(self.application, self.svc)
         await remember_bot_username(self.svc.db, self.application.bot.username)
         self.svc.dispatcher = build_dispatcher(self.application.bot, self.svc)
+        if self.svc.settings.web_enabled:
+            from web.server import WebServer
+
+            self.web = WebServer(self.svc)
+            self.svc.web_url = await self.web.start()
 
     def start_scheduler(self, *, first_tick_in: timedelta = timedelta(0)) -> AsyncIOScheduler:
         """Reminder ticks every DONDOC_TICK_SECONDS, the first after `first_tick_in`."""
@@ -122,6 +128,9 @@ class Dondoc:
             with contextlib.suppress(asyncio.CancelledError, TimeoutError):
                 await asyncio.wait_for(self._polling, 10)
             self._polling = None
+        if self.web is not None:
+            await self.web.stop()
+            self.web = None
         await stop_application(self.application)
 
 
@@ -195,6 +204,7 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(CommandHandler("dayoff", admin.dayoff_command))
     application.add_handler(CommandHandler("workday", admin.workday_command))
     application.add_handler(CommandHandler("onboarding", onboarding.onboarding_command))
+    application.add_handler(CommandHandler("web", web.web_command))
     application.add_handler(
         CallbackQueryHandler(onboarding.on_move_button, pattern=onboarding.MOVE_PATTERN)
     )

@@ -36,6 +36,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("request", Role.COORDINATOR, "cmd.request"),
     CommandSpec("linkgroup", Role.COORDINATOR, "cmd.linkgroup"),
     CommandSpec("agencies", Role.COORDINATOR, "cmd.agencies"),
+    CommandSpec("web", Role.COORDINATOR, "cmd.web"),
     CommandSpec("plans", Role.ADMIN, "cmd.plans"),
     CommandSpec("invite", Role.ADMIN, "cmd.invite"),
     CommandSpec("members", Role.ADMIN, "cmd.members"),

@@ -38,6 +38,7 @@ class Services:
     clock: Clock = real_clock
     admin_ids: frozenset[int] = frozenset()
     dispatcher: Dispatcher | None = None
+    web_url: str | None = None  # the desktop view's base URL, once its server listens
     unavailable_updates: set[int] = field(default_factory=set)
     told_unavailable: set[int] = field(default_factory=set)
 

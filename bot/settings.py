@@ -65,6 +65,10 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8443, ge=1, le=65535, alias="DONDOC_WEBHOOK_PORT")
     webhook_secret: SecretStr | None = Field(default=None, alias="DONDOC_WEBHOOK_SECRET")
     log_format: Literal["text", "json"] = Field(default="text", alias="DONDOC_LOG_FORMAT")
+    web_enabled: bool = Field(default=False, alias="DONDOC_WEB")
+    web_listen: str = Field(default="127.0.0.1", alias="DONDOC_WEB_LISTEN")
+    web_port: int = Field(default=8080, ge=0, le=65535, alias="DONDOC_WEB_PORT")
+    web_base_url: str = Field(default="", alias="DONDOC_WEB_BASE_URL")
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -102,6 +106,13 @@ class Settings(BaseSettings):
         if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
             raise ValueError("use sqlite+aiosqlite:///path or postgresql+asyncpg://user@host/db")
         return value
+
+    @field_validator("web_base_url")
+    @classmethod
+    def _web_base(cls, value: str) -> str:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("must start with https:// (or http:// for a local test)")
+        return value.rstrip("/")
 
     @field_validator("digest_cron")
     @classmethod

@@ -20,6 +20,8 @@ log = logging.getLogger("dondoc")
 
 async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
     settings.token()
+    if getattr(args, "web", False):
+        settings = settings.model_copy(update={"web_enabled": True})
     if args.webhook:
         settings.webhook()
     db = open_database(settings)
@@ -54,6 +56,9 @@ def register(sub: Any) -> None:
     run = sub.add_parser("run", help="run the bot (long polling, or --webhook)")
     run.add_argument(
         "--webhook", action="store_true", help="receive updates by webhook (DONDOC_WEBHOOK_*)"
+    )
+    run.add_argument(
+        "--web", action="store_true", help="also serve the desktop view (DONDOC_WEB_*)"
     )
     run.set_defaults(handler=run_bot)
 
