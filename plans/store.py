@@ -16,7 +16,7 @@ from domain.status import AssignmentRole
 from domain.text import fold, squash
 from plans.active import active_plans
 from plans.model import PlanDraft, TaskDraft
-from plans.planfile import PlanDiff, diff_plans
+from plans.quality import clearly_worse
 from plans.registry import (
     AgencyLookup,
     Directory,
@@ -59,7 +59,7 @@ class PlanPreview:
     lookups: dict[str, AgencyLookup]
     unmatched: list[Unmatched]
     existing_plan_id: int | None = None
-    diff: PlanDiff | None = None
+    diff: PlanChanges | None = None  # against the saved plan of the same number
     review: ImportReview | None = None  # successors, what is chased (plans/successors.py)
 
     def canonical(self, name: str) -> str:
@@ -93,6 +93,7 @@ class PlanPreview:
             "warnings": [w.model_dump(mode="json") for w in self.draft.warnings],
             "existing": self.existing_plan_id is not None,
             "review": self.review.to_json() if self.review is not None else None,
+            "changes": self.diff.to_json() if self.diff is not None else None,
         }
 
 
@@ -134,8 +135,168 @@ async def preview_plan(
     plan = await existing_plan(session, draft.plan.number)
     if plan is not None:
         preview.existing_plan_id = plan.id
-        preview.diff = diff_plans(await plan_as_draft(session, plan), draft)
+        preview.diff = await plan_changes(session, plan, draft, lookups)
     return preview
+
+
+TASK_FIELDS = (
+    "title",
+    "text",
+    "lead",
+    "support",
+    "timeframe",
+    "due",
+    "group",
+    "products",
+    "budget",
+    "reporting",
+)
+
+
+@dataclass(frozen=True)
+class ImportChoice:
+    """What the admin chose for a re-import. By default every change is taken, except from a
+    version whose text is clearly worse (then only the refs in `take`, or all with `take_all`);
+    tasks missing from the new version are removed only with `remove`."""
+
+    take: frozenset[str] = frozenset()
+    take_all: bool = False
+    remove: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"take": sorted(self.take), "take_all": self.take_all, "remove": self.remove}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any] | None) -> ImportChoice:
+        data = data or {}
+        return cls(
+            frozenset(str(r) for r in data.get("take", [])),
+            bool(data.get("take_all")),
+            bool(data.get("remove")),
+        )
+
+
+@dataclass
+class PlanChanges:
+    """What saving a draft over the stored plan of the same number would change, task by task."""
+
+    added: list[str] = field(default_factory=list)
+    changed: dict[str, list[str]] = field(default_factory=dict)  # ref → changed fields
+    removed: list[str] = field(default_factory=list)
+    plan: list[str] = field(default_factory=list)  # changed plan details
+    old_quality: float | None = None
+    new_quality: float | None = None
+
+    @property
+    def worse(self) -> bool:
+        """The new version's text is clearly less trustworthy (OCR, a news paraphrase)."""
+        return clearly_worse(self.new_quality, self.old_quality)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.added or self.changed or self.removed or self.plan)
+
+    def selected(self, choice: ImportChoice | None = None) -> tuple[set[str], set[str], set[str]]:
+        """(added, changed, removed) refs that saving with `choice` applies."""
+        choice = choice or ImportChoice()
+        if self.worse and not choice.take_all:
+            added = {r for r in self.added if r in choice.take}
+            changed = {r for r in self.changed if r in choice.take}
+        else:
+            added, changed = set(self.added), set(self.changed)
+        return added, changed, set(self.removed) if choice.remove else set()
+
+    def counts(self, choice: ImportChoice | None = None) -> tuple[int, int, int]:
+        """(added, updated, removed) that saving with `choice` reports."""
+        added, changed, removed = self.selected(choice)
+        return len(added), len(changed), len(removed)
+
+    def plan_taken(self, choice: ImportChoice | None = None) -> bool:
+        """Whether the plan's own details (title, issuer…) are taken from the new version."""
+        return not self.worse or bool(choice and choice.take_all)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "changed": self.changed,
+            "removed": self.removed,
+            "plan": self.plan,
+            "worse": self.worse,
+            "quality": {"saved": self.old_quality, "new": self.new_quality},
+        }
+
+
+def _written_names(names: list[str], lookups: Mapping[str, AgencyLookup]) -> list[str]:
+    """Names as the directory will store them: the agency (after successions) or the group;
+    an addressee dropped on purpose is no one."""
+    out: list[str] = []
+    for name in names:
+        lookup = lookups.get(name)
+        if lookup is not None and lookup.group is not None:
+            canonical = lookup.group.name
+        elif lookup is not None and lookup.agency is not None:
+            canonical = lookup.agency.name
+        elif lookup is not None and lookup.dropped:
+            continue
+        else:
+            canonical = name
+        if canonical not in out:
+            out.append(canonical)
+    return sorted(out)
+
+
+def _task_values(task: TaskDraft, lookups: Mapping[str, AgencyLookup] | None) -> dict[str, Any]:
+    values = {name: getattr(task, name) for name in TASK_FIELDS}
+    if lookups is not None:
+        values["lead"] = _written_names(task.lead, lookups)
+        values["support"] = _written_names(task.support, lookups)
+    else:
+        values["lead"], values["support"] = sorted(task.lead), sorted(task.support)
+    # As saving does: an agency both leading and supporting (two names that now mean one
+    # successor) is assigned once, as lead.
+    values["support"] = [n for n in values["support"] if n not in values["lead"]]
+    values["products"] = list(task.products)
+    return values
+
+
+async def plan_changes(
+    session: AsyncSession, plan: Plan, draft: PlanDraft, lookups: Mapping[str, AgencyLookup]
+) -> PlanChanges:
+    """Compare a draft with the stored plan: the one comparison that both the preview and
+    saving use, so the counts a preview shows are the counts saving reports."""
+    stored = await plan_as_draft(session, plan)
+    old = {t.ref: t for t in stored.tasks}
+    new = {t.ref: t for t in draft.tasks}
+    changes = PlanChanges(
+        added=[ref for ref in new if ref not in old],
+        removed=[ref for ref in old if ref not in new],
+        old_quality=plan.text_quality,
+        new_quality=draft.quality,
+    )
+    for ref, task in new.items():
+        if ref in old:
+            before, after = _task_values(old[ref], None), _task_values(task, lookups)
+            fields = [name for name in TASK_FIELDS if before[name] != after[name]]
+            if fields:
+                changes.changed[ref] = fields
+    info = draft.plan
+    coordinator = _written_names([info.coordinator], lookups) if info.coordinator else []
+    now = {
+        "title": info.title,
+        "issuer": info.issuer,
+        "issued_on": info.issued_on,
+        "coordinator": coordinator[0] if coordinator else None,
+        "reporting": draft.reporting.model_dump(mode="json"),
+    }
+    then = {
+        "title": plan.title,
+        "issuer": plan.issuer,
+        "issued_on": plan.issued_on,
+        "coordinator": plan.coordinator.name if plan.coordinator else None,
+        "reporting": stored.reporting.model_dump(mode="json"),
+    }
+    changes.plan = [name for name in now if now[name] != then[name]]
+    return changes
 
 
 async def plan_as_draft(session: AsyncSession, plan: Plan) -> PlanDraft:
@@ -156,8 +317,16 @@ async def plan_as_draft(session: AsyncSession, plan: Plan) -> PlanDraft:
             .where(Task.plan_id == plan.id)
         )
     ).all()
+    links = (
+        await session.execute(
+            select(TaskGroupAssignment.task_id, TaskGroupAssignment.role, AgencyGroup.name)
+            .join(AgencyGroup, AgencyGroup.id == TaskGroupAssignment.group_id)
+            .join(Task, Task.id == TaskGroupAssignment.task_id)
+            .where(Task.plan_id == plan.id)
+        )
+    ).all()
     by_task: dict[int, dict[str, list[str]]] = {}
-    for task_id, role, agency_name, group_name in rows:
+    for task_id, role, agency_name, group_name in [*rows, *((t, r, g, g) for t, r, g in links)]:
         names = by_task.setdefault(task_id, {"lead": [], "support": []})
         name = group_name or agency_name
         if name not in names[role]:
@@ -180,6 +349,9 @@ async def plan_as_draft(session: AsyncSession, plan: Plan) -> PlanDraft:
                 timeframe=t.timeframe,
                 due=t.due_on,
                 group=t.group_title,
+                reporting=t.reporting,
+                products=list(t.products or []),
+                budget=t.budget,
             )
             for t in tasks
         ],
@@ -212,9 +384,12 @@ async def save_plan(
     fixes: Mapping[str, str] | None = None,
     create_missing: bool = False,
     actor: Member | None = None,
+    choice: ImportChoice | None = None,
 ) -> SaveResult:
     """Create or update the plan from the draft in the caller's transaction. `fixes` maps a name
-    as written to a directory name; with `create_missing`, other unknown names become agencies."""
+    as written to a directory name; with `create_missing`, other unknown names become agencies.
+    Over a stored plan, `choice` says which changes to take (see ImportChoice); the counts
+    returned are those `PlanChanges.counts(choice)` showed in the preview."""
     fixes = dict(fixes or {})
     directory = await load_directory(session)
     resolved: dict[str, AgencyLookup] = {}
@@ -239,40 +414,60 @@ async def save_plan(
 
     plan = await existing_plan(session, draft.plan.number)
     created = plan is None
+    changes = await plan_changes(session, plan, draft, resolved) if plan is not None else None
     if plan is None:
         plan = Plan(number=draft.plan.number, number_key=plan_key(draft.plan.number))
         session.add(plan)
-    info = draft.plan
-    plan.title, plan.issuer, plan.issued_on = info.title, info.issuer, info.issued_on
-    coordinator = resolved[info.coordinator].agency if info.coordinator else None
-    plan.coordinator_agency_id = coordinator.id if coordinator else None
-    plan.schedule = draft.reporting.model_dump(mode="json")
+    if changes is None or changes.plan_taken(choice):
+        info = draft.plan
+        plan.title, plan.issuer, plan.issued_on = info.title, info.issuer, info.issued_on
+        coordinator = resolved[info.coordinator].agency if info.coordinator else None
+        plan.coordinator_agency_id = coordinator.id if coordinator else None
+        plan.schedule = draft.reporting.model_dump(mode="json")
+        plan.kind = info.kind
+        plan.issuing_act = info.issuing_act.model_dump(mode="json") if info.issuing_act else None
+        plan.text_quality = draft.quality
     plan.active = True
     await session.flush()
 
+    if changes is None:
+        take_added, take_changed, take_removed = {t.ref for t in draft.tasks}, set(), set()
+    else:
+        take_added, take_changed, take_removed = changes.selected(choice)
     old_tasks = {
         t.ref: t for t in (await session.scalars(select(Task).where(Task.plan_id == plan.id))).all()
     }
-    added = updated = 0
     groups_touched: set[int] = set()
-    for position, task_draft in enumerate(draft.tasks):
-        task = old_tasks.pop(task_draft.ref, None)
+    position = 0
+    for task_draft in draft.tasks:
+        task = old_tasks.get(task_draft.ref)
+        known = task is not None and task.active
+        if not known and task_draft.ref not in take_added:
+            continue  # a new task the admin did not take (from a less trustworthy version)
         if task is None:
             task = Task(plan_id=plan.id, ref=task_draft.ref)
             session.add(task)
-            added += 1
-        elif _task_changed(task, task_draft, position):
-            updated += 1
         task.position = position
+        position += 1
+        if known and task_draft.ref not in take_changed:
+            continue  # unchanged, or a change the admin did not take: the stored task stays
+        # Updated in place: reports made against this task stay attached to it.
         task.title, task.text = task_draft.title, task_draft.text
         task.group_title, task.timeframe = task_draft.group, task_draft.timeframe
         task.due_on, task.reporting, task.active = task_draft.due, task_draft.reporting, True
+        task.products, task.budget = list(task_draft.products), task_draft.budget
         await session.flush()
         groups_touched |= await _assign(session, task, task_draft, resolved)
     for group_id in groups_touched:
         await expand_group_assignments(session, group_id)
-    for task in old_tasks.values():
-        task.active = False
+    for ref in take_removed:
+        old_tasks[ref].active = False
+    listed = {t.ref for t in draft.tasks}
+    for task in old_tasks.values():  # kept tasks the new version no longer lists go last
+        if task.active and task.ref not in listed:
+            task.position = position
+            position += 1
+    added, updated, removed = len(take_added), len(take_changed), len(take_removed)
     audit.record(
         session,
         actor,
@@ -281,20 +476,11 @@ async def save_plan(
         number=plan.number,
         added=added,
         updated=updated,
-        removed=len(old_tasks),
+        removed=removed,
+        kept=sorted(set(changes.removed) - take_removed) if changes else None,
         new_agencies=new_agencies or None,
     )
-    return SaveResult(plan, created, added, updated, len(old_tasks), new_agencies)
-
-
-def _task_changed(task: Task, draft: TaskDraft, position: int) -> bool:
-    return (task.title, task.text, task.timeframe, task.due_on, task.active) != (
-        draft.title,
-        draft.text,
-        draft.timeframe,
-        draft.due,
-        True,
-    )
+    return SaveResult(plan, created, added, updated, removed, new_agencies)
 
 
 async def _assign(

@@ -11,6 +11,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -177,6 +178,9 @@ class Plan(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    kind: Mapped[str | None] = mapped_column(String(30))  # "plan", "programme", "conclusion"…
+    issuing_act: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the decision issuing it
+    text_quality: Mapped[float | None] = mapped_column(Float)  # plans/quality.py, 0..1
 
     coordinator: Mapped[Agency | None] = relationship(lazy="joined")
 
@@ -198,6 +202,8 @@ class Task(Base):
     due_on: Mapped[date | None] = mapped_column(Date)
     reporting: Mapped[str | None] = mapped_column(String(20))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    products: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
+    budget: Mapped[str | None] = mapped_column(Text)
 
 
 class TaskGroupAssignment(Base):

@@ -12,7 +12,7 @@ from plans.model import PlanDraft
 from plans.planfile import load_plan_file
 from plans.registry import add_agency, find_agency, load_starter, merge_agency, set_group_members
 from plans.starter import load_directory as load_starter_directory
-from plans.store import UnresolvedAgencies, preview_plan, save_plan
+from plans.store import ImportChoice, UnresolvedAgencies, preview_plan, save_plan
 from storage.db import Database
 from storage.models import Agency, AgencyGroup, Assignment, AuditEntry, Member, Plan, Task
 
@@ -85,7 +85,7 @@ async def test_reimport_updates_instead_of_duplicating(db: Database) -> None:
         preview = await preview_plan(session, edited)
         assert preview.diff is not None
         assert preview.diff.removed == ["II.7"] and "II.1.a" in preview.diff.changed
-        result = await save_plan(session, edited)
+        result = await save_plan(session, edited, choice=ImportChoice(remove=True))
     assert (result.updated, result.removed) == (1, 1)
 
 
