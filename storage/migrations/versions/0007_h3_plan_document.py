@@ -2,7 +2,7 @@
 keep their products and budget
 
 Revision ID: h3_plan_document
-Revises: h4_agency_facts
+Revises: 0006_h5
 Create Date: 2026-12-01
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "h3_plan_document"
-down_revision: str | None = "h4_agency_facts"
+down_revision: str | None = "0006_h5"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
