@@ -80,11 +80,14 @@ async def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
 
     from plans.registry import is_empty, load_directory, starter_snapshot
     from plans.starter import load_directory as load_starter_directory
-    from plans.store import UnresolvedAgencies, preview_plan, save_plan
+    from plans.store import ImportChoice, UnresolvedAgencies, preview_plan, save_plan
 
     texts = texts_for(settings)
     draft = read_plan_file(args.file, settings)
     fixes = parse_fixes(args.fix, texts)
+    choice = ImportChoice(
+        take=frozenset(args.take), take_all=args.take_all, remove=args.remove_missing
+    )
 
     async def work(db: Database) -> None:
         if args.dry_run:
@@ -103,7 +106,11 @@ async def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
         try:
             async with db.transaction() as session:
                 result = await save_plan(
-                    session, draft, fixes=fixes, create_missing=args.create_agencies
+                    session,
+                    draft,
+                    fixes=fixes,
+                    create_missing=args.create_agencies,
+                    choice=choice,
                 )
         except UnresolvedAgencies as exc:
             lines = [say(texts, "cli.import.unresolved")]
@@ -117,6 +124,9 @@ async def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
                 )
             lines.append(say(texts, "cli.import.unresolved_help"))
             raise CliError("\n".join(lines)) from exc
+        if not result.created and not (result.added or result.updated or result.removed):
+            print(say(texts, "import.unchanged", number=result.plan.number))
+            return
         verb = texts.plain("import.verb.created" if result.created else "import.verb.updated")
         new_agencies = (
             texts("import.new_agencies", names=", ".join(result.new_agencies))
@@ -324,7 +334,9 @@ async def cmd_plans(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def register(sub: Any) -> None:
-    imp = sub.add_parser("import", help="import a plan (.yaml plan file, .docx, .txt, .md, .pdf)")
+    imp = sub.add_parser(
+        "import", help="import a plan (.yaml plan file, .docx, .pdf, .xlsx, .csv, .txt, .md)"
+    )
     imp.add_argument("file")
     imp.add_argument(
         "--dry-run", action="store_true", help="show what was understood; save nothing"
@@ -332,6 +344,22 @@ def register(sub: Any) -> None:
     imp.add_argument("--json", action="store_true", help="with --dry-run: print one JSON object")
     imp.add_argument("--fix", action="append", default=[], help="'NAME AS WRITTEN=DIRECTORY NAME'")
     imp.add_argument("--create-agencies", action="store_true", help="add unknown names as agencies")
+    imp.add_argument(
+        "--remove-missing",
+        action="store_true",
+        help="over a saved plan: remove the tasks the new version no longer lists (kept otherwise)",
+    )
+    imp.add_argument(
+        "--take",
+        action="append",
+        default=[],
+        help="over a saved plan with better text: take this task's new version (ref; repeatable)",
+    )
+    imp.add_argument(
+        "--take-all",
+        action="store_true",
+        help="over a saved plan with better text (OCR, news write-up): take every change anyway",
+    )
     imp.set_defaults(handler=cmd_import)
 
     plans = sub.add_parser("plans", help="list plans")
