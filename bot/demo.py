@@ -116,6 +116,11 @@ def demo_settings(settings: Settings, api_base: str, database_url: str) -> Setti
             "database_schema": None,
             "admin_ids": [ADMIN.user.id],
             "poll_timeout": min(settings.poll_timeout, 10),
+            # the desktop view on a free local port: /web in the chat links to it
+            "web_enabled": True,
+            "web_listen": "127.0.0.1",
+            "web_port": 0,
+            "web_base_url": "",
         }
     )
 
@@ -328,6 +333,12 @@ async def run_demo(settings: Settings, args: argparse.Namespace) -> None:
     try:
         now = demo.clock().astimezone(settings.tz)
         print(f"dondoc demo: open {demo.url} in a browser (Ctrl-C to stop)", flush=True)
+        if demo.svc is not None and demo.svc.web_url:
+            print(
+                f"desktop view: {demo.svc.web_url}/web/ — sign in by typing /web as the "
+                f"coordinator ({COORDINATOR.user.first_name} {COORDINATOR.user.last_name})",
+                flush=True,
+            )
         print(
             f"demo clock: {now:%a %d/%m/%Y %H:%M}; press «Next day» on the page to move it",
             flush=True,

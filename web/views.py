@@ -30,6 +30,7 @@ h1{font-size:1.35rem;margin:.2rem 0 .8rem}h2{font-size:1.1rem;margin:1.4rem 0 .5
 table{border-collapse:collapse;width:100%;background:#fff}
 th,td{border:1px solid #d9e2ec;padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:#eef2f7;font-weight:600}
+tbody th{font-weight:400;background:#f8fafc}
 td.num{text-align:right;white-space:nowrap}
 .figures{display:flex;flex-wrap:wrap;gap:.5rem}
 .figure{background:#fff;border:1px solid #d9e2ec;border-radius:6px;padding:.4rem .7rem;
