@@ -42,6 +42,11 @@ _LEAD_NOTE = re.compile(
     r"|tuy nhiên|tuy nhien|và|ạ)(?:\s+|[,.:;!\-]+\s*|$)",
     re.IGNORECASE,
 )
+_CLOSING = re.compile(
+    r"(?:^|[\s,.;!])(?:trân trọng|tran trong|xin cảm ơn|xin cam on|cảm ơn|cam on|thanks|tks"
+    r"|thank you)[\s.!,]*(?:[^\w\s]\s*)*$",
+    re.IGNORECASE,
+)
 _TRAIL_NOTE = re.compile(
     r"(?:^|(?<=[\s,.;!]))(?:[ạẠ]|a|[Nn]hé|[Nn]he|[Nn]ha|ạh|ah|à|rồi|roi|r|ok|oke|OK)[\s.!,]*"
     r"(?:[^\w\s()\[\]<>{}.,;:!?%/\-'\"*_~]\s*)*$"
@@ -87,7 +92,7 @@ def _pick_status(
     strong = {s for s, k in found if k in ("strong", "kept") and s is not None}
     weak = {s for s, k in found if k == "weak" and s is not None}
     kinds = {k for _, k in found}
-    cue = "cue" in kinds
+    cue = "cue" in kinds or "wait" in kinds
     if BLOCKED in strong:
         return (None, CONFLICTING_STATUS) if DONE in strong else (BLOCKED, None)
     if strong:
@@ -98,6 +103,8 @@ def _pick_status(
         (status,) = strong
         if status == DONE and NOT_STARTED in weak:
             return None, CONFLICTING_STATUS
+        if status == DONE and "wait" in kinds:
+            return None, DONE_WITH_ONGOING
         if status != DONE and cue:
             return BLOCKED, None
         return status, None
@@ -183,6 +190,7 @@ def tidy_note(text: str) -> str:
         text = _balance(text)
         text = _LEAD_NOTE.sub("", text, count=1)
         text = _TRAIL_NOTE.sub("", text, count=1)
+        text = _CLOSING.sub("", text, count=1)
         if text == before:
             break
     text = _balance(text.strip(_EDGE))
@@ -190,25 +198,30 @@ def tidy_note(text: str) -> str:
 
 
 def _forms_ok(
-    m: re.Match[str], clean: str, pos: list[int], search: str, strict: frozenset[str]
+    m: re.Match[str], clean: str, pos: list[int], search: str, checked: dict[str, bool]
 ) -> bool:
     """Reject "đăng"/"đảng"/"chứa"/"cho"/"dựng" read as "đang"/"chưa"/"chờ"/"dừng"."""
     span = clean[pos[m.start()] : pos[m.end() - 1] + 1]
     plain = span.isascii()
     for w in CHECKED_WORD.finditer(search, m.start(), m.end()):
         word = w.group()
+        if word not in checked:
+            continue
         source = clean[pos[w.start()] : pos[w.end() - 1] + 1].lower()
         if source in CHECKED_FORMS[word]:
             continue
-        if source.isascii() and plain and word not in strict:
+        if source.isascii() and plain and checked[word]:
             continue
         return False
     return True
 
 
+_ONGOING_CHECKS = {"dang": True, "chua": True}
+
+
 def _ongoing(search: str, clean: str, pos: list[int]) -> bool:
     """True when the text says work goes on ("đang", "tiếp tục", "còn lại", "dự kiến" …)."""
-    return any(_forms_ok(m, clean, pos, search, frozenset()) for m in ONGOING.finditer(search))
+    return any(_forms_ok(m, clean, pos, search, _ONGOING_CHECKS) for m in ONGOING.finditer(search))
 
 
 def analyse(
@@ -249,9 +262,9 @@ def analyse(
     search = "".join(chars)
 
     hits: list[tuple[int, int, int, int, ReportStatus | None, str]] = []
-    for rx, status, kind, strict in COMPILED:
+    for rx, status, kind, checked in COMPILED:
         for m in rx.finditer(search):
-            if m.end() > m.start() and _forms_ok(m, clean, pos, search, strict):
+            if m.end() > m.start() and _forms_ok(m, clean, pos, search, checked):
                 length = m.end() - m.start()
                 hits.append((-length, KIND_RANK[kind], m.start(), m.end(), status, kind))
     hits.sort(key=lambda h: (h[0], h[1], h[2]))
@@ -271,6 +284,8 @@ def analyse(
     status, reason = _apply_percent(status, reason, percent)
 
     options: tuple[ReportStatus, ...] = ()
+    if reason == SUBSTEP_DONE and _ongoing(search, clean, pos):
+        status, reason = IN_PROGRESS, None
     if status == DONE and _ongoing(search, clean, pos):
         status, reason = None, DONE_WITH_ONGOING
     if reason in (DONE_WITH_ONGOING, SUBSTEP_DONE):
@@ -280,7 +295,9 @@ def analyse(
     doc = DOCUMENT.search(search)
     if doc is not None:
         document = clean[pos[doc.start()] : pos[doc.end() - 1] + 1].strip()
-        explicit = any(k in ("strong", "kept", "sub", "cue") and s is not None for s, k in found)
+        explicit = any(
+            k in ("strong", "kept", "sub", "cue", "wait") and s is not None for s, k in found
+        )
         if reason is None and not explicit and percent is None:
             status, reason = None, WRITTEN_REPORT
             options = (DONE, IN_PROGRESS, NOT_STARTED, BLOCKED)

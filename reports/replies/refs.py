@@ -130,6 +130,8 @@ def make_ref(
     bare_number = bare_number and "." not in m.group("num")
     text = clean[pos[m.start()] : pos[m.end() - 1] + 1].strip()
     matches = list(dict.fromkeys(matches))
+    if bare_number and m.string[m.end() : m.end() + 1] == "/":
+        return None  # "số 12/KH-UBND" is a document's number
     ref = Ref(m.start(), m.end(), explicit, matches, text)
     if not bare_number:
         return ref

@@ -102,6 +102,7 @@ _SHARE = re.compile(
     r"(?:(?P<a>[0-9]{1,2})\s*/\s*(?P<b>[0-9]{1,3})"
     r"(?=\s*(?:khoi\s*luong|cong\s*viec|noi\s*dung|hang\s*muc|chi\s*tieu|ke\s*hoach|nhiem\s*vu"
     r"|so\s*(?:xa|phuong|don\s*vi|ho|cong\s*trinh)|tong))"
+    r"|(?P<a2>[0-9]{1,2})\s*(?:tren|trong)\s*(?:tong\s*so\s*)?(?P<b2>[0-9]{1,3})"
     r"|(?P<half>(?:mot|1)\s*nua))"
     r"(?![a-z0-9])"
 )
@@ -192,10 +193,9 @@ def fold_map(text: str) -> tuple[str, list[int]]:
         if m.group("half"):
             value = 50
         else:
-            a, b = int(m.group("a")), int(m.group("b"))
+            a, b = (int(m.group(k)) for k in (("a", "b") if m.group("a") else ("a2", "b2")))
             if not 0 < a < b:
                 continue
             value = round(100 * a / b)
-        end = m.end()
-        _replace(out, pos, m.end("lead"), end, f"{value}%")
+        _replace(out, pos, m.end("lead"), m.end(), f"{value}%")
     return "".join(out), pos

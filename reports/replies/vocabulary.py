@@ -43,9 +43,11 @@ _OBSTS = rf"{_OBST}(?:\s*(?:,|va|/|&|-)?\s*{_OBST}){{0,3}}"
 _DUOC = r"(?:duoc|dc)"
 # Parts of a task: finishing one leaves the task in progress.
 _PART = (
-    r"(?:(?:cac|mot\s*so|1\s*so|xong)\s*)?"
-    r"(?:giai\s*doan|gd|buoc|phan(?!\s*viec\s*(?:duoc\s*)?giao)|hang\s*muc|dot|khau"
+    r"(?:(?:cac|mot\s*so|1\s*so|xong|nhieu|phan\s*lon|da\s*so|hau\s*het|[0-9]{1,2})\s*)?"
+    r"(?:giai\s*doan|gd|buoc|phan(?!\s*viec)|hang\s*muc|dot|khau"
     r"|cong\s*doan|noi\s*dung\s*[0-9ivx])"
+    r"|(?:mot\s*so|1\s*so|nhieu|phan\s*lon|da\s*so|hau\s*het|hon\s*(?:mot\s*)?nua|mot\s*nua)"
+    r"(?:\s*(?:noi\s*dung|cong\s*viec|khoi\s*luong|chi\s*tieu|hang\s*muc|nhiem\s*vu))?"
 )
 # Steps that end in a document or a check: finishing one may or may not finish the task.
 _STEP_OBJECT = (
@@ -61,14 +63,22 @@ _STEP_VERB = (
     r"|dao\s*tao|tap\s*huan|tuyen\s*truyen|in|phat\s*hanh|cap\s*nhat|nhap\s*lieu)"
 )
 
-# (pattern, status or None, kind, words whose plain ASCII spelling is not accepted)
-STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, frozenset[str]]] = [
+# Words whose folded form is also another word, checked against the officer's spelling in the
+# patterns that name them: word → whether its plain ASCII spelling is accepted (it is only
+# when the matched phrase is written without any diacritics).
+_PLAIN = {"dang": True, "chua": True}
+_STOP = {**_PLAIN, "dung": True, "ngung": True}
+_STRICT_WAIT = {**_PLAIN, "cho": False, "doi": False}
+_WAIT = {**_PLAIN, "cho": True, "doi": True}
+
+# (pattern, status or None, kind, checked words)
+STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
     (
         rf"{_NEG}\s*(?:co|gap(?:\s*phai)?|phat\s*sinh|bi|thay|con|xay\s*ra|ghi\s*nhan)?"
         rf"\s*(?:gi\s*|them\s*)?{_OBSTS}(?:\s*(?:gi|nao|j|ca))?",
         None,
         "neutral",
-        frozenset(),
+        _PLAIN,
     ),
     (
         rf"{_OBSTS}\s*[:\-]?\s*(?:khong(?:\s*(?:co|phat\s*sinh)(?:\s*gi)?)?|ko(?:\s*co)?|k(?:\s*co)?"
@@ -76,7 +86,7 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, frozenset[str]]] = [
         r"(?=\s*(?:[,.;!)]|$|a(?![a-z])))",
         None,
         "neutral",
-        frozenset(),
+        _PLAIN,
     ),
     # done
     (
@@ -85,110 +95,124 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, frozenset[str]]] = [
         r"(?:\s*(?:roi|r|rui|het|ca|xuoi|tot))?",
         DONE,
         "strong",
-        frozenset(),
+        _PLAIN,
     ),
     # in progress
     (
         rf"(?:chua|khong|ko|k|ch)\s*(?:{_DUOC}\s*)?(?:thuc\s*hien\s*|lam\s*|th\s*)?{D_CORE}|chx",
         IN_PROGRESS,
         "strong",
-        frozenset(),
+        _PLAIN,
     ),
     (
         rf"(?:sap|gan|co\s*ban|da\s*co\s*ban|du\s*kien|se|phan\s*dau|chuan\s*bi|dang|dg"
         rf"|tiep\s*tuc|de)\s*{D_CORE}",
         IN_PROGRESS,
         "kept",
-        frozenset(),
+        _PLAIN,
     ),
     (
         rf"(?:du\s*kien|phan\s*dau)\s*[^.;,\n]{{0,40}}?\s{D_CORE}",
         IN_PROGRESS,
         "kept",
-        frozenset(),
+        _PLAIN,
     ),
-    (rf"{D_CORE}\s*(?:mot|1)\s*phan", IN_PROGRESS, "strong", frozenset()),
-    (rf"(?:da\s*)?{D_CORE}\s*{_PART}", IN_PROGRESS, "sub", frozenset()),
-    (rf"(?:da\s*)?{D_CORE}\s*(?:xong\s*)?{_STEP_OBJECT}", None, "subv", frozenset()),
-    (rf"(?:da\s*)?{_STEP_VERB}\s*(?:{_DUOC}\s*)?xong(?:\s*(?:roi|r))?", None, "subv", frozenset()),
+    (rf"{D_CORE}\s*(?:mot|1)\s*phan", IN_PROGRESS, "strong", _PLAIN),
+    (rf"(?:da\s*)?{D_CORE}\s*(?:duoc\s*|dc\s*)?(?:{_PART})", IN_PROGRESS, "sub", _PLAIN),
+    (
+        rf"(?:da\s*)?{D_CORE}\s*(?:xong\s*)?(?:cong\s*tac\s*|viec\s*)?{_STEP_OBJECT}",
+        None,
+        "subv",
+        _PLAIN,
+    ),
+    (
+        rf"(?:da\s*)?{D_CORE}\s*(?:viec\s*)?(?:xay\s*dung|lap|soan(?:\s*thao)?|hoan\s*thien)\s*"
+        r"(?:du\s*thao|ho\s*so|to\s*trinh|phuong\s*an|de\s*cuong|bao\s*cao)",
+        None,
+        "subv",
+        _PLAIN,
+    ),
+    (rf"(?:da\s*)?{_STEP_VERB}\s*(?:{_DUOC}\s*)?xong(?:\s*(?:roi|r))?", None, "subv", _PLAIN),
     (
         rf"(?:van\s*|hien\s*|con\s*)?(?:dang|dangg|dag|dg)\s*{_IP_VERB}",
         IN_PROGRESS,
         "strong",
-        frozenset(),
+        _PLAIN,
     ),
+    (r"cth", NOT_STARTED, "strong", _PLAIN),
+    (r"dht", DONE, "strong", _PLAIN),
     (
         r"dtth|dth|tiep\s*tuc\s*(?:thuc\s*hien|trien\s*khai|th|lam)",
         IN_PROGRESS,
         "strong",
-        frozenset(),
+        _PLAIN,
     ),
-    (r"in\s*progress|on\s*going|wip|doing", IN_PROGRESS, "strong", frozenset()),
+    (r"in\s*progress|on\s*going|wip|doing", IN_PROGRESS, "strong", _PLAIN),
     (
         r"(?:van\s*)?(?:dang|dangg|dag|dg)\s*(?!(?:ky|ki|tai|uy|vien|bo|nhap|tin|bai)(?![a-z]))[a-z]+",
         IN_PROGRESS,
         "weak",
-        frozenset(),
+        _PLAIN,
     ),
     (
         r"da\s*(?:trinh|gui|xay\s*dung|soan|trien\s*khai|tham\s*muu|lay\s*y\s*kien)",
         IN_PROGRESS,
         "weak",
-        frozenset(),
+        _PLAIN,
     ),
     (
         r"du\s*thao|(?:mot|1)\s*phan|cham\s*tien\s*do|tiep\s*tuc|con\s*lai",
         IN_PROGRESS,
         "weak",
-        frozenset(),
+        _PLAIN,
     ),
     # not started
     (
         rf"chua\s*(?:lam\s*gi|co\s*gi|trien\s*khai\s*gi|bat\s*dau|khoi\s*dong|{_IP_VERB})",
         NOT_STARTED,
         "strong",
-        frozenset(),
+        _PLAIN,
     ),
     (
         r"chua(?=\s*(?:[,.;:!?)\-]|$|a(?![a-z])|nhe|nha))",
         NOT_STARTED,
         "strong",
-        frozenset(),
+        _PLAIN,
     ),
-    (r"not\s*(?:yet\s*)?started", NOT_STARTED, "strong", frozenset()),
-    (r"chua", NOT_STARTED, "weak", frozenset()),
+    (r"not\s*(?:yet\s*)?started", NOT_STARTED, "strong", _PLAIN),
+    (r"chua", NOT_STARTED, "weak", _PLAIN),
     # blocked
     (
         r"(?:chua|khong|ko|k)\s*(?:the\s*)?(?:thuc\s*hien|trien\s*khai|lam|hoan\s*thanh"
         rf"|tien\s*hanh|th|xong)\s*{_DUOC}",
         BLOCKED,
         "strong",
-        frozenset(),
+        _PLAIN,
     ),
     (
         r"(?:chua|khong|ko|k)\s*the\s*(?:thuc\s*hien|trien\s*khai|lam|hoan\s*thanh|tien\s*hanh|xong)",
         BLOCKED,
         "strong",
-        frozenset(),
+        _PLAIN,
     ),
     (
         r"(?:(?:co|bi|gap|dang|con|van|nhieu|mot\s*so)\s*){0,3}"
         r"(?:vuong\s*mac|kho\s*khan|tro\s*ngai|ach\s*tac|kk\s*[,/&\-]?\s*vm|kkvm)",
         BLOCKED,
         "strong",
-        frozenset(),
+        _PLAIN,
     ),
     (
         r"(?<!met )(?<!hinh )(?<!m )(?<!m2 )(?<!km )(?:(?:co|bi|gap|dang|con|van)\s*){0,3}vuong",
         BLOCKED,
         "strong",
-        frozenset(),
+        _PLAIN,
     ),
     (
         r"(?:gap|bi|dang)\s*kho(?!\s*bac)|bi\s*(?:ket|tac|ach\s*tac)|blocked|stuck",
         BLOCKED,
         "strong",
-        frozenset(),
+        _PLAIN,
     ),
     # suspended: an explicit blocked that says more, kept in the note
     (
@@ -198,16 +222,16 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, frozenset[str]]] = [
         r"|tam\s*(?:dung|ngung|hoan|gac)|dinh\s*chi|bi\s*dung|phai\s*dung|dung\s*het",
         BLOCKED,
         "kept",
-        frozenset(),
+        _STOP,
     ),
     # waiting on another body: "chờ" written with its mark, or plain "dang cho"
-    (r"cho(?:\s*doi)?", BLOCKED, "cue", frozenset({"cho"})),
+    (r"cho(?:\s*doi)?|doi", BLOCKED, "wait", _STRICT_WAIT),
     (
         r"(?:dang|dg|van|con|phai|hien|de|hien\s*dang|van\s*dang|van\s*con|tam\s*dung\s*de"
-        r"|dung\s*lai\s*de)\s*cho(?:\s*doi)?",
+        r"|dung\s*lai\s*de)\s*(?:cho|doi)(?:\s*doi)?",
         BLOCKED,
-        "cue",
-        frozenset(),
+        "wait",
+        _WAIT,
     ),
     (
         r"thieu|het\s*(?:von|kinh\s*phi|nguon)"
@@ -218,18 +242,28 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, frozenset[str]]] = [
         r"|thao\s*go|gia\s*han|dieu\s*chinh|huong\s*dan|chi\s*dao|giai\s*quyet)",
         BLOCKED,
         "cue",
-        frozenset(),
+        _PLAIN,
     ),
 ]
 COMPILED = [
-    (re.compile(rf"(?<![a-z]){pat}(?![a-z])"), status, kind, strict)
-    for pat, status, kind, strict in STATUS_PATTERNS
+    (re.compile(rf"(?<![a-z]){pat}(?![a-z])"), status, kind, checked)
+    for pat, status, kind, checked in STATUS_PATTERNS
 ]
-KIND_RANK = {"neutral": 0, "strong": 1, "kept": 1, "sub": 1, "subv": 1, "cue": 2, "weak": 3}
+KIND_RANK = {
+    "neutral": 0,
+    "strong": 1,
+    "kept": 1,
+    "sub": 1,
+    "subv": 1,
+    "cue": 2,
+    "wait": 2,
+    "weak": 3,
+}
 
-# Words whose folded form is also another word: the source must be one of these spellings.
-CHECKED_WORD = re.compile(r"(?<![a-z])(?:dang|chua|cho|dung|ngung)(?![a-z])")
+# The spellings with diacritics each checked word stands for.
+CHECKED_WORD = re.compile(r"(?<![a-z])(?:dang|chua|cho|dung|ngung|doi)(?![a-z])")
 CHECKED_FORMS = {
+    "doi": {"đợi"},
     "dang": {"đang"},
     "chua": {"chưa"},
     "cho": {"chờ"},
