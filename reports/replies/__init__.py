@@ -231,6 +231,11 @@ def _parse_reply(
 # --- several tasks in one message -------------------------------------------------------------
 
 
+def _bare(a: Analysis) -> bool:
+    """A part that names a task and says nothing else."""
+    return a.status is None and a.percent is None and not a.note and not a.said
+
+
 def parse_replies(
     text: str, tasks: Sequence[str] = (), *, lines: Sequence[str] | None = None
 ) -> list[ParsedReply]:
@@ -275,11 +280,17 @@ def _parse_replies(
         readings += [(row, a, ref) for ref in a.refs]
 
     sources = [a for _, a, _ in readings]
+    for i in range(len(readings)):
+        row, a, _ = readings[i]
+        if not _bare(a):
+            continue
+        before = readings[i - 1] if i > 0 else None
+        if before is not None and before[0] == row and before[2] in before[1].mid:
+            sources[i] = sources[i - 1]  # "xong 1a, 1b": the status came first
     for i in range(len(readings) - 2, -1, -1):
-        a = sources[i]
-        bare = a.status is None and a.percent is None and not a.note and not a.said
-        if bare and readings[i + 1][0] == readings[i][0]:
-            sources[i] = sources[i + 1]
+        same_row = readings[i + 1][0] == readings[i][0]
+        if sources[i] is readings[i][1] and _bare(readings[i][1]) and same_row:
+            sources[i] = sources[i + 1]  # "2a, 2b xong": the status comes after
     return [
         _finish(source, _task_of([ref], tasks))
         for (_, _, ref), source in zip(readings, sources, strict=True)

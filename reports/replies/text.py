@@ -97,11 +97,15 @@ _NUM_WORD = r"(?:mot|hai|ba|bon|tu|nam|lam|nham|sau|bay|tam|chin|muoi|tram)"
 _NUMBER_WORDS = re.compile(
     rf"(?<![a-z0-9])(?P<words>{_NUM_WORD}(?:\s+{_NUM_WORD})*)\s*(?=%|phan\s*tram|ptram)"
 )
-_SHARE = re.compile(
-    r"(?P<lead>(?<![a-z])(?:hoan\s*thanh|xong|dat|duoc|dc|lam\s*duoc|thuc\s*hien\s*duoc)\s+)"
-    r"(?:(?P<a>[0-9]{1,2})\s*/\s*(?P<b>[0-9]{1,3})"
+_SHARE_NOUN = (
     r"(?=\s*(?:khoi\s*luong|cong\s*viec|noi\s*dung|hang\s*muc|chi\s*tieu|ke\s*hoach|nhiem\s*vu"
     r"|so\s*(?:xa|phuong|don\s*vi|ho|cong\s*trinh)|tong))"
+)
+_SHARE = re.compile(
+    r"(?P<lead>(?<![a-z])(?:hoan\s*thanh|xong|dat|duoc|dc|lam\s*duoc|thuc\s*hien\s*duoc)\s+"
+    r"|(?<![0-9/])(?=[0-9]{1,2}\s*/\s*[0-9]{1,3}" + _SHARE_NOUN + r"))"
+    r"(?:(?P<a>[0-9]{1,2})\s*/\s*(?P<b>[0-9]{1,3})" + _SHARE_NOUN + r"(?![0-9/])"
+    r"|(?P<a3>[0-9])\s*/\s*(?P<b3>[2-4])(?![0-9/])"
     r"|(?P<a2>[0-9]{1,2})\s*(?:tren|trong)\s*(?:tong\s*so\s*)?(?P<b2>[0-9]{1,3})"
     r"|(?P<half>(?:mot|1)\s*nua))"
     r"(?![a-z0-9])"
@@ -193,9 +197,11 @@ def fold_map(text: str) -> tuple[str, list[int]]:
         if m.group("half"):
             value = 50
         else:
-            a, b = (int(m.group(k)) for k in (("a", "b") if m.group("a") else ("a2", "b2")))
+            keys = next(k for k in (("a", "b"), ("a2", "b2"), ("a3", "b3")) if m.group(k[0]))
+            a, b = (int(m.group(k)) for k in keys)
             if not 0 < a < b:
                 continue
             value = round(100 * a / b)
-        _replace(out, pos, m.end("lead"), m.end(), f"{value}%")
+        start = m.end("lead") if m.group("lead") else m.start()
+        _replace(out, pos, start, m.end(), f"{value}%")
     return "".join(out), pos

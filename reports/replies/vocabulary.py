@@ -60,7 +60,8 @@ _STEP_VERB = (
     r"|giai\s*phong\s*mat\s*bang|gpmb|boi\s*thuong|kiem\s*ke|tiep\s*nhan|thu\s*thap|danh\s*gia"
     r"|dieu\s*tra|viet|gui|nop|cong\s*bo|phe\s*duyet|thong\s*qua|dau\s*thau|giai\s*ngan"
     r"|thanh\s*toan|quyet\s*toan|nghiem\s*thu\s*(?:buoc|giai\s*doan|dot)|lua\s*chon\s*nha\s*thau"
-    r"|dao\s*tao|tap\s*huan|tuyen\s*truyen|in|phat\s*hanh|cap\s*nhat|nhap\s*lieu)"
+    r"|dao\s*tao|tap\s*huan|tuyen\s*truyen|in|phat\s*hanh|cap\s*nhat|nhap\s*lieu"
+    r"|to\s*chuc(?!\s*thuc\s*hien))"
 )
 
 # Words whose folded form is also another word, checked against the officer's spelling in the
@@ -106,7 +107,7 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
     ),
     (
         rf"(?:sap|gan|co\s*ban|da\s*co\s*ban|du\s*kien|se|phan\s*dau|chuan\s*bi|dang|dg"
-        rf"|tiep\s*tuc|de)\s*{D_CORE}",
+        rf"|tiep\s*tuc|de|(?:co\s*ban|gan\s*nhu|hau\s*nhu)\s*(?:da|la))\s*{D_CORE}",
         IN_PROGRESS,
         "kept",
         _PLAIN,
@@ -124,6 +125,15 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
         None,
         "subv",
         _PLAIN,
+    ),
+    (
+        r"da\s+(?!(?:thuc\s*hien|th|lam|trien\s*khai|to\s*chuc\s*thuc\s*hien|tien\s*hanh|xu\s*ly"
+        r"|co\s*ban|gan|sap|hoan\s*thanh|ht|xong|em|e|anh|chi|toi|minh|ben|so|don\s*vi|chung"
+        r"|duoc|dc|ok|oke|cung|deu|roi|that\s*su|thuc\s*su|da|a|vang|nhiem\s*vu|nv|viec)\s)"
+        r"(?:[a-z]+\s+){1,4}?xong(?:\s*(?:roi|r))?",
+        None,
+        "subv",
+        {**_PLAIN, "da": True},
     ),
     (
         rf"(?:da\s*)?{D_CORE}\s*(?:viec\s*)?(?:xay\s*dung|lap|soan(?:\s*thao)?|hoan\s*thien)\s*"
@@ -261,8 +271,9 @@ KIND_RANK = {
 }
 
 # The spellings with diacritics each checked word stands for.
-CHECKED_WORD = re.compile(r"(?<![a-z])(?:dang|chua|cho|dung|ngung|doi)(?![a-z])")
+CHECKED_WORD = re.compile(r"(?<![a-z])(?:dang|chua|cho|dung|ngung|doi|da)(?![a-z])")
 CHECKED_FORMS = {
+    "da": {"đã"},
     "doi": {"đợi"},
     "dang": {"đang"},
     "chua": {"chưa"},
