@@ -316,11 +316,13 @@ async def test_members_and_task_read_properly(harness: BotHarness) -> None:
     assert "quản trị — id" in admin_line
     assert "cán bộ báo cáo, Sở Xây dựng" in members.text
 
-    await harness.ask(OFFICER, "II.1.a xong")
-    mark = len(harness.emulator.sent)
+    mark = len(harness.emulator.sent)  # a file after the II.2.a report is its evidence
     harness.emulator.send_document(harness.token, OFFICER, "Bien-ban-nghiem-thu.pdf", b"%PDF-1")
-    await harness.emulator.wait_for(lambda m: "Bien-ban-nghiem-thu.pdf" in m.text, after=mark)
-    task = await harness.ask(COORDINATOR, "/task II.1.a")
+    saved = await harness.emulator.wait_for(
+        lambda m: "Bien-ban-nghiem-thu.pdf" in m.text, after=mark
+    )
+    assert "II.2.a" in saved.text
+    task = await harness.ask(COORDINATOR, "/task II.2.a")
     assert "Minh chứng (1): Bien-ban-nghiem-thu.pdf" in task.text
 
 
