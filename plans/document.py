@@ -180,6 +180,7 @@ _KINDS = [
     ("roman", re.compile(r"^([IVXLC]{1,6})\.\s+(.+)$", re.S)),
     ("sub", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(.+)$", re.S)),
     ("num", re.compile(r"^(\d{1,2})[.)]\s+(.+)$", re.S)),
+    ("num", re.compile(r"^(?:Điều|Dieu|ĐIỀU)\s+(\d{1,2})\s*[.:]\s*(.+)$", re.S)),
     ("letter", re.compile(r"^([a-zđ])\)\s+(.+)$", re.S)),
     ("paren", re.compile(r"^\((\d{1,2})\)\s*(.+)$", re.S)),
     ("bullet", re.compile(r"^[-+•–—*]\s*(.+)$", re.S)),
@@ -386,8 +387,54 @@ def _labelled(body: str) -> tuple[str, str] | None:
     return None
 
 
+_INLINE_ROLES = re.compile(
+    r"[(\[]([^()\[\]]*?(?:chu tri|phoi hop)[^()\[\]:]{0,30}:[^()\[\]]*)[)\]]"
+)
+
+
+def _inline_roles(body: str) -> tuple[str, list[tuple[str, str]]]:
+    """ "Rà soát … (Cơ quan chủ trì: X; phối hợp: Y; thời gian: Quý II/2026)." → the text
+    without the brackets, and the labelled fields inside them."""
+    match = _INLINE_ROLES.search(fold_keep(body))
+    if not match:
+        return body, []
+    fields = []
+    for piece in re.split(r"[;\n]", body[match.start(1) : match.end(1)]):
+        labelled = _labelled(piece.strip())
+        if labelled:
+            fields.append(labelled)
+    if not fields:
+        return body, []
+    text = (body[: match.start()].rstrip() + " " + body[match.end() :].lstrip()).strip()
+    return text.rstrip(" ,;") if text.endswith((",", ";")) else text, fields
+
+
+def _split_inline(paras: list[_Para]) -> list[_Para]:
+    """Items whose roles are written in brackets become an item followed by role lines."""
+    out: list[_Para] = []
+    for para in paras:
+        if para.kind in ("num", "letter", "sub", "bullet", "text"):
+            body, fields = _inline_roles(para.body)
+            if fields:
+                out.append(_Para(para.kind, para.label, body))
+                label = {
+                    "assign": "Chủ trì",
+                    "support": "Phối hợp",
+                    "time": "Thời gian",
+                    "product": "Sản phẩm",
+                    "budget": "Kinh phí",
+                }
+                for name, value in fields:
+                    prefix = label[name]
+                    out.append(_Para("bullet", "-", f"{prefix}: {value}"))
+                continue
+        out.append(para)
+    return out
+
+
 def _parse_assigned(paras: list[_Para], ctx: _Context) -> bool:
     """Plans whose tasks carry "Phân công thực hiện:" / "Thời gian thực hiện:" lines."""
+    paras = _split_inline(paras)
     if not any(p.kind != "row" and (_labelled(p.body) or ("", ""))[0] == "assign" for p in paras):
         return False
     candidates: list[_Candidate] = []
@@ -675,9 +722,9 @@ def _join_lines(cell: str, *, agencies: bool) -> str:
         if agencies:
             breaks = not soft and (looks_like_agency(piece) or previous.endswith(";"))
         else:
-            breaks = bool(_BULLET_LINE.match(piece)) or (
-                previous.endswith((".", ";", ":")) and bool(_MARKER_LINE.match(piece))
-            )
+            ended = previous.endswith((".", ";", ":"))
+            bullet = bool(_BULLET_LINE.match(piece)) and (ended or piece[2:3].isupper())
+            breaks = bullet or (ended and bool(_MARKER_LINE.match(piece)))
         out = f"{out}\n{piece}" if breaks else f"{out} {piece}"
     return out
 
@@ -749,9 +796,10 @@ def _parse_table(rows: list[list[str]], ctx: _Context, prefix: str) -> int:
         filled = [c for i, c in enumerate(cells) if c.strip() and i != stt_index]
         task_text = values["text"].replace("<br>", " ").strip()
         roman = bool(_ROMAN_OR_LETTER.match(stt))
-        in_text = _GROUP_IN_TEXT.match(task_text) if not stt else None
+        first = filled[0].replace("<br>", " ").strip() if filled else ""
+        in_text = _GROUP_IN_TEXT.match(first) if not stt and len(filled) == 1 else None
         only_text = len(filled) <= 1 or not (values["lead"] or values["time"] or values["support"])
-        if only_text and (roman or (not stt and (is_caps(task_text) or in_text or not found))):
+        if only_text and (roman or (not stt and (is_caps(first) or in_text or not found))):
             if in_text and not roman:
                 group_label, group_title = in_text.group(1), in_text.group(2)
             else:
@@ -968,6 +1016,7 @@ def _plan_info(paras: list[str], ctx: _Context) -> PlanInfo:
             title = match.group(1)
     title = _ATTACHED_TO.sub("", title).strip()
     title = re.split(r"\s+(?=Căn cứ\s)", title)[0].strip()
+    title = re.split(r"(?<=[^\s.])\.\s+(?=[A-ZĐÀ-Ỹ])", title, maxsplit=1)[0].strip()
     title = title[:1].upper() + title[1:] if title else ""
     for caps in caps_after:
         folded = fold(caps)
@@ -1140,21 +1189,23 @@ def _parse(normalized: str, appendix: str = "", *, kind: str | None = None) -> P
     paras = _body_paragraphs(whole)
     tables = [t for t in _tables(paras) if len(t) >= 2]
     body = _Context()
-    text_paras = [p for p in _body_paragraphs(normalized)]
-    if not _parse_assigned(text_paras, body):
+    text_paras = list(_body_paragraphs(normalized))
+    assigned = _parse_assigned(text_paras, body)
+    if not assigned:
         body = _Context()
         if not _parse_addressed(text_paras, body):
             body = _Context()
             _parse_paren(text_paras, body)
     table_ctx = _Context()
     usable = [t for t in tables if _header_map_any(t)]
+    both = assigned and bool(body.tasks)
     for index, table in enumerate(usable, start=1):
-        prefix = f"PL{index}" if len(usable) > 1 else ""
+        prefix = f"PL{index}" if len(usable) > 1 else ("PL" if both else "")
         _parse_table(table, table_ctx, prefix)
-    if len(table_ctx.tasks) >= 2 or (table_ctx.tasks and not body.tasks):
+    if not both and (len(table_ctx.tasks) >= 2 or (table_ctx.tasks and not body.tasks)):
         # The appendix holds the tasks: the body's numbered duties are standing instructions.
         ctx.tasks, ctx.warnings = table_ctx.tasks, table_ctx.warnings
-    else:
+    else:  # tasks with their own role lines in the body, and a table besides
         ctx.tasks = body.tasks + table_ctx.tasks
         ctx.warnings = body.warnings + table_ctx.warnings
     all_plain = paragraphs(whole)

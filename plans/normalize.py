@@ -34,6 +34,11 @@ _MARKER = re.compile(
     r"^(?:[-+•–—*]\s|[IVXLC]{1,6}\.\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|\d{1,2}\.\d{1,2}\s"
     r"|[a-zđ]\)\s|\(\d{1,2}\)|\([a-zđ]\)\s|\|)"
 )
+_ROLE_LABEL = re.compile(
+    r"^(?:(?:co quan|don vi)[, /]*)*(?:chu tri|phoi hop|thuc hien)(?: thuc hien)?\s*:"
+    r"|^(?:thoi gian|thoi han|tien do|han hoan thanh)(?: thuc hien| hoan thanh)?\s*:"
+    r"|^(?:san pham|kinh phi|nguon kinh phi|phan cong(?: thuc hien)?|ket qua)[^:]{0,20}:"
+)
 _HEADING_MARKER = re.compile(r"^(?:[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|\(\d{1,2}\))\s")
 _NUMBER_LINE = re.compile(r"^s[oố6ô]\s*:?\s*\d+\s*[/-]", re.I)
 _DATE_LINE = re.compile(
@@ -112,6 +117,9 @@ def _starts_lower(line: str) -> bool:
 def _can_join(prev: str, last: str, line: str, *, blank_between: bool, width: int) -> bool:
     """Decide whether `line` continues the paragraph `prev`."""
     if not prev or _is_table_row(prev) or _is_table_row(line) or _MARKER.match(line):
+        return False
+    if _ROLE_LABEL.match(fold_keep(line)):  # "Cơ quan chủ trì: …" on its own line
+        return False
         return False
     if is_caps(prev) or is_header_line(prev) or is_header_line(line):
         return False
