@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from access import audit
 from domain.status import Role
 from onboarding.links import record_use, take_seat
-from storage.models import Agency, AgencyMove, JoinLink, Member
+from storage.models import Agency, AgencyMove, Invite, JoinLink, Member
 
 ASKING_OFFICER = "asking_officer"
 ASKING_ADMIN = "asking_admin"
@@ -92,6 +92,9 @@ async def admin_decides(
         audit.record(session, admin, "member.move_full", move_id=move.id, link_id=link.id)
         return await _describe(session, move, MoveOutcome.FULL)
     member.agency_id = move.to_agency_id
+    invite = await session.get(Invite, move.invite_id) if move.invite_id else None
+    if invite is not None:  # a one-person invite also gives its role
+        member.role = invite.role
     if link is not None:
         await record_use(session, link, member, now, pending=False)
     move.status = MoveOutcome.MOVED.value

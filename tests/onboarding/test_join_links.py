@@ -25,7 +25,7 @@ from onboarding.tracking import agencies_without_officers, onboarding_status
 from plans.registry import add_agency
 from plans.store import save_plan
 from storage.db import Database
-from storage.models import AuditEntry, JoinLink, JoinLinkUse, Member
+from storage.models import Agency, AuditEntry, JoinLink, JoinLinkUse, Member
 from tests.auxil.scenario import PLAN
 
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
@@ -44,8 +44,6 @@ async def setup(db: Database) -> tuple[int, int]:
 
 async def new_link(db: Database, agency_id: int, **kwargs: object) -> str:
     async with db.transaction() as session:
-        from storage.models import Agency
-
         agency = await session.get(Agency, agency_id)
         assert agency is not None
         created = await create_join_link(
@@ -119,8 +117,6 @@ async def test_expiry_follows_the_given_clock_and_revoking_stops_the_link(db: Da
     assert (await join(db, token, person(1), NOW + timedelta(days=2))).outcome is JoinOutcome.JOINED
     other = await new_link(db, tc)
     async with db.transaction() as session:
-        from storage.models import Agency
-
         agency = await session.get(Agency, tc)
         assert agency is not None
         assert await revoke_links(session, agency, None, NOW) == 1
@@ -202,17 +198,33 @@ async def test_a_one_person_invite_of_another_agency_does_not_move_silently(db: 
     xd, tc = await setup(db)
     async with db.transaction() as session:
         session.add(Member(telegram_user_id=700001, role="officer", agency_id=xd))
-        from storage.models import Agency
 
         finance = await session.get(Agency, tc)
         created = await create_invite(
             session, agency=finance, role=Role.OFFICER, created_by=None, now=NOW
         )
     result = await join(db, created.token, person(1))
-    assert result.outcome is JoinOutcome.MOVE_ASKED
+    assert result.outcome is JoinOutcome.MOVE_ASKED and result.move is not None
     async with db.transaction() as session:
         member = await session.scalar(select(Member))
         assert member is not None and member.agency_id == xd
+    # a coordinator's invite of another agency: once both agree, the agency and the role
+    async with db.transaction() as session:
+        admin = Member(telegram_user_id=1, role="admin", full_name="Quản trị")
+        session.add(admin)
+        finance = await session.get(Agency, tc)
+        promoted = await create_invite(
+            session, agency=finance, role=Role.COORDINATOR, created_by=None, now=NOW
+        )
+    second = await join(db, promoted.token, person(1))
+    assert second.move is not None
+    async with db.transaction() as session:
+        await officer_answers(session, second.move.id, person(1).user_id, True, NOW)
+        admin = await session.scalar(select(Member).where(Member.role == "admin"))
+        assert admin is not None
+        moved = await admin_decides(session, second.move.id, admin, True, NOW)
+        assert moved.outcome is MoveOutcome.MOVED and moved.member is not None
+        assert moved.member.agency_id == tc and moved.member.role == "coordinator"
 
 
 @pytest.mark.parametrize(
@@ -241,8 +253,6 @@ async def test_tracking_counts_match_the_database(db: Database) -> None:
         saved = await save_plan(session, PLAN)
         plan = saved.plan
     async with db.transaction() as session:
-        from storage.models import Agency
-
         agencies = {a.name: a.id for a in (await session.scalars(select(Agency))).unique()}
     token = await new_link(db, agencies["Sở Xây dựng"], capacity=2)
     await join(db, token, person(1))
