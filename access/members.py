@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload
 
 from access import audit
 from domain.status import Role
@@ -142,7 +143,12 @@ async def bind_invite(
 
 
 async def member_by_telegram_id(session: AsyncSession, user_id: int) -> Member | None:
-    return await session.scalar(select(Member).where(Member.telegram_user_id == user_id))
+    # the member's agency comes along (joined); its aliases are not needed on this hot path
+    return await session.scalar(
+        select(Member)
+        .where(Member.telegram_user_id == user_id)
+        .options(joinedload(Member.agency).raiseload(Agency.aliases))
+    )
 
 
 async def identify(
