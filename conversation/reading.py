@@ -19,9 +19,16 @@ from collections.abc import Sequence
 
 from conversation.model import Context
 from domain.status import ReportStatus
-from domain.text import fold, ref_key, strip_diacritics
+from domain.text import ref_key, strip_diacritics
 from reports.intake import Part, Reading
-from reports.replies import UNKNOWN_TASK, ParsedReply, parse_replies
+from reports.replies import (
+    DONE_WITH_ONGOING,
+    SUBSTEP_DONE,
+    UNKNOWN_TASK,
+    ParsedReply,
+    parse_replies,
+)
+from reports.replies import WHICH_TASK as WHICH_TASK_REASON
 from reports.worklist import WorkItem, candidates
 
 DONE = ReportStatus.DONE
@@ -41,11 +48,6 @@ _ONGOING = re.compile(
 _ONGOING_PLAIN = re.compile(
     r"(?<![a-z])(?:dang|tiep tuc|con lai|phan con|chua xong|chua hoan thanh|du kien)(?![a-z])"
 )
-# "3 xong", "3. xong", "3) đang làm" — a number at the start of a part (not "3a", "3.1")
-_LEADING_NUMBER = re.compile(
-    r"(?m)(?:^|(?<=[;\n]))[ \t>]*(\d{1,3})(?=[ \t]*[:)\-–]|\.(?!\w)|[ \t]|$)"
-)
-_QUOTED_LINE = re.compile(r"(?m)^[ \t]*>[ \t]?(.*)$")
 
 
 def in_context(items: Sequence[WorkItem], context: Context | None) -> list[WorkItem]:
@@ -60,63 +62,90 @@ def in_context(items: Sequence[WorkItem], context: Context | None) -> list[WorkI
 def read(
     text: str, items: Sequence[WorkItem], context: Context | None, *, quote: str | None = None
 ) -> Reading:
-    """What the reply says about which tasks, and what to ask before recording. `quote`: the
-    part of the replied-to message the officer quoted (Telegram's reply with quote)."""
+    """What the reply says about which tasks, and what to ask before recording: one parse,
+    with the lines of the numbered message it answers. `quote`: the part of the replied-to
+    message the officer quoted (Telegram's reply with quote)."""
     if quote and context is not None and context.about.numbered:
         text = "\n".join(f"> {line}" for line in quote.splitlines() if line.strip()) + "\n" + text
     choices = candidates(list(items))
     by_ref = {item.task.ref: item for item in choices}
     by_id = {item.task.id: item for item in choices}
     scoped = candidates(in_context(items, context))
-    text, conflicts = _resolve_lines(text, context, by_id, choices)
-
-    parsed = parse_replies(text, list(by_ref))
-    named = len(choices) > 1 or _writes_ref(text, choices)
-    if conflicts:  # "3" is a line and a task's own ref: the officer says which
-        by_ref = {**by_ref, **{i.task.ref: i for i in scoped}}
-        first = next(iter(conflicts.items()))
-        line_or_task = (by_id[first[1]], by_id[first[0]])
-        reading = Reading()
-        for p in parsed:
-            if p.task is None or by_ref.get(p.task) in line_or_task:
-                reading.parts.append(Part(p, ask=LINE_OR_TASK, choices=line_or_task))
-            elif p.status is not None and not p.ambiguous:
-                reading.parts.append(guarded(p, by_ref[p.task], p.note))
-        return reading
-    if scoped and len(scoped) < len(choices) and any(_unresolved(p) for p in parsed):
-        # a part without a ref (or with one shared by several tasks) means what was asked
-        narrowed = parse_replies(text, [i.task.ref for i in scoped])
-        if not any(p.reason == UNKNOWN_TASK for p in narrowed):
-            parsed, by_ref, named = narrowed, {i.task.ref: i for i in scoped}, False
-    ask_among = tuple(scoped or choices)
+    lines = _lines(context, by_id)
+    if lines is not None and context is not None:
+        text = _strip_pasted_lines(text, context.about.task_ids, by_id)
+    parsed = parse_replies(text, list(by_ref), lines=lines)
 
     reading = Reading()
     single = len(parsed) == 1
     for p in parsed:
         item = by_ref.get(p.task) if p.task is not None else None
-        if p.status is None and item is None:
-            if p.reason == UNKNOWN_TASK:
-                reading.parts.append(Part(p, ask=UNKNOWN, choices=tuple(choices)))
-            else:
-                reading.unrelated = True
-            continue
+        named = p.ref_kind in ("task", "line")
+        if item is None and p.ref_kind is None and p.reason in (WHICH_TASK_REASON, None):
+            # no ref written: the part means what the message answers, if that is one task
+            item = scoped[0] if len(scoped) == 1 else None
+        elif item is None and p.ref_kind == "ambiguous" and lines and p.line is not None:
+            # "3" answering a numbered message is its line 3, unless a task's ref is "3" itself
+            line_ref = lines[p.line - 1] if 0 < p.line <= len(lines) else None
+            own = [r for r in p.choices if ref_key(r) == str(p.line)]
+            item = by_ref.get(line_ref) if line_ref and not own else None
+            named = item is not None
+            if own and line_ref:  # ask between the line and the task numbered so
+                p = dataclasses.replace(p, choices=(line_ref, *own))
+        elif item is None and p.reason == WHICH_TASK_REASON and p.choices:
+            # a ref that fits several tasks: the one among those asked about, if only one
+            fits = [i for i in scoped if i.task.ref in p.choices]
+            item = fits[0] if len(fits) == 1 and p.ref_kind != "ambiguous" else None
         if item is None:
-            reason = UNKNOWN if p.reason == UNKNOWN_TASK else WHICH_TASK
-            among = tuple(choices) if reason == UNKNOWN else ask_among
-            reading.parts.append(Part(p, ask=reason, choices=among))
+            question = _ask_task(p, choices, scoped, by_ref)
+            if question is not None:
+                reading.parts.append(question)
             continue
-        if p.status is None or p.ambiguous:
-            reading.parts.append(Part(p, item, WHICH_STATUS))
+        if p.reason in (DONE_WITH_ONGOING, SUBSTEP_DONE) or p.kind == "written_report":
+            offered = tuple(s.value for s in p.options) or STATUSES
+            reading.parts.append(Part(p, item, KEEP_OR_CHANGE, statuses=offered, named=named))
+            continue
+        if p.status is None or (p.reason is not None and p.reason != WHICH_TASK_REASON):
+            reading.parts.append(Part(p, item, WHICH_STATUS, named=named))
             continue
         part = guarded(p, item, text if single else p.note)
         reading.parts.append(dataclasses.replace(part, named=named))
-    if reading.parts:
-        reading.unrelated = False
+    reading.unrelated = not reading.parts
     return reading
 
 
-def _unresolved(p: ParsedReply) -> bool:
-    return p.task is None and p.reason != UNKNOWN_TASK and (p.status is not None or p.note != "")
+STATUSES = tuple(s.value for s in ReportStatus)
+
+
+def _ask_task(
+    p: ParsedReply,
+    choices: Sequence[WorkItem],
+    scoped: Sequence[WorkItem],
+    by_ref: dict[str, WorkItem],
+) -> Part | None:
+    """The question for a part whose task is not known (None: not a report at all)."""
+    if p.reason == UNKNOWN_TASK:
+        return Part(p, ask=UNKNOWN, choices=tuple(choices))
+    if p.status is None and p.ref_kind is None:
+        return None  # neither a task nor a status
+    if p.ref_kind == "ambiguous" and p.choices:
+        offered = tuple(by_ref[r] for r in p.choices if r in by_ref)
+        return Part(p, ask=LINE_OR_TASK, choices=offered)
+    if p.choices:
+        offered = tuple(by_ref[r] for r in p.choices if r in by_ref)
+        return Part(p, ask=WHICH_TASK, choices=offered or tuple(choices))
+    return Part(p, ask=WHICH_TASK, choices=tuple(scoped or choices))
+
+
+def _lines(context: Context | None, by_id: dict[int, WorkItem]) -> list[str] | None:
+    """The refs on the lines of the numbered message answered, in line order."""
+    if context is None or not context.about.numbered or not context.about.task_ids:
+        return None
+    shown = context.about.refs
+    return [
+        by_id[t].task.ref if t in by_id else (shown[n] if n < len(shown) else "")
+        for n, t in enumerate(context.about.task_ids)
+    ]
 
 
 def guarded(p: ParsedReply, item: WorkItem, said: str) -> Part:
@@ -139,63 +168,6 @@ def says_ongoing(text: str) -> bool:
     # words typed without diacritics ("dang lam"): "đăng" keeps its own, so it is not read here
     plain = " ".join(w for w in re.findall(r"\w+", lower) if strip_diacritics(w) == w)
     return _ONGOING_PLAIN.search(plain) is not None
-
-
-def _writes_ref(text: str, choices: Sequence[WorkItem]) -> bool:
-    """Whether the text holds one of the refs written out (for an agency with one task, where
-    the parser gives every reply that task)."""
-    squeezed = fold(text).replace(" ", "")
-    return any(ref_key(i.task.ref) in squeezed for i in choices)
-
-
-# -- lines of a numbered message ----------------------------------------------------------
-def _resolve_lines(
-    text: str,
-    context: Context | None,
-    by_id: dict[int, WorkItem],
-    choices: Sequence[WorkItem],
-) -> tuple[str, dict[int, int]]:
-    """Rewrite line numbers and pasted lines of the numbered message answered into the refs
-    they show. Returns the text and, for a number that is also another task's own ref,
-    {that task's id: the line's task id} (those parts ask)."""
-    if context is None or not context.about.numbered or not context.about.task_ids:
-        return text, {}
-    about = context.about
-    own_ref = {ref_key(i.task.ref): i.task.id for i in choices}
-    conflicts: dict[int, int] = {}
-
-    def quoted(match: re.Match[str]) -> str:
-        # "> 3. II.2.a Title …" → "II.2.a" (a pasted line's words are not the officer's)
-        line = match.group(1)
-        number = re.match(r"\s*(?:(\d{1,3})[.)]\s+)?(\S+)", line)
-        if number:
-            shown = [by_id[t] for t in about.task_ids if t in by_id]
-            if number.group(1):
-                task_id = about.line(int(number.group(1)))
-                shown = [by_id[task_id]] if task_id in by_id else []
-            for item in shown:
-                if ref_key(number.group(2)) == ref_key(item.task.ref):
-                    return item.task.ref
-        return ""  # a quoted line that shows no task: not the officer's words
-
-    text = _QUOTED_LINE.sub(quoted, text)
-    text = _strip_pasted_lines(text, about.task_ids, by_id)
-
-    def numbered(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        task_id = about.line(number)
-        if task_id is None or task_id not in by_id:
-            return match.group(0)
-        other = own_ref.get(str(number))
-        if other is not None and other != task_id:
-            conflicts[other] = task_id
-            return match.group(0)
-        start, end = match.span(1)
-        whole = match.group(0)
-        offset = match.start()
-        return whole[: start - offset] + by_id[task_id].task.ref + whole[end - offset :]
-
-    return _LEADING_NUMBER.sub(numbered, text), conflicts
 
 
 def _strip_pasted_lines(text: str, task_ids: Sequence[int], by_id: dict[int, WorkItem]) -> str:

@@ -34,7 +34,7 @@ from conversation.reading import (
 from conversation.store import is_note_prompt, replace_sent
 from domain.status import ReportStatus, Role
 from reports.intake import Intake, Question, record, take
-from reports.replies import ParsedReply
+from reports.replies import DONE_WITH_ONGOING, ParsedReply
 from reports.service import (
     Recorded,
     attach_evidence,
@@ -46,7 +46,7 @@ from reports.worklist import WorkItem, candidates, item_for, worklist
 from storage.models import Evidence, Member, Report, Task
 
 EVIDENCE_WINDOW = timedelta(hours=24)
-MAX_CONFIRM_BUTTONS = 4
+MAX_CONFIRM_BUTTONS = 12  # an edit and an undo button for each of up to 12 tasks
 MAX_QUESTIONS = 3
 
 
@@ -303,7 +303,8 @@ def question_view(
             label = texts.plain("report.button_change").format(status=status_label(texts, new))
             buttons.append(keyboards.tap(label, keyboards.AnswerStatus(qid, new)))
         else:
-            text = texts("report.ask_done", ref=ref, text=said)
+            key = "report.ask_done" if question.parsed.reason == DONE_WITH_ONGOING else None
+            text = texts(key or "report.ask_status", ref=ref, text=said)
             for status in question.statuses:
                 label = status_label(texts, status)
                 buttons.append(keyboards.tap(label, keyboards.AnswerStatus(qid, status)))
