@@ -30,7 +30,6 @@ def _read_percent(text: str) -> int | None:
     return value if value is not None and value <= 100 else None
 
 
-_NONE = object()
 _READERS = {
     "int": _read_int,
     "Status": lambda t: t if t in STATUSES else None,
