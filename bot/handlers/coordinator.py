@@ -25,7 +25,7 @@ from domain.dates import parse_day
 from domain.status import Outcome, Role
 from domain.text import split_refs, strip_diacritics
 from plans.assignments import find_task
-from plans.store import find_plan, find_plans
+from plans.store import find_plans
 from reminders.dispatcher import RemindNow, remind_now
 from reports.model import PlanSummary
 from reports.requests import UnknownTasks, create_adhoc_request
@@ -71,9 +71,10 @@ async def create_request(
     deadline = parse_day(words[1], today)
     if deadline is None or deadline < today:
         return texts("request.bad_deadline", value=shorten(words[1], 40)), False
-    plan = await find_plan(session, words[0])
-    if plan is None:
-        return texts("request.unknown_plan", value=shorten(words[0], 60)), False
+    plans = await find_plans(session, words[0])
+    if len(plans) != 1:
+        return plan_not_found(texts, words[0], plans), False
+    plan = plans[0]
     try:
         created = await create_adhoc_request(
             session,
@@ -145,6 +146,14 @@ async def resolve_target(
     else:
         period = await current_period(session, plan, today, calendar)
     return plan, period
+
+
+def plan_not_found(texts: Texts, wanted: str, plans: list[Plan]) -> Html:
+    """No plan by that number, or several that it fits (then they are named)."""
+    if plans:
+        numbers = ", ".join(p.number for p in plans[:10])
+        return texts("plan.ambiguous", value=shorten(wanted, 60), plans=numbers)
+    return texts("request.unknown_plan", value=shorten(wanted, 60))
 
 
 def choose_plan(texts: Texts, plans: list[Plan], command: str) -> Answer:
@@ -595,12 +604,13 @@ async def linkgroup_command(update: Update, context: BotContext, member: Member)
         return
     wanted = " ".join(context.args)
     async with svc.db.transaction() as session:
-        plan = await find_plan(session, wanted)
+        plans = await find_plans(session, wanted)
+        plan = plans[0] if len(plans) == 1 else None
         if plan is not None:
             plan.group_chat_id = chat.id
             audit.record(session, member, "plan.link_group", plan=plan.number, chat_id=chat.id)
     if plan is None:
-        await message.reply_text(texts("request.unknown_plan", value=shorten(wanted, 60)))
+        await message.reply_text(plan_not_found(texts, wanted, plans))
         return
     await message.reply_text(texts("linkgroup.done", plan=plan.number))
 

@@ -680,4 +680,5 @@ TEXTS: dict[str, str] = {
     "web.err.bad_request": "The request is not valid.",
     "web.err.server": "Something went wrong while making the page. Please try again shortly.",
     "web.back": "Back to the plans",
+    "plan.ambiguous": "«{value}» fits several plans: {plans}. Please write the plan number in full.",
 }

@@ -681,4 +681,5 @@ TEXTS: dict[str, str] = {
     "web.err.bad_request": "Yêu cầu không hợp lệ.",
     "web.err.server": "Có lỗi khi tạo trang. Hãy thử lại sau ít phút.",
     "web.back": "Về danh sách kế hoạch",
+    "plan.ambiguous": "«{value}» khớp với nhiều kế hoạch: {plans}. Hãy ghi rõ số kế hoạch.",
 }

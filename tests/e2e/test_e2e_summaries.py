@@ -232,6 +232,10 @@ async def test_a_plan_number_given_whole_names_that_plan_alone(harness: BotHarne
     choose = await harness.ask(COORDINATOR, "/summary 1")
     assert "chọn" in choose.text
     assert sorted(t for t, _ in choose.buttons()) == ["15-CTr/TU", "151/KH-UBND"]
+    request = await harness.ask(COORDINATOR, "/request 1 28/12/2026 | số liệu")
+    assert "nhiều kế hoạch: 151/KH-UBND, 15-CTr/TU" in request.text
+    request = await harness.ask(COORDINATOR, "/request 15 28/12/2026 | số liệu")
+    assert "đột xuất cho 15-CTr/TU: 2 nhiệm vụ" in request.text
 
 
 async def test_short_refs_work_wherever_refs_are_taken(harness: BotHarness) -> None:
