@@ -25,7 +25,7 @@ from telegram.ext import (
 )
 
 from bot.context import CONTEXT_TYPES, BotContext, Clock, Services, real_clock
-from bot.handlers import admin, common, coordinator, imports, officer, onboarding, web
+from bot.handlers import admin, common, coordinator, groups, imports, officer, onboarding, web
 from bot.messaging import stale_button
 from bot.settings import Settings
 from bot.texts import Texts
@@ -201,6 +201,8 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(CommandHandler("unassign", admin.unassign_command))
     application.add_handler(CommandHandler("revoke", admin.revoke_command))
     application.add_handler(CommandHandler("merge", admin.merge_command))
+    application.add_handler(CommandHandler("group", groups.group_command))
+    application.add_handler(CommandHandler("province", groups.province_command))
     application.add_handler(CommandHandler("dayoff", admin.dayoff_command))
     application.add_handler(CommandHandler("workday", admin.workday_command))
     application.add_handler(CommandHandler("onboarding", onboarding.onboarding_command))

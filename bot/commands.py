@@ -37,6 +37,8 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("linkgroup", Role.COORDINATOR, "cmd.linkgroup"),
     CommandSpec("agencies", Role.COORDINATOR, "cmd.agencies"),
     CommandSpec("web", Role.COORDINATOR, "cmd.web"),
+    CommandSpec("group", Role.COORDINATOR, "cmd.group"),
+    CommandSpec("province", Role.COORDINATOR, "cmd.province"),
     CommandSpec("plans", Role.ADMIN, "cmd.plans"),
     CommandSpec("invite", Role.ADMIN, "cmd.invite"),
     CommandSpec("members", Role.ADMIN, "cmd.members"),

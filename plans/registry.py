@@ -608,3 +608,58 @@ async def import_group_members(
         await set_group_members(session, group, members, actor=actor)
     audit.record(session, actor, "group.import", group=group.name, added=len(added), source=source)
     return CommuneImport(group.name, added, already, skipped)
+
+
+class ProvinceAlreadySet(Exception):
+    """The deployment already serves another province."""
+
+    def __init__(self, current: str) -> None:
+        super().__init__(current)
+        self.current = current
+
+
+@dataclass(frozen=True)
+class ProvinceSetup:
+    province: str
+    known: bool
+    result: StarterResult
+
+
+async def setup_province(
+    session: AsyncSession,
+    province: str,
+    starter: StarterDirectory,
+    *,
+    on: date | None = None,
+    actor: Member | None = None,
+) -> ProvinceSetup:
+    """Name the deployment's province and load its agencies as they are on `on` (idempotent
+    for the same province; another province is refused)."""
+    from plans.starter import known_provinces
+
+    province = " ".join(province.split())
+    known = {folded_key(p): p for p in known_provinces(starter)}
+    province = known.get(folded_key(province), province)
+    current = await deployment_province(session)
+    if current is not None and folded_key(current) != folded_key(province):
+        raise ProvinceAlreadySet(current)
+    if current is None:
+        await set_deployment_province(session, province, actor=actor)
+    result = await load_starter(session, starter, province=province, on=on, actor=actor)
+    return ProvinceSetup(province, folded_key(province) in known, result)
+
+
+@dataclass(frozen=True)
+class GroupView:
+    group: AgencyGroup
+    members: list[Agency]
+
+
+async def groups_with_members(session: AsyncSession) -> list[GroupView]:
+    """Current groups (not the former ones) and their active members, by name."""
+    directory = await load_directory(session)
+    return [
+        GroupView(group, directory.member_agencies(group))
+        for group in sorted(directory.groups.values(), key=lambda g: g.name)
+        if not (group.facts or {}).get("until")
+    ]

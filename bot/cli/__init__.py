@@ -11,7 +11,7 @@ import asyncio
 import sys
 from collections.abc import Sequence
 
-from bot.cli import members, onboarding, ops, plans, reports, run
+from bot.cli import members, onboarding, ops, plans, province, reports, run
 from bot.cli.common import CliError, Handler
 from bot.logs import configure as configure_logging
 from bot.settings import SettingsError, load_settings
@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.register(sub)
     run.register_demo(sub)
     plans.register(sub)
+    province.register(sub)
     members.register(sub)
     onboarding.register(sub)
     reports.register(sub)

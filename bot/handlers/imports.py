@@ -15,7 +15,7 @@ from bot import keyboards
 from bot.context import BotContext, Services
 from bot.delivery import shorten
 from bot.guards import current_member, requires
-from bot.handlers import officer
+from bot.handlers import groups, officer
 from bot.messaging import clear_buttons, edit, pressed
 from bot.texts import Html, Texts
 from domain.status import Role
@@ -275,6 +275,7 @@ def _preview_parts(
             excerpt=shorten(warning.excerpt, 100),
         )
         tail.append(texts("import.preview.warning", text=text))
+    tail += groups.review_lines(texts, preview.review)  # successors, what will be chased
     tail.append(texts("import.preview.footer"))
     tasks: list[str] = []
     for task in data["tasks"]:

@@ -260,6 +260,71 @@ TEXTS: dict[str, str] = {
     "agencies.merged": " (handed over to {successor})",
     "agencies.group": "• <i>Group</i> {name}: {count} agencies",
     "agencies.none": "The directory is empty. Add agencies with <code>dondoc agency add</code> or load the sample directory.",
+    "cmd.group": "Agency groups and their members",
+    "cmd.province": "The deployment's province and current directory",
+    "fact.unverified": " (not verified)",
+    "fact.source": " — source: {source}",
+    "province.current": (
+        "🏛 This deployment serves <b>{province}</b>: {agencies} current agencies, {groups} groups."
+    ),
+    "province.none": (
+        "No province chosen yet. An admin chooses with <code>/province Quảng Ngãi</code> "
+        '(or <code>dondoc setup --province "Quảng Ngãi"</code>).'
+    ),
+    "province.known": "Directories available for: {names}.",
+    "province.set": (
+        "🏛 <b>{province}</b> chosen: loaded {agencies} current agencies, {former} former "
+        "ones (only to map old plans), {groups} groups."
+    ),
+    "province.other": (
+        "This deployment already serves <b>{current}</b>; not switching to {province}."
+    ),
+    "province.unknown": (
+        "No directory of its own for «{province}»: only the agencies every province has "
+        "were loaded. Available: {names}."
+    ),
+    "group.header": "<b>Agency groups</b> ({count}):",
+    "group.line": "• {name}: {count} agencies{source}",
+    "group.members": "<b>{name}</b> — {count} agencies{source}:",
+    "group.member": "• {name}",
+    "group.empty": (
+        "⚠️ The group has no members: tasks given to it chase nobody. Add with "
+        "<code>/group {name} + &lt;agency&gt;</code> or load a list: <code>dondoc group "
+        '"{name}" --import communes.xlsx</code>.'
+    ),
+    "group.added": "✅ {agency} added to {group}.",
+    "group.removed": "✅ {agency} removed from {group}.",
+    "group.unchanged": "Nothing changed: {agency} {state} {group}.",
+    "group.state_in": "is already in",
+    "group.state_out": "is not in",
+    "group.unknown": "No group «{name}».",
+    "group.usage": (
+        "Usage: <code>/group</code> (list), <code>/group Các sở, ban ngành</code> "
+        "(members), <code>/group UBND các xã, phường + UBND xã Ba Tơ</code> (add), "
+        "<code>… - …</code> (remove)."
+    ),
+    "group.imported": "✅ Group {group}: {added} added, {already} already in, {skipped} skipped.",
+    "group.import_error": "Cannot read the list: {error}",
+    "review.header": (
+        "🔁 <b>Agencies that changed</b> (the plan keeps the names as written; tasks go to "
+        "today's agencies):"
+    ),
+    "review.successor": "• {old} → {new} (from {since}){unverified}",
+    "review.successor_group": "• {old} → group {new} (from {since}){unverified}",
+    "review.dropped": (
+        "• {old}: no longer exists (from {since}), its tasks go to nobody{unverified}"
+    ),
+    "review.drop_hint": (
+        'To drop instead of passing to the successor group: <code>--fix "NAME=(bỏ)"</code>.'
+    ),
+    "review.merged": "⚠️ Task {ref}: {written} are now the same {agency} (one lead).",
+    "review.empty_group": (
+        "⚠️ Group «{group}» has no members: tasks {refs} chase nobody through it."
+    ),
+    "review.foreign": (
+        "⛔ «{name}» is an agency of {provinces}, not of this province: refused ({refs})."
+    ),
+    "review.chased": "<b>{count}</b> agencies will be chased.",
     "members.header": "<b>Members</b> ({count})",
     "members.line": "• {name} — {role}{agency}{state} — id <code>{user_id}</code>",
     "members.inactive": " (revoked)",

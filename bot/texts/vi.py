@@ -258,6 +258,65 @@ TEXTS: dict[str, str] = {
     "agencies.merged": " (đã chuyển cho {successor})",
     "agencies.group": "• <i>Nhóm</i> {name}: {count} đơn vị",
     "agencies.none": "Danh mục trống. Thêm bằng <code>dondoc agency add</code> hoặc nạp danh mục mẫu.",
+    "cmd.group": "Nhóm cơ quan và thành viên",
+    "cmd.province": "Tỉnh của hệ thống và danh mục hiện hành",
+    "fact.unverified": " (chưa kiểm chứng)",
+    "fact.source": " — nguồn: {source}",
+    "province.current": (
+        "🏛 Hệ thống phục vụ <b>{province}</b>: {agencies} cơ quan hiện hành, {groups} nhóm."
+    ),
+    "province.none": (
+        "Chưa chọn tỉnh. Quản trị viên chọn bằng <code>/province Quảng Ngãi</code> (hoặc "
+        '<code>dondoc setup --province "Quảng Ngãi"</code>).'
+    ),
+    "province.known": "Có sẵn danh mục cho: {names}.",
+    "province.set": (
+        "🏛 Đã chọn <b>{province}</b>: nạp {agencies} cơ quan hiện hành, {former} cơ quan "
+        "cũ (chỉ để đối chiếu kế hoạch cũ), {groups} nhóm."
+    ),
+    "province.other": "Hệ thống đã chọn <b>{current}</b>; không đổi sang {province}.",
+    "province.unknown": (
+        "Chưa có danh mục riêng cho «{province}»: chỉ nạp các cơ quan chung mọi tỉnh. Có "
+        "sẵn: {names}."
+    ),
+    "group.header": "<b>Nhóm cơ quan</b> ({count}):",
+    "group.line": "• {name}: {count} cơ quan{source}",
+    "group.members": "<b>{name}</b> — {count} cơ quan{source}:",
+    "group.member": "• {name}",
+    "group.empty": (
+        "⚠️ Nhóm chưa có thành viên: các nhiệm vụ giao cho nhóm sẽ không được đôn đốc ai. "
+        "Thêm bằng <code>/group {name} + &lt;cơ quan&gt;</code> hoặc nạp danh sách: "
+        '<code>dondoc group "{name}" --import xa-phuong.xlsx</code>.'
+    ),
+    "group.added": "✅ Đã thêm {agency} vào nhóm {group}.",
+    "group.removed": "✅ Đã bỏ {agency} khỏi nhóm {group}.",
+    "group.unchanged": "Không có gì thay đổi: {agency} {state} nhóm {group}.",
+    "group.state_in": "đã ở trong",
+    "group.state_out": "không ở trong",
+    "group.unknown": "Không có nhóm «{name}».",
+    "group.usage": (
+        "Cách dùng: <code>/group</code> (danh sách), <code>/group Các sở, ban "
+        "ngành</code> (thành viên), <code>/group UBND các xã, phường + UBND xã Ba "
+        "Tơ</code> (thêm), <code>… - …</code> (bỏ)."
+    ),
+    "group.imported": "✅ Nhóm {group}: thêm {added} cơ quan, {already} đã có, bỏ qua {skipped}.",
+    "group.import_error": "Không đọc được tệp danh sách: {error}",
+    "review.header": (
+        "🔁 <b>Cơ quan đã thay đổi</b> (kế hoạch giữ nguyên tên như văn bản, nhiệm vụ giao "
+        "cho cơ quan hiện nay):"
+    ),
+    "review.successor": "• {old} → {new} (từ {since}){unverified}",
+    "review.successor_group": "• {old} → nhóm {new} (từ {since}){unverified}",
+    "review.dropped": "• {old}: không còn (từ {since}), nhiệm vụ không giao cho ai{unverified}",
+    "review.drop_hint": 'Muốn bỏ thay vì giao cho nhóm kế thừa: <code>--fix "TÊN=(bỏ)"</code>.',
+    "review.merged": "⚠️ Nhiệm vụ {ref}: {written} nay cùng là {agency} (một cơ quan chủ trì).",
+    "review.empty_group": (
+        "⚠️ Nhóm «{group}» chưa có thành viên: nhiệm vụ {refs} sẽ không đôn đốc ai qua nhóm này."
+    ),
+    "review.foreign": (
+        "⛔ «{name}» là cơ quan của {provinces}, không thuộc tỉnh này: không nhận ({refs})."
+    ),
+    "review.chased": "Sẽ đôn đốc <b>{count}</b> cơ quan.",
     "members.header": "<b>Thành viên</b> ({count})",
     "members.line": "• {name} — {role}{agency}{state} — id <code>{user_id}</code>",
     "members.inactive": " (đã thu hồi)",

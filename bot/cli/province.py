@@ -1,0 +1,161 @@
+"""The province and its groups from the terminal: `dondoc setup --province`, `dondoc group`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from bot.cli.common import CliError, print_json, say, texts_for, with_database
+from bot.settings import Settings
+from storage.db import Database
+
+
+async def cmd_setup(settings: Settings, args: argparse.Namespace) -> None:
+    """Name the province this deployment serves and load its current agencies."""
+    from plans.registry import ProvinceAlreadySet, setup_province
+    from plans.starter import known_provinces
+    from plans.starter import load_directory as load_starter_directory
+
+    texts = texts_for(settings)
+    starter = load_starter_directory()
+
+    async def work(db: Database) -> None:
+        try:
+            async with db.transaction() as session:
+                done = await setup_province(session, args.province, starter)
+        except ProvinceAlreadySet as exc:
+            raise CliError(
+                say(texts, "province.other", current=exc.current, province=args.province)
+            ) from exc
+        print(
+            say(
+                texts,
+                "province.set",
+                province=done.province,
+                agencies=done.result.agencies_added,
+                former=done.result.former_added,
+                groups=done.result.groups_added,
+            )
+        )
+        if not done.known:
+            names = ", ".join(known_provinces(starter))
+            print(say(texts, "province.unknown", province=done.province, names=names))
+
+    await with_database(settings, work)
+
+
+async def cmd_group(settings: Settings, args: argparse.Namespace) -> None:
+    """List the groups, show one's members, add or remove one, or fill it from a spreadsheet."""
+    from plans.communes import CommuneFileError, read_names
+    from plans.registry import (
+        change_group_member,
+        find_agency,
+        groups_with_members,
+        import_group_members,
+    )
+
+    texts = texts_for(settings)
+
+    async def work(db: Database) -> None:
+        async with db.transaction() as session:
+            views = await groups_with_members(session)
+            if not args.name:
+                if args.json:
+                    print_json(
+                        [
+                            {
+                                "group": v.group.name,
+                                "members": [a.name for a in v.members],
+                                "source": (v.group.facts or {}).get("source", ""),
+                                "verified": bool((v.group.facts or {}).get("verified")),
+                            }
+                            for v in views
+                        ]
+                    )
+                    return
+                print(say(texts, "group.header", count=len(views)))
+                for v in views:
+                    unverified = (
+                        ""
+                        if (v.group.facts or {}).get("verified")
+                        else texts.plain("fact.unverified")
+                    )
+                    print(
+                        say(
+                            texts,
+                            "group.line",
+                            name=v.group.name,
+                            count=len(v.members),
+                            source=unverified,
+                        )
+                    )
+                return
+            group = (await find_agency(session, args.name)).group
+            if group is None:
+                raise CliError(say(texts, "group.unknown", name=args.name))
+            if args.import_file:
+                path = Path(args.import_file)
+                try:
+                    names = read_names(path.read_bytes(), path.name)
+                except (OSError, CommuneFileError) as exc:
+                    raise CliError(say(texts, "group.import_error", error=str(exc))) from exc
+                result = await import_group_members(session, group.name, names, source=path.name)
+                print(
+                    say(
+                        texts,
+                        "group.imported",
+                        group=result.group,
+                        added=len(result.added),
+                        already=len(result.already),
+                        skipped=len(result.skipped),
+                    )
+                )
+                return
+            for name, add in [(n, True) for n in args.add] + [(n, False) for n in args.remove]:
+                lookup = await find_agency(session, name)
+                if lookup.agency is None:
+                    raise CliError(say(texts, "agency.unknown", name=name))
+                changed = await change_group_member(session, group, lookup.agency, add=add)
+                key = ("group.added" if add else "group.removed") if changed else "group.unchanged"
+                state = texts.plain("group.state_in" if add else "group.state_out")
+                print(say(texts, key, agency=lookup.agency.name, group=group.name, state=state))
+            if args.add or args.remove:
+                return
+            members = next((v.members for v in views if v.group.id == group.id), [])
+            if args.json:
+                print_json({"group": group.name, "members": [a.name for a in members]})
+                return
+            unverified = (
+                "" if (group.facts or {}).get("verified") else texts.plain("fact.unverified")
+            )
+            print(
+                say(texts, "group.members", name=group.name, count=len(members), source=unverified)
+            )
+            for agency in members:
+                print(say(texts, "group.member", name=agency.name))
+            if not members:
+                print(say(texts, "group.empty", name=group.name))
+
+    await with_database(settings, work)
+
+
+def register(sub: Any) -> None:
+    setup = sub.add_parser(
+        "setup", help="name the province this deployment serves and load its current agencies"
+    )
+    setup.add_argument("--province", required=True, help='e.g. "Quảng Ngãi"')
+    setup.set_defaults(handler=cmd_setup)
+
+    group = sub.add_parser("group", help="agency groups: list, members, add/remove, import a list")
+    group.add_argument("name", nargs="?", help='a group, e.g. "UBND các xã, phường"')
+    group.add_argument("--add", action="append", default=[], metavar="AGENCY")
+    group.add_argument("--remove", action="append", default=[], metavar="AGENCY")
+    group.add_argument(
+        "--import",
+        dest="import_file",
+        metavar="FILE",
+        help="fill the group from an .xlsx or .csv list (one name a row; communes and wards)",
+    )
+    group.add_argument("--json", action="store_true")
+    group.set_defaults(handler=cmd_group)
