@@ -140,7 +140,7 @@ def make_ref(
     known = {c.ref for c in cands}
     if lines is not None and 1 <= n <= len(lines):
         line_task = lines[n - 1]
-        if cands and line_task not in known:
+        if line_task not in known:
             ref.matches = []
         elif not matches or matches == [line_task]:
             ref.matches, ref.kind = [line_task], "line"

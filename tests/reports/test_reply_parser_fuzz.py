@@ -94,8 +94,45 @@ FRAGMENTS = [
     "II",
     "và",
     "ok",
+    "ddang trieern khai",
+    "hoanf thanhf roofi",
+    "hoa2n tha2nh",
+    "sáu mươi lăm phần trăm",
+    "tam muoi phan tram",
+    "bảy lăm",
+    "1/2 khối lượng",
+    "3 trong 5 hạng mục",
+    "một nửa",
+    "xong bước thẩm định",
+    "đã khảo sát xong",
+    "đã tổ chức hội nghị xong",
+    "tạm dừng",
+    "dừng lại để chờ ý kiến UBND tỉnh",
+    "đang chờ",
+    "không phát sinh khó khăn vướng mắc",
+    "công văn số 88/SXD-QH",
+    "(Tờ trình số 45/TTr-SXD)",
+    "> 3. II.2.a Rà soát quy hoạch",
+    "⏰ Sở XD còn 2 nhiệm vụ chưa báo cáo kỳ Quý III/2025:",
+    "1. II.2.a Tiếp tục triển khai",
+    "Trả lời tin nhắn này, ví dụ: II.2.a xong",
+    "A1.1",
+    "3",
+    "vs",
 ]
-REFS = ["II.1.a", "II.1.b", "II.2.a", "II.2.d", "II.2.đ", "II.3.c", "IV.5", "1", "III.1", "a"]
+REFS = [
+    "II.1.a",
+    "II.1.b",
+    "II.2.a",
+    "II.2.d",
+    "II.2.đ",
+    "II.3.c",
+    "IV.5",
+    "1",
+    "III.1",
+    "a",
+    "A1.1",
+]
 
 texts = st.one_of(
     st.text(max_size=300),
@@ -140,13 +177,13 @@ def test_parse_reply_is_total(text: str, tasks: list[str]) -> None:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=texts, tasks=task_lists)
-def test_parse_replies_is_total(text: str, tasks: list[str]) -> None:
-    replies = _parse_replies(text, tasks)
+@given(text=texts, tasks=task_lists, lines=st.none() | st.lists(st.sampled_from(REFS), max_size=4))
+def test_parse_replies_is_total(text: str, tasks: list[str], lines: list[str] | None) -> None:
+    replies = _parse_replies(text, tasks, lines=lines)
     assert replies
     for reply in replies:
         assert_well_formed(reply, tasks)
-    assert parse_replies(text, tasks) == replies
+    assert parse_replies(text, tasks, lines=lines) == replies
 
 
 @settings(max_examples=100, deadline=None)
