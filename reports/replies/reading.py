@@ -278,6 +278,8 @@ def analyse(
         if kind == "strong":
             removed.append((start, end))
 
+    if percent is not None and 0 < percent < 100:  # "hoàn thành 50%" is work under way
+        found = [(IN_PROGRESS if s == DONE else s, k) for s, k in found]
     status, reason = _pick_status(found)
     if status is None and reason is None and len(values) > 1 and all(0 < v < 100 for v in values):
         status = IN_PROGRESS

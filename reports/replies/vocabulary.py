@@ -37,9 +37,9 @@ _IP_VERB = (
 _NEG = r"(?:khong|ko|k|kg|khg|kh|hong|hok|hk|chua|chang|ch|0)(?:\s*(?:he|thay))?"
 _OBST = (
     r"(?:vuong\s*mac|kho\s*khan|tro\s*ngai|ach\s*tac|kk\s*[,/&\-]?\s*vm|kkvm|vuong|vm|kk"
-    r"|kien\s*nghi|de\s*xuat)"
+    r"|kien\s*nghi|de\s*xuat|de\s*nghi)"
 )
-_OBSTS = rf"{_OBST}(?:\s*(?:,|va|/|&|-)?\s*{_OBST}){{0,3}}"
+_OBSTS = rf"{_OBST}(?:\s*(?:,|va|/|&|-|hay|hoac|cung\s*nhu)?\s*{_OBST}){{0,3}}"
 _DUOC = r"(?:duoc|dc)"
 # Parts of a task: finishing one leaves the task in progress.
 _PART = (
@@ -83,8 +83,15 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
     ),
     (
         rf"{_OBSTS}\s*[:\-]?\s*(?:khong(?:\s*(?:co|phat\s*sinh)(?:\s*gi)?)?|ko(?:\s*co)?|k(?:\s*co)?"
-        r"|0|chua\s*(?:co|phat\s*sinh)|none|kh)"
+        r"|0|chua(?:\s*(?:co|phat\s*sinh))?|none|kh)"
         r"(?=\s*(?:[,.;!)]|$|a(?![a-z])))",
+        None,
+        "neutral",
+        _PLAIN,
+    ),
+    # "thời gian hoàn thành", "hạn hoàn thành": a date, not a done
+    (
+        rf"(?:thoi\s*gian|thoi\s*han|han|tien\s*do|ngay|moc|muc\s*tieu|lo\s*trinh)\s*{D_CORE}",
         None,
         "neutral",
         _PLAIN,
@@ -121,7 +128,8 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
     (rf"{D_CORE}\s*(?:mot|1)\s*phan", IN_PROGRESS, "strong", _PLAIN),
     (rf"(?:da\s*)?{D_CORE}\s*(?:duoc\s*|dc\s*)?(?:{_PART})", IN_PROGRESS, "sub", _PLAIN),
     (
-        rf"(?:da\s*)?{D_CORE}\s*(?:xong\s*)?(?:cong\s*tac\s*|viec\s*)?{_STEP_OBJECT}",
+        rf"(?:da\s*)?(?:lam\s*|thuc\s*hien\s*)?{D_CORE}\s*(?:xong\s*)?(?:cong\s*tac\s*|viec\s*)?"
+        rf"{_STEP_OBJECT}",
         None,
         "subv",
         _PLAIN,
@@ -190,6 +198,12 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
         _PLAIN,
     ),
     (r"not\s*(?:yet\s*)?started", NOT_STARTED, "strong", _PLAIN),
+    (
+        r"(?:van\s*)?(?:dang|dg)(?=\s*(?:[,.;!?)\-]|$|a(?![a-z])|nhe|nha|ak))",
+        IN_PROGRESS,
+        "strong",
+        _PLAIN,
+    ),
     (r"chua", NOT_STARTED, "weak", _PLAIN),
     # blocked
     (
@@ -248,8 +262,8 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
         r"|chua\s*(?:duoc\s*)?(?:bo\s*tri|cap|phan\s*bo|giao\s*von"
         r"|co\s*(?:von|kinh\s*phi|huong\s*dan|nguon|chu\s*truong|mat\s*bang|quy\s*hoach))"
         r"|(?:khong|ko|k)\s*(?:co|du)\s*(?:von|kinh\s*phi|nguon|nhan\s*luc|mat\s*bang|can\s*bo)"
-        r"|(?:kien\s*nghi|de\s*xuat)[^.;\n]{0,60}?(?:bo\s*tri|bo\s*sung|cap|phan\s*bo|ho\s*tro"
-        r"|thao\s*go|gia\s*han|dieu\s*chinh|huong\s*dan|chi\s*dao|giai\s*quyet)",
+        r"|(?:kien\s*nghi|de\s*xuat|de\s*nghi|xin)[^.;\n]{0,60}?(?:bo\s*tri|bo\s*sung|cap|phan\s*bo"
+        r"|ho\s*tro|thao\s*go|gia\s*han|dieu\s*chinh|huong\s*dan|chi\s*dao|giai\s*quyet|lui)",
         BLOCKED,
         "cue",
         _PLAIN,
@@ -285,7 +299,8 @@ CHECKED_FORMS = {
 # Work that goes on: a message saying any of these is never read as plain "done".
 ONGOING = re.compile(
     r"(?<![a-z])(?:dang|dangg|dag|dg|dth|dtth|tiep\s*tuc|con\s*lai|du\s*kien|chua\s*(?:xong|hoan\s*thanh|ht)"
-    r"|chx|van\s*con|in\s*progress|on\s*going|ongoing|wip)(?![a-z])"
+    r"|chx|van\s*con|in\s*progress|on\s*going|ongoing|wip|sap|se"
+    r"|(?:lam|trien\s*khai|thuc\s*hien|th)\s*tiep)(?![a-z])"
 )
 
 # A written report the officer points to: "đã có công văn số 88/SXD-QH báo cáo".
