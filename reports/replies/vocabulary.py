@@ -89,6 +89,22 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
         "neutral",
         _PLAIN,
     ),
+    # an obstacle that is gone: "hết vướng", "đã tháo gỡ xong vướng mắc"
+    (
+        rf"het\s*(?:bi\s*)?(?:vuong(?:\s*mac)?|kho\s*khan|kk)"
+        rf"|(?:thao\s*go|giai\s*quyet|xu\s*ly|khac\s*phuc|go)\s*(?:xong|duoc|het|dc)?\s*"
+        rf"(?:cac\s*|het\s*)?{_OBSTS}",
+        None,
+        "neutral",
+        _PLAIN,
+    ),
+    # a question ("2a xong chưa?", "hoàn thành không?"): not a status
+    (
+        rf"(?:{D_CORE}|dang\s*[a-z]+|chua\s*[a-z]*)[^.;,\n?]{{0,15}}\?",
+        None,
+        "neutral",
+        _PLAIN,
+    ),
     # "thời gian hoàn thành", "hạn hoàn thành": a date, not a done
     (
         rf"(?:thoi\s*gian|thoi\s*han|han|tien\s*do|ngay|moc|muc\s*tieu|lo\s*trinh)\s*{D_CORE}",
@@ -107,20 +123,22 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
     ),
     # in progress
     (
-        rf"(?:chua|khong|ko|k|ch)\s*(?:{_DUOC}\s*)?(?:thuc\s*hien\s*|lam\s*|th\s*)?{D_CORE}|chx",
+        rf"(?:chua|khong|ko|k|ch)\s*(?:(?:the\s*)?kip\s*)?(?:{_DUOC}\s*)?(?:thuc\s*hien\s*|lam\s*|th\s*)?"
+        rf"{D_CORE}|chx",
         IN_PROGRESS,
         "strong",
         _PLAIN,
     ),
     (
         rf"(?:sap|gan|co\s*ban|da\s*co\s*ban|du\s*kien|se|phan\s*dau|chuan\s*bi|dang|dg"
-        rf"|tiep\s*tuc|de|(?:co\s*ban|gan\s*nhu|hau\s*nhu)\s*(?:da|la))\s*{D_CORE}",
+        rf"|tiep\s*tuc|de|gan\s*nhu|hau\s*nhu|(?:co\s*ban|gan\s*nhu|hau\s*nhu)\s*(?:da|la)"
+        rf"|(?:thang|tuan|quy|nam|ngay|ky)\s*(?:sau|toi|nua)\s*(?:(?:se|moi|thi|la)\s*)?)\s*{D_CORE}",
         IN_PROGRESS,
         "kept",
         _PLAIN,
     ),
     (
-        rf"(?:du\s*kien|phan\s*dau)\s*[^.;,\n]{{0,40}}?\s{D_CORE}",
+        rf"(?:du\s*kien|phan\s*dau|chac|hy\s*vong|co\s*the|neu)\s*[^.;,\n]{{0,40}}?\s{D_CORE}",
         IN_PROGRESS,
         "kept",
         _PLAIN,
@@ -179,7 +197,7 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
         _PLAIN,
     ),
     (
-        r"du\s*thao|(?:mot|1)\s*phan|cham\s*tien\s*do|tiep\s*tuc|con\s*lai",
+        r"du\s*thao|(?:mot|1)\s*phan|cham\s*tien\s*do|tiep\s*tuc|con\s*lai|do\s*dang|lam\s*do",
         IN_PROGRESS,
         "weak",
         _PLAIN,
@@ -238,6 +256,8 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
         "strong",
         _PLAIN,
     ),
+    # hard to finish: blocked, kept in the note
+    (rf"kho\s*(?:co\s*the\s*|ma\s*|long\s*)?{D_CORE}", BLOCKED, "kept", _PLAIN),
     # suspended: an explicit blocked that says more, kept in the note
     (
         r"(?<!xay )(?<!noi )(?<!su )(?<!ung )(?<!tuyen )(?<!ap )"
@@ -299,8 +319,11 @@ CHECKED_FORMS = {
 # Work that goes on: a message saying any of these is never read as plain "done".
 ONGOING = re.compile(
     r"(?<![a-z])(?:dang|dangg|dag|dg|dth|dtth|tiep\s*tuc|con\s*lai|du\s*kien|chua\s*(?:xong|hoan\s*thanh|ht)"
-    r"|chx|van\s*con|in\s*progress|on\s*going|ongoing|wip|sap|se"
-    r"|(?:lam|trien\s*khai|thuc\s*hien|th)\s*tiep)(?![a-z])"
+    r"|chx|van\s*con|in\s*progress|on\s*going|ongoing|wip|sap|se|chuyen\s*sang|chuan\s*bi"
+    r"|(?:lam|trien\s*khai|thuc\s*hien|th)\s*(?:tiep|not)|not\s*phan|tiep\s*theo|do\s*dang"
+    r"|(?<!khong )(?<!ko )(?<!k )(?<!het )con\s*(?:thieu|phai|mot|1|vai|nhieu|it|[0-9]+|viec|phan"
+    r"|buoc|hang\s*muc|ho\s*so|thu\s*tuc|cho|vuong|dang|tiep)"
+    r"|(?:thang|tuan|quy|nam)\s*(?:sau|toi)|sap\s*toi|thoi\s*gian\s*toi)(?![a-z])"
 )
 
 # A written report the officer points to: "đã có công văn số 88/SXD-QH báo cáo".
