@@ -604,6 +604,7 @@ ROUNDS: list[tuple[str, list[str], str, str | None]] = [
         "II.2.a",
     ),
     ("Hoàn thành một số nội dung", ["II.2.a"], "in_progress", "II.2.a"),
+    # "các nội dung chính" may be all of them: with work going on, the officer is asked.
     ("đã hoàn thành các nội dung chính, còn lại đang thực hiện", ["II.2.a"], "ask", "II.2.a"),
     ("hoàn thành phần lớn khối lượng", ["II.2.a"], "in_progress", "II.2.a"),
     ("đã hoàn thành 3 trong 5 hạng mục", ["II.2.a"], "in_progress", "II.2.a"),
@@ -1201,6 +1202,7 @@ ROUNDS: list[tuple[str, list[str], str, str | None]] = [
     ("hoàn thành chậm so với kế hoạch", ["II.1.b"], "done", "II.1.b"),
     ("Nếu có vốn sẽ hoàn thành", ["II.1.b"], "in_progress", "II.1.b"),
     ("Xong rồi anh ơi, mai em gửi bản cứng", ["II.1.b"], "done", "II.1.b"),
+    # The agency's own part done while others work: in progress (asking would do too).
     (
         "Đã hoàn thành phần của Sở, các đơn vị khác đang thực hiện",
         ["II.1.b"],
