@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import segno
@@ -24,9 +24,11 @@ from docx.shared import Cm, Pt
 from docx.table import _Cell
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.text import strip_diacritics
-from storage.models import Plan
+from onboarding.links import DEFAULT_CAPACITY, DEFAULT_LINK_LIFETIME, create_plan_links
+from storage.models import Member, Plan
 
 FONT = "Times New Roman"
 QR_SCALE = 4
@@ -296,9 +298,27 @@ def write_link_list(
     return out.getvalue()
 
 
-def letter_entries(created: Sequence[tuple[str, str, int, datetime]]) -> list[LetterEntry]:
-    """(agency, link, capacity, expires_at) rows → entries, in the order given."""
-    return [LetterEntry(*row) for row in created]
+async def prepare_letter(
+    session: AsyncSession,
+    plan: Plan,
+    *,
+    bot_username: str,
+    link_for: Callable[[str], str],
+    created_by: Member | None,
+    now: datetime,
+    capacity: int = DEFAULT_CAPACITY,
+    lifetime: timedelta = DEFAULT_LINK_LIFETIME,
+) -> tuple[list[LetterEntry], LetterInfo]:
+    """A fresh join link for every agency of the plan, as the letter's rows (in the caller's
+    transaction; the files are written after it commits)."""
+    created = await create_plan_links(
+        session, plan, created_by=created_by, now=now, capacity=capacity, lifetime=lifetime
+    )
+    entries = [
+        LetterEntry(c.link.agency.name, link_for(c.token), c.link.capacity, c.link.expires_at)
+        for c in created
+    ]
+    return entries, letter_info(plan, bot_username)
 
 
 def letter_info(plan: Plan, bot_username: str) -> LetterInfo:

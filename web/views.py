@@ -110,6 +110,19 @@ class Page:
         )
 
 
+def table(page: Page, columns: Sequence[str], rows: Sequence[Markup], empty: str) -> Markup:
+    """A scrollable table with the catalogue's column headings, or the `empty` sentence."""
+    if not rows:
+        return render("<p>$none</p>", none=page.t(empty))
+    head = join(render("<th>$c</th>", c=page.t(key)) for key in columns)
+    return render(
+        '<div class="scroll"><table><thead><tr>$head</tr></thead><tbody>$rows</tbody></table>'
+        "</div>",
+        head=head,
+        rows=join(rows),
+    )
+
+
 def message_page(page: Page, title_key: str, text: Markup) -> Markup:
     body = render(
         '<h1>$title</h1><div class="card"><p>$text</p></div>', title=page.t(title_key), text=text
@@ -136,33 +149,21 @@ def login_page(page: Page, member: Member, action: str) -> Markup:
 
 
 def plans_page(page: Page, rows: Sequence[tuple[Plan, int, int]]) -> Markup:
-    if not rows:
-        content = render('<div class="card">$none</div>', none=page.t("web.no_plans"))
-    else:
-        lines = [
-            render(
-                '<tr><td><a href="/web/plans/$id">$number</a></td><td>$title</td>'
-                '<td class="num">$tasks</td><td class="num">$agencies</td>'
-                "<td>$coordinator</td></tr>",
-                id=plan.id,
-                number=plan.number,
-                title=plan.title,
-                tasks=tasks,
-                agencies=agencies,
-                coordinator=plan.coordinator.name if plan.coordinator else "—",
-            )
-            for plan, tasks, agencies in rows
-        ]
-        content = render(
-            '<div class="scroll"><table><thead><tr><th>$c1</th><th>$c2</th><th>$c3</th>'
-            "<th>$c4</th><th>$c5</th></tr></thead><tbody>$rows</tbody></table></div>",
-            c1=page.t("web.col_plan"),
-            c2=page.t("web.col_title"),
-            c3=page.t("web.col_tasks"),
-            c4=page.t("web.col_agencies"),
-            c5=page.t("web.col_coordinator"),
-            rows=join(lines),
+    lines = [
+        render(
+            '<tr><td><a href="/web/plans/$id">$number</a></td><td>$title</td>'
+            '<td class="num">$tasks</td><td class="num">$agencies</td><td>$coordinator</td></tr>',
+            id=plan.id,
+            number=plan.number,
+            title=plan.title,
+            tasks=tasks,
+            agencies=agencies,
+            coordinator=plan.coordinator.name if plan.coordinator else "—",
         )
+        for plan, tasks, agencies in rows
+    ]
+    columns = ["web.col_plan", "web.col_title", "web.col_tasks", "web.col_agencies"]
+    content = table(page, [*columns, "web.col_coordinator"], lines, "web.no_plans")
     body = render("<h1>$title</h1>$content", title=page.t("web.plans_header"), content=content)
     return page.layout(page.t("web.plans_header"), body)
 
@@ -417,24 +418,17 @@ def agency_page(page: Page, agency_id: int, name: str, tasks: Sequence[AgencyTas
         )
         for t in tasks
     ]
-    table = (
-        render(
-            '<div class="scroll"><table><thead><tr><th>$c1</th><th>$c2</th><th>$c3</th>'
-            "<th>$c4</th></tr></thead><tbody>$rows</tbody></table></div>",
-            c1=page.t("web.col_plan"),
-            c2=page.t("web.col_task"),
-            c3=page.t("web.col_role"),
-            c4=page.t("web.col_latest"),
-            rows=join(rows),
-        )
-        if rows
-        else render("<p>$none</p>", none=page.t("web.no_tasks"))
+    listing = table(
+        page,
+        ["web.col_plan", "web.col_task", "web.col_role", "web.col_latest"],
+        rows,
+        "web.no_tasks",
     )
     body = render(
         '<h1>$name</h1><p class="muted">$intro</p>$table',
         name=name,
         intro=page.t("web.agency_intro"),
-        table=table,
+        table=listing,
     )
     return page.layout(name, body, path=f"/web/agencies/{agency_id}")
 
@@ -453,19 +447,11 @@ def blockers_page(page: Page, lines: Sequence[object]) -> Markup:
         )
         for b in lines
     ]
-    table = (
-        render(
-            '<div class="scroll"><table><thead><tr><th>$c1</th><th>$c2</th><th>$c3</th>'
-            "<th>$c4</th><th>$c5</th></tr></thead><tbody>$rows</tbody></table></div>",
-            c1=page.t("web.col_agency"),
-            c2=page.t("web.col_task"),
-            c3=page.t("web.col_note"),
-            c4=page.t("web.col_by"),
-            c5=page.t("web.col_when"),
-            rows=join(rows),
-        )
-        if rows
-        else render("<p>$none</p>", none=page.t("web.no_blockers"))
+    listing = table(
+        page,
+        ["web.col_agency", "web.col_task", "web.col_note", "web.col_by", "web.col_when"],
+        rows,
+        "web.no_blockers",
     )
-    body = render("<h1>$head</h1>$table", head=page.t("web.blockers_header"), table=table)
+    body = render("<h1>$head</h1>$table", head=page.t("web.blockers_header"), table=listing)
     return page.layout(page.t("web.blockers_header"), body, path="/web/blockers")

@@ -19,9 +19,8 @@ from bot.cli.common import (
 from bot.links import deep_link
 from bot.settings import Settings
 from onboarding.letter import (
-    LetterEntry,
     file_stem,
-    letter_info,
+    prepare_letter,
     write_letter,
     write_link_list,
 )
@@ -29,7 +28,6 @@ from onboarding.links import (
     DEFAULT_CAPACITY,
     MAX_CAPACITY,
     create_join_link,
-    create_plan_links,
     revoke_links,
 )
 from onboarding.tracking import onboarding_status
@@ -62,24 +60,16 @@ async def cmd_letter(settings: Settings, args: argparse.Namespace) -> None:
             plan = await find_plan(session, args.plan)
             if plan is None:
                 raise CliError(f"unknown plan «{args.plan}» (see `dondoc plans`)")
-            created = await create_plan_links(
+            entries, info = await prepare_letter(
                 session,
                 plan,
+                bot_username=username,
+                link_for=lambda token: deep_link(username, token),
                 created_by=None,
                 now=svc.now(),
                 capacity=capacity,
                 lifetime=lifetime,
             )
-            info = letter_info(plan, username)
-            entries = [
-                LetterEntry(
-                    c.link.agency.name,
-                    deep_link(username, c.token),
-                    c.link.capacity,
-                    c.link.expires_at,
-                )
-                for c in created
-            ]
         if not entries:
             raise CliError(f"plan {info.plan_number} has no tasks assigned to any agency yet")
         out.mkdir(parents=True, exist_ok=True)

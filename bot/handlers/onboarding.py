@@ -23,14 +23,13 @@ from bot.links import deep_link
 from bot.messaging import clear_buttons, edit, reply_lines
 from bot.render import agency_not_found, local_time
 from domain.status import Role
-from onboarding.letter import LetterEntry, file_stem, letter_info, write_letter, write_link_list
+from onboarding.letter import file_stem, prepare_letter, write_letter, write_link_list
 from onboarding.links import (
     DEFAULT_CAPACITY,
     DEFAULT_LINK_LIFETIME,
     MAX_CAPACITY,
     JoinOutcome,
     create_join_link,
-    create_plan_links,
     open_token,
     parse_profile,
     pending_profile,
@@ -274,21 +273,16 @@ async def _letter(update: Update, context: BotContext, member: Member, args: lis
         if plan is None:
             await message.reply_text(texts("request.unknown_plan", value=" ".join(words)))
             return
-        created = await create_plan_links(
+        entries, info = await prepare_letter(
             session,
             plan,
+            bot_username=username,
+            link_for=lambda token: deep_link(username, token),
             created_by=member,
             now=svc.now(),
             capacity=capacity,
             lifetime=lifetime,
         )
-        info = letter_info(plan, username)
-        entries = [
-            LetterEntry(
-                c.link.agency.name, deep_link(username, c.token), c.link.capacity, c.link.expires_at
-            )
-            for c in created
-        ]
     if not entries:
         await message.reply_text(texts("onboarding.no_agencies", plan=info.plan_number))
         return
