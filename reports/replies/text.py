@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from domain.text import nfc, strip_diacritics
 
@@ -58,6 +59,7 @@ _VNI_TAIL_TEXT = "xong hoan thanh dang chua trien khai thuc hien lam roi da duoc
 _VNI_TAIL_OK = frozenset(_VNI_TAIL_TEXT.split())
 
 
+@lru_cache(maxsize=8192)
 def untype(token: str) -> str:
     """A folded token with Telex/VNI marks removed, when that gives a known word."""
     if token in VOCAB or len(token) > 12 or not any(c.isalpha() for c in token):
@@ -158,26 +160,53 @@ def _replace(out: list[str], pos: list[int], start: int, end: int, new: str) -> 
     pos[start:end] = mapped
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """One character folded: lower case, no diacritics, đ→d, any space a plain space."""
+    if ch.isspace():
+        return " "
+    if ch.isascii():
+        return ch.lower()
+    if ch in "％﹪":
+        return "%"
+    return strip_diacritics(ch).lower()
+
+
+_TOKEN = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")
+
+
 def fold_map(text: str) -> tuple[str, list[int]]:
-    """Folded text and, for each folded character, the index of its source character."""
+    """Folded text and, for each folded character, the index of its source character.
+
+    The result is cached: callers must not change the returned list.
+    """
+    if len(text) > 400:
+        return _fold_map(text)
+    return _fold_map_cached(text)
+
+
+@lru_cache(maxsize=2048)
+def _fold_map_cached(text: str) -> tuple[str, list[int]]:
+    return _fold_map(text)
+
+
+def _fold_map(text: str) -> tuple[str, list[int]]:
+    """fold_map without the cache."""
     out: list[str] = []
     pos: list[int] = []
     for i, ch in enumerate(text):
-        if ch.isspace():
-            f = " "
-        elif ch.isascii():
-            f = ch.lower()
-        elif ch in "％﹪":
-            f = "%"
-        else:
-            f = strip_diacritics(ch).lower()
+        f = _fold_char(ch)
+        if len(f) == 1:
+            out.append(f)
+            pos.append(i)
+            continue
         for c in f:
             out.append(c)
             pos.append(i)
     folded = "".join(out)
-    for m in reversed(list(re.finditer(r"[a-z0-9]+", folded))):
+    for m in reversed(list(_TOKEN.finditer(folded))):
         token = m.group()
-        if token.isdigit() or len(token) < 2:
+        if len(token) < 2 or token in VOCAB:
             continue
         word = untype(token)
         if word != token:
