@@ -34,7 +34,8 @@ REF = re.compile(
 _BARE_OK = re.compile(rf"\s*(?:[:.)\-,]|$|{STATUS_START})")
 _REF_JOIN = re.compile(r"\s*(?:[,&+/]|(?:va|vs|voi)(?![a-z]))?\s*")
 LEAD_FILLER = re.compile(
-    r"(?:[^a-z0-9#]|(?<![a-z])(?:da|vang|ok|oke|okie|em|e|bc|bao\s*cao|xin|kinh\s*gui|gui)"
+    r"(?:[^a-z0-9#]|(?<![a-z])(?:da|vang|ok|oke|okie|em|e|bc|bao\s*cao|xin|kinh\s*gui|gui|ca"
+    r"|tat\s*ca|toan\s*bo)"
     r"(?![a-z]))*"
 )
 _LIST_NUM = re.compile(r"[0-9]{1,2}\s*(?:[.)]\s+|\)|\.(?=[ivx]+\.))")

@@ -99,13 +99,16 @@ _NUM_WORD = r"(?:mot|hai|ba|bon|tu|nam|lam|nham|sau|bay|tam|chin|muoi|tram)"
 _NUMBER_WORDS = re.compile(
     rf"(?<![a-z0-9])(?P<words>{_NUM_WORD}(?:\s+{_NUM_WORD})*)\s*(?=%|phan\s*tram|ptram)"
 )
-_SHARE_NOUN = (
-    r"(?=\s*(?:khoi\s*luong|cong\s*viec|noi\s*dung|hang\s*muc|chi\s*tieu|ke\s*hoach|nhiem\s*vu"
-    r"|so\s*(?:xa|phuong|don\s*vi|ho|cong\s*trinh)|tong))"
+_UNIT = (
+    r"(?:xa|phuong|thi\s*tran|huyen|don\s*vi|co\s*quan|so|nganh|dia\s*phuong|cong\s*trinh|du\s*an"
+    r"|hang\s*muc|noi\s*dung|nhiem\s*vu|khoi\s*luong|cong\s*viec|chi\s*tieu|ke\s*hoach|ho|km"
+    r"|tuyen|diem|truong|tram|co\s*so|doanh\s*nghiep|thon|lang|to\s*dan\s*pho|tong)"
 )
+# After a done word any noun may follow ("hoàn thành 12/15 xã"), but not a date's words.
+_SHARE_NOUN = r"(?=\s*(?!(?:nam|thang|ngay|vua|nay|toi|qua)(?![a-z]))[a-z])"
 _SHARE = re.compile(
-    r"(?P<lead>(?<![a-z])(?:hoan\s*thanh|xong|dat|duoc|dc|lam\s*duoc|thuc\s*hien\s*duoc)\s+"
-    r"|(?<![0-9/])(?=[0-9]{1,2}\s*/\s*[0-9]{1,3}" + _SHARE_NOUN + r"))"
+    r"(?P<lead>(?<![a-z])(?:hoan\s*thanh|xong|dat|duoc|dc|lam\s*duoc|thuc\s*hien\s*duoc|co)\s+"
+    r"|(?<![0-9/])(?<!ngay )(?=[0-9]{1,2}\s*/\s*[0-9]{1,3}\s*" + _UNIT + r"(?![a-z])))"
     r"(?:(?P<a>[0-9]{1,2})\s*/\s*(?P<b>[0-9]{1,3})" + _SHARE_NOUN + r"(?![0-9/])"
     r"|(?P<a3>[0-9])\s*/\s*(?P<b3>[2-4])(?![0-9/])"
     r"|(?P<a2>[0-9]{1,2})\s*(?:tren|trong)\s*(?:tong\s*so\s*)?(?P<b2>[0-9]{1,3})"

@@ -46,7 +46,8 @@ _PART = (
     r"(?:(?:cac|mot\s*so|1\s*so|xong|nhieu|phan\s*lon|da\s*so|hau\s*het|[0-9]{1,2})\s*)?"
     r"(?:giai\s*doan|gd|buoc|phan(?!\s*viec)|hang\s*muc|dot|khau"
     r"|cong\s*doan|noi\s*dung\s*[0-9ivx])"
-    r"|(?:mot\s*so|1\s*so|nhieu|phan\s*lon|da\s*so|hau\s*het|hon\s*(?:mot\s*)?nua|mot\s*nua)"
+    r"|(?:mot\s*so|1\s*so|nhieu|phan\s*lon|da\s*so|hau\s*het|hon\s*(?:mot\s*)?nua|mot\s*nua"
+    r"|gan\s*het|chua\s*het|mot\s*it)"
     r"(?:\s*(?:noi\s*dung|cong\s*viec|khoi\s*luong|chi\s*tieu|hang\s*muc|nhiem\s*vu))?"
 )
 # Steps that end in a document or a check: finishing one may or may not finish the task.
@@ -256,6 +257,13 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
         "strong",
         _PLAIN,
     ),
+    # stuck: "kẹt vốn", "tắc ở khâu GPMB" (with their marks), "bi ket" (plain)
+    (
+        r"(?:(?:bi|dang|van|con)\s*)?(?:ket|tac)(?:\s*(?:o|tai|vi|do|von|thu\s*tuc|mat\s*bang|gpmb))?",
+        BLOCKED,
+        "kept",
+        {**_PLAIN, "ket": False, "tac": False},
+    ),
     # hard to finish: blocked, kept in the note
     (rf"kho\s*(?:co\s*the\s*|ma\s*|long\s*)?{D_CORE}", BLOCKED, "kept", _PLAIN),
     # suspended: an explicit blocked that says more, kept in the note
@@ -305,8 +313,10 @@ KIND_RANK = {
 }
 
 # The spellings with diacritics each checked word stands for.
-CHECKED_WORD = re.compile(r"(?<![a-z])(?:dang|chua|cho|dung|ngung|doi|da)(?![a-z])")
+CHECKED_WORD = re.compile(r"(?<![a-z])(?:dang|chua|cho|dung|ngung|doi|da|ket|tac)(?![a-z])")
 CHECKED_FORMS = {
+    "ket": {"kẹt"},
+    "tac": {"tắc"},
     "da": {"đã"},
     "doi": {"đợi"},
     "dang": {"đang"},

@@ -754,7 +754,7 @@ ROUNDS: list[tuple[str, list[str], str, str | None]] = [
         "II.1.b",
     ),
     (
-        "Nhiệm vụ II.1.a đã hoàn thành. Sở đã ban hành Kế hoạch số 45/KH-SXD ngày 12/3/2025",
+        ("Nhiệm vụ II.1.a đã hoàn thành. Sở đã ban hành Kế hoạch số 45/KH-SXD ngày 12/3/2025"),
         ["I.1", "I.2", "II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.2.đ", "III.3"],
         "done",
         "II.1.a",
@@ -1355,6 +1355,86 @@ ROUNDS: list[tuple[str, list[str], str, str | None]] = [
         "done",
         "II.2.a",
     ),
+    (
+        (
+            "Thực hiện Kế hoạch số 151/KH-UBND, Sở Xây dựng đã tham mưu UBND tỉnh "
+            "ban hành Quyết định số 123/QĐ-UBND ngày 10/5/2025 phê duyệt Chương "
+            "trình phát triển đô thị. Hiện nay đang triển khai lập quy hoạch chi "
+            "tiết."
+        ),
+        ["II.2.b"],
+        "in_progress",
+        "II.2.b",
+    ),
+    (
+        (
+            "Sở đã hoàn thành việc rà soát, tham mưu UBND tỉnh điều chỉnh quy hoạch "
+            "chung đô thị Quảng Ngãi (Quyết định số 456/QĐ-UBND ngày 20/6/2025)."
+        ),
+        ["II.2.b"],
+        "done",
+        "II.2.b",
+    ),
+    (
+        "Đến nay, đã hoàn thành 12/15 xã đạt chuẩn nông thôn mới",
+        ["II.2.b"],
+        "in_progress",
+        "II.2.b",
+    ),
+    ("Đã có 10/12 đơn vị hoàn thành", ["II.2.b"], "in_progress", "II.2.b"),
+    ("Hoàn thành 15/15 xã", ["II.2.b"], "done", "II.2.b"),
+    ("Đang tiếp tục triển khai", ["II.2.b"], "in_progress", "II.2.b"),
+    ("Đơn vị không được giao nhiệm vụ này", ["II.2.b"], "ask", "II.2.b"),
+    ("Nhiệm vụ không thuộc chức năng của Sở", ["II.2.b"], "ask", "II.2.b"),
+    ("đã hoàn thành 1/6", ["II.2.b"], "done", "II.2.b"),
+    ("Sở đã xong", ["II.2.b"], "done", "II.2.b"),
+    ("Bên em xong rồi nha", ["II.2.b"], "done", "II.2.b"),
+    ("Dạ bên em đang làm ạ, chắc tầm tháng 11 xong", ["II.2.b"], "in_progress", "II.2.b"),
+    ("đang làm mà chưa xong", ["II.2.b"], "in_progress", "II.2.b"),
+    ("Làm rồi nhưng chưa xong", ["II.2.b"], "in_progress", "II.2.b"),
+    ("đã làm rồi", ["II.2.b"], "ask", "II.2.b"),
+    ("chưa làm xong", ["II.2.b"], "in_progress", "II.2.b"),
+    ("xong gần hết rồi", ["II.2.b"], "in_progress", "II.2.b"),
+    ("sắp hoàn thành rồi", ["II.2.b"], "in_progress", "II.2.b"),
+    ("đã hoàn thành, chỉ còn chờ ký", ["II.2.b"], "ask", "II.2.b"),
+    ("hoàn thành, ko còn vướng", ["II.2.b"], "done", "II.2.b"),
+    ("đã hoàn thành, không còn gì vướng mắc", ["II.2.b"], "done", "II.2.b"),
+    ("Đã thực hiện xong, hết vướng mắc", ["II.2.b"], "done", "II.2.b"),
+    ("vướng quá, chưa làm được", ["II.2.b"], "blocked", "II.2.b"),
+    ("k lam dc", ["II.2.b"], "blocked", "II.2.b"),
+    ("bó tay, thiếu vốn", ["II.2.b"], "blocked", "II.2.b"),
+    ("kẹt vốn", ["II.2.b"], "blocked", "II.2.b"),
+    ("đang bị kẹt thủ tục đất đai", ["II.2.b"], "blocked", "II.2.b"),
+    ("tắc ở khâu GPMB", ["II.2.b"], "blocked", "II.2.b"),
+    ("chưa làm vì đang chờ vốn", ["II.2.b"], "blocked", "II.2.b"),
+    ("2a: HOAN THANH", ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"], "done", "II.2.a"),
+    ("2A: XONG", ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"], "done", "II.2.a"),
+    ("2a: Xong !", ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"], "done", "II.2.a"),
+    ("2a. xong.", ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"], "done", "II.2.a"),
+    ("2a) xong", ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"], "done", "II.2.a"),
+    ("(2a) xong", ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"], "done", "II.2.a"),
+    ("[2a] đang làm", ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"], "in_progress", "II.2.a"),
+    ("#2a xong", ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"], "done", "II.2.a"),
+    ("2a → xong", ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"], "done", "II.2.a"),
+    (
+        "2a => đang làm 50%",
+        ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"],
+        "in_progress",
+        "II.2.a",
+    ),
+    ("2a: done", ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"], "done", "II.2.a"),
+    ("2a - Đã HT", ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"], "done", "II.2.a"),
+    (
+        "2a dang tien hanh, dat khoang 35 phan tram",
+        ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"],
+        "in_progress",
+        "II.2.a",
+    ),
+    ("2a đạt 35 %", ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"], "in_progress", "II.2.a"),
+    ("2a tầm 40%", ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"], "in_progress", "II.2.a"),
+    ("2a chừng 40%", ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"], "in_progress", "II.2.a"),
+    ("2a hơn 40%", ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"], "in_progress", "II.2.a"),
+    ("2a ~ 40 %", ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"], "in_progress", "II.2.a"),
 ]
 
 MESSAGES: list[tuple[str, list[str], list[tuple[str, str]]]] = [
@@ -1399,7 +1479,7 @@ MESSAGES: list[tuple[str, list[str], list[tuple[str, str]]]] = [
         [("done", "II.2.a"), ("in_progress", "II.2.b")],
     ),
     (
-        "Nhiệm vụ 2a đã hoàn thành. Nhiệm vụ 2b đang triển khai, dự kiến xong trong tháng 11.",
+        ("Nhiệm vụ 2a đã hoàn thành. Nhiệm vụ 2b đang triển khai, dự kiến xong trong tháng 11."),
         ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.2.c", "II.3.a", "II.3.b", "III.1"],
         [("done", "II.2.a"), ("in_progress", "II.2.b")],
     ),
@@ -1499,8 +1579,10 @@ MESSAGES: list[tuple[str, list[str], list[tuple[str, str]]]] = [
         [("in_progress", "II.2.a"), ("in_progress", "II.2.b"), ("done", "II.3.a")],
     ),
     (
-        "- Nhiệm vụ 2a: Đã hoàn thành\n- Nhiệm vụ 2b: Đang triển khai, đạt 40%\n"
-        "- Nhiệm vụ 3a: Chưa triển khai do chưa có kinh phí",
+        (
+            "- Nhiệm vụ 2a: Đã hoàn thành\n- Nhiệm vụ 2b: Đang triển khai, đạt 40%\n- "
+            "Nhiệm vụ 3a: Chưa triển khai do chưa có kinh phí"
+        ),
         ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"],
         [("done", "II.2.a"), ("in_progress", "II.2.b"), ("blocked", "II.3.a")],
     ),
@@ -1525,7 +1607,7 @@ MESSAGES: list[tuple[str, list[str], list[tuple[str, str]]]] = [
         [("ask", "II.2.a"), ("in_progress", "II.2.b")],
     ),
     (
-        "1a: Hoàn thành\n1b: Hoàn thành\n2a: Đang thực hiện\n2b: Chưa thực hiện\n3a: Vướng mắc",
+        ("1a: Hoàn thành\n1b: Hoàn thành\n2a: Đang thực hiện\n2b: Chưa thực hiện\n3a: Vướng mắc"),
         ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"],
         [
             ("done", "II.1.a"),
@@ -1544,6 +1626,31 @@ MESSAGES: list[tuple[str, list[str], list[tuple[str, str]]]] = [
         "1a,1b,2a: hoàn thành",
         ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"],
         [("done", "II.1.a"), ("done", "II.1.b"), ("done", "II.2.a")],
+    ),
+    (
+        "2a: xong\n\n2b: đang làm 30%\n\n3a: chưa",
+        ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"],
+        [("done", "II.2.a"), ("in_progress", "II.2.b"), ("not_started", "II.3.a")],
+    ),
+    (
+        "2a xong; 2b xong; 3a xong",
+        ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"],
+        [("done", "II.2.a"), ("done", "II.2.b"), ("done", "II.3.a")],
+    ),
+    (
+        "2a => xong, 2b => đang làm",
+        ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"],
+        [("done", "II.2.a"), ("in_progress", "II.2.b")],
+    ),
+    (
+        "2a: xong. 2b: tạm dừng chờ vốn",
+        ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"],
+        [("done", "II.2.a"), ("blocked", "II.2.b")],
+    ),
+    (
+        "Cả 2a và 2b đều đã hoàn thành",
+        ["II.1.a", "II.1.b", "II.2.a", "II.2.b", "II.3.a"],
+        [("done", "II.2.a"), ("done", "II.2.b")],
     ),
 ]
 
