@@ -456,6 +456,8 @@ def _parse_assigned(paras: list[_Para], ctx: _Context) -> bool:
             current.text.append(para.body)  # the item's own sentence is its title
             candidates.append(current)
             continue
+        if para.kind in ("letter", "sub", "paren") and current is not None and _labelled(para.body):
+            para = _Para("bullet", "-", para.body)  # "a) Cơ quan chủ trì: …" is a role line
         if (para.kind in ("letter", "sub") and num is not None) or para.kind == "letter":
             if current and current.level == "num":
                 current.has_children = True
@@ -1069,6 +1071,16 @@ def _coordinator(paras: list[str]) -> str | None:
                 name = _agency_only(lead[0])
                 if name:
                     return name
+    for para in reversed(paras):  # "Sở X theo dõi, đôn đốc … thực hiện Kế hoạch"
+        body = _classify(para).body
+        folded = fold_keep(body)
+        if re.search(r"theo doi,? (?:va )?don doc|don doc,? (?:theo doi|kiem tra)", folded) and (
+            looks_like_agency(body)
+        ):
+            lead = split_assignees(body).lead
+            name = _agency_only(lead[0]) if lead else ""
+            if name and not name.startswith(("các", "những")):
+                return name
     for pattern in _COORD_PATTERNS:
         for para in paras:
             folded = fold_keep(para)
