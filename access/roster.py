@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,6 +21,33 @@ async def officers_of(session: AsyncSession, agency_ids: Iterable[int]) -> list[
         Member.agency_id.in_(ids), Member.active, Member.role == Role.OFFICER.value
     )
     return list((await session.scalars(query)).all())
+
+
+class Contact(NamedTuple):
+    """What reminding an officer needs, without loading the member."""
+
+    id: int
+    telegram_user_id: int
+    agency_id: int
+    reachable: bool
+    opted_out: bool
+
+
+async def officer_contacts(session: AsyncSession, agency_ids: Iterable[int]) -> list[Contact]:
+    """The active officers of these agencies, as contacts (cheap for thousands)."""
+    ids = list(agency_ids)
+    if not ids:
+        return []
+    rows = await session.execute(
+        select(
+            Member.id,
+            Member.telegram_user_id,
+            Member.agency_id,
+            Member.reachable,
+            Member.reminders_opt_out,
+        ).where(Member.agency_id.in_(ids), Member.active, Member.role == Role.OFFICER.value)
+    )
+    return [Contact(*row) for row in rows]
 
 
 async def coordinators_of(session: AsyncSession, plan: Plan) -> list[Member]:

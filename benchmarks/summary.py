@@ -163,7 +163,6 @@ async def generate_small_tables(db: Database) -> dict[str, Any]:
                     "plan_id": plan_id,
                     "kind": "monthly",
                     "key": p.key,
-                    "label": p.label_vi,
                     "starts_on": p.starts_on,
                     "ends_on": p.ends_on,
                     "deadline": deadline(p, calendar, 2),
@@ -404,7 +403,7 @@ async def measure(target: Target, repeat: int) -> dict[str, Any]:
     return {
         "backend": target.backend,
         "reports": int(total or 0),
-        "period": period.label,
+        "period": period.key,
         "summary_total": summary.total,
         "summary_agencies": len(summary.agencies),
         "summary_ms": statistics.median(summary_times) * 1000,

@@ -30,15 +30,19 @@ MESSAGE_BUDGET = 3900  # under Telegram's 4096, with room for what escaping adds
 
 
 def fit_lines(
-    head: list[str], lines: list[str], tail: list[str], more: Callable[[int], str]
+    head: list[str],
+    lines: list[str],
+    tail: list[str],
+    more: Callable[[int], str],
+    budget: int = MESSAGE_BUDGET,
 ) -> Html:
-    """Head, as many lines as fit in one message, a "… and N more" line, then the tail."""
+    """Head, as many lines as fit in `budget`, a "… and N more" line, then the tail."""
     used = sum(len(part) + 1 for part in head + tail)
     kept: list[str] = []
     for index, line in enumerate(lines):
         remaining = len(lines) - index
         reserve = len(more(remaining)) + 1 if remaining > 1 else 0
-        if used + len(line) + 1 + reserve > MESSAGE_BUDGET:
+        if used + len(line) + 1 + reserve > budget:
             kept.append(more(remaining))
             break
         kept.append(line)
@@ -58,3 +62,9 @@ def split_message(lines: Sequence[str], budget: int = MESSAGE_BUDGET) -> list[Ht
         chunks[-1].append(line)
         size += len(line) + 1
     return [Html("\n".join(chunk)) for chunk in chunks if chunk]
+
+
+def shorten(text: str, limit: int) -> str:
+    """Whitespace collapsed and cut at a word under `limit` characters, with "…"."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -10,7 +10,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from telegram import Bot
 
 from bot.context import Services
-from bot.delivery import TelegramSender
+from bot.telegram_sender import TelegramSender
 from reminders.dispatcher import Dispatcher, TickReport
 
 log = logging.getLogger("dondoc.scheduler")
@@ -24,6 +24,9 @@ def build_dispatcher(bot: Bot, svc: Services) -> Dispatcher:
         clock=svc.now,
         calendar_settings=settings.calendar_settings,
         digest=settings.digest,
+        # an instance is alive while it ticks; three missed ticks (at least 30 s) and its
+        # claimed reminders are reported uncertain
+        dead_after=timedelta(seconds=max(30, 3 * settings.tick_seconds)),
     )
 
 

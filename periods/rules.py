@@ -36,21 +36,6 @@ from plans.model import Frequency
 KINDS: tuple[Frequency, ...] = get_args(Frequency)
 _SPAN: dict[str, int] = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 _COUNT: dict[str, int] = {kind: 12 // span for kind, span in _SPAN.items()}
-_ROMAN = ("I", "II", "III", "IV")
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 CUTOFF_DAY = 14
 DEFAULT_DEADLINE_WORKING_DAYS = 2
 DEFAULT_REMIND_DAYS_BEFORE: tuple[int, ...] = (3, 1)
@@ -96,30 +81,6 @@ class Period:
         if self.kind == "half_yearly":
             return f"{self.year}-H{self.index}"
         return f"{self.year}-Y"
-
-    @property
-    def label_vi(self) -> str:
-        """Vietnamese label: "Tháng 11/2026", "Quý IV/2026", "6 tháng đầu năm 2026", "Năm 2026"."""
-        if self.kind == "monthly":
-            return f"Tháng {self.index}/{self.year}"
-        if self.kind == "quarterly":
-            return f"Quý {_ROMAN[self.index - 1]}/{self.year}"
-        if self.kind == "half_yearly":
-            half = "đầu" if self.index == 1 else "cuối"
-            return f"6 tháng {half} năm {self.year}"
-        return f"Năm {self.year}"
-
-    @property
-    def label_en(self) -> str:
-        """English label: "November 2026", "Q4 2026", "First half of 2026", "Year 2026"."""
-        if self.kind == "monthly":
-            return f"{_MONTHS_EN[self.index - 1]} {self.year}"
-        if self.kind == "quarterly":
-            return f"Q{self.index} {self.year}"
-        if self.kind == "half_yearly":
-            half = "First" if self.index == 1 else "Second"
-            return f"{half} half of {self.year}"
-        return f"Year {self.year}"
 
     def contains(self, d: date) -> bool:
         """True if d lies in the cut-off window."""
@@ -264,17 +225,24 @@ def support_deadline(
     working_days: int = DEFAULT_DEADLINE_WORKING_DAYS,
     days_before: int = 2,
 ) -> date:
-    """Supporting agencies' deadline: `days_before` working days before the lead's deadline.
+    """Supporting agencies' deadline: their input must reach the lead in time to be used.
 
-    Never before the cut-off day (their input must cover the whole window): if it would be,
-    it is the cut-off day when that is a working day, else the first working day after it.
-    It is always a working day, and never after the lead's deadline.
+    `days_before` working days before the lead's deadline, kept inside the days between the
+    cut-off and the lead's deadline: after the cut-off (their input covers the whole window,
+    so at the earliest the first working day after it) and at least one working day before
+    the lead's deadline (the lead needs a day to merge it). With the default two working days
+    that gives cut-off 14th → supporting 15th → lead 16th. When the lead's deadline is the
+    first working day after the cut-off there is no such day: it is the lead's deadline.
+    Always a working day.
     """
     if days_before < 0:
         raise ValueError("days_before must be >= 0")
     lead = deadline(period, calendar, working_days)
-    earliest = calendar.next_working_day(period.ends_on)
-    return max(calendar.add_working_days(lead, -days_before), earliest)
+    earliest = calendar.add_working_days(period.ends_on, 1)
+    latest = calendar.add_working_days(lead, -1)
+    if latest < earliest:
+        return lead
+    return min(max(calendar.add_working_days(lead, -days_before), earliest), latest)
 
 
 def first_reminder_day(

@@ -61,7 +61,6 @@ async def ensure_period(
             "plan_id": plan.id,
             "kind": period.kind,
             "key": period.key,
-            "label": period.label_vi,
             "starts_on": period.starts_on,
             "ends_on": period.ends_on,
             "deadline": lead,

@@ -215,6 +215,8 @@ class PlanSummary:
     not_started: Mapping[Outcome, int] = field(default_factory=dict)
     issuer_kind: Literal["state", "party"] | None = None
     issued_on: date | None = None
+    period_kind: str = ""  # with period_key: the label is rendered again in the reader's language
+    period_key: str = ""
 
     def __post_init__(self) -> None:
         # Read-only copies with every outcome present, keys coerced to Outcome; with task

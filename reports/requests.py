@@ -13,6 +13,17 @@ from access import audit
 from domain.text import match_refs
 from storage.models import Assignment, Member, Plan, ReportingPeriod, Task
 
+# a reminder carries the note with its header and task lines in one Telegram message (4,096
+# characters): the note gets at most a quarter of it
+MAX_NOTE = 1000
+
+
+class NoteTooLong(Exception):
+    def __init__(self, length: int) -> None:
+        super().__init__(f"note of {length} characters, limit {MAX_NOTE}")
+        self.length = length
+        self.limit = MAX_NOTE
+
 
 class UnknownTasks(Exception):
     def __init__(self, refs: list[str]) -> None:
@@ -37,7 +48,10 @@ async def create_adhoc_request(
     member: Member | None,
     today: date,
 ) -> AdhocRequest:
-    """A period of kind "adhoc" for the chosen tasks (all when none given), chased like others."""
+    """A period of kind "adhoc" for the chosen tasks (all when none given), chased like others.
+    A note longer than MAX_NOTE is refused (NoteTooLong) before anything is written."""
+    if len(note) > MAX_NOTE:
+        raise NoteTooLong(len(note))
     tasks = (await session.scalars(select(Task).where(Task.plan_id == plan.id, Task.active))).all()
     if refs:
         by_ref = {t.ref: t for t in tasks}
@@ -55,7 +69,6 @@ async def create_adhoc_request(
         plan_id=plan.id,
         kind="adhoc",
         key=f"adhoc-{today.isoformat()}-{(count or 0) + 1}",
-        label=f"đột xuất {today:%d/%m/%Y}",
         starts_on=today,
         ends_on=today,
         deadline=deadline,

@@ -22,9 +22,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.status import Outcome, ReportStatus
 from domain.text import fold
 from periods.calendar import WorkingCalendar
+from periods.labels import PeriodName, period_label
 from periods.owing import in_period_scope
 from periods.rules import parse_period_label, period_containing
 from periods.store import chased_periods, ensure_period
+from reports.labels import DEFAULT_LANG, labels
 from reports.model import (
     AgencyLine,
     AgencyReport,
@@ -187,7 +189,9 @@ async def summarize(
         plan_title=plan.title,
         issuer=plan.issuer,
         coordinator=plan.coordinator.name if plan.coordinator else None,
-        period_label=period.label,
+        period_label=period_label(period, labels(DEFAULT_LANG).__getitem__),
+        period_kind=period.kind,
+        period_key=period.key,
         period_deadline=period.deadline,
         agencies=agencies,
         rows=tuple(rows),
@@ -432,7 +436,7 @@ class TaskHistory:
     task: Task
     plan: Plan
     assignments: list[tuple[str, str]]
-    reports: list[tuple[str, str, Report, str | None]]  # period label, agency, report, reporter
+    reports: list[tuple[PeriodName, str, Report, str | None]]  # period, agency, report, reporter
     evidence: dict[int, list[str]] = field(default_factory=dict)  # report id → file names
 
 
@@ -449,7 +453,7 @@ async def task_history(session: AsyncSession, task: Task) -> TaskHistory:
     ).all()
     reports = (
         await session.execute(
-            select(ReportingPeriod.label, Agency.name, Report, Member.full_name)
+            select(ReportingPeriod.kind, ReportingPeriod.key, Agency.name, Report, Member.full_name)
             .join(ReportingPeriod, ReportingPeriod.id == Report.period_id)
             .join(Agency, Agency.id == Report.agency_id)
             .outerjoin(Member, Member.id == Report.member_id)
@@ -459,7 +463,7 @@ async def task_history(session: AsyncSession, task: Task) -> TaskHistory:
         )
     ).all()
     evidence: dict[int, list[str]] = defaultdict(list)
-    report_ids = [row[2].id for row in reports]
+    report_ids = [row[3].id for row in reports]
     if report_ids:
         files = await session.execute(
             select(Evidence.report_id, Evidence.file_name)
@@ -472,6 +476,6 @@ async def task_history(session: AsyncSession, task: Task) -> TaskHistory:
         task,
         plan,
         [tuple(a) for a in assignments],  # type: ignore[misc]
-        [tuple(r) for r in reports],  # type: ignore[misc]
+        [(PeriodName(kind, key), *rest) for kind, key, *rest in reports],  # type: ignore[misc]
         dict(evidence),
     )

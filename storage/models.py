@@ -243,8 +243,7 @@ class ReportingPeriod(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
-    key: Mapped[str] = mapped_column(String(50))
-    label: Mapped[str] = mapped_column(String(100))
+    key: Mapped[str] = mapped_column(String(50))  # the label is rendered from it when shown
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
     deadline: Mapped[date] = mapped_column(Date)
@@ -340,6 +339,7 @@ class ReminderDelivery(Base):
     error: Mapped[str | None] = mapped_column(Text)
     payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    reported_at: Mapped[datetime | None]  # an uncertain send, once told to the admins
 
 
 class BotMessage(Base):

@@ -292,7 +292,7 @@ async def export(request: web.Request) -> web.StreamResponse:
     from reports.xlsx import write_workbook
 
     now, lang = svc.now(), language(request)
-    stem = file_stem(plan.number, period.label)
+    stem = file_stem(plan.number, svc.texts.period(period))
     if kind == "xlsx":
         data = await asyncio.to_thread(write_workbook, [summary], now, lang=lang)
         name = f"{stem}.xlsx"

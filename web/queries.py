@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from periods.calendar import WorkingCalendar
+from periods.labels import PeriodName
 from reports.summary import current_period
 from storage.models import (
     Agency,
@@ -81,7 +82,7 @@ class EvidenceItem:
 
 @dataclass
 class ReportRecord:
-    period: str
+    period: PeriodName  # rendered in the reader's language
     period_ends: date
     agency_id: int
     agency: str
@@ -124,7 +125,8 @@ async def task_record(session: AsyncSession, task: Task) -> TaskRecord:
         await session.execute(
             select(
                 Report,
-                ReportingPeriod.label,
+                ReportingPeriod.kind,
+                ReportingPeriod.key,
                 ReportingPeriod.ends_on,
                 Agency.name,
                 Member.full_name,
@@ -169,7 +171,7 @@ async def task_record(session: AsyncSession, task: Task) -> TaskRecord:
             )
     reports = [
         ReportRecord(
-            period=label,
+            period=PeriodName(kind, key),
             period_ends=ends_on,
             agency_id=report.agency_id,
             agency=agency,
@@ -183,7 +185,7 @@ async def task_record(session: AsyncSession, task: Task) -> TaskRecord:
             revisions=revisions.get(report.id, []),
             evidence=evidence.get(report.id, []),
         )
-        for report, label, ends_on, agency, by in rows
+        for report, kind, key, ends_on, agency, by in rows
     ]
     return TaskRecord(task, plan, assignments, reports)
 
@@ -215,16 +217,22 @@ async def agency_record(session: AsyncSession, agency: Agency) -> list[AgencyTas
     if task_ids:
         reports = (
             await session.execute(
-                select(Report, ReportingPeriod.label, ReportingPeriod.ends_on, Member.full_name)
+                select(
+                    Report,
+                    ReportingPeriod.kind,
+                    ReportingPeriod.key,
+                    ReportingPeriod.ends_on,
+                    Member.full_name,
+                )
                 .join(ReportingPeriod, ReportingPeriod.id == Report.period_id)
                 .outerjoin(Member, Member.id == Report.member_id)
                 .where(Report.agency_id == agency.id, Report.task_id.in_(task_ids))
                 .order_by(ReportingPeriod.ends_on, Report.reported_at)
             )
         ).all()
-        for report, label, ends_on, by in reports:  # later rows replace earlier ones
+        for report, kind, key, ends_on, by in reports:  # later rows replace earlier ones
             latest[report.task_id] = ReportRecord(
-                label,
+                PeriodName(kind, key),
                 ends_on,
                 agency.id,
                 agency.name,

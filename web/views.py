@@ -212,7 +212,7 @@ def plan_page(
             '<th><a href="/web/plans/$plan?period=$id">$label</a></th>',
             plan=plan.id,
             id=p.id,
-            label=p.label,
+            label=page.texts.period(p),
         )
         for p in periods
     )
@@ -236,7 +236,7 @@ def plan_page(
                 render(
                     '<td class="cell o-$key" data-period="$period">$label$mark</td>',
                     key=outcome.value,
-                    period=period.label,
+                    period=page.texts.period(period),
                     label=page.outcome(outcome),
                     mark=mark,
                 )
@@ -281,20 +281,22 @@ def plan_page(
         '<a class="button" href="/web/plans/$id/export.docx$query">$docx</a></p>',
         number=plan.number,
         title=plan.title,
-        fig_head=page.t("web.period_of", period=current.label, deadline=page.day(current.deadline)),
+        fig_head=page.t(
+            "web.period_of", period=page.texts.period(current), deadline=page.day(current.deadline)
+        ),
         figures=join(figures),
         matrix_head=page.t("web.matrix_header"),
         legend=legend,
         col_task=page.t("web.col_task"),
         head=head,
         rows=join(rows),
-        agencies_head=page.t("web.agencies_header", period=current.label),
+        agencies_head=page.t("web.agencies_header", period=page.texts.period(current)),
         c1=page.t("web.col_agency"),
         c2=page.t("web.col_reported"),
         c3=page.t("web.col_late"),
         c4=page.t("web.col_blocked"),
         agencies=join(agencies),
-        downloads=page.t("web.downloads", period=current.label),
+        downloads=page.t("web.downloads", period=page.texts.period(current)),
         id=plan.id,
         query=query,
         xlsx=page.t("web.download_xlsx"),
@@ -356,7 +358,7 @@ def task_page(page: Page, record: TaskRecord) -> Markup:
                 '<p class="muted">$by_label: $by · $when</p>'
                 '<details open><summary>$rev_label</summary><ul class="plain">$revisions</ul>'
                 "</details>$files</div>",
-                period=report.period,
+                period=page.texts.period(report.period),
                 aid=report.agency_id,
                 agency=report.agency,
                 status=_report_status(page, report),
@@ -409,7 +411,7 @@ def agency_page(page: Page, agency_id: int, name: str, tasks: Sequence[AgencyTas
             role=page.t("web.lead" if t.role == "lead" else "web.support"),
             latest=render(
                 "$period: $status — $note",
-                period=t.latest.period,
+                period=page.texts.period(t.latest.period),
                 status=_report_status(page, t.latest),
                 note=t.latest.note or "—",
             )

@@ -15,13 +15,12 @@ from storage.models import BotState
 
 async def cmd_check(settings: Settings, args: argparse.Namespace) -> None:
     """Settings, database, migrations, token and scheduler: one line each; non-zero if any fails."""
-    from datetime import timedelta
 
-    from sqlalchemy import func, select, text
+    from sqlalchemy import text
     from telegram import Bot
     from telegram.error import TelegramError
 
-    from storage.models import ReminderDelivery
+    from reminders.outbox import outbox_health
 
     problems = 0
 
@@ -52,28 +51,19 @@ async def cmd_check(settings: Settings, args: argparse.Namespace) -> None:
                 now = datetime.now(UTC)
                 async with db.transaction() as session:
                     state = await session.get(BotState, "planner")
-                    late = await session.scalar(
-                        select(func.count())
-                        .select_from(ReminderDelivery)
-                        .where(
-                            ReminderDelivery.status == "pending",
-                            ReminderDelivery.due_at < now - timedelta(hours=1),
-                        )
-                    )
-                    failed = await session.scalar(
-                        select(func.count())
-                        .select_from(ReminderDelivery)
-                        .where(
-                            ReminderDelivery.status == "failed",
-                            ReminderDelivery.created_at > now - timedelta(days=7),
-                        )
-                    )
+                    health = await outbox_health(session, now)
                 last = state.value.get("day") if state else None
                 report(
-                    not late,
+                    not health.late,
                     "scheduler",
-                    f"last planned {last or 'never'}, {late} reminders overdue by >1h, "
-                    f"{failed} failed in 7 days",
+                    f"last planned {last or 'never'}, {health.late} reminders overdue by >1h, "
+                    f"{health.failed} failed in 7 days",
+                )
+                report(
+                    True,
+                    "reminders",
+                    f"{health.uncertain} uncertain (may have been delivered: not resent, "
+                    f"admins told), {health.in_flight} being sent",
                 )
         except Exception as exc:  # any failure to reach the database is the answer here
             report(False, "database", f"{type(exc).__name__}: {exc}"[:300])

@@ -47,7 +47,7 @@ async def cmd_summary(settings: Settings, args: argparse.Namespace) -> None:
             print_json(summary_json(summary, period.key))
             return
         if summary.total == 0 and not summary.agencies:
-            print(say(texts, "summary.empty", plan=plan.number, period=period.label))
+            print(say(texts, "summary.empty", plan=plan.number, period=texts.period(period)))
             return
         for line in summary_lines(texts, summary):
             print(plain(line))
@@ -106,7 +106,7 @@ async def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
                 path=args.output,
                 size=len(data),
                 plan=plan.number,
-                period=period.label,
+                period=texts_for(settings).period(period),
             )
         )
 

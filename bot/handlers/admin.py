@@ -10,11 +10,10 @@ from telegram import Update
 
 from access.members import DEFAULT_INVITE_LIFETIME, create_invite, parse_duration, revoke
 from bot.context import BotContext, Services
-from bot.delivery import shorten
 from bot.guards import requires
 from bot.links import deep_link
 from bot.messaging import reply_lines
-from bot.render import agency_not_found, local_date, local_time
+from bot.render import agency_not_found, local_date, local_time, shorten
 from bot.texts import Html
 from domain.dates import parse_day
 from domain.status import AssignmentRole, Role

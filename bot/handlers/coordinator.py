@@ -15,20 +15,20 @@ from telegram.error import BadRequest
 from access import audit
 from bot import keyboards
 from bot.context import BotContext, Services, working_calendar
-from bot.delivery import shorten
 from bot.guards import requires
 from bot.handlers.officer import report_state
 from bot.messaging import pressed, reply_lines
-from bot.render import local_date, local_time, split_message
+from bot.render import local_date, local_time, shorten, split_message
 from bot.texts import Html, Texts
 from domain.dates import parse_day
 from domain.status import Outcome, Role
 from domain.text import split_refs, strip_diacritics
+from periods.labels import PeriodName
 from plans.assignments import find_task
 from plans.store import find_plans
-from reminders.dispatcher import RemindNow, remind_now
+from reminders.planner import RemindNow, remind_now
 from reports.model import PlanSummary
-from reports.requests import UnknownTasks, create_adhoc_request
+from reports.requests import NoteTooLong, UnknownTasks, create_adhoc_request
 from reports.summary import (
     blockers,
     current_period,
@@ -88,6 +88,8 @@ async def create_request(
     except UnknownTasks as exc:
         refs = shorten(", ".join(exc.refs), 300)
         return texts("request.unknown_tasks", plan=plan.number, refs=refs), False
+    except NoteTooLong as exc:
+        return texts("request.note_too_long", length=exc.length, limit=exc.limit), False
     text = texts(
         "request.created",
         plan=plan.number,
@@ -188,7 +190,9 @@ def summary_lines(texts: Texts, summary: PlanSummary) -> list[str]:
         texts(
             "summary.header",
             plan=summary.plan_number,
-            period=summary.period_label,
+            period=texts.period(PeriodName(summary.period_kind, summary.period_key))
+            if summary.period_key
+            else summary.period_label,
             deadline=local_date(summary.period_deadline),
         ),
         texts(
@@ -276,7 +280,7 @@ async def send_summary(
         summary = await summarize(session, plan, period, today, blockers_limit=0)
         agencies = await summary_agencies(session, summary)
     if summary.total == 0 and not summary.agencies:
-        lines = [texts("summary.empty", plan=plan.number, period=period.label)]
+        lines = [texts("summary.empty", plan=plan.number, period=texts.period(period))]
     else:
         lines = summary_lines(texts, summary)
     chunks = split_message(lines)
@@ -321,12 +325,14 @@ async def missing_command(update: Update, context: BotContext, member: Member) -
         return
     plan, period = target
     if not missing:
-        await message.reply_text(texts("missing.none", period=period.label, plan=plan.number))
+        await message.reply_text(
+            texts("missing.none", period=texts.period(period), plan=plan.number)
+        )
         return
     lines = [
         texts(
             "missing.header",
-            period=period.label,
+            period=texts.period(period),
             plan=plan.number,
             deadline=local_date(period.deadline),
             count=len(missing),
@@ -411,11 +417,11 @@ async def task_command(update: Update, context: BotContext, member: Member) -> N
     if supports:
         lines.append(texts("task.support", names=", ".join(supports)))
     lines.append(texts("task.history") if history.reports else texts("task.no_history"))
-    for period_label, agency, report, reporter in history.reports:
+    for period, agency, report, reporter in history.reports:
         lines.append(
             texts(
                 "task.history_line",
-                period=period_label,
+                period=texts.period(period),
                 agency=agency,
                 state=report_state(texts, report),
                 when=local_time(report.reported_at, svc.settings.tz),
@@ -467,7 +473,7 @@ async def export_command(update: Update, context: BotContext, member: Member) ->
     # building the files takes seconds for big plans: off the event loop
     workbook = await asyncio.to_thread(write_workbook, [summary], now, lang=lang)
     draft = await asyncio.to_thread(write_draft_report, summary, agency, now, lang=lang)
-    stem = file_stem(plan.number, period.label)
+    stem = file_stem(plan.number, texts.period(period))
     await message.reply_document(
         document=workbook,
         filename=f"{stem}.xlsx",
@@ -478,7 +484,7 @@ async def export_command(update: Update, context: BotContext, member: Member) ->
     await message.reply_document(
         document=draft,
         filename=f"bao-cao-{stem}.docx",
-        caption=texts("export.caption_docx", plan=plan.number, period=period.label),
+        caption=texts("export.caption_docx", plan=plan.number, period=texts.period(period)),
     )
 
 
@@ -495,10 +501,12 @@ async def chart_command(update: Update, context: BotContext, member: Member) -> 
     from reports.chart import draw_chart  # matplotlib is heavy: loaded when first needed
 
     png = await asyncio.to_thread(draw_chart, summary, lang=svc.settings.language)
-    caption = texts("export.caption_chart", plan=plan.number, period=period.label)
+    caption = texts("export.caption_chart", plan=plan.number, period=texts.period(period))
     if len(summary.agencies) > 25:  # too tall for a photo: Telegram would shrink it
         await message.reply_document(
-            document=png, filename=f"{file_stem(plan.number, period.label)}.png", caption=caption
+            document=png,
+            filename=f"{file_stem(plan.number, texts.period(period))}.png",
+            caption=caption,
         )
     else:
         await message.reply_photo(photo=png, caption=caption)
@@ -563,7 +571,7 @@ async def on_summary_button(update: Update, context: BotContext, member: Member)
             "summary.agency_header",
             agency=agency.name if agency else "?",
             plan=plan.number,
-            period=period.label,
+            period=texts.period(period),
         )
     ]
     for item in items:

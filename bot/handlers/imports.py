@@ -13,10 +13,10 @@ from telegram import InlineKeyboardButton, Update
 
 from bot import keyboards
 from bot.context import BotContext, Services
-from bot.delivery import shorten
 from bot.guards import current_member, requires
 from bot.handlers import groups, officer
 from bot.messaging import clear_buttons, edit, pressed
+from bot.render import shorten
 from bot.texts import Html, Texts
 from domain.status import Role
 from plans.document import DocumentError

@@ -16,10 +16,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 import conversation
 from bot import keyboards
 from bot.context import BotContext, Services, working_calendar
-from bot.delivery import shorten
 from bot.guards import requires
 from bot.messaging import clear_buttons, edit, pressed, reply_lines
-from bot.render import local_date
+from bot.render import local_date, shorten
 from bot.texts import Html, Texts
 from conversation.model import CONFIRM, LIST, NOTE, PICK, QUESTION, REPLY_WINDOW, About, Pending
 from conversation.reading import (
@@ -83,13 +82,15 @@ def confirmation(
     late = [r for r in recorded if r.report.late]
     period = recorded[0].period
     if head_key is not None:
-        head = texts(head_key, period=period.label)
+        head = texts(head_key, period=texts.period(period))
     elif late:
         head = texts(
-            "report.recorded_late", period=period.label, deadline=local_date(period.deadline)
+            "report.recorded_late",
+            period=texts.period(period),
+            deadline=local_date(period.deadline),
         )
     else:
-        head = texts("report.recorded", period=period.label)
+        head = texts("report.recorded", period=texts.period(period))
     lines = [head, *(report_line(texts, r.task.ref, r.report) for r in recorded)]
     buttons = []
     for r in recorded[:MAX_CONFIRM_BUTTONS]:
@@ -390,7 +391,7 @@ async def report_command(update: Update, context: BotContext, member: Member) ->
         )
         for i in items[:24]
     ]
-    text = texts("report.pick_task", period=items[0].period.label)
+    text = texts("report.pick_task", period=texts.period(items[0].period))
     await send_all(
         svc, message, member, [Outgoing(text, keyboards.markup(buttons, 3), About(PICK))]
     )
@@ -687,7 +688,7 @@ async def tasks_command(update: Update, context: BotContext, member: Member) -> 
                 texts(
                     "tasks.period",
                     plan=item.plan.number,
-                    period=item.period.label,
+                    period=texts.period(item.period),
                     deadline=local_date(item.deadline),
                 )
             )

@@ -6,6 +6,7 @@ import html
 from collections.abc import Mapping
 
 from bot.texts import en, vi
+from periods.labels import Named, period_label
 
 CATALOGUES: Mapping[str, Mapping[str, str]] = {"vi": vi.TEXTS, "en": en.TEXTS}
 
@@ -34,6 +35,10 @@ class Texts:
     def plain(self, key: str) -> str:
         """A template with no placeholders, for button labels and command descriptions."""
         return self.catalogue.get(key) or CATALOGUES["vi"][key]
+
+    def period(self, period: Named) -> str:
+        """A period's label in this language, from its kind and key ("Quý IV/2026", "Q4/2026")."""
+        return period_label(period, self.plain)
 
     def join(self, parts: list[str], sep: str = "\n") -> Html:
         return Html(sep.join(escape(p) for p in parts))

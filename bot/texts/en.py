@@ -746,4 +746,39 @@ TEXTS: dict[str, str] = {
     "web.err.server": "Something went wrong while making the page. Please try again shortly.",
     "web.back": "Back to the plans",
     "plan.ambiguous": "«{value}» fits several plans: {plans}. Please write the plan number in full.",
+    # -- period labels (rendered from a period's key; rows store no label) --
+    "period.monthly": "{month}/{year}",
+    "period.quarterly_1": "Q1/{year}",
+    "period.quarterly_2": "Q2/{year}",
+    "period.quarterly_3": "Q3/{year}",
+    "period.quarterly_4": "Q4/{year}",
+    "period.half_yearly_1": "H1/{year}",
+    "period.half_yearly_2": "H2/{year}",
+    "period.yearly": "Year {year}",
+    "period.adhoc": "ad hoc {day}",
+    "period.adhoc_plain": "ad hoc",
+    # -- reminders the bot cannot confirm, and agencies nobody can be reminded at --
+    "outbox.uncertain": (
+        "⚠️ <b>{count}</b> reminders may or may not have been delivered (the bot stopped "
+        "mid-send or Telegram did not answer in time). To avoid duplicates they are not "
+        "resent; please check directly with:"
+    ),
+    "outbox.uncertain_line": "• {member} — {agency}{period}",
+    "outbox.uncertain_period": " (period {period})",
+    "outbox.too_long": "… (message too long, shortened; see /tasks for all)",
+    "coordinator.day_header": "📋 <b>Today's reporting status</b>",
+    "no_officer.header": (
+        "👤 <b>{count}</b> agencies have tasks but <b>no registered officer</b> to remind, so "
+        "they were not reminded and are left out of escalations:"
+    ),
+    "no_officer.line": "• {agency}",
+    "no_officer.how_to_fix": (
+        "Invite an officer: <code>/invite &lt;agency name&gt; officer</code>, "
+        "e.g. <code>/invite {example} officer</code>"
+    ),
+    "request.note_too_long": (
+        "The request note is {length} characters long; the limit is {limit} (so that the "
+        "reminders to agencies stay within Telegram's limit). Please shorten it and send again; "
+        "no request was created."
+    ),
 }

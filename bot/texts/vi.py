@@ -741,4 +741,38 @@ TEXTS: dict[str, str] = {
     "web.err.server": "Có lỗi khi tạo trang. Hãy thử lại sau ít phút.",
     "web.back": "Về danh sách kế hoạch",
     "plan.ambiguous": "«{value}» khớp với nhiều kế hoạch: {plans}. Hãy ghi rõ số kế hoạch.",
+    # -- period labels (rendered from a period's key; rows store no label) --
+    "period.monthly": "Tháng {month}/{year}",
+    "period.quarterly_1": "Quý I/{year}",
+    "period.quarterly_2": "Quý II/{year}",
+    "period.quarterly_3": "Quý III/{year}",
+    "period.quarterly_4": "Quý IV/{year}",
+    "period.half_yearly_1": "6 tháng đầu năm {year}",
+    "period.half_yearly_2": "6 tháng cuối năm {year}",
+    "period.yearly": "Năm {year}",
+    "period.adhoc": "đột xuất {day}",
+    "period.adhoc_plain": "đột xuất",
+    # -- reminders the bot cannot confirm, and agencies nobody can be reminded at --
+    "outbox.uncertain": (
+        "⚠️ <b>{count}</b> tin nhắc báo cáo không xác nhận được là đã gửi hay chưa (bot dừng "
+        "giữa chừng hoặc Telegram không trả lời kịp). Để không gửi trùng, bot không tự gửi lại; "
+        "xin kiểm tra trực tiếp với:"
+    ),
+    "outbox.uncertain_line": "• {member} — {agency}{period}",
+    "outbox.uncertain_period": " (kỳ {period})",
+    "outbox.too_long": "… (tin nhắn quá dài, đã rút gọn; xem đủ bằng /tasks)",
+    "coordinator.day_header": "📋 <b>Tình hình báo cáo hôm nay</b>",
+    "no_officer.header": (
+        "👤 <b>{count}</b> đơn vị được giao nhiệm vụ nhưng <b>chưa có cán bộ đầu mối</b> "
+        "nhận nhắc báo cáo, nên chưa được nhắc và không có trong danh sách đôn đốc:"
+    ),
+    "no_officer.line": "• {agency}",
+    "no_officer.how_to_fix": (
+        "Mời cán bộ đầu mối: <code>/invite &lt;tên đơn vị&gt; officer</code>, "
+        "ví dụ <code>/invite {example} officer</code>"
+    ),
+    "request.note_too_long": (
+        "Nội dung yêu cầu dài {length} ký tự, tối đa {limit} ký tự (để tin nhắc gửi các đơn vị "
+        "không vượt giới hạn của Telegram). Xin rút gọn rồi gửi lại; yêu cầu chưa được tạo."
+    ),
 }

@@ -14,7 +14,7 @@ from storage.models import Plan, Report, ReportingPeriod, Task
 
 NOW = datetime(2026, 12, 11, 2, 0, tzinfo=UTC)
 PLAN = Plan(id=1, number="151/KH-UBND")
-PERIOD = ReportingPeriod(id=10, plan_id=1, label="Quý IV/2026")
+PERIOD = ReportingPeriod(id=10, plan_id=1, kind="quarterly", key="2026-Q4")
 TITLES = {
     "II.1.a": "Chuẩn hóa số liệu chỉ tiêu đô thị hóa",
     "II.2.a": "Rà soát quy hoạch đô thị",

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.texts import Texts
 from domain.text import fold, strip_diacritics
 from periods.calendar import WorkingCalendar
 from periods.rules import (
@@ -29,6 +30,8 @@ from periods.rules import (
 CAL = WorkingCalendar()
 DATES = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 11, 30))
 FAST = settings(max_examples=150, deadline=None)
+
+VI, EN = Texts("vi"), Texts("en")
 
 
 @pytest.mark.parametrize(
@@ -52,17 +55,17 @@ def test_cut_off_windows(kind: str, year: int, index: int, starts_on: date, ends
 @pytest.mark.parametrize(
     ("kind", "year", "index", "key", "vi", "en"),
     [
-        ("monthly", 2026, 11, "2026-M11", "Tháng 11/2026", "November 2026"),
-        ("monthly", 2026, 3, "2026-M03", "Tháng 3/2026", "March 2026"),
-        ("quarterly", 2026, 4, "2026-Q4", "Quý IV/2026", "Q4 2026"),
-        ("half_yearly", 2026, 1, "2026-H1", "6 tháng đầu năm 2026", "First half of 2026"),
-        ("half_yearly", 2026, 2, "2026-H2", "6 tháng cuối năm 2026", "Second half of 2026"),
+        ("monthly", 2026, 11, "2026-M11", "Tháng 11/2026", "11/2026"),
+        ("monthly", 2026, 3, "2026-M03", "Tháng 3/2026", "3/2026"),
+        ("quarterly", 2026, 4, "2026-Q4", "Quý IV/2026", "Q4/2026"),
+        ("half_yearly", 2026, 1, "2026-H1", "6 tháng đầu năm 2026", "H1/2026"),
+        ("half_yearly", 2026, 2, "2026-H2", "6 tháng cuối năm 2026", "H2/2026"),
         ("yearly", 2026, 1, "2026-Y", "Năm 2026", "Year 2026"),
     ],
 )
 def test_keys_and_labels(kind: str, year: int, index: int, key: str, vi: str, en: str) -> None:
     p = period_for(kind, year, index)  # type: ignore[arg-type]
-    assert (p.key, p.label_vi, p.label_en) == (key, vi, en)
+    assert (p.key, VI.period(p), EN.period(p)) == (key, vi, en)
     assert parse_period_key(key) == p
 
 
@@ -177,12 +180,28 @@ def test_deadline_moves_past_holidays_and_declared_days() -> None:
 
 def test_support_deadline() -> None:
     q4 = period_for("quarterly", 2026, 4)
-    assert support_deadline(q4, CAL) == date(2026, 12, 14)  # the cut-off day itself
+    # cut-off Monday 14/12, supporting agencies Tuesday 15/12, the lead Wednesday 16/12
+    assert support_deadline(q4, CAL) == date(2026, 12, 15)
     assert support_deadline(q4, CAL, days_before=1) == date(2026, 12, 15)
-    assert support_deadline(q4, CAL, days_before=0) == date(2026, 12, 16)
+    assert support_deadline(q4, CAL, days_before=0) == date(2026, 12, 15)  # a day for the lead
     assert support_deadline(q4, CAL, working_days=5, days_before=2) == date(2026, 12, 17)
-    # cut-off on Saturday 14/6/2025: never before it, so the first working day after it
+    assert support_deadline(q4, CAL, working_days=1) == date(2026, 12, 15)  # no day in between
+    # cut-off on Saturday 14/6/2025: lead Tuesday 17/6, supporting Monday 16/6
     assert support_deadline(period_for("quarterly", 2025, 2), CAL) == date(2025, 6, 16)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_supporting_agencies_have_a_day_after_the_cut_off_and_before_the_lead(kind: str) -> None:
+    """Every 2026 period: the supporting date is after the cut-off and at least one working
+    day before the lead's deadline (the default schedule: lead 2 working days after it)."""
+    periods = periods_overlapping(kind, date(2026, 1, 1), date(2026, 12, 31))  # type: ignore[arg-type]
+    assert periods
+    for p in periods:
+        lead = deadline(p, CAL)
+        support = support_deadline(p, CAL)
+        assert support > p.ends_on, p.key
+        assert CAL.is_working_day(support), p.key
+        assert CAL.working_days_between(support, lead) >= 1, p.key
 
 
 def test_chase_window_and_periods_to_chase() -> None:
@@ -193,10 +212,10 @@ def test_chase_window_and_periods_to_chase() -> None:
     assert keys(date(2026, 12, 10)) == ["2026-Q3"]
     assert keys(date(2026, 12, 11)) == ["2026-Q3", "2026-Q4"]
     assert keys(date(2026, 12, 16)) == ["2026-Q4"]
-    # supporting agencies' deadline is 14/12/2026, so their first reminder is on 9/12
-    assert chase_window(q4, CAL, support_days_before=2)[0] == date(2026, 12, 9)
-    assert keys(date(2026, 12, 9)) == ["2026-Q3"]
-    support = periods_to_chase(["quarterly"], date(2026, 12, 9), CAL, support_days_before=2)
+    # supporting agencies' deadline is 15/12/2026, so their first reminder is on 10/12
+    assert chase_window(q4, CAL, support_days_before=2)[0] == date(2026, 12, 10)
+    assert keys(date(2026, 12, 10)) == ["2026-Q3"]
+    support = periods_to_chase(["quarterly"], date(2026, 12, 10), CAL, support_days_before=2)
     assert [p.key for p in support] == ["2026-Q3", "2026-Q4"]
     everything = periods_to_chase(KINDS, date(2026, 12, 16), CAL)
     assert [p.key for p in everything] == ["2026-M12", "2026-Q4", "2026-H2", "2026-Y"]
@@ -227,7 +246,9 @@ def test_deadlines_are_working_days_after_the_cut_off(
     assert CAL.working_days_between(p.ends_on, due) == working_days
     support = support_deadline(p, CAL, working_days, days_before)
     assert CAL.is_working_day(support)
-    assert p.ends_on <= support <= due
+    assert p.ends_on < support <= due
+    if working_days > 1:
+        assert support < due
 
 
 @FAST
@@ -236,9 +257,10 @@ def test_labels_and_keys_parse_back(kind: str, d: date) -> None:
     p = period_containing(kind, d)  # type: ignore[arg-type]
     assert parse_period_key(p.key) == p
     assert parse_period_label(p.key) == p
-    assert parse_period_label(p.label_vi) == p
-    assert parse_period_label(strip_diacritics(p.label_vi)) == p
-    assert parse_period_label(fold(p.label_vi).upper()) == p
+    label = VI.period(p)
+    assert parse_period_label(label) == p
+    assert parse_period_label(strip_diacritics(label)) == p
+    assert parse_period_label(fold(label).upper()) == p
 
 
 @FAST

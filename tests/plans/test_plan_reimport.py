@@ -144,7 +144,6 @@ async def test_reports_stay_attached_to_a_task_that_changes(db: Database) -> Non
             plan_id=plan.id,
             kind="quarterly",
             key="2026-Q4",
-            label="Quý IV/2026",
             starts_on=date(2026, 9, 15),
             ends_on=date(2026, 12, 14),
             deadline=date(2026, 12, 16),
