@@ -210,6 +210,8 @@ def _forms_ok(
         source = clean[pos[w.start()] : pos[w.end() - 1] + 1].lower()
         if source in CHECKED_FORMS[word]:
             continue
+        if source.isascii() and source != word:  # Telex/VNI marks typed: "chowf", "ddang"
+            continue
         if source.isascii() and plain and checked[word]:
             continue
         return False

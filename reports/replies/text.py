@@ -48,7 +48,7 @@ _VOCAB_TEXT = """
     soan thao ke hoach nhiem vu hang muc chuan bi sap gan se het ca ho duyet phe cap tien hanh
     khoi bat dau viec nay nhe nha vi do nen van dot khau xu ly hop y tong chi dao nguon mat
     bang dieu chinh han xin voi cung nhung the dung tren hon khoang uoc chang hong hok ko kg
-    khg ch chx duoc dc
+    khg ch chx duoc dc chuc
 """
 VOCAB = frozenset(_VOCAB_TEXT.split())
 _VOWELS = frozenset("aeiouy")
@@ -95,7 +95,7 @@ def untype(token: str) -> str:
 _UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 # After a tens word: "mốt" (1), "tư" (4), "lăm"/"nhăm" (5) besides the plain units.
 _AFTER_TENS = {**_UNITS, "tu": 4, "lam": 5, "nham": 5}
-_NUM_WORD = r"(?:mot|hai|ba|bon|tu|nam|lam|nham|sau|bay|tam|chin|muoi|tram)"
+_NUM_WORD = r"(?:mot|hai|ba|bon|tu|nam|lam|nham|sau|bay|tam|chin|muoi|chuc|tram)"
 _NUMBER_WORDS = re.compile(
     rf"(?<![a-z0-9])(?P<words>{_NUM_WORD}(?:\s+{_NUM_WORD})*)\s*(?=%|phan\s*tram|ptram)"
 )
@@ -119,6 +119,7 @@ _SHARE = re.compile(
 
 def words_value(words: list[str]) -> int | None:
     """Value of a whole number written in words (0 < n ≤ 100), or None."""
+    words = ["muoi" if w == "chuc" else w for w in words]  # "bảy chục" is seventy
     n = len(words)
     if words == ["mot", "tram"]:
         return 100

@@ -328,7 +328,9 @@ CHECKED_FORMS = {
 
 # Work that goes on: a message saying any of these is never read as plain "done".
 ONGOING = re.compile(
-    r"(?<![a-z])(?:dang|dangg|dag|dg|dth|dtth|tiep\s*tuc|con\s*lai|du\s*kien|chua\s*(?:xong|hoan\s*thanh|ht)"
+    r"(?<![a-z])(?:dang|dangg|dag|dg|dth|dtth|tiep\s*tuc|con\s*lai"
+    r"|(?<!hon )(?<!voi )(?<!han )(?<!nhu )(?<!theo )(?<!gian )du\s*kien"
+    r"|chua\s*(?:xong|hoan\s*thanh|ht)"
     r"|chx|van\s*con|in\s*progress|on\s*going|ongoing|wip|sap(?!\s*nhap)|se|chuyen\s*sang|chuan\s*bi"
     r"|(?:lam|trien\s*khai|thuc\s*hien|th)\s*(?:tiep|not)|not\s*phan|tiep\s*theo|do\s*dang"
     r"|(?<!khong )(?<!ko )(?<!k )(?<!het )con\s*(?:thieu|phai|mot|1|vai|nhieu|it|[0-9]+|viec|phan"
