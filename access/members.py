@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
 from access import audit
 from domain.status import Role
 from storage.models import Agency, Invite, Member, utcnow
+from storage.upsert import insert_ignore
 
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 DEFAULT_INVITE_LIFETIME = timedelta(days=7)
@@ -179,14 +180,18 @@ async def identify(
 
 
 async def ensure_admins(session: AsyncSession, admin_ids: frozenset[int]) -> None:
-    """Every Telegram id of DONDOC_ADMIN_IDS is an admin member (name filled on first contact)."""
+    """Every Telegram id of DONDOC_ADMIN_IDS is an admin member (name filled on first contact).
+    Upserts: several instances starting at once all succeed."""
     for user_id in sorted(admin_ids):
-        member = await member_by_telegram_id(session, user_id)
-        if member is None:
-            session.add(Member(telegram_user_id=user_id, full_name="", role=Role.ADMIN.value))
+        values = {"telegram_user_id": user_id, "full_name": "", "role": Role.ADMIN.value}
+        if await insert_ignore(session, Member, values, ["telegram_user_id"]):
             audit.record(session, None, "member.admin_from_settings", telegram_user_id=user_id)
-        elif member.role != Role.ADMIN.value:
-            member.role = Role.ADMIN.value
+        else:
+            await session.execute(
+                update(Member)
+                .where(Member.telegram_user_id == user_id, Member.role != Role.ADMIN.value)
+                .values(role=Role.ADMIN.value)
+            )
 
 
 async def revoke(session: AsyncSession, member: Member, by: Member | None) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -241,18 +242,29 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
 
 
 async def on_error(update: object, context: BotContext) -> None:
-    """Log the error with its update, and tell the user something useful."""
+    """Log the error with its update, and tell the user something useful.
+
+    A database outage: "not recorded yet, it will be" (the update is offered again). Telegram
+    failing to take an answer (timeout, 5xx, blocked): logged only: what the handler committed
+    stays committed, and "try again" would make the user repeat what was recorded. Anything
+    else: "something went wrong"."""
+    error = context.error
     update_id = update.update_id if isinstance(update, Update) else None
-    unavailable = is_unavailable(context.error)
+    unavailable = is_unavailable(error)
+    if update_id is not None and not unavailable and error is not None:
+        context.services.handler_errors[update_id] = f"{type(error).__name__}: {error}"
     if unavailable:
-        log.warning("database unavailable while handling update %s: %s", update_id, context.error)
+        log.warning("database unavailable while handling update %s: %s", update_id, error)
         if update_id is not None:
             context.services.unavailable_updates.add(update_id)
             if update_id in context.services.told_unavailable:
                 return
             context.services.told_unavailable.add(update_id)
+    elif isinstance(error, TelegramError) and not isinstance(error, BadRequest):
+        log.warning("Telegram failed while answering update %s: %r", update_id, error)
+        return
     else:
-        log.error("error while handling update %s", update_id, exc_info=context.error)
+        log.error("error while handling update %s", update_id, exc_info=error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     if update.effective_chat.type != "private":

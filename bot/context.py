@@ -41,6 +41,8 @@ class Services:
     web_url: str | None = None  # the desktop view's base URL, once its server listens
     unavailable_updates: set[int] = field(default_factory=set)
     told_unavailable: set[int] = field(default_factory=set)
+    # update id → the error its handler raised (recorded when the update is confirmed)
+    handler_errors: dict[int, str] = field(default_factory=dict)
 
     def now(self) -> datetime:
         return self.clock()

@@ -6,6 +6,7 @@ import functools
 from collections.abc import Awaitable, Callable
 
 from telegram import Update
+from telegram.constants import ChatType
 
 from access.members import TelegramIdentity, identify
 from bot.context import BotContext
@@ -40,13 +41,25 @@ async def tell(update: Update, text: str) -> None:
         await update.effective_chat.send_message(text)
 
 
-def requires(role: Role) -> Callable[[MemberHandler], Callable[..., Awaitable[None]]]:
-    """Run the handler only for active members with at least `role`; others get one line."""
+def in_private_chat(update: Update) -> bool:
+    chat = update.effective_chat
+    return chat is not None and chat.type == ChatType.PRIVATE
+
+
+def requires(
+    role: Role, *, in_groups: bool = False
+) -> Callable[[MemberHandler], Callable[..., Awaitable[None]]]:
+    """Run the handler only for active members with at least `role`, and (unless `in_groups`)
+    only in a private chat: what these handlers show (links, members, tasks, reports) is not
+    for everyone in a group. Others get one line."""
 
     def decorate(handler: MemberHandler) -> Callable[..., Awaitable[None]]:
         @functools.wraps(handler)
         async def guarded(update: Update, context: BotContext) -> None:
             texts = context.texts
+            if not in_groups and not in_private_chat(update):
+                await tell(update, texts("private_only"))
+                return
             member = await current_member(update, context)
             if member is None:
                 await tell(update, texts("stranger_hint"))

@@ -6,14 +6,16 @@ import asyncio
 import contextlib
 import logging
 import time
+import warnings
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from enum import Enum
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy import update as sql_update
-from telegram import Update
-from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram import Bot, Update
+from telegram.error import Conflict, Forbidden, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application
 
 from access.members import ensure_admins
@@ -22,7 +24,7 @@ from bot.context import Services
 from domain.status import Role
 from storage.errors import is_unavailable
 from storage.models import Member, ProcessedUpdate
-from storage.upsert import insert_ignore
+from storage.upsert import insert_ignore, upsert
 
 log = logging.getLogger("dondoc.runner")
 
@@ -50,12 +52,25 @@ async def claim_update(svc: Services, update_id: int, takeover_after: timedelta)
         return Claim.BUSY
 
 
-async def finish_update(svc: Services, update_id: int) -> None:
+async def finish_update(svc: Services, update_id: int, error: str | None = None) -> None:
     async with svc.db.transaction() as session:
         await session.execute(
             sql_update(ProcessedUpdate)
             .where(ProcessedUpdate.update_id == update_id)
-            .values(done=True, processed_at=svc.now())
+            .values(done=True, processed_at=svc.now(), error=error[:300] if error else None)
+        )
+
+
+async def record_poison(svc: Services, update_id: int, error: str) -> None:
+    """Mark an update that cannot be handled as done, with why: it is confirmed and skipped,
+    never offered again (a crash loop otherwise, after every restart)."""
+    async with svc.db.transaction() as session:
+        await upsert(
+            session,
+            ProcessedUpdate,
+            {"update_id": update_id, "processed_at": svc.now(), "done": True, "error": error[:300]},
+            ["update_id"],
+            ["processed_at", "done", "error"],
         )
 
 
@@ -67,30 +82,54 @@ async def handle_once(
     takeover_after: timedelta = timedelta(0),
 ) -> bool:
     """Handle an update unless it was handled before. False: it could not be handled now (the
-    database is down, or another instance holds it); it must be offered again later."""
+    database is down, or another instance holds it); it must be offered again later. Any other
+    failure records the update as poison (logged, confirmed, never retried)."""
+    update_id = update.update_id
     try:
-        claim = await claim_update(svc, update.update_id, takeover_after)
+        claim = await claim_update(svc, update_id, takeover_after)
         if claim is Claim.DONE:
-            log.info("update %s already handled, skipped", update.update_id)
+            log.info("update %s already handled, skipped", update_id)
             return True
         if claim is Claim.BUSY:
             return False
         started = time.monotonic()
         await application.process_update(update)
-        if update.update_id in svc.unavailable_updates:
-            svc.unavailable_updates.discard(update.update_id)
+        if update_id in svc.unavailable_updates:
+            svc.unavailable_updates.discard(update_id)
             return False
-        await finish_update(svc, update.update_id)
+        await finish_update(svc, update_id, svc.handler_errors.pop(update_id, None))
         log.info(
             "update handled",
             extra=update_fields(update) | {"ms": round((time.monotonic() - started) * 1000)},
         )
     except Exception as exc:
         if is_unavailable(exc):
-            log.warning("database unavailable; update %s will be retried", update.update_id)
+            log.warning("database unavailable; update %s will be retried", update_id)
             await tell_unavailable(application, svc, update)
             return False
-        raise
+        log.exception("update %s could not be handled; skipped", update_id)
+        await skip_poison(svc, update_id, describe(exc))
+    return True
+
+
+async def skip_poison(svc: Services, update_id: int, error: str) -> None:
+    """Record a poison update (best effort: if even that fails, it is logged and skipped)."""
+    try:
+        await record_poison(svc, update_id, error)
+    except Exception:
+        log.exception("could not record poison update %s", update_id)
+
+
+def describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"[:300]
+
+
+async def database_reachable(svc: Services) -> bool:
+    try:
+        async with svc.db.engine.connect() as conn:
+            await conn.execute(select(1))
+    except Exception:
+        return False
     return True
 
 
@@ -133,6 +172,66 @@ async def stop_application(application: Application) -> None:  # type: ignore[ty
     await application.shutdown()
 
 
+# a getUpdates error: how long to wait before the next call (doubling, up to the cap)
+FIRST_BACKOFF = 1.0
+MAX_BACKOFF = 60.0
+# an update found "database unavailable" this many times while the database answers is poison
+MAX_UNAVAILABLE = 5
+MAX_UPDATE_ID = 2**63 - 1
+
+
+async def fetch_updates(bot: Bot, offset: int | None, timeout: int) -> list[Any]:
+    """getUpdates, raw: each update is read by `read_update`, so that one unreadable update
+    cannot stop the others (PTB's `get_updates` raises for the whole batch)."""
+    params: dict[str, Any] = {"timeout": timeout, "allowed_updates": Update.ALL_TYPES}
+    if offset is not None:
+        params["offset"] = offset
+    with warnings.catch_warnings():  # "use Bot.get_updates": we need the raw JSON
+        warnings.simplefilter("ignore")
+        result = await bot.do_api_request(
+            "getUpdates", api_kwargs=params, read_timeout=timeout + 10
+        )
+    return result if isinstance(result, list) else []
+
+
+def update_id_of(raw: Any) -> int | None:
+    value = raw.get("update_id") if isinstance(raw, dict) else None
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_UPDATE_ID:
+        return value
+    return None
+
+
+def read_update(raw: Any, bot: Bot) -> Update | str:
+    """The Update, or why it cannot be read (e.g. a message without chat or date)."""
+    try:
+        update = Update.de_json(raw, bot)
+        if update is None:
+            return "empty update"
+        update_fields(update)
+        return update
+    except Exception as exc:
+        return describe(exc)
+
+
+async def sleep_unless_stopped(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), seconds)
+
+
+def getupdates_problem(exc: BaseException) -> str:
+    """What an operator should know about a failed getUpdates."""
+    if isinstance(exc, Conflict):
+        return (
+            "another program is receiving this bot's updates (a second `dondoc run` with the "
+            f"same token, or a webhook): {exc}"
+        )
+    if isinstance(exc, InvalidToken):
+        return f"Telegram rejected the token ({exc})"
+    if isinstance(exc, Forbidden):
+        return f"Telegram refused getUpdates ({exc})"
+    return f"{type(exc).__name__}: {exc}"
+
+
 async def poll(
     application: Application,  # type: ignore[type-arg]
     svc: Services,
@@ -141,19 +240,17 @@ async def poll(
     on_idle: Callable[[], Awaitable[None]] | None = None,
 ) -> None:
     """Fetch updates and handle each once; the offset moves past an update only after it was
-    handled, so a crash (even kill -9) loses nothing and a redelivery is skipped."""
+    handled, so a crash (even kill -9) loses nothing and a redelivery is skipped. No error of
+    Telegram's ends the loop (it logs and backs off), and an update that cannot be read or
+    handled is recorded as poison and confirmed."""
     bot = application.bot
-    await bot.delete_webhook(drop_pending_updates=False)
+    with contextlib.suppress(TelegramError):
+        await bot.delete_webhook(drop_pending_updates=False)
     offset: int | None = None
-    backoff = 1.0
+    backoff = FIRST_BACKOFF
+    unavailable: dict[int, int] = {}
     while not stop.is_set():
-        fetch = asyncio.ensure_future(
-            bot.get_updates(
-                offset=offset,
-                timeout=svc.settings.poll_timeout,
-                allowed_updates=Update.ALL_TYPES,
-            )
-        )
+        fetch = asyncio.ensure_future(fetch_updates(bot, offset, svc.settings.poll_timeout))
         stopping = asyncio.ensure_future(stop.wait())
         await asyncio.wait({fetch, stopping}, return_when=asyncio.FIRST_COMPLETED)
         stopping.cancel()
@@ -164,22 +261,47 @@ async def poll(
             break
         try:
             updates = fetch.result()
-        except InvalidToken:
-            raise
         except RetryAfter as exc:
-            await asyncio.sleep(float(exc.retry_after if isinstance(exc.retry_after, int) else 5))
+            wait = exc.retry_after
+            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+            log.warning("getUpdates: flood control, waiting %.0fs", seconds)
+            await sleep_unless_stopped(stop, max(seconds, 1.0))
             continue
-        except (NetworkError, TimedOut) as exc:
-            log.warning("getUpdates failed (%s); retrying in %.0fs", exc, backoff)
-            await asyncio.sleep(backoff)
-            backoff = min(backoff * 2, 60)
+        except Exception as exc:  # any other failure: log, back off, keep going
+            level = logging.ERROR if isinstance(exc, InvalidToken | Forbidden) else logging.WARNING
+            problem = getupdates_problem(exc)
+            log.log(level, "getUpdates failed: %s; retrying in %.0fs", problem, backoff)
+            await sleep_unless_stopped(stop, backoff)
+            backoff = min(backoff * 2, MAX_BACKOFF)
             continue
-        backoff = 1.0
-        for update in updates:
+        backoff = FIRST_BACKOFF
+        for raw in updates:
+            update_id = update_id_of(raw)
+            if update_id is None:
+                log.error("getUpdates returned an update without a valid update_id; ignored")
+                continue
+            update = read_update(raw, bot)
+            if isinstance(update, str):
+                log.warning("update %s cannot be read (%s); skipped", update_id, update)
+                await skip_poison(svc, update_id, f"unreadable: {update}")
+                offset = update_id + 1
+                continue
             if not await handle_once(application, svc, update):
-                await asyncio.sleep(backoff)
+                unavailable[update_id] = unavailable.get(update_id, 0) + 1
+                if unavailable[update_id] >= MAX_UNAVAILABLE and await database_reachable(svc):
+                    log.error(
+                        "update %s failed %s times while the database answers; skipped",
+                        update_id,
+                        unavailable[update_id],
+                    )
+                    await skip_poison(svc, update_id, "failed repeatedly")
+                    unavailable.pop(update_id, None)
+                    offset = update_id + 1
+                    continue
+                await sleep_unless_stopped(stop, backoff)
                 backoff = min(backoff * 2, 30)
                 break
-            offset = update.update_id + 1
+            unavailable.pop(update_id, None)
+            offset = update_id + 1
         if on_idle is not None and not updates:
             await on_idle()

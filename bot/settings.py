@@ -169,6 +169,22 @@ class Settings(BaseSettings):
             )
         return self.webhook_url, secret
 
+    def secrets(self) -> list[str]:
+        """Values that must never be logged: the token, the webhook secret, the database
+        password."""
+        from sqlalchemy.engine import make_url
+
+        values = [
+            secret.get_secret_value()
+            for secret in (self.telegram_bot_token, self.webhook_secret)
+            if secret is not None
+        ]
+        try:
+            password = make_url(self.database_url).password
+        except Exception:  # an unreadable URL has no password to hide
+            password = None
+        return values + ([str(password)] if password else [])
+
     def sqlite_path(self) -> Path | None:
         """The SQLite file, if the database is SQLite (to create its folder)."""
         prefix = "sqlite+aiosqlite:///"

@@ -1,8 +1,9 @@
 """Webhook mode: Telegram POSTs updates to us; each is handled once, then answered 200.
 
 An update whose handling found the database down is answered 503, so Telegram delivers it
-again later. Requests without the secret header are refused. Shutdown waits for the updates
-in hand."""
+again later. Requests without the secret header are refused (403); a body that is not an update
+gets 400; an update that cannot be read or handled is recorded as poison and answered 200 (so
+Telegram does not deliver it forever). Shutdown waits for the updates in hand."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.context import Services
-from bot.runner import handle_once
+from bot.runner import handle_once, read_update, skip_poison, update_id_of
 
 log = logging.getLogger("dondoc.webhook")
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -27,17 +28,25 @@ TAKEOVER_AFTER = timedelta(seconds=60)
 
 
 def webhook_app(application: Application, svc: Services, path: str, secret: str) -> web.Application:  # type: ignore[type-arg]
+    expected = secret.encode()
+
     async def receive(request: web.Request) -> web.Response:
-        if not hmac.compare_digest(request.headers.get(SECRET_HEADER, ""), secret):
+        given = request.headers.get(SECRET_HEADER, "").encode("utf-8", "surrogateescape")
+        if not hmac.compare_digest(given, expected):
             log.warning("webhook request without the right secret from %s", request.remote)
             return web.Response(status=403, text="forbidden")
         try:
-            data = await request.json()
-            update = Update.de_json(data, application.bot)
-        except (json.JSONDecodeError, ValueError, KeyError, TypeError):
-            return web.Response(status=400, text="bad update")
-        if update is None:
-            return web.Response(status=400, text="bad update")
+            data = json.loads(await request.read())
+        except (ValueError, UnicodeDecodeError):
+            return web.Response(status=400, text="bad update: not JSON")
+        update_id = update_id_of(data)
+        if update_id is None:  # not an update Telegram would send: nothing to record
+            return web.Response(status=400, text="bad update: no valid update_id")
+        update = read_update(data, application.bot)
+        if isinstance(update, str):  # from Telegram (the secret matched): confirm, never loop
+            log.warning("update %s cannot be read (%s); skipped", update_id, update)
+            await skip_poison(svc, update_id, f"unreadable: {update}")
+            return web.Response(status=200)
         handled = await handle_once(application, svc, update, takeover_after=TAKEOVER_AFTER)
         return web.Response(status=200 if handled else 503)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -11,14 +12,19 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import event
-from sqlalchemy.engine import Connection
+from sqlalchemy import event, text
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
+
+try:
+    import fcntl
+except ImportError:  # Windows: no lock file (run one instance there)
+    fcntl = None  # type: ignore[assignment]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -53,6 +59,7 @@ class Database:
 
     def __init__(self, url: str, *, schema: str | None = None, **engine_kwargs: Any) -> None:
         self.url = url
+        self.schema = schema
         if not url.startswith("sqlite"):
             # a generic cached plan of the summary queries is far slower than a custom one
             server_settings = {"plan_cache_mode": "force_custom_plan"}
@@ -73,13 +80,42 @@ class Database:
             yield session
 
     async def upgrade(self) -> None:
-        """Apply every pending migration."""
+        """Apply every pending migration, one instance at a time: several instances starting
+        at once on one database take turns (PostgreSQL: an advisory lock per schema; SQLite:
+        a lock file beside the database); the later ones find nothing left to do."""
 
         def run(connection: Connection) -> None:
             command.upgrade(alembic_config(connection), "head")
 
-        async with self.engine.begin() as conn:
+        async with self._migration_file_lock(), self.engine.begin() as conn:
+            if not self.is_sqlite:
+                await conn.execute(
+                    text("SELECT pg_advisory_xact_lock(hashtext(:key))"),
+                    {"key": f"dondoc-migrations:{self.schema or ''}"},
+                )
             await conn.run_sync(run)
+
+    @asynccontextmanager
+    async def _migration_file_lock(self) -> AsyncIterator[None]:
+        """SQLite: an exclusive lock on `<database>.lock`, taken in a thread (it may wait)."""
+        path = self.sqlite_file()
+        if path is None or fcntl is None:
+            yield
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(f"{path}.lock", "a+b")  # noqa: SIM115 (held until the upgrade ends)
+        try:
+            await asyncio.to_thread(fcntl.flock, handle.fileno(), fcntl.LOCK_EX)
+            yield
+        finally:
+            handle.close()  # releases the lock
+
+    def sqlite_file(self) -> Path | None:
+        """The SQLite database file, or None (PostgreSQL, or SQLite in memory)."""
+        if not self.is_sqlite:
+            return None
+        database = make_url(self.url).database
+        return None if database in (None, "", ":memory:") else Path(database)
 
     async def migration_state(self) -> tuple[str | None, str | None]:
         """(current revision, head revision)."""

@@ -21,9 +21,21 @@ UNAVAILABLE_HINTS = (
 )
 
 
+# errors of the messaging side (python-telegram-bot, its HTTP client): never a database
+# outage, even when they wrap a builtin TimeoutError or OSError (a Bot API timeout, a 5xx)
+NOT_DATABASE_MODULES = ("telegram", "httpx", "httpcore", "aiohttp")
+
+
+def is_messaging_error(error: BaseException) -> bool:
+    module = type(error).__module__ or ""
+    return module.split(".")[0] in NOT_DATABASE_MODULES
+
+
 def is_unavailable(error: BaseException | None) -> bool:
     """True when the error means "the database cannot be reached right now"."""
     while error is not None:
+        if is_messaging_error(error):
+            return False
         if isinstance(error, InterfaceError | PoolTimeout | ConnectionError | TimeoutError):
             return True
         if isinstance(error, DBAPIError) and error.connection_invalidated:

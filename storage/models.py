@@ -365,6 +365,8 @@ class ProcessedUpdate(Base):
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     processed_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     done: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # why it could not be handled (unreadable, or its handler failed): confirmed and skipped
+    error: Mapped[str | None] = mapped_column(String(300))
 
 
 class AuditEntry(Base):

@@ -42,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("incomplete command; see --help")
     try:
         settings = load_settings()
-        configure_logging(settings.log_format, verbose=args.verbose)
+        configure_logging(settings.log_format, verbose=args.verbose, secrets=settings.secrets())
         asyncio.run(handler(settings, args))
     except (SettingsError, CliError) as exc:
         print(f"dondoc: {exc}", file=sys.stderr)

@@ -7,6 +7,7 @@ import html
 import json
 import re
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 from bot.app import remember_bot_username
@@ -24,15 +25,35 @@ class CliError(Exception):
     """A problem to report to the person at the terminal in one line."""
 
 
-def open_database(settings: Settings) -> Database:
+def open_database(settings: Settings, *, create: bool = True) -> Database:
     path = settings.sqlite_path()
-    if path is not None:
+    if path is not None and create:
         path.parent.mkdir(parents=True, exist_ok=True)
     return Database(settings.database_url, schema=settings.database_schema)
 
 
-async def with_database(settings: Settings, work: Callable[[Database], Awaitable[Any]]) -> Any:
-    db = open_database(settings)
+def missing_database(settings: Settings) -> str | None:
+    """Why there is no database to read (a SQLite file that does not exist), or None."""
+    path = settings.sqlite_path()
+    if path is None or path.exists():
+        return None
+    where = path.resolve()
+    relative = "" if path.is_absolute() else f", relative to the current folder {Path.cwd()}"
+    return (
+        f"no database at {where} (DATABASE_URL={settings.database_url}{relative}); run dondoc "
+        "from the folder that holds .env, or set DATABASE_URL; `dondoc db upgrade` creates a "
+        "new database"
+    )
+
+
+async def with_database(
+    settings: Settings, work: Callable[[Database], Awaitable[Any]], *, create: bool = False
+) -> Any:
+    """Run `work` on the migrated database. Unless `create`, a SQLite file that does not exist
+    is an error rather than a new empty database (a command run from another folder)."""
+    if not create and (missing := missing_database(settings)) is not None:
+        raise CliError(missing)
+    db = open_database(settings, create=create)
     try:
         await db.upgrade()
         return await work(db)

@@ -7,7 +7,13 @@ import contextlib
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.cli.common import CliError, open_database, remember_bot_username, with_database
+from bot.cli.common import (
+    CliError,
+    missing_database,
+    open_database,
+    remember_bot_username,
+    with_database,
+)
 from bot.settings import Settings, SettingsError
 from storage.db import Database
 from storage.models import BotState
@@ -34,9 +40,12 @@ async def cmd_check(settings: Settings, args: argparse.Namespace) -> None:
         "settings",
         f"database {settings.database_url.split('://')[0]}, tz {settings.timezone}",
     )
-    db = open_database(settings)
+    missing = missing_database(settings)
+    db = open_database(settings, create=False)
     try:
         try:
+            if missing is not None:  # not created here: a check changes nothing
+                raise FileNotFoundError(missing)
             async with db.engine.connect() as conn:
                 await conn.execute(text("SELECT 1"))
             report(True, "database", "reachable")
@@ -65,6 +74,9 @@ async def cmd_check(settings: Settings, args: argparse.Namespace) -> None:
                     f"{health.uncertain} uncertain (may have been delivered: not resent, "
                     f"admins told), {health.in_flight} being sent",
                 )
+        except FileNotFoundError as exc:
+            report(False, "database", str(exc))
+            report(False, "migrations", "not applied (run `dondoc db upgrade`)")
         except Exception as exc:  # any failure to reach the database is the answer here
             report(False, "database", f"{type(exc).__name__}: {exc}"[:300])
     finally:
@@ -84,8 +96,10 @@ async def cmd_check(settings: Settings, args: argparse.Namespace) -> None:
 
 async def remember_quietly(settings: Settings, username: str) -> None:
     """Keep the bot's @username for links printed before the bot runs (best effort: a
-    database not yet upgraded is reported above already)."""
-    db = open_database(settings)
+    database not yet upgraded is reported above already; a missing one is not created)."""
+    if missing_database(settings) is not None:
+        return
+    db = open_database(settings, create=False)
     try:
         with contextlib.suppress(Exception):
             await remember_bot_username(db, username)
@@ -98,7 +112,7 @@ async def cmd_db_upgrade(settings: Settings, args: argparse.Namespace) -> None:
         current, head = await db.migration_state()
         print(f"database at revision {current} (head {head})")
 
-    await with_database(settings, work)
+    await with_database(settings, work, create=True)
 
 
 def register(sub: Any) -> None:

@@ -36,7 +36,7 @@ async def cmd_agency_add(settings: Settings, args: argparse.Namespace) -> None:
                 ) from exc
         print(say(texts, "cli.agency.added", id=agency.id, name=agency.name))
 
-    await with_database(settings, work)
+    await with_database(settings, work, create=True)
 
 
 def describe_plan_error(exc: Exception, settings: Settings) -> str:
@@ -146,7 +146,7 @@ async def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
             )
         )
 
-    await with_database(settings, work)
+    await with_database(settings, work, create=True)
 
 
 def print_preview(texts: Texts, preview: Any) -> None:
@@ -175,7 +175,7 @@ async def cmd_agency_load_starter(settings: Settings, args: argparse.Namespace) 
             )
         )
 
-    await with_database(settings, work)
+    await with_database(settings, work, create=True)
 
 
 async def cmd_agency_merge(settings: Settings, args: argparse.Namespace) -> None:

@@ -601,7 +601,7 @@ def reminded_text(svc: Services, reminded: RemindNow) -> Html:
     )
 
 
-@requires(Role.COORDINATOR)
+@requires(Role.COORDINATOR, in_groups=True)
 async def linkgroup_command(update: Update, context: BotContext, member: Member) -> None:
     """/linkgroup <plan> in a group chat: the group gets the plan's escalations and digests."""
     svc, texts = context.services, context.texts

@@ -49,6 +49,7 @@ TEXTS: dict[str, str] = {
     ),
     "whoami.no_agency": "(no agency linked)",
     "not_allowed": "Sorry, this command is for the {role} role. You do not have permission to use it.",
+    "private_only": "🔒 This command works only in a private chat with the bot, not in a group.",
     "stranger_hint": "You are not activated yet. Ask an admin for an invite link, then tap it.",
     # -- help --
     "help.header": "<b>Commands you can use</b> ({role}):",

@@ -15,11 +15,11 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from sqlalchemy import func, select
 
-from emulator import BotApiEmulator, FakeUser
+from emulator import ApiError, BotApiEmulator, FakeUser
 from plans.model import PlanDraft, PlanInfo, TaskDraft
 from plans.registry import add_agency
 from plans.store import save_plan
-from storage.models import Member, ReminderDelivery, ReportRevision
+from storage.models import Member, ProcessedUpdate, ReminderDelivery, ReportRevision
 from tests.auxil.clock import FakeClock
 from tests.auxil.databases import DatabaseTarget, fresh_target, migrated_database
 from tests.auxil.harness import TOKEN, BotHarness, make_settings
@@ -256,3 +256,68 @@ async def test_unexpected_updates_are_handled_without_errors(
     assert "đường dẫn mời" in reply.text
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert errors == [], [r.getMessage() for r in errors]
+
+
+# -- staying up: every error Telegram can give, unreadable updates --------------------------------
+@pytest.mark.parametrize(
+    ("status", "description"),
+    [
+        (409, "Conflict: terminated by other getUpdates request"),
+        (403, "Forbidden: bot was kicked"),
+        (401, "Unauthorized"),
+        (500, "Internal Server Error"),
+        (502, "Bad Gateway"),
+    ],
+)
+async def test_polling_survives_every_getupdates_error(
+    harness: BotHarness, status: int, description: str
+) -> None:
+    harness.emulator.inject(ApiError("getUpdates", status, description))
+    reply = await harness.ask(STRANGER, "/start")
+    assert "đường dẫn mời" in reply.text
+    assert not any(f.method == "getUpdates" for f in harness.emulator.faults)  # it was hit
+
+
+async def test_unreadable_update_is_recorded_and_skipped_for_good(harness: BotHarness) -> None:
+    emulator = harness.emulator
+    poison = emulator.push_update(TOKEN, {"message": {"message_id": 7, "text": "no chat, no date"}})
+    reply = await harness.ask(STRANGER, "/start")
+    assert "đường dẫn mời" in reply.text
+    async with harness.db.transaction() as session:
+        row = await session.get(ProcessedUpdate, poison["update_id"])
+    assert row is not None and row.done and row.error and "unreadable" in row.error
+    # confirmed: after a restart it does not come back, and the bot answers
+    await harness.stop()
+    await harness.start()
+    assert "kích hoạt" in (await harness.ask(STRANGER, "/help")).text
+    await harness.idle()
+
+
+# -- a Telegram failure after the commit is not a database outage --------------------------------
+FINANCE = FakeUser(900020, "Lê", "Tài Chính")
+
+
+@pytest.mark.parametrize("failure", ["timeout", "server_error"])
+async def test_telegram_failure_after_the_commit_is_not_reported_as_not_recorded(
+    harness: BotHarness, failure: str
+) -> None:
+    from tests.auxil.scenario import seed
+    from tests.conftest import COORDINATOR, OFFICER
+
+    emulator = harness.emulator
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(datetime(2026, 12, 11, 2, 0, tzinfo=UTC))  # in Q4, before the deadline
+    if failure == "timeout":
+        emulator.send_delay = 7  # longer than the Bot API read timeout (5 s): TimedOut
+    else:
+        emulator.inject(ApiError("sendMessage", 500, "Internal Server Error", chat_id=OFFICER.id))
+    harness.send(OFFICER, "II.1.a hoàn thành")
+    await harness.idle(timeout=30)
+    await asyncio.sleep(9 if failure == "timeout" else 1)  # anything said after arrives by now
+    emulator.send_delay = 0
+    async with harness.db.transaction() as session:
+        revisions = (await session.scalars(select(ReportRevision))).all()
+    assert len(revisions) == 1  # recorded once
+    said = [m.text for m in emulator.messages_to(OFFICER.id)]
+    assert not any("chưa ghi nhận" in text or "thử lại" in text for text in said), said
+    assert sum("Đã ghi nhận" in text for text in said) <= 1

@@ -4,19 +4,22 @@ database handle every update exactly once; requests without the secret are refus
 from __future__ import annotations
 
 import asyncio
+import json
 import signal
 import socket
 from collections import Counter
 from pathlib import Path
 
 from aiohttp import ClientSession
+from aiohttp.test_utils import TestServer
 from sqlalchemy import func, select
 
+from bot.webhook import webhook_app
 from emulator import BotApiEmulator, FakeUser
-from storage.models import Report, ReportRevision
+from storage.models import ProcessedUpdate, Report, ReportRevision
 from tests.auxil.balancer import Balancer
 from tests.auxil.databases import DatabaseTarget, migrated_database
-from tests.auxil.harness import TOKEN
+from tests.auxil.harness import TOKEN, BotHarness
 from tests.auxil.process import dondoc_env, start_dondoc, wait_until
 from tests.auxil.scenario import seed
 from tests.conftest import COORDINATOR
@@ -118,3 +121,56 @@ async def test_two_webhook_instances_handle_each_update_once(
         revisions = await session.scalar(select(func.count()).select_from(ReportRevision))
     # one report per task and agency, one revision per update (the duplicate added nothing)
     assert (reports, revisions) == (3, len(OFFICERS) + 1)
+
+
+async def test_malformed_webhook_requests_get_a_clean_answer(harness: BotHarness) -> None:
+    """Whatever reaches the webhook gets a 4xx (not ours, or not an update) or a 200 (an
+    update from Telegram that cannot be read: recorded and confirmed so it is not sent again),
+    never a 500."""
+    app = webhook_app(harness.application, harness.svc, "/telegram", SECRET)
+    server = TestServer(app)
+    await server.start_server()
+    url = str(server.make_url("/telegram"))
+    ok = {"X-Telegram-Bot-Api-Secret-Token": SECRET, "Content-Type": "application/json"}
+
+    async def post(body: bytes, headers: dict[str, str] | None = None) -> int:
+        async with (
+            ClientSession(skip_auto_headers=["Content-Type"]) as client,
+            client.post(url, data=body, headers=ok if headers is None else headers) as response,
+        ):
+            return response.status
+
+    try:
+        wrong = {"X-Telegram-Bot-Api-Secret-Token": "sécret-ключ-秘密".encode().decode("latin-1")}
+        assert await post(b'{"update_id": 1}', wrong) == 403
+        assert await post(b'{"update_id": 1}', {}) == 403
+        assert await post(b"not json") == 400
+        assert await post(b"\xff\xfe") == 400
+        assert await post(b'[{"update_id": 1}]') == 400
+        assert await post(b'"text"') == 400
+        assert await post(b'{"update_id": "abc"}') == 400
+        assert await post(b'{"update_id": 1.5}') == 400
+        assert await post(b'{"update_id": -3}') == 400
+        assert await post(json.dumps({"update_id": 2**70}).encode()) == 400
+        assert await post(b'{"message": {"text": "no id"}}') == 400
+        unreadable = {"update_id": 424242, "message": {"message_id": 1, "text": "no chat"}}
+        assert await post(json.dumps(unreadable).encode()) == 200
+        async with harness.db.transaction() as session:
+            row = await session.get(ProcessedUpdate, 424242)
+        assert row is not None and row.done and row.error
+        assert await post(json.dumps(unreadable).encode()) == 200  # again: skipped
+        start = {
+            "update_id": 424243,
+            "message": {
+                "message_id": 1,
+                "date": 1,
+                "chat": {"id": COORDINATOR.id, "type": "private"},
+                "from": COORDINATOR.to_api(),
+                "text": "/start",
+                "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+            },
+        }
+        assert await post(json.dumps(start).encode()) == 200
+        assert "đường dẫn mời" in (await harness.emulator.reply_to(COORDINATOR.id, after=0)).text
+    finally:
+        await server.close()
