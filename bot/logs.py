@@ -26,6 +26,8 @@ PATTERNS = (
         ),
         r"\1" + REDACTED,
     ),
+    # a one-time token as a path segment: the web sign-in link /web/login/<token>
+    (re.compile(r"(/login/)[A-Za-z0-9_-]{8,}"), r"\1" + REDACTED),
     # an invite token typed or sent as "/start <token>"
     (re.compile(r"(/start(?:@\w+)?\s+)[A-Za-z0-9_-]{6,}"), r"\1" + REDACTED),
     # a password in a URL (user:password@host)

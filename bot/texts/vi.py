@@ -49,7 +49,7 @@ TEXTS: dict[str, str] = {
     ),
     "whoami.no_agency": "(chưa gắn đơn vị)",
     "not_allowed": "Xin lỗi, lệnh này dành cho {role}. Bạn không có quyền dùng lệnh này.",
-    "private_only": "🔒 Lệnh này chỉ dùng được trong cuộc trò chuyện riêng với bot, không dùng trong nhóm.",
+    "private_only": "🔒 Lệnh này chỉ dùng trong tin nhắn riêng với bot, không dùng trong nhóm.",
     "stranger_hint": (
         "Bạn chưa được kích hoạt. Hãy xin quản trị viên một đường dẫn mời rồi bấm vào đó."
     ),

@@ -100,6 +100,7 @@ async def test_cli_outputs_are_sentences_for_people(
 ) -> None:
     env = dondoc_env(None, db_target)
     examples = Path(__file__).resolve().parents[2] / "examples"
+    await run_dondoc("db", "upgrade", env=env, cwd=tmp_path)  # reading commands create none
     empty = await run_dondoc("summary", env=env, cwd=tmp_path)
     assert empty.code != 0 and "«»" not in empty.stderr
     assert (

@@ -16,7 +16,7 @@ from tests.conftest import ADMIN, COORDINATOR, OFFICER
 
 FINANCE = FakeUser(900020, "Lê", "Tài Chính")
 GROUP = -1001234567
-PRIVATE_ONLY = "chỉ dùng được trong cuộc trò chuyện riêng"
+PRIVATE_ONLY = "chỉ dùng trong tin nhắn riêng"
 
 
 async def ask_in_group(harness: BotHarness, user: FakeUser, text: str) -> SentMessage:

@@ -62,6 +62,7 @@ def test_redactor_hides_tokens_in_every_form() -> None:
         "sendMessage {'text': 'https://t.me/dondoc_bot?start=eH6qFkxos-HaIuaeznyTjpgA'}",
         "update: {'text': '/start eH6qFkxos-HaIuaeznyTjpgA'}",
         "GET /web/login?token=Zq8vXr2LmN0pQ7sT&next=/ 200",
+        "error on /web/login/Zq8vXr2LmN0pQ7sT",
         "connect postgresql+asyncpg://dondoc:hunter2-password@db:5432/dondoc",
     ]
     for line in lines:
