@@ -2,7 +2,9 @@
 
 Draws on a bare :class:`matplotlib.figure.Figure` with the Agg canvas (no pyplot,
 no global rcParams changes) in DejaVu Sans, which ships with matplotlib and covers
-Vietnamese. 1080 px wide; the height grows with the number of agencies.
+Vietnamese. 1080 px wide and at most 1280 px high, so it reads on a phone as a photo: the
+task mix (tasks per class, with blocked and not started), then the agencies that owe the most
+reports (top N that fit), the rest summed up in one bar.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from matplotlib.patches import Patch
 
 from domain.status import Outcome
 from domain.text import nfc
-from reports.labels import format_percent, labels, outcome_label
+from reports.labels import format_percent, labels, localised, outcome_label
 from reports.model import DONE_OUTCOMES, ExportRow, PlanSummary
 
 __all__ = ["OUTCOME_COLORS", "draw_chart"]
@@ -35,6 +37,7 @@ TITLE_PT, SUBTITLE_PT, HEADING_PT, TEXT_PT = 30, 24, 24, 20
 NAME_WIDTH = 26  # characters per line of an agency name
 TITLE_WIDTH = 38  # characters per title line at TITLE_PT
 NAME_LINES = 2
+MAX_HEIGHT_IN = 12.8  # 1280 px: a phone photo, never a file to zoom into
 
 OUTCOME_COLORS: dict[Outcome, str] = {
     Outcome.DONE_ON_TIME: "#2E7D32",
@@ -80,6 +83,7 @@ class _AgencyBar:
 def draw_chart(summary: PlanSummary, lang: str = "vi") -> bytes:
     """Render the summary chart of one plan and period as PNG bytes."""
     lab = labels(lang)
+    summary = localised(summary, lang)
     bars = _agency_bars(summary.rows)
     title = lab["chart.title"].format(
         plan_number=summary.plan_number, period_label=summary.period_label
@@ -87,13 +91,23 @@ def draw_chart(summary: PlanSummary, lang: str = "vi") -> bytes:
     if summary.total == 0 and not bars:
         return _render(_empty_figure(title, lab["chart.no_data"]))
 
-    names = [_wrap_name(bar.name, _name_width(bars)) for bar in bars]
-    row_in = 0.75 if any("\n" in n for n in names) else 0.52
     title_lines = _wrap(title, TITLE_WIDTH, 2)
     head_in = 0.35 + 0.5 * title_lines.count("\n") + 0.55 + 0.6  # title + subtitle + gap
+    if summary.agencies:
+        head_in += 0.45  # the agencies' line
     mix_in = 0.55 + 0.8 + 0.35 + 0.46 * len(Outcome) + 0.3  # heading, bar, gap, legend, gap
+    all_bars = len(bars)
+    names = [_wrap_name(bar.name, _name_width(bars)) for bar in bars]
+    row_in = 0.75 if any("\n" in n for n in names) else 0.52
+    room = MAX_HEIGHT_IN - head_in - mix_in - 0.6 - 0.7 - 0.2
+    fits = max(int(room // row_in), 2)
+    if len(bars) > fits:
+        fits = max(int(room // 0.75), 2)  # two-line names: the tallest rows
+        bars = _top_bars(bars, fits - 1, lab["chart.others"])
+        names = [_wrap_name(bar.name, _name_width(bars)) for bar in bars]
+        row_in = 0.75 if any("\n" in n for n in names) else 0.52
     agency_in = (0.6 + row_in * len(bars) + 0.7) if bars else 0.0
-    height = head_in + mix_in + agency_in + 0.2
+    height = min(head_in + mix_in + agency_in + 0.2, MAX_HEIGHT_IN)
 
     fig = Figure(figsize=(WIDTH_IN, height), dpi=DPI, facecolor="white")
 
@@ -110,6 +124,11 @@ def draw_chart(summary: PlanSummary, lang: str = "vi") -> bytes:
         total=summary.total,
     )
     fig.text(0.04, y(top), _safe(headline), va="top", fontproperties=_font(SUBTITLE_PT))
+    if summary.agencies:
+        agencies = lab["chart.agencies"].format(
+            reported=summary.agencies_reported, total=summary.agency_count
+        )
+        fig.text(0.04, y(top + 0.45), _safe(agencies), va="top", fontproperties=_font(SUBTITLE_PT))
     top = head_in
 
     # Outcome mix: one stacked 100 % bar plus a legend with counts.
@@ -123,7 +142,7 @@ def draw_chart(summary: PlanSummary, lang: str = "vi") -> bytes:
     handles = [
         Patch(
             facecolor=OUTCOME_COLORS[o],
-            label=_safe(_mix_label(o, summary.counts[o], summary.total, lang)),
+            label=_safe(_mix_label(o, summary, lang)),
         )
         for o in Outcome
     ]
@@ -142,7 +161,11 @@ def draw_chart(summary: PlanSummary, lang: str = "vi") -> bytes:
 
     # Completion by agency: 100 % stacked bars, best first, percent at the end.
     if bars:
-        by_agency = _safe(lab["chart.by_agency"])
+        by_agency = _safe(
+            lab["chart.by_agency"]
+            if len(bars) == all_bars
+            else lab["chart.by_agency_top"].format(shown=len(bars) - 1, total=all_bars)
+        )
         fig.text(0.04, y(top), by_agency, va="top", fontproperties=_font(HEADING_PT, "bold"))
         top += 0.6
         left, right = _agency_axes_span(fig, names, [_bar_label(b) for b in bars])
@@ -269,9 +292,31 @@ def _agency_bars(rows: Iterable[ExportRow]) -> list[_AgencyBar]:
     return bars
 
 
-def _mix_label(outcome: Outcome, count: int, total: int, lang: str) -> str:
+def _mix_label(outcome: Outcome, summary: PlanSummary, lang: str) -> str:
+    """ "Đang thực hiện trong hạn: 5 (31%) – vướng 1, chưa TH 1" """
+    count, total = summary.counts[outcome], summary.total
     share = format_percent(count / total if total else 0.0, lang)
-    return f"{outcome_label(outcome, lang)}: {count} ({share})"
+    text = f"{outcome_label(outcome, lang)}: {count} ({share})"
+    blocked, idle = summary.blocked[outcome], summary.not_started[outcome]
+    if blocked or idle:
+        text += labels(lang)["chart.sub"].format(blocked=blocked, not_started=idle)
+    return text
+
+
+def _top_bars(bars: list[_AgencyBar], keep: int, others: str) -> list[_AgencyBar]:
+    """The `keep` agencies with the most reports still owed (the ones to chase), then one bar
+    summing up all the others."""
+    ranked = sorted(
+        bars,
+        key=lambda b: (-(b.total - b.done - b.counts[Outcome.IN_PROGRESS_ON_TIME]), b.rate, b.name),
+    )
+    shown, rest = ranked[:keep], ranked[keep:]
+    shown.sort(key=lambda b: (-b.rate, -b.total, b.name.casefold()))
+    summed: Counter[Outcome] = Counter()
+    for bar in rest:
+        summed.update(bar.counts)
+    label = others.format(count=len(rest))
+    return [*shown, _AgencyBar(label, summed)] if rest else shown
 
 
 def _wrap(text: str, width: int, lines: int) -> str:

@@ -39,6 +39,7 @@ from reports.labels import (
     format_datetime,
     format_percent,
     labels,
+    localised,
     normalise_lang,
     outcome_label,
     role_label,
@@ -59,7 +60,7 @@ BODY_PT = 14
 TABLE_PT = 12
 SMALL_PT = 12
 TEXT_WIDTH_CM = 16.0  # 21 cm − 3 cm left − 2 cm right
-LEFT_HEAD_CM = 6.5
+LEFT_HEAD_CM = 6.0
 RIGHT_HEAD_CM = TEXT_WIDTH_CM - LEFT_HEAD_CM
 RESULT_WIDTHS_CM = (1.2, 5.6, 3.4, 2.9, 2.9)
 # Children of w:pPr that must follow w:pBdr (ECMA-376 CT_PPrBase sequence).
@@ -132,6 +133,7 @@ def write_draft_report(
     Party) decides the layout."""
     lang = normalise_lang(lang)
     lab = labels(lang)
+    summary = localised(summary, lang)
     agency = summary.coordinator or reporting_agency
     party = is_party_body(agency)
     kind = document_kind(summary.plan_number, lang)
@@ -317,6 +319,7 @@ def _borderless_table(doc: DocxDocument, widths_cm: Sequence[float]) -> Table:
     for cell, width in zip(table.rows[0].cells, widths_cm, strict=True):
         cell.width = Cm(width)
         _first_paragraph_reset(cell)
+    _set_widths(table, widths_cm)  # the grid too, or LibreOffice splits the page evenly
     return table
 
 
@@ -416,7 +419,7 @@ def _national_header(
         space_after=0,
     )
 
-    _para(right, lab["doc.nation"], bold=True, size=13, align=center, space_after=0)
+    _para(right, lab["doc.nation"], bold=True, size=12, align=center, space_after=0)
     _para(right, lab["doc.motto"], bold=True, size=14, align=center, space_after=0)
     _rule(right, 5.5, RIGHT_HEAD_CM)
     place = _place(summary.issuer) or lab["doc.place_blank"]

@@ -6,12 +6,13 @@ Helpers format dates, times and percentages the way Vietnamese reports write the
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from datetime import date, datetime
 from types import MappingProxyType
 
 from domain.status import Outcome, ReportStatus
-from reports.model import to_local
+from reports.model import PlanSummary, to_local
 
 DEFAULT_LANG = "vi"
 
@@ -167,9 +168,13 @@ _VI: dict[str, str] = {
     "doc.party_title": "ĐẢNG CỘNG SẢN VIỆT NAM",
     # chart
     "chart.title": "Kế hoạch {plan_number} – kỳ {period_label}",
-    "chart.completion": "Tỷ lệ hoàn thành: {rate} ({done}/{total})",
-    "chart.mix": "Phân loại nhiệm vụ",
+    "chart.completion": "Tỷ lệ hoàn thành: {rate} ({done}/{total} nhiệm vụ)",
+    "chart.mix": "Nhiệm vụ theo phân loại",
     "chart.by_agency": "Tỷ lệ hoàn thành theo cơ quan",
+    "chart.by_agency_top": "{shown} cơ quan còn nợ nhiều báo cáo nhất (trên {total})",
+    "chart.agencies": "{reported}/{total} cơ quan đã báo cáo đủ",
+    "chart.sub": " – vướng {blocked}, chưa TH {not_started}",
+    "chart.others": "Các cơ quan khác ({count})",
     "chart.no_data": "Chưa có dữ liệu cho kỳ báo cáo này",
 }
 
@@ -179,7 +184,7 @@ _EN: dict[str, str] = {
     "outcome.in_progress_on_time": "In progress, within deadline",
     "outcome.overdue": "Overdue, not completed",
     "outcome.not_reported": "Not reported",
-    "status.done": "Done",
+    "status.done": "Completed",
     "status.in_progress": "In progress",
     "status.not_started": "Not started",
     "status.blocked": "Blocked",
@@ -314,9 +319,13 @@ _EN: dict[str, str] = {
     "doc.party_number": "No.        -BC/{abbr}",
     "doc.party_title": "COMMUNIST PARTY OF VIET NAM",
     "chart.title": "Plan {plan_number} – period {period_label}",
-    "chart.completion": "Completion rate: {rate} ({done}/{total})",
+    "chart.completion": "Completion rate: {rate} ({done}/{total} tasks)",
     "chart.mix": "Task outcomes",
     "chart.by_agency": "Completion rate by agency",
+    "chart.by_agency_top": "The {shown} agencies owing most reports (of {total})",
+    "chart.agencies": "{reported}/{total} agencies reported in full",
+    "chart.sub": " – blocked {blocked}, not started {not_started}",
+    "chart.others": "Other agencies ({count})",
     "chart.no_data": "No data for this reporting period",
 }
 
@@ -361,6 +370,33 @@ def format_date(day: date | None) -> str:
 def format_datetime(moment: datetime | None) -> str:
     """Local time as dd/mm/yyyy HH:MM ('' for None)."""
     return to_local(moment).strftime("%d/%m/%Y %H:%M") if moment else ""
+
+
+def period_label(label: str, lang: str | None = DEFAULT_LANG) -> str:
+    """The period as the language writes it: "Quý IV/2026" stays in Vietnamese, in English it
+    is "Q4/2026" ("H1/2026", "November 2026", "2026"); a label not understood is kept."""
+    if normalise_lang(lang) == "vi":
+        return label
+    from periods.rules import parse_period_label
+
+    period = parse_period_label(label)
+    if period is None:
+        return label
+    if period.kind == "quarterly":
+        return f"Q{period.index}/{period.year}"
+    if period.kind == "half_yearly":
+        return f"H{period.index}/{period.year}"
+    if period.kind == "monthly":
+        return period.label_en
+    return str(period.year)
+
+
+def localised(summary: PlanSummary, lang: str | None) -> PlanSummary:
+    """The summary with its period label in the language of the export."""
+    label = period_label(summary.period_label, lang)
+    if label == summary.period_label:
+        return summary
+    return dataclasses.replace(summary, period_label=label)
 
 
 def format_percent(fraction: float, lang: str | None = DEFAULT_LANG, digits: int = 1) -> str:

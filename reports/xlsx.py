@@ -22,7 +22,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from domain.status import Outcome
-from reports.labels import format_datetime, labels, outcome_label, role_label, status_label
+from reports.labels import (
+    format_datetime,
+    labels,
+    localised,
+    outcome_label,
+    role_label,
+    status_label,
+)
 from reports.model import ExportRow, PlanSummary, to_local, typed_without_diacritics
 
 __all__ = ["TASK_COLUMNS", "safe_sheet_name", "write_workbook"]
@@ -85,6 +92,7 @@ def write_workbook(
         taken.append(name)
         plan_names.append(name)
 
+    summaries = [localised(summary, lang) for summary in summaries]
     _write_summary_sheet(wb.create_sheet(summary_name), summaries, generated_at, lang)
     for summary, name in zip(summaries, plan_names, strict=True):
         _write_task_sheet(wb.create_sheet(name), summary.rows, lang)

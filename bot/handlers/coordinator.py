@@ -27,6 +27,7 @@ from periods.labels import PeriodName
 from plans.assignments import find_task
 from plans.store import find_plans
 from reminders.planner import RemindNow, remind_now
+from reports.labels import format_percent
 from reports.model import PlanSummary
 from reports.requests import NoteTooLong, UnknownTasks, create_adhoc_request
 from reports.summary import (
@@ -199,7 +200,7 @@ def summary_lines(texts: Texts, summary: PlanSummary) -> list[str]:
             "summary.counts",
             total=summary.total,
             done=summary.done,
-            rate=percent_text(summary.completion_rate),
+            rate=format_percent(summary.completion_rate, texts.language, digits=1),
             in_progress_sub=sub(Outcome.IN_PROGRESS_ON_TIME),
             overdue_sub=sub(Outcome.OVERDUE),
             agencies_reported=summary.agencies_reported,
@@ -502,14 +503,7 @@ async def chart_command(update: Update, context: BotContext, member: Member) -> 
 
     png = await asyncio.to_thread(draw_chart, summary, lang=svc.settings.language)
     caption = texts("export.caption_chart", plan=plan.number, period=texts.period(period))
-    if len(summary.agencies) > 25:  # too tall for a photo: Telegram would shrink it
-        await message.reply_document(
-            document=png,
-            filename=f"{file_stem(plan.number, texts.period(period))}.png",
-            caption=caption,
-        )
-    else:
-        await message.reply_photo(photo=png, caption=caption)
+    await message.reply_photo(photo=png, caption=caption)  # ≤ 1280 px high: a phone photo
 
 
 def file_stem(number: str, period: str) -> str:

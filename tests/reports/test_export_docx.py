@@ -229,5 +229,5 @@ def test_reporting_agency_is_the_issuer() -> None:
 def test_english() -> None:
     paragraphs = texts(render(lang="en"))
     assert "REPORT" in paragraphs
-    assert "Implementation of Plan No. 151/KH-UBND, period Quý II/2025" in paragraphs
+    assert "Implementation of Plan No. 151/KH-UBND, period Q2/2025" in paragraphs
     assert "I. OVERALL RESULTS" in paragraphs

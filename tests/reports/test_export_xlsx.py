@@ -308,3 +308,26 @@ def test_prints_on_a4_landscape_with_repeated_header_and_tall_enough_rows() -> N
     ws = wb["KH 151-KH-UBND"]
     assert ws.print_title_rows == "$1:$1"
     assert ws.row_dimensions[2].height >= 15 * 6  # the wrapped note's lines all show
+
+
+def test_export_labels_agree_with_the_bot_catalogue() -> None:
+    from bot.texts.en import TEXTS as EN
+    from bot.texts.vi import TEXTS as VI
+
+    for lang, catalogue in (("vi", VI), ("en", EN)):
+        shared = {k for k in set(labels(lang)) & set(catalogue) if k.startswith("status.")}
+        assert {"status.done", "status.blocked"} <= shared
+        for key in shared:
+            assert labels(lang)[key] == catalogue[key], (lang, key)
+
+
+def test_english_periods_and_percentages() -> None:
+    from reports.labels import format_percent, period_label
+
+    assert period_label("Quý IV/2026", "en") == "Q4/2026"
+    assert period_label("6 tháng đầu năm 2026", "en") == "H1/2026"
+    assert period_label("Quý IV/2026", "vi") == "Quý IV/2026"
+    assert format_percent(0.0, "en", digits=1) == "0%" and format_percent(0.125, "en") == "12.5%"
+    wb = load(write_workbook([sample_summary()], GENERATED_AT, lang="en"))
+    cells = {r[0].value: r for r in wb["Summary"].iter_rows() if r[0].value}
+    assert cells["Reporting period"][1].value == "Q2/2025"
