@@ -1,7 +1,7 @@
 """processed_updates.error: why an update could not be handled (a poison update, skipped)
 
 Revision ID: h6a_poison_updates
-Revises: h3_plan_document
+Revises: 0008_h1
 Create Date: 2026-12-01
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "h6a_poison_updates"
-down_revision: str | None = "h3_plan_document"
+down_revision: str | None = "0008_h1"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
