@@ -36,12 +36,15 @@ class WorkItem:
 async def worklist(
     session: AsyncSession, agency_id: int, today: date, calendar: WorkingCalendar
 ) -> list[WorkItem]:
-    """The agency's tasks across every chased period, earliest deadline first."""
+    """The agency's tasks across every chased period: the period due first first, its tasks
+    together (earliest deadline, then plan order)."""
     items: list[WorkItem] = []
     for plan in await active_plans(session):
         for period in await open_periods(session, plan, today, calendar):
             items += await period_items(session, plan, period, agency_id)
-    items.sort(key=lambda i: (i.deadline, i.plan.id, i.task.position))
+    items.sort(
+        key=lambda i: (i.period.deadline, i.plan.id, i.period.id, i.deadline, i.task.position)
+    )
     return items
 
 

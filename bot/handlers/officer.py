@@ -7,7 +7,7 @@ short transaction what the messages it sent were about (the conversation service
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import PurePath
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -681,6 +681,14 @@ async def tasks_command(update: Update, context: BotContext, member: Member) -> 
         return
     lines: list[str] = [texts("tasks.header", agency=agency)]
     current: tuple[int, int] | None = None
+    # the header's deadline is the one reminders give: the lead's, else the supporting date
+    due: dict[tuple[int, int], date] = {}
+    for item in items:
+        key = (item.plan.id, item.period.id)
+        due[key] = min(due.get(key, item.deadline), item.deadline)
+    for item in items:
+        if item.role == "lead":
+            due[(item.plan.id, item.period.id)] = item.period.deadline
     for item in items:
         if (item.plan.id, item.period.id) != current:
             current = (item.plan.id, item.period.id)
@@ -689,7 +697,7 @@ async def tasks_command(update: Update, context: BotContext, member: Member) -> 
                     "tasks.period",
                     plan=item.plan.number,
                     period=texts.period(item.period),
-                    deadline=local_date(item.deadline),
+                    deadline=local_date(due[current]),
                 )
             )
         state = (

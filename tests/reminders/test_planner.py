@@ -161,3 +161,15 @@ async def test_a_request_note_over_the_limit_is_refused_naming_it(harness: BotHa
     for user in (OFFICER, FINANCE):
         [reminder] = harness.emulator.messages_to(user.id)
         assert len(reminder.text) <= 4096 and "Ghi chú" in reminder.text
+
+
+async def test_tasks_header_gives_the_deadline_reminders_give(harness: BotHarness) -> None:
+    """Sở Xây dựng leads II.1.a and II.2.a and supports II.1.c: /tasks and the reminder both
+    say 16/12 (the lead's deadline), not the supporting date of 15/12."""
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(at(11))
+    await harness.tick()
+    [reminder] = harness.emulator.messages_to(OFFICER.id)
+    answer = await harness.ask(OFFICER, "/tasks")
+    assert "(hạn 16/12/2026)" in answer.text and "hạn 14/12" not in answer.text
+    assert "16/12/2026" in reminder.text
