@@ -512,7 +512,7 @@ def _parse_assigned(paras: list[_Para], ctx: _Context) -> bool:
             assignment = split_assignees(short_title("\n".join(rest), 400))
             lead, support = assignment.lead, assignment.support
         if cand.support:
-            support = support + split_agencies(cand.support)
+            support = support + _field_agencies(cand.support)
         _make_task(
             ctx,
             cand.ref,
@@ -621,10 +621,33 @@ def _parse_addressed(paras: list[_Para], ctx: _Context) -> bool:
     return bool(ctx.tasks)
 
 
+_INLINE_PAREN = re.compile(r"(?:^|(?<=[\s:;.]))\((\d{1,2})\)\s+")
+
+
+def _split_inline_parens(paras: list[_Para]) -> list[_Para]:
+    """ "… nhiệm vụ sau: (1) Các cấp ủy …; (2) Ban cán sự đảng …" in one paragraph: one section
+    per number, when they run 1, 2, 3 …"""
+    out: list[_Para] = []
+    for para in paras:
+        marks = list(_INLINE_PAREN.finditer(para.body)) if para.kind == "text" else []
+        numbers = [int(m.group(1)) for m in marks]
+        if len(marks) < 2 or numbers != list(range(1, len(numbers) + 1)):
+            out.append(para)
+            continue
+        lead_in = para.body[: marks[0].start()].strip()
+        if lead_in:
+            out.append(_Para("text", "", lead_in))
+        for mark, after in zip(marks, [*marks[1:], None], strict=True):
+            end = after.start() if after else len(para.body)
+            body = para.body[mark.end() : end].strip().rstrip(";").strip()
+            out.append(_Para("paren", mark.group(1), body))
+    return out
+
+
 def _parse_paren(paras: list[_Para], ctx: _Context) -> bool:
     """News-style sections "(1) Agency …" with inline text or bullets."""
     items: list[tuple[_Para, list[_Para]]] = []
-    for para in paras:
+    for para in _split_inline_parens(paras):
         if para.kind == "paren":
             items.append((para, []))
         elif items and para.kind in ("bullet", "text", "letter"):
@@ -709,6 +732,19 @@ class _Row:
 
 _GROUP_IN_TEXT = re.compile(r"^([IVXLC]{1,6}|[A-Z])[.)]\s+(.+)$", re.S)
 _BULLET_LINE = re.compile(r"^[-+•–*]\s")
+
+
+_ACRONYM_NEXT = re.compile(r",\s+(?=[A-ZĐ]{3,}\b)")
+
+
+def _field_agencies(text: str) -> list[str]:
+    """Agencies listed in a role field or a table cell: besides what split_agencies cuts, a
+    comma before a name that opens with an acronym ("Viettel Gia Lai, VNPT Gia Lai") separates
+    two agencies."""
+    names: list[str] = []
+    for name in split_agencies(text):
+        names.extend(n for n in (clean_agency(p) for p in _ACRONYM_NEXT.split(name)) if n)
+    return names
 
 
 def _join_lines(cell: str, *, agencies: bool) -> str:
@@ -838,8 +874,8 @@ def _parse_table(rows: list[list[str]], ctx: _Context, prefix: str) -> int:
         found.append(row)
     for row in found:
         ref = _join_ref(prefix, row.group_label, row.number)
-        lead = split_agencies(_join_lines(row.lead, agencies=True))
-        support = split_agencies(_join_lines(row.support, agencies=True))
+        lead = _field_agencies(_join_lines(row.lead, agencies=True))
+        support = _field_agencies(_join_lines(row.support, agencies=True))
         time_text = _join_lines(row.time, agencies=False).replace("\n", " ")
         products = [_join_lines(row.product, agencies=False)] if row.product else []
         group = _sentence_case(row.group_title) if row.group_title else None
