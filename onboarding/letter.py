@@ -328,6 +328,6 @@ def letter_info(plan: Plan, bot_username: str) -> LetterInfo:
     return LetterInfo(plan.number, plan.title or "", issuer or "", bot_username)
 
 
-def file_stem(plan_number: str) -> str:
-    """A safe ASCII file name part for the plan's number ("151/KH-UBND" → "151-kh-ubnd")."""
-    return re.sub(r"[^0-9A-Za-z]+", "-", strip_diacritics(plan_number)).strip("-").lower() or "plan"
+def file_stem(text: str) -> str:
+    """A safe ASCII file name part ("151/KH-UBND Quý IV/2026" → "151-kh-ubnd-quy-iv-2026")."""
+    return re.sub(r"[^0-9A-Za-z]+", "-", strip_diacritics(text)).strip("-").lower() or "plan"

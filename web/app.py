@@ -16,6 +16,7 @@ from aiohttp import web
 
 from bot.context import Services, working_calendar
 from bot.texts import Texts
+from onboarding.letter import file_stem
 from plans.overview import plans_overview
 from reports.summary import blockers, summarize
 from storage.errors import is_unavailable
@@ -287,12 +288,11 @@ async def export(request: web.Request) -> web.StreamResponse:
         period = await chosen_period(request, session, plan, current)
         summary = await summarize(session, plan, period, today, with_rows=True)
         agency = await session.get(Agency, member.agency_id) if member.agency_id else None
-    from bot.handlers.coordinator import file_stem
     from reports.docx import write_draft_report
     from reports.xlsx import write_workbook
 
     now, lang = svc.now(), language(request)
-    stem = file_stem(plan.number, svc.texts.period(period))
+    stem = file_stem(f"{plan.number} {svc.texts.period(period)}")
     if kind == "xlsx":
         data = await asyncio.to_thread(write_workbook, [summary], now, lang=lang)
         name = f"{stem}.xlsx"

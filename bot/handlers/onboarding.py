@@ -36,7 +36,7 @@ from onboarding.links import (
     revoke_links,
     save_profile,
 )
-from onboarding.moves import MoveOutcome, admin_decides, admins, officer_answers
+from onboarding.moves import MoveOutcome, MoveStep, admin_decides, admins, officer_answers
 from onboarding.tracking import onboarding_status
 from plans.registry import find_agency
 from plans.store import find_plan
@@ -160,12 +160,11 @@ async def on_move_button(update: Update, context: BotContext) -> None:
         )
 
 
-def _names(step: object) -> dict[str, object]:
-    member = getattr(step, "member", None)
+def _names(step: MoveStep) -> dict[str, object]:
     return {
-        "name": member.full_name if member else "",
-        "current": getattr(step, "from_agency", None) or "—",
-        "target": getattr(step, "to_agency", None) or "—",
+        "name": step.member.full_name if step.member else "",
+        "current": step.from_agency or "—",
+        "target": step.to_agency or "—",
     }
 
 
