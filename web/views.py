@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.texts import Texts
 from domain.status import Outcome
-from reports.labels import outcome_label, status_label
+from reports.labels import format_percent, outcome_label, status_label
 from storage.models import Member, Plan, ReportingPeriod, Task
 from web.markup import Markup, esc, join, render
 from web.queries import AgencyTask, ReportRecord, TaskRecord
@@ -168,10 +168,6 @@ def plans_page(page: Page, rows: Sequence[tuple[Plan, int, int]]) -> Markup:
     return page.layout(page.t("web.plans_header"), body)
 
 
-def _rate(value: float) -> str:
-    return f"{value * 100:.1f}%".replace(".", ",")
-
-
 def plan_page(
     page: Page,
     plan: Plan,
@@ -194,7 +190,7 @@ def plan_page(
         ),
         render(
             '<div class="figure" data-figure="rate"><b>$n</b>$label</div>',
-            n=_rate(rate),
+            n=format_percent(rate, page.lang, digits=1),
             label=page.t("web.rate"),
         ),
     ]
