@@ -42,7 +42,7 @@ async def cmd_setup(settings: Settings, args: argparse.Namespace) -> None:
             names = ", ".join(known_provinces(starter))
             print(say(texts, "province.unknown", province=done.province, names=names))
 
-    await with_database(settings, work)
+    await with_database(settings, work, create=True)  # the first command of a deployment
 
 
 async def cmd_group(settings: Settings, args: argparse.Namespace) -> None:
