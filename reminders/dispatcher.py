@@ -69,6 +69,7 @@ class Dispatcher:
         self.pacer = Pacer(rate)
         self.concurrency = concurrency
         self._lock = asyncio.Lock()
+        self._sending = asyncio.Lock()
 
     @property
     def skipped_members(self) -> set[int]:
@@ -120,24 +121,29 @@ class Dispatcher:
         self, calendar: WorkingCalendar | None = None, report: TickReport | None = None
     ) -> TickReport:
         """Send what is due, in working hours: each worker waits for its turn under the rate
-        limit, then claims one row and sends it at once."""
+        limit, then claims one row and sends it at once. One sending loop per instance (a
+        second call while one runs leaves the work to it), so at most `concurrency` messages
+        are ever in flight."""
         report = report or TickReport()
-        now = self.clock()
-        if calendar is None:
-            async with self.db.transaction() as session:
-                calendar = await load_calendar(session, **self.calendar_settings)
-        if not calendar.is_working_time(now) or not await self.outbox.has_due(now):
+        if self._sending.locked():
             return report
+        async with self._sending:
+            if calendar is None:
+                async with self.db.transaction() as session:
+                    calendar = await load_calendar(session, **self.calendar_settings)
+            now = self.clock()
+            if not calendar.is_working_time(now) or not await self.outbox.has_due(now):
+                return report
 
-        async def worker() -> None:
-            while True:
-                await self.pacer.wait()
-                delivery = await self.outbox.claim(now)
-                if delivery is None:
-                    return
-                await self.deliver(delivery, calendar, report)
+            async def worker() -> None:
+                while True:
+                    await self.pacer.wait()
+                    delivery = await self.outbox.claim(self.clock())
+                    if delivery is None:
+                        return
+                    await self.deliver(delivery, calendar, report)
 
-        await asyncio.gather(*(worker() for _ in range(self.concurrency)))
+            await asyncio.gather(*(worker() for _ in range(self.concurrency)))
         return report
 
     async def deliver(
