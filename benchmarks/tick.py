@@ -7,9 +7,10 @@ dispatcher (`bot.scheduling.build_dispatcher`) with a fixed clock, no Telegram i
 * **idle**: Wednesday 25/11/2026 10:00 (Vietnam), a working day on which no reminder is due
   (Q3/2026 is still being chased, Q4/2026 not yet): one tick to settle, then `--ticks` ticks
   each timed; the median is the figure (target < 50 ms).
-* **planning**: Friday 11/12/2026 07:30, three working days before the Q4/2026 deadline and
-  before working hours, the day before having been planned (at 18:00, untimed): the first
-  tick of the day plans one reminder per officer and sends nothing (target < 5 s for 10,000
+* **planning**: Tuesday 15/12/2026 07:30, one working day before the Q4/2026 deadline, the
+  supporting agencies' date, before working hours, the day before having been planned (at
+  18:00, untimed): the first tick of the day plans a reminder for every officer of every
+  agency in every plan it is in (about 28,700) and sends nothing (target < 5 s for 10,000
   officers). Then `--ticks` more ticks that morning, when
   10,000 reminders are pending but none is due yet (idle again).
 
@@ -49,8 +50,8 @@ from benchmarks._common import (
 from storage.models import ReminderDelivery
 
 IDLE_DAY = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)  # 10:00 in Vietnam, nothing due
-EVE = datetime(2026, 12, 10, 11, 0, tzinfo=UTC)  # 18:00 the day before, after working hours
-PLANNING_DAY = datetime(2026, 12, 11, 0, 30, tzinfo=UTC)  # 07:30, before working hours
+EVE = datetime(2026, 12, 14, 11, 0, tzinfo=UTC)  # 18:00 the day before, after working hours
+PLANNING_DAY = datetime(2026, 12, 15, 0, 30, tzinfo=UTC)  # 07:30, before working hours
 IDLE_TARGET_MS = 50.0
 PLANNING_TARGET_S = 5.0
 

@@ -204,18 +204,19 @@ class Planner:
                 by_agency[item.agency_id].append(item.deadline)
         escalate = False
         chosen_by_agency: dict[int, tuple[str, int]] = {}
+        # agencies share a few deadlines (the lead's, the supporting one): work each out once
+        by_deadline = {
+            deadline: reminders_due(
+                day,
+                deadline,
+                calendar,
+                remind_days_before=tuple(schedule.remind_days_before),
+                escalate_after_days=schedule.escalate_after_days,
+            )
+            for deadline in {d for deadlines in by_agency.values() for d in deadlines}
+        }
         for agency_id, deadlines in by_agency.items():
-            due_today = [
-                due
-                for agency_deadline in deadlines
-                for due in reminders_due(
-                    day,
-                    agency_deadline,
-                    calendar,
-                    remind_days_before=tuple(schedule.remind_days_before),
-                    escalate_after_days=schedule.escalate_after_days,
-                )
-            ]
+            due_today = [due for deadline in deadlines for due in by_deadline[deadline]]
             escalate = escalate or any(d.kind is ReminderKind.ESCALATE for d in due_today)
             chosen = most_urgent(due_today)
             if chosen is None and period.kind == "adhoc" and day == period.starts_on:
