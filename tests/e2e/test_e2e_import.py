@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from emulator import BotApiEmulator
-from storage.models import BotState, Plan
+from storage.models import BotState, Plan, Task
 from tests.auxil.databases import DatabaseTarget
 from tests.auxil.harness import BotHarness
 from tests.auxil.process import dondoc_env, run_dondoc
@@ -161,3 +161,54 @@ async def test_cli_dry_run_json_has_kind_issuing_act_and_products(
     assert first["ref"] == "II.1" and first["lead"] == ["Sở Khoa học và Công nghệ"]
     assert first["products"] and "chased" in first
     assert data["changes"] is None  # nothing saved yet
+
+
+async def _preview(harness: BotHarness, name: str, data: bytes):  # type: ignore[no-untyped-def]
+    mark = len(harness.emulator.sent)
+    harness.emulator.send_document(harness.token, ADMIN, name, data)
+    return await harness.emulator.wait_for(
+        lambda m: m.chat_id == ADMIN.id and any(d.startswith("im:") for _, d in m.buttons()),
+        after=mark,
+        timeout=30,
+    )
+
+
+async def _press_for_preview(harness: BotHarness, preview, data: str):  # type: ignore[no-untyped-def]
+    mark = len(harness.emulator.sent)
+    harness.emulator.press_button(harness.token, ADMIN, preview, data)
+    return await harness.emulator.wait_for(
+        lambda m: m.chat_id == ADMIN.id and any(d.startswith("im:") for _, d in m.buttons()),
+        after=mark,
+        timeout=30,
+    )
+
+
+async def test_an_ocr_copy_changes_nothing_unless_the_admin_takes_it(harness: BotHarness) -> None:
+    seeds = FIXTURES / "seeds"
+    news = (seeds / "khanh-hoa-544-kl-tu.news.txt").read_bytes()
+    ocr = (seeds / "khanh-hoa-544-kl-tu.ocr.txt").read_bytes()
+    preview = await _preview(harness, "544-news.txt", news)
+    save = next(d for _, d in preview.buttons() if d.endswith(":save"))
+    await harness.press(ADMIN, preview, save)
+    async with harness.db.sessions() as session:
+        texts_before = {t.ref: t.text for t in (await session.scalars(select(Task))).all()}
+
+    preview = await _preview(harness, "544-ocr.txt", ocr)
+    assert "kém tin cậy hơn" in preview.text and "sửa 0" in preview.text
+    save = next(d for _, d in preview.buttons() if d.endswith(":save"))
+    saved = await harness.press(ADMIN, preview, save)
+    assert "Không có gì thay đổi" in saved.text
+    async with harness.db.sessions() as session:
+        assert {t.ref: t.text for t in (await session.scalars(select(Task))).all()} == texts_before
+
+    # Taken on purpose, one task: that task alone changes, and the preview said so.
+    preview = await _preview(harness, "544-ocr.txt", ocr)
+    take = next(d for t, d in preview.buttons() if ":take:" in d)
+    preview = await _press_for_preview(harness, preview, take)
+    assert "sửa 1" in preview.text
+    save = next(d for _, d in preview.buttons() if d.endswith(":save"))
+    saved = await harness.press(ADMIN, preview, save)
+    assert "1" in saved.text
+    async with harness.db.sessions() as session:
+        after = {t.ref: t.text for t in (await session.scalars(select(Task))).all()}
+    assert len([r for r in after if after[r] != texts_before[r]]) == 1
