@@ -746,8 +746,8 @@ async def on_evidence(update: Update, context: BotContext, member: Member) -> No
         kind, file_id, name, mime = "photo", message.photo[-1].file_id, "photo.jpg", "image/jpeg"
     else:
         return
-    if len(file_id) > FILE_ID_LIMIT:
-        await message.reply_text(texts("report.evidence_no_report"))
+    if len(file_id) > FILE_ID_LIMIT:  # not a file Telegram made: nothing to keep
+        await message.reply_text(texts("report.evidence_unusable", limit=FILE_ID_LIMIT))
         return
     stored_name = bounded_name(name)
     mime = mime if mime is None or len(mime) <= MIME_LIMIT else None

@@ -782,4 +782,5 @@ TEXTS: dict[str, str] = {
         "reminders to agencies stay within Telegram's limit). Please shorten it and send again; "
         "no request was created."
     ),
+    "report.evidence_unusable": "This file cannot be kept: its file id is longer than {limit} characters.",
 }

@@ -776,4 +776,5 @@ TEXTS: dict[str, str] = {
         "Nội dung yêu cầu dài {length} ký tự, tối đa {limit} ký tự (để tin nhắc gửi các đơn vị "
         "không vượt giới hạn của Telegram). Xin rút gọn rồi gửi lại; yêu cầu chưa được tạo."
     ),
+    "report.evidence_unusable": "Không lưu được tệp này: mã tệp dài quá {limit} ký tự.",
 }

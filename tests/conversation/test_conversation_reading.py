@@ -148,3 +148,10 @@ def test_about_reads_rows_of_earlier_versions() -> None:
     assert old_note.report_ids == (7,) and old_note.asks
     about = About("confirm", period_id=10, task_ids=(1, 2), report_ids=(5, 6), answers=9)
     assert About.from_row("confirm", about.to_json()) == about
+
+
+def test_a_quoted_reminder_line_names_the_task() -> None:
+    reading = read("xong", ITEMS, REMINDER, quote="3. II.2.a Rà soát quy hoạch đô thị")
+    assert [(p.item.task.ref, p.parsed.status.value) for p in reading.records if p.item] == [
+        ("II.2.a", "done")
+    ]

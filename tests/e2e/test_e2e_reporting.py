@@ -4,9 +4,11 @@ sent twice across restarts, and Telegram's errors are survived."""
 from __future__ import annotations
 
 import asyncio
+import time
 from datetime import UTC, datetime
 
 from sqlalchemy import event, select
+from telegram import Update
 
 from emulator import ApiError, FakeUser
 from storage.db import Database
@@ -506,3 +508,34 @@ async def test_no_transaction_is_open_while_telegram_is_slow(harness: BotHarness
         harness.emulator.chat_delays.clear()
     assert seen, "no slowed-down call was observed"
     assert max(seen) == 0
+
+
+async def test_a_second_officers_reply_commits_while_the_first_ones_answer_is_slow(
+    harness: BotHarness,
+) -> None:
+    """Two replies handled at the same time (as a concurrent runner does): officer A's
+    confirmation takes 3 s to reach Telegram; officer B's report is committed and confirmed
+    meanwhile, because A's handler holds no transaction while it talks."""
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(at(11))
+    application = harness.application
+    harness.emulator.chat_delays[OFFICER.id] = 3.0
+
+    def update(update_id: int, user: FakeUser, text: str) -> Update:
+        message = harness.emulator._user_message(user, None, text=text)
+        return Update.de_json({"update_id": update_id, "message": message}, application.bot)
+
+    first = asyncio.create_task(
+        application.process_update(update(10_001, OFFICER, "II.1.a đang thực hiện 30%"))
+    )
+    while not harness.emulator.delayed_in_flight:  # A's confirmation is on its way
+        await asyncio.sleep(0.01)
+    started = time.monotonic()
+    await application.process_update(update(10_002, FINANCE, "II.1.c đang thực hiện 20%"))
+    assert time.monotonic() - started < 2.0 and not first.done()
+    stored = {r.agency_id: r for r in await reports(harness)}
+    assert len(stored) == 2  # both committed; A's answer is still on its way
+    assert any("II.1.c" in m.text for m in harness.emulator.messages_to(FINANCE.id))
+    await first
+    harness.emulator.chat_delays.clear()
+    assert any("II.1.a" in m.text for m in harness.emulator.messages_to(OFFICER.id))
