@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.status import Role
+from reminders.views import unregistered_agencies
 from storage.models import Agency, Assignment, JoinLink, JoinLinkUse, Member, Plan, Task
 
 
@@ -122,6 +123,9 @@ async def onboarding_status(
 async def agencies_without_officers(
     session: AsyncSession, now: datetime, plan: Plan | None = None
 ) -> list[str]:
-    """Names of the agencies (of the plan, or all active ones) with no active officer."""
+    """Names of the agencies (of the plan, or of every active plan) with no active officer;
+    for all plans, the same list the admins' weekly reminder gives."""
+    if plan is None:
+        return await unregistered_agencies(session)
     status = await onboarding_status(session, now, plan)
     return [a.agency for a in status.without_officers]

@@ -774,8 +774,9 @@ TEXTS: dict[str, str] = {
     ),
     "no_officer.line": "• {agency}",
     "no_officer.how_to_fix": (
-        "Invite an officer: <code>/invite &lt;agency name&gt; officer</code>, "
-        "e.g. <code>/invite {example} officer</code>"
+        "Invite officers: <code>/onboarding link {example}</code> (a link for 2 officers) or "
+        "<code>/invite {example} officer</code> (one person); a letter to every agency of a "
+        "plan: <code>/onboarding letter &lt;plan&gt;</code>; follow up: <code>/onboarding</code>"
     ),
     "request.note_too_long": (
         "The request note is {length} characters long; the limit is {limit} (so that the "

@@ -769,8 +769,9 @@ TEXTS: dict[str, str] = {
     ),
     "no_officer.line": "• {agency}",
     "no_officer.how_to_fix": (
-        "Mời cán bộ đầu mối: <code>/invite &lt;tên đơn vị&gt; officer</code>, "
-        "ví dụ <code>/invite {example} officer</code>"
+        "Mời cán bộ đầu mối: <code>/onboarding link {example}</code> (đường dẫn cho 2 cán bộ) "
+        "hoặc <code>/invite {example} officer</code> (một người); công văn cho mọi đơn vị của "
+        "kế hoạch: <code>/onboarding letter &lt;kế hoạch&gt;</code>; theo dõi: <code>/onboarding</code>"
     ),
     "request.note_too_long": (
         "Nội dung yêu cầu dài {length} ký tự, tối đa {limit} ký tự (để tin nhắc gửi các đơn vị "

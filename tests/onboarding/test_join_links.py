@@ -273,6 +273,10 @@ async def test_tracking_counts_match_the_database(db: Database) -> None:
     assert {a.agency for a in status.agencies} == {"Sở Xây dựng", "Sở Tài chính"}
     assert len(status.with_officers) == officers == 1 and uses == 1
     assert missing == ["Sở Tài chính"]
+    async with db.transaction() as session:  # the admins' weekly reminder names the same ones
+        everywhere = await onboarding_status(session, NOW)
+        weekly = await agencies_without_officers(session, NOW)
+    assert [a.agency for a in everywhere.without_officers] == weekly == ["Sở Tài chính"]
     ready = status.with_officers[0]
     assert ready.officers[0].name == "Nguyễn Văn An" and ready.officers[0].position == "Chuyên viên"
     assert ready.officers[0].joined_at == NOW and ready.seats_left == 1 and ready.live_links == 1
