@@ -102,6 +102,15 @@ def render_digest(texts: Texts, view: DigestView, budget: int = MESSAGE_BUDGET) 
             deadline=local_date(view.deadline),
         ),
         texts("digest.changes", reports=view.new_reports, done=view.done),
+        texts(
+            "digest.figures",
+            done=view.tasks_done,
+            total=view.tasks,
+            blocked=view.tasks_blocked,
+            not_started=view.tasks_not_started,
+            reported=view.agencies_reported,
+            agencies=view.agencies,
+        ),
         texts("digest.late", names=shorten(", ".join(view.late), budget // 3))
         if view.late
         else texts("digest.no_late"),

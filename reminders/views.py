@@ -84,6 +84,13 @@ class DigestView:
     done: int
     late: tuple[str, ...]
     blockers: tuple[tuple[str, str, str], ...]  # agency, task ref, note
+    # the summary's two figures: tasks (with blocked and not started) and agencies
+    tasks: int = 0
+    tasks_done: int = 0
+    tasks_blocked: int = 0
+    tasks_not_started: int = 0
+    agencies_reported: int = 0
+    agencies: int = 0
 
 
 @dataclass(frozen=True)
@@ -295,6 +302,10 @@ async def digest_view(
             .limit(10)
         )
     ).all()
+    from reports.model import to_local
+    from reports.summary import summarize
+
+    figures = await summarize(session, plan, period, to_local(now).date(), blockers_limit=0)
     return DigestView(
         plan.number,
         PeriodName(period.kind, period.key),
@@ -303,6 +314,12 @@ async def digest_view(
         int(done or 0),
         tuple(sorted(names.values())),
         tuple((a, r, n) for a, r, n in blocked),
+        tasks=figures.total,
+        tasks_done=figures.done,
+        tasks_blocked=figures.blocked_total,
+        tasks_not_started=figures.not_started_total,
+        agencies_reported=figures.agencies_reported,
+        agencies=figures.agency_count,
     )
 
 

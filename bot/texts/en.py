@@ -407,6 +407,10 @@ TEXTS: dict[str, str] = {
     "linkgroup.done": "🔗 This group will receive digests and alerts for plan {plan}.",
     "digest.header": "🗞 <b>Weekly digest</b> — {plan}, {period} (due {deadline})",
     "digest.changes": "Since last time: {reports} new report(s), {done} task(s) completed.",
+    "digest.figures": (
+        "Tasks done {done}/{total}; ⚠️ blocked {blocked}, ⏸ not started {not_started}; "
+        "🏢 {reported}/{agencies} agencies reported in full."
+    ),
     "digest.late": "Not yet reported: {names}",
     "digest.no_late": "All agencies have reported.",
     "digest.blockers": "New obstacles:",

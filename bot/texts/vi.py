@@ -396,6 +396,10 @@ TEXTS: dict[str, str] = {
     "linkgroup.done": "🔗 Nhóm này sẽ nhận tin tổng hợp và cảnh báo của kế hoạch {plan}.",
     "digest.header": "🗞 <b>Tin tổng hợp tuần</b> — {plan}, kỳ {period} (hạn {deadline})",
     "digest.changes": "Từ lần trước: {reports} báo cáo mới, {done} nhiệm vụ hoàn thành.",
+    "digest.figures": (
+        "Nhiệm vụ hoàn thành {done}/{total}; ⚠️ có vướng mắc {blocked}, ⏸ chưa thực hiện "
+        "{not_started}; 🏢 {reported}/{agencies} cơ quan đã báo cáo đủ."
+    ),
     "digest.late": "Chưa báo cáo: {names}",
     "digest.no_late": "Tất cả đơn vị đã báo cáo.",
     "digest.blockers": "Vướng mắc mới:",

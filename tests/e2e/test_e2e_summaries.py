@@ -181,6 +181,9 @@ async def test_weekly_digest_goes_out_once(harness: BotHarness) -> None:
     assert len(digests) == 1
     digest = digests[0].text
     assert "2 báo cáo mới" in digest and "1 nhiệm vụ hoàn thành" in digest
+    # the summary's figures, blocked work visible: tasks, then agencies in their own unit
+    assert "Nhiệm vụ hoàn thành 1/3; ⚠️ có vướng mắc 1, ⏸ chưa thực hiện 0" in digest
+    assert "0/2 cơ quan đã báo cáo đủ" in digest
     assert "Sở Tài chính" in digest and NOTE in digest
     harness.clock.set(at(14, hour_local=11))
     await harness.tick()
