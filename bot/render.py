@@ -7,6 +7,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.texts import Html, Texts
+from storage.models import Member
 
 
 def local_time(moment: datetime, tz: ZoneInfo) -> str:
@@ -68,3 +69,26 @@ def shorten(text: str, limit: int) -> str:
     """Whitespace collapsed and cut at a word under `limit` characters, with "…"."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def member_line(texts: Texts, member: Member) -> Html:
+    """One member as /members and `dondoc members` list them: name, role, agency (when there
+    is one), state and Telegram id."""
+    state = (
+        texts.plain("members.inactive")
+        if not member.active
+        else texts.plain("members.unreachable")
+        if not member.reachable
+        else texts.plain("members.muted")
+        if member.reminders_opt_out
+        else ""
+    )
+    agency = member.agency.name if member.agency else None
+    return texts(
+        "members.line",
+        name=member.full_name or "?",
+        role=texts.plain(f"role.{member.role}"),
+        agency=texts("members.agency", agency=agency) if agency else Html(""),
+        state=state,
+        user_id=member.telegram_user_id,
+    )

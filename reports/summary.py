@@ -361,16 +361,7 @@ async def export_rows(
     )
     rows = (await session.execute(query)).all()
     report_ids = [r[3].id for r in rows if r[3] is not None]
-    evidence: dict[int, list[str]] = defaultdict(list)
-    if report_ids:
-        for report_id, name in (
-            await session.execute(
-                select(Evidence.report_id, Evidence.file_name).where(
-                    Evidence.report_id.in_(report_ids)
-                )
-            )
-        ).all():
-            evidence[report_id].append(name)
+    evidence = await evidence_names(session, report_ids)
     result = []
     for task, role, agency, report, kind, reporter in rows:
         result.append(
@@ -462,8 +453,19 @@ async def task_history(session: AsyncSession, task: Task) -> TaskHistory:
             .limit(30)
         )
     ).all()
+    evidence = await evidence_names(session, [row[3].id for row in reports])
+    return TaskHistory(
+        task,
+        plan,
+        [tuple(a) for a in assignments],  # type: ignore[misc]
+        [(PeriodName(kind, key), *rest) for kind, key, *rest in reports],  # type: ignore[misc]
+        evidence,
+    )
+
+
+async def evidence_names(session: AsyncSession, report_ids: list[int]) -> dict[int, list[str]]:
+    """The names of the files sent as evidence of each report, in the order they came."""
     evidence: dict[int, list[str]] = defaultdict(list)
-    report_ids = [row[3].id for row in reports]
     if report_ids:
         files = await session.execute(
             select(Evidence.report_id, Evidence.file_name)
@@ -472,10 +474,4 @@ async def task_history(session: AsyncSession, task: Task) -> TaskHistory:
         )
         for report_id, name in files.all():
             evidence[report_id].append(name)
-    return TaskHistory(
-        task,
-        plan,
-        [tuple(a) for a in assignments],  # type: ignore[misc]
-        [(PeriodName(kind, key), *rest) for kind, key, *rest in reports],  # type: ignore[misc]
-        dict(evidence),
-    )
+    return dict(evidence)

@@ -11,6 +11,7 @@ from bot.cli.common import (
     CliError,
     add_bot_username_option,
     bot_username,
+    plain,
     print_json,
     say,
     texts_for,
@@ -18,9 +19,8 @@ from bot.cli.common import (
     with_database,
 )
 from bot.links import deep_link
-from bot.render import local_time
+from bot.render import local_time, member_line
 from bot.settings import Settings
-from bot.texts import Html
 from domain.status import Role
 from plans.registry import find_agency
 from storage.db import Database
@@ -88,27 +88,8 @@ async def cmd_members(settings: Settings, args: argparse.Namespace) -> None:
             print(say(texts, "cli.members.none"))
             return
         print(say(texts, "members.header", count=len(rows)))
-        for m, agency in rows:
-            state = (
-                texts.plain("members.inactive")
-                if not m.active
-                else texts.plain("members.unreachable")
-                if not m.reachable
-                else texts.plain("members.muted")
-                if m.reminders_opt_out
-                else ""
-            )
-            print(
-                say(
-                    texts,
-                    "members.line",
-                    name=m.full_name or "?",
-                    role=texts.plain(f"role.{m.role}"),
-                    agency=texts("members.agency", agency=agency) if agency else Html(""),
-                    state=state,
-                    user_id=m.telegram_user_id,
-                )
-            )
+        for m, _agency in rows:
+            print(plain(member_line(texts, m)))
 
     await with_database(settings, work)
 

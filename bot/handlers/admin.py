@@ -13,7 +13,7 @@ from bot.context import BotContext, Services
 from bot.guards import requires
 from bot.links import deep_link
 from bot.messaging import reply_lines
-from bot.render import agency_not_found, local_date, local_time, shorten
+from bot.render import agency_not_found, local_date, local_time, member_line, shorten
 from bot.texts import Html
 from domain.dates import parse_day
 from domain.status import AssignmentRole, Role
@@ -169,26 +169,7 @@ async def members_command(update: Update, context: BotContext, member: Member) -
         m for m in members if not needle or needle in fold(m.agency.name if m.agency else "")
     ]
     lines = [texts("members.header", count=len(members))]
-    for m in members:
-        state = (
-            texts.plain("members.inactive")
-            if not m.active
-            else texts.plain("members.unreachable")
-            if not m.reachable
-            else texts.plain("members.muted")
-            if m.reminders_opt_out
-            else ""
-        )
-        lines.append(
-            texts(
-                "members.line",
-                name=m.full_name or "?",
-                role=texts.plain(f"role.{m.role}"),
-                agency=texts("members.agency", agency=m.agency.name) if m.agency else Html(""),
-                state=state,
-                user_id=m.telegram_user_id,
-            )
-        )
+    lines += [member_line(texts, m) for m in members]
     await reply_lines(message, lines)
 
 
