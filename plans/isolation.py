@@ -9,7 +9,7 @@ from pathlib import PurePath
 
 from plans.errors import DocumentError
 from plans.limits import DEFAULT_LIMITS, ReadLimits
-from plans.loading import PLAN_FILE_SUFFIXES, read_plan
+from plans.loading import PLAN_FILE_SUFFIXES, named_after_file, read_plan
 from plans.model import PlanDraft
 
 _ONE_AT_A_TIME = threading.BoundedSemaphore(1)  # 2 cores: one parse never starves the bot
@@ -72,6 +72,6 @@ def read_plan_isolated(
                 process.kill()
             process.join(5)
     if kind == "ok":
-        return PlanDraft.model_validate(payload)
+        return named_after_file(PlanDraft.model_validate(payload), filename)
     code, params = payload
     raise DocumentError(code, **params)

@@ -22,4 +22,14 @@ def read_plan(data: bytes, filename: str, *, max_bytes: int) -> PlanDraft:
         except UnicodeDecodeError as exc:
             raise DocumentError("binary") from exc
         return load_plan_file(text)
-    return read_document(data, filename, max_bytes=max_bytes)
+    return named_after_file(read_document(data, filename, max_bytes=max_bytes), filename)
+
+
+def named_after_file(draft: PlanDraft, filename: str) -> PlanDraft:
+    """A document with no number of its own (a task list, a text without its header) is known
+    by its file name, so that two such documents never update each other as "the plan with no
+    number"; the "no_number" warning stays for the admin to see."""
+    if not draft.plan.number.strip():
+        stem = " ".join(PurePath(filename or "").stem.split())[:100]
+        draft.plan.number = stem or "?"
+    return draft

@@ -115,3 +115,12 @@ def test_missing_appendix_is_said() -> None:
         assert exc.code == "appendix_missing"
     else:
         assert "appendix_missing" in [w.code for w in draft.warnings]
+
+
+def test_a_list_without_a_number_is_known_by_its_file_name() -> None:
+    from plans.loading import read_plan
+
+    data = (DOCS / "danh-muc-nha-o-xa-hoi.csv").read_bytes()
+    draft = read_plan(data, "danh-muc-nha-o-xa-hoi.csv", max_bytes=1_000_000)
+    assert draft.plan.number == "danh-muc-nha-o-xa-hoi"
+    assert "no_number" in [w.code for w in draft.warnings]  # the admin still sees it
