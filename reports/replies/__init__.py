@@ -49,17 +49,22 @@ Decisions on the hard cases (kept in one place so the bot and the tests agree):
 - A done word with a percentage below 100 ("hoàn thành 50%", "hoàn thành 1/2 khối lượng") is
   in_progress at that percentage; "100%" alone is done, "0%" alone is not_started, another
   percentage alone is in_progress. Percentages in words are read ("sáu mươi lăm phần trăm").
-- Done and any ongoing-work phrase ("đang", "tiếp tục", "còn lại", "dự kiến") → asked
-  (done_with_ongoing), never done.
+- Done and any ongoing-work phrase ("đang", "tiếp tục", "còn lại", "còn thiếu", "dự kiến",
+  "sẽ", "chuẩn bị", "làm nốt", "tháng sau") → asked (done_with_ongoing), never done; a future
+  finish ("dự kiến tháng 10 hoàn thành", "tháng sau xong") is in_progress.
 - "đang thực hiện" + "100%" and "chưa thực hiện" + a positive percentage conflict.
 - Blocked wins over in_progress and not_started ("đang thực hiện, có vướng mắc" is blocked);
   done together with an obstacle or with "chưa …" conflicts ("xong nhưng chưa …").
 - A negation covers one or several obstacle words ("không phát sinh khó khăn vướng mắc",
   "không có khó khăn, vướng mắc gì", "chưa gặp vướng mắc", "vướng mắc: không"): not blocked.
-- Suspension ("tạm dừng", "dừng lại để chờ …") is blocked. Waiting on another body ("đang chờ
-  Sở Tài chính thẩm định", "chờ ý kiến UBND tỉnh") is an obstacle cue, like "thiếu vốn",
-  "chưa được bố trí vốn", "kiến nghị bố trí …", "đề xuất gia hạn": it turns in_progress /
-  not_started / no status into blocked (kept in the note) but never overrides an explicit done.
+- Suspension ("tạm dừng", "dừng lại để chờ …", "kẹt vốn") is blocked. Waiting on another body
+  ("đang chờ Sở Tài chính thẩm định", "chờ ý kiến UBND tỉnh", "đợi phê duyệt") is an obstacle
+  cue, like "thiếu vốn", "chưa được bố trí vốn", "kiến nghị bố trí …", "đề nghị gia hạn": it
+  turns in_progress / not_started / no status into blocked (kept in the note); next to a done
+  word, waiting asks (done_with_ongoing) and other cues leave the done as it is.
+- An obstacle that is gone ("hết vướng", "đã tháo gỡ xong vướng mắc") is not one.
+- A question ("2a xong chưa?", "hoàn thành không?") is not a status; "thời gian hoàn thành",
+  "hạn hoàn thành" name a date, not a done.
 - Progress hints ("đã trình", "dự thảo", "một phần", "đang hoàn thiện …") give in_progress only
   when no explicit status word is present, and stay in the note.
 - "đã thực hiện" and "đã ban hành" alone are not read as done (they also describe partial work).
