@@ -79,11 +79,58 @@ def prepare(clean: str, cands: list[Candidate]) -> Prepared:
             drop[i] = True
             if named is not None and named[1] is not None:
                 quoted.append(named[1])
+    if not pasted:
+        _headless_block(rows, cands, drop, pasted)
     lines = None
     if pasted:
         lines = [pasted.get(n, "") for n in range(1, max(pasted) + 1)]
     text = "\n".join(r for r, d in zip(rows, drop, strict=True) if not d)
     return Prepared(text, lines, list(dict.fromkeys(quoted)))
+
+
+_TITLE_WORDS = 5
+# A reminder line as the bot writes it: number, ref, then the title with a capital letter.
+_SHOWN_LINE = re.compile(r"^\s*[0-9]{1,2}\.\s+[^\s:]+\s+(?P<title>[^\W\d_a-zđ][^\n]*)$")
+
+
+def _headless_block(
+    rows: list[str], cands: list[Candidate], drop: list[bool], pasted: dict[int, str]
+) -> None:
+    """Reminder lines pasted without their header: "1. II.2.a <title>", "2. II.2.b <title>" …
+    numbered from 1, each with a title of several words, followed by the officer's answer."""
+    start = None
+    for i, row in enumerate(rows):
+        named = _line_ref(row, cands)
+        if named is None or drop[i]:
+            if start is not None and row.strip():
+                break
+            continue
+        if start is None:
+            if named[0] != 1:
+                return
+            start = i
+        elif named[0] != len([k for k in range(start, i) if rows[k].strip()]) + 1:
+            return
+    else:
+        return  # nothing after the block: the numbered lines are the answer itself
+    if start is None:
+        return
+    block = [k for k in range(start, i) if rows[k].strip()]
+    if len(block) < 2:
+        return
+    for k in block:
+        shown = _SHOWN_LINE.match(rows[k])
+        if shown is None or len(shown.group("title").split()) < _TITLE_WORDS:
+            return  # "1. II.2.a: đã xong …" is the officer's own numbered answer
+    rest = " ".join(rows[k] for k in range(i, len(rows)))
+    if not re.search(rf"(?<![a-z]){STATUS_START}", fold_map(rest)[0]):
+        return
+    for k in block:
+        named = _line_ref(rows[k], cands)
+        assert named is not None
+        drop[k] = True
+        if named[1] is not None:
+            pasted[named[0]] = named[1]
 
 
 def _names_task(text: str, cands: list[Candidate], lines: Sequence[str] | None) -> bool:

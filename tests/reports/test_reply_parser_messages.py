@@ -152,6 +152,20 @@ def test_pasted_reminder_is_not_read_as_answers() -> None:
     assert brief(replies) == [(D, "II.2.a", None)]
 
 
+def test_reminder_lines_pasted_without_their_header() -> None:
+    text = (
+        "1. II.2.a Tiếp tục triển khai thực hiện các chương trình phát triển đô thị\n"
+        "2. II.2.b Hoàn thành quy hoạch chung đô thị toàn tỉnh\n\nII.2.a xong\n2 đang làm"
+    )
+    assert brief(parse_replies(text, T)) == [(D, "II.2.a", None), (P, "II.2.b", None)]
+    # The officer's own numbered answers are answers, however long.
+    own = (
+        "1. II.2.a Đã hoàn thành và trình UBND tỉnh phê duyệt\n"
+        "2. II.2.b Đang thực hiện đạt 50% khối lượng\nEm cảm ơn"
+    )
+    assert brief(parse_replies(own, T)) == [(D, "II.2.a", None), (P, "II.2.b", 50)]
+
+
 # --- references the officer can see -----------------------------------------------------------
 
 LINES = ["II.2.a", "II.2.b", "II.3.c"]
