@@ -91,6 +91,8 @@ async def on_profile_text(update: Update, context: BotContext) -> None:
     who, message = identity_of(update), update.effective_message
     if who is None or message is None or not message.text or message.text.startswith("/"):
         return
+    if message.reply_to_message is not None:  # an answer to a reminder or question: not this
+        return
     if update.effective_chat is None or update.effective_chat.type != ChatType.PRIVATE:
         return
     async with svc.db.transaction() as session:
