@@ -3,6 +3,7 @@ workbook, the draft report and the chart; each file is read back and checked."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 
 import docx
@@ -17,7 +18,7 @@ from tests.auxil.harness import BotHarness
 from tests.auxil.process import wait_until
 from tests.auxil.scenario import seed
 from tests.conftest import ADMIN, COORDINATOR, OFFICER, STRANGER
-from tests.e2e.test_e2e_reporting import FINANCE, at
+from tests.e2e.test_e2e_reporting import FINANCE, OpenTransactions, at
 
 NOTE = "thiếu vốn <đối ứng> & mặt bằng *_chưa_* 🚧"
 
@@ -348,3 +349,52 @@ async def test_overlong_input_is_refused_naming_the_limit(harness: BotHarness) -
     assert "24/12/2026" not in listed.text  # nothing half-saved
     saved = await harness.ask(ADMIN, "/dayoff 24/12/2026 nghỉ bù")
     assert "nghỉ bù" in saved.text
+
+
+async def test_no_transaction_is_open_while_a_coordinators_answer_is_slow(
+    harness: BotHarness,
+) -> None:
+    """Compute, commit, then talk: every answer to the coordinator and the admin (slowed down to
+    0.2 s each) is awaited with no database transaction open, refusals and questions included."""
+    await two_plans(harness)
+    counter = OpenTransactions(harness.db)
+    seen: list[int] = []
+    stop = asyncio.Event()
+
+    async def sample() -> None:
+        while not stop.is_set():
+            if harness.emulator.delayed_in_flight:
+                seen.append(counter.open)
+            await asyncio.sleep(0.005)
+
+    sampler = asyncio.create_task(sample())
+    harness.emulator.chat_delays.update({COORDINATOR.id: 0.2, ADMIN.id: 0.2})
+    dispatcher, harness.svc.dispatcher = harness.svc.dispatcher, None  # its sends are not ours
+    try:
+        choose = await harness.ask(COORDINATOR, "/summary 1")  # which plan?
+        summary = await harness.press(COORDINATOR, choose, choose.buttons()[0][1])
+        await harness.ask(COORDINATOR, "/summary 151 quý 9/2026")  # unknown period
+        missing = await harness.ask(COORDINATOR, "/missing 151")
+        remind = next(d for _, d in missing.buttons() if d.startswith("mr:"))
+        await harness.press(COORDINATOR, missing, remind)
+        await harness.press(COORDINATOR, missing, remind)  # already reminded
+        drill = next(d for _, d in summary.buttons() if d.startswith("sa:"))
+        await harness.press(COORDINATOR, summary, drill)
+        await harness.ask(COORDINATOR, "/task 2a")  # ambiguous
+        await harness.ask(COORDINATOR, "/task 2a 151")
+        await harness.ask(COORDINATOR, "/request 151 28/12/2026 II.9 | x")  # unknown task
+        await harness.ask(COORDINATOR, "/request 15 28/12/2026 | số liệu")
+        await harness.ask(ADMIN, "/assign 151 II.9 Sở Xây dựng lead")
+        await harness.ask(ADMIN, "/assign 151 2a Sở Tài chính support")
+        await harness.ask(ADMIN, "/invite Sở Không Có officer")
+        await harness.ask(ADMIN, "/members")
+        await harness.ask(ADMIN, "/dayoff 24/12/2026 nghỉ bù")
+        await harness.ask(ADMIN, f"/summary {'x' * 2500}")
+        await harness.idle()
+    finally:
+        stop.set()
+        await sampler
+        harness.emulator.chat_delays.clear()
+        harness.svc.dispatcher = dispatcher
+    assert seen, "no slowed-down call was observed"
+    assert max(seen) == 0
