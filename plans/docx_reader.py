@@ -53,7 +53,9 @@ def docx_text(data: bytes, limits: ReadLimits) -> str:
 
 
 def _cell_text(cell) -> str:
-    parts = [p.text.strip() for p in cell.paragraphs if p.text.strip()]
+    # A line break inside a cell (Shift+Enter) is a line of the cell, never a new table row.
+    lines = [line.strip() for p in cell.paragraphs for line in p.text.split("\n")]
+    parts = [" ".join(line.split()) for line in lines if line.strip()]
     for table in cell.tables:  # a nested table: its cells as lines
         for row in table.rows:
             parts.extend(c.text.strip() for c in row.cells if c.text.strip())
