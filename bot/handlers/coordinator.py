@@ -173,10 +173,6 @@ async def default_plan(session: AsyncSession, member: Member) -> Plan | None:
     return plans[0] if len(plans) == 1 else None
 
 
-def percent_text(rate: float) -> str:
-    return f"{rate * 100:.1f}%".replace(".", ",")
-
-
 def summary_lines(texts: Texts, summary: PlanSummary) -> list[str]:
     """Tasks per class with the blocked / not-started sub-counts, then agencies (two units)."""
     counts = {o.value: summary.counts.get(o, 0) for o in Outcome}
