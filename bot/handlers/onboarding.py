@@ -217,10 +217,10 @@ async def _status(update: Update, context: BotContext, args: list[str]) -> None:
     assert message is not None
     async with svc.db.transaction() as session:
         plan = await find_plan(session, " ".join(args)) if args else None
-        if args and plan is None:
-            await message.reply_text(texts("request.unknown_plan", value=" ".join(args)))
-            return
-        status = await onboarding_status(session, svc.now(), plan)
+        status = await onboarding_status(session, svc.now(), plan) if plan or not args else None
+    if status is None:  # answered after the transaction: compute, commit, then talk
+        await message.reply_text(texts("request.unknown_plan", value=" ".join(args)))
+        return
     ready, missing = status.with_officers, status.without_officers
     lines = [
         texts(
@@ -271,19 +271,24 @@ async def _letter(update: Update, context: BotContext, member: Member, args: lis
     username = context.bot.username
     async with svc.db.transaction() as session:
         plan = await find_plan(session, " ".join(words))
-        if plan is None:
-            await message.reply_text(texts("request.unknown_plan", value=" ".join(words)))
-            return
-        entries, info = await prepare_letter(
-            session,
-            plan,
-            bot_username=username,
-            link_for=lambda token: deep_link(username, token),
-            created_by=member,
-            now=svc.now(),
-            capacity=capacity,
-            lifetime=lifetime,
+        prepared = (
+            await prepare_letter(
+                session,
+                plan,
+                bot_username=username,
+                link_for=lambda token: deep_link(username, token),
+                created_by=member,
+                now=svc.now(),
+                capacity=capacity,
+                lifetime=lifetime,
+            )
+            if plan is not None
+            else None
         )
+    if prepared is None:
+        await message.reply_text(texts("request.unknown_plan", value=" ".join(words)))
+        return
+    entries, info = prepared
     if not entries:
         await message.reply_text(texts("onboarding.no_agencies", plan=info.plan_number))
         return
@@ -323,17 +328,18 @@ async def _agency_link(
     name = " ".join(words)
     async with svc.db.transaction() as session:
         lookup = await find_agency(session, name)
-        if lookup.agency is None:
-            await message.reply_text(agency_not_found(texts, name, lookup.suggestions))
-            return
-        created = await create_join_link(
-            session,
-            agency=lookup.agency,
-            created_by=member,
-            now=svc.now(),
-            capacity=capacity,
-            lifetime=lifetime,
-        )
+        if lookup.agency is not None:
+            created = await create_join_link(
+                session,
+                agency=lookup.agency,
+                created_by=member,
+                now=svc.now(),
+                capacity=capacity,
+                lifetime=lifetime,
+            )
+    if lookup.agency is None:
+        await message.reply_text(agency_not_found(texts, name, lookup.suggestions))
+        return
     await message.reply_text(
         texts(
             "onboarding.link_created",
@@ -355,8 +361,9 @@ async def _revoke(update: Update, context: BotContext, member: Member, args: lis
         return
     async with svc.db.transaction() as session:
         lookup = await find_agency(session, name)
-        if lookup.agency is None:
-            await message.reply_text(agency_not_found(texts, name, lookup.suggestions))
-            return
-        count = await revoke_links(session, lookup.agency, member, svc.now())
+        if lookup.agency is not None:
+            count = await revoke_links(session, lookup.agency, member, svc.now())
+    if lookup.agency is None:
+        await message.reply_text(agency_not_found(texts, name, lookup.suggestions))
+        return
     await message.reply_text(texts("onboarding.revoked", agency=lookup.agency.name, count=count))

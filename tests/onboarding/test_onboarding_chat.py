@@ -4,6 +4,7 @@ waits for the officer's and an admin's yes."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 
 import docx
@@ -107,3 +108,53 @@ async def test_moving_to_another_agency_asks_the_officer_and_an_admin(
     )
     assert "Sở Tài chính" in told.text
     assert "Sở Tài chính" in (await harness.ask(OFFICER, "/whoami")).text
+
+
+async def test_no_transaction_is_open_while_onboarding_answers_are_slow(
+    harness: BotHarness,
+) -> None:
+    """Compute, commit, then talk: every onboarding answer (slowed down to 0.2 s each), the
+    refusals and the move questions included, is awaited with no database transaction open."""
+    from tests.e2e.test_e2e_reporting import OpenTransactions
+
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    await harness.ask(ADMIN, "/start")
+    counter = OpenTransactions(harness.db)
+    seen: list[int] = []
+    stop = asyncio.Event()
+
+    async def sample() -> None:
+        while not stop.is_set():
+            if harness.emulator.delayed_in_flight:
+                seen.append(counter.open)
+            await asyncio.sleep(0.005)
+
+    sampler = asyncio.create_task(sample())
+    slow = {ADMIN.id: 0.2, OFFICER.id: 0.2, NEWCOMER.id: 0.2}
+    harness.emulator.chat_delays.update(slow)
+    try:
+        await harness.ask(ADMIN, "/onboarding")
+        await harness.ask(ADMIN, "/onboarding 999")  # unknown plan
+        await harness.ask(ADMIN, "/onboarding letter 999")
+        await harness.ask(ADMIN, "/onboarding link Sở Không Có 2")  # unknown agency
+        await harness.ask(ADMIN, "/onboarding revoke Sở Không Có")
+        link = await harness.ask(ADMIN, "/onboarding link Sở Tài chính 1")
+        token = link.text.split("start=")[1].split()[0]
+        await harness.ask(NEWCOMER, f"/start {token}")
+        await harness.ask(NEWCOMER, "chưa rõ")  # not a name and position
+        await harness.ask(NEWCOMER, "Phạm Văn Mới, Chuyên viên")
+        asked = await harness.ask(OFFICER, f"/start {token}")  # another agency: a move
+        mark = len(harness.emulator.sent)
+        await harness.press(OFFICER, asked, next(d for _, d in asked.buttons() if d.endswith("y")))
+        question = await harness.emulator.wait_for(
+            lambda m: m.chat_id == ADMIN.id and "đề nghị chuyển" in m.text, after=mark
+        )
+        await harness.press(ADMIN, question, next(d for _, d in question.buttons() if "y" in d))
+        await harness.ask(ADMIN, "/onboarding revoke Sở Tài chính")
+        await harness.idle()
+    finally:
+        stop.set()
+        await sampler
+        harness.emulator.chat_delays.clear()
+    assert seen, "no slowed-down call was observed"
+    assert max(seen) == 0
