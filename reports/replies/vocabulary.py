@@ -47,13 +47,13 @@ _PART = (
     r"(?:giai\s*doan|gd|buoc|phan(?!\s*viec)|hang\s*muc|dot|khau"
     r"|cong\s*doan|noi\s*dung\s*[0-9ivx])"
     r"|(?:mot\s*so|1\s*so|nhieu|phan\s*lon|da\s*so|hau\s*het|hon\s*(?:mot\s*)?nua|mot\s*nua"
-    r"|gan\s*het|chua\s*het|mot\s*it)"
+    r"|gan\s*het|chua\s*het|mot\s*it|(?:ve\s*)?co\s*ban|so\s*bo|buoc\s*dau)"
     r"(?:\s*(?:noi\s*dung|cong\s*viec|khoi\s*luong|chi\s*tieu|hang\s*muc|nhiem\s*vu))?"
 )
 # Steps that end in a document or a check: finishing one may or may not finish the task.
 _STEP_OBJECT = (
     r"(?:ho\s*so|du\s*thao|to\s*trinh|phuong\s*an|khao\s*sat|tham\s*dinh|thiet\s*ke"
-    r"|thu\s*tuc|bao\s*cao\s*(?:tham\s*dinh|khao\s*sat|danh\s*gia|so\s*bo))"
+    r"|thu\s*tuc|chuan\s*bi|bao\s*cao\s*(?:tham\s*dinh|khao\s*sat|danh\s*gia|so\s*bo))"
 )
 _STEP_VERB = (
     r"(?:khao\s*sat|tham\s*dinh|lap|xay\s*dung|soan(?:\s*thao)?|trinh|lay\s*y\s*kien|hop"
@@ -147,7 +147,8 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
     (rf"{D_CORE}\s*(?:mot|1)\s*phan", IN_PROGRESS, "strong", _PLAIN),
     (rf"(?:da\s*)?{D_CORE}\s*(?:duoc\s*|dc\s*)?(?:{_PART})", IN_PROGRESS, "sub", _PLAIN),
     (
-        rf"(?:da\s*)?(?:lam\s*|thuc\s*hien\s*)?{D_CORE}\s*(?:xong\s*)?(?:cong\s*tac\s*|viec\s*)?"
+        rf"(?:da\s*)?(?:lam\s*|thuc\s*hien\s*)?{D_CORE}\s*(?:xong\s*)?"
+        rf"(?:(?:cong\s*tac|viec|cac|mot\s*so)\s*)?"
         rf"{_STEP_OBJECT}",
         None,
         "subv",
@@ -192,7 +193,7 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
         _PLAIN,
     ),
     (
-        r"da\s*(?:trinh|gui|xay\s*dung|soan|trien\s*khai|tham\s*muu|lay\s*y\s*kien)",
+        r"da\s*(?:trinh|gui|xay\s*dung|soan|trien\s*khai|tham\s*muu|lay\s*y\s*kien|khoi\s*cong)",
         IN_PROGRESS,
         "weak",
         _PLAIN,
