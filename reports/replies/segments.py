@@ -143,6 +143,17 @@ def _names_task(text: str, cands: list[Candidate], lines: Sequence[str] | None) 
     return False
 
 
+_LABEL = re.compile(
+    r"^\W*(?:da\s*)?(?:xong|hoan\s*thanh|ht|dang\s*(?:lam|thuc\s*hien|trien\s*khai)|dang|chua"
+    r"|chua\s*(?:lam|thuc\s*hien|trien\s*khai)|vuong(?:\s*mac)?|tam\s*dung|done)\W*$"
+)
+
+
+def _status_label(head: str) -> bool:
+    """True when the text before ":" is only a status ("Xong", "Đang làm", "Chưa thực hiện")."""
+    return _LABEL.match(fold_map(head)[0]) is not None
+
+
 def split(
     clean: str, cands: list[Candidate], lines: Sequence[str] | None = None
 ) -> list[tuple[int, int]]:
@@ -164,8 +175,8 @@ def split(
             refs, _ = leading_refs(folded, window, pos, cands, lines=lines)
             if not refs or any(len(r.matches) != 1 for r in refs):
                 continue
-            if not refs[0].explicit and m.group() in (":",):
-                continue
+            if m.group() == ":" and (not refs[0].explicit or _status_label(line[cut : m.start()])):
+                continue  # "Xong: 1a, 1b" names the status first
             if m.group().isspace() or m.group().strip() in ("-", "–"):
                 head = line[cut : m.start()]
                 if _BULLET_ONLY.match(head):

@@ -199,7 +199,9 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
         _PLAIN,
     ),
     (
-        r"du\s*thao|(?:mot|1)\s*phan|cham\s*tien\s*do|tiep\s*tuc|con\s*lai|do\s*dang|lam\s*do",
+        r"du\s*thao|(?:mot|1)\s*phan|cham\s*tien\s*do|tiep\s*tuc|con\s*lai|do\s*dang|lam\s*do"
+        r"|(?:moi|vua)\s*(?:bat\s*dau\s*)?(?:trien\s*khai|thuc\s*hien|tien\s*hanh|lam)"
+        r"|(?:moi|vua|da)\s*bat\s*dau(?:\s*(?:trien\s*khai|thuc\s*hien|tien\s*hanh|lam))?",
         IN_PROGRESS,
         "weak",
         _PLAIN,
