@@ -874,8 +874,14 @@ def _parse_table(rows: list[list[str]], ctx: _Context, prefix: str) -> int:
         found.append(row)
     for row in found:
         ref = _join_ref(prefix, row.group_label, row.number)
-        lead = _field_agencies(_join_lines(row.lead, agencies=True))
+        lead_text = _join_lines(row.lead, agencies=True)
+        lead = _field_agencies(lead_text)
         support = _field_agencies(_join_lines(row.support, agencies=True))
+        if re.search(r"chu tri|phoi hop", fold(lead_text)):
+            # One "Cơ quan thực hiện" column: "Sở X chủ trì; Sở Y, Sở Z phối hợp".
+            roles = split_assignees(lead_text.replace("\n", "; "))
+            if roles.lead:
+                lead, support = roles.lead, [*roles.support, *support]
         time_text = _join_lines(row.time, agencies=False).replace("\n", " ")
         products = [_join_lines(row.product, agencies=False)] if row.product else []
         group = _sentence_case(row.group_title) if row.group_title else None
