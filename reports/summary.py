@@ -136,6 +136,31 @@ async def summarize(
 ) -> PlanSummary:
     """Tasks per class (one status per task from its leads), one line per agency, the
     blockers, and (for exports) one row per task × agency."""
+    # agencies: counted in SQL, one row per agency and role
+    grouped = scoped(
+        period,
+        select(
+            Assignment.agency_id,
+            Assignment.role,
+            func.count().label("n"),
+            func.count(Report.id).label("reported"),
+            func.sum(case((Report.late, 1), else_=0)).label("late"),
+            func.sum(case((Report.status == ReportStatus.BLOCKED.value, 1), else_=0)).label(
+                "blocked"
+            ),
+        ).select_from(Task),
+    ).group_by(Assignment.agency_id, Assignment.role)
+    lines: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    for agency_id, role, n, reported, late, blocked in (await session.execute(grouped)).all():
+        line = lines[agency_id]
+        line[0] += n
+        line[1] += reported
+        line[2] += late or 0
+        line[3] += blocked or 0
+        if role != "lead":
+            line[4] += n
+            line[5] += reported
+    # tasks: every lead's report (or none), and the supporting reports that came in
     query = scoped(
         period,
         select(
@@ -146,25 +171,15 @@ async def summarize(
             Report.percent,
             Report.note,
             Report.done_late,
-            Report.late,
         ).select_from(Task),
-    )
+    ).where(or_(Assignment.role == "lead", Report.id.is_not(None)))
     per_task: dict[int, dict[str, list[tuple[int, AgencyReport]]]] = defaultdict(
         lambda: {"lead": [], "support": []}
     )
-    lines: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
-    for task_id, agency_id, role, status, percent, note, done_late, late in (
+    for task_id, agency_id, role, status, percent, note, done_late in (
         await session.execute(query)
     ).all():
         reported = status is not None
-        line = lines[agency_id]
-        line[0] += 1
-        line[1] += reported
-        line[2] += bool(late)
-        line[3] += status == ReportStatus.BLOCKED.value
-        if role != "lead":
-            line[4] += 1
-            line[5] += reported
         per_task[task_id]["lead" if role == "lead" else "support"].append(
             (
                 agency_id,
