@@ -310,7 +310,7 @@ def question_view(
                 label = status_label(texts, status)
                 buttons.append(keyboards.tap(label, keyboards.AnswerStatus(qid, status)))
         return text, keyboards.markup(buttons, 2)
-    if question.reason == LINE_OR_TASK:
+    if question.reason == LINE_OR_TASK and len(items) >= 2:
         line, task = items[0], items[1]
         text = texts("report.ask_line_or_task", line=line.task.ref, ref=task.task.ref, text=said)
     elif question.reason == UNKNOWN:
