@@ -9,9 +9,10 @@ from pathlib import Path
 import docx
 import openpyxl
 
-from emulator import FakeUser
+from emulator import BotApiEmulator, FakeUser
 from storage.db import Database
 from tests.auxil.databases import DatabaseTarget
+from tests.auxil.harness import TOKEN
 from tests.auxil.process import dondoc_env, run_dondoc
 from tests.auxil.scenario import seed
 from tests.conftest import COORDINATOR, OFFICER
@@ -77,3 +78,14 @@ async def test_links_before_the_bot_ever_ran(
     assert status.code == 0 and "2/2 agencies have an officer" in status.stdout
     unknown = await run_dondoc("onboarding", "letter", "--plan", "999", env=env, cwd=tmp_path)
     assert unknown.code == 2 and "unknown plan" in unknown.stderr
+
+
+async def test_dondoc_check_remembers_the_bot_username_for_links(
+    emulator: BotApiEmulator, db: Database, db_target: DatabaseTarget, tmp_path: Path
+) -> None:
+    await seed(db, OFFICER, FINANCE, COORDINATOR)
+    await run_dondoc("check", env=dondoc_env(emulator, db_target), cwd=tmp_path)
+    offline = dondoc_env(None, db_target)  # the token is gone: only the remembered name helps
+    link = await run_dondoc("onboarding", "link", "--agency", "Sở XD", env=offline, cwd=tmp_path)
+    assert link.code == 0, link.stderr
+    assert f"https://t.me/{emulator.bot(TOKEN).username}?start=" in link.stdout
