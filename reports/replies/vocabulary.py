@@ -77,7 +77,7 @@ _WAIT = {**_PLAIN, "cho": True, "doi": True}
 STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
     (
         rf"{_NEG}\s*(?:co|gap(?:\s*phai)?|phat\s*sinh|bi|thay|con|xay\s*ra|ghi\s*nhan)?"
-        rf"\s*(?:gi\s*|them\s*)?{_OBSTS}(?:\s*(?:gi|nao|j|ca))?",
+        rf"\s*(?:gi\s*|j\s*|them\s*)?{_OBSTS}(?:\s*(?:gi|nao|j|ca))?",
         None,
         "neutral",
         _PLAIN,
@@ -145,6 +145,14 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
         _PLAIN,
     ),
     (rf"{D_CORE}\s*(?:mot|1)\s*phan", IN_PROGRESS, "strong", _PLAIN),
+    # a finish planned for a time to come ("hoàn thành trong tuần này"), not "đã …"
+    (
+        rf"(?<!da )(?<!duoc )(?<!dc ){D_CORE}\s*(?:trong|vao|cuoi|dau|giua)\s*"
+        r"(?:tuan|thang|quy|nam|ky)\s*(?:nay|toi|sau|nua)",
+        IN_PROGRESS,
+        "kept",
+        _PLAIN,
+    ),
     (rf"(?:da\s*)?{D_CORE}\s*(?:duoc\s*|dc\s*)?(?:{_PART})", IN_PROGRESS, "sub", _PLAIN),
     (
         rf"(?:da\s*)?(?:lam\s*|thuc\s*hien\s*)?{D_CORE}\s*(?:xong\s*)?"
