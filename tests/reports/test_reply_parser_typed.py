@@ -260,6 +260,11 @@ WRITTEN_REPORTS: list[Row] = [
     ("2a: đã báo cáo bằng văn bản số 12/UBND-KT", T, WRITTEN, "II.2.a", None, ANY),
     ("2a đã hoàn thành (Báo cáo số 45/BC-SXD)", T, D, "II.2.a", None, ANY),
     ("2a đang thực hiện, đã có công văn 88/SXD báo cáo", T, P, "II.2.a", None, ANY),
+    ("Sở đã có Báo cáo số 15/BC-SXD gửi UBND tỉnh", ONE, WRITTEN, "II.2.a", None, ANY),
+    ("2a đã báo cáo bằng văn bản số 77/SNV", T, WRITTEN, "II.2.a", None, ANY),
+    ("2a: Đã có văn bản 123/UBND-KT báo cáo", T, WRITTEN, "II.2.a", None, ANY),
+    ("2a: xem Báo cáo 45/BC-STC", T, WRITTEN, "II.2.a", None, ANY),
+    ("2a theo cong van so 9/SXD da bao cao", T, WRITTEN, "II.2.a", None, ANY),
 ]
 
 # Notes keep balanced brackets and everything written after the status.
@@ -306,6 +311,24 @@ NOTES: list[Row] = [
     ),
     ("2a xong (đã nghiệm thu", T, D, "II.2.a", None, "đã nghiệm thu"),
     ("(2a xong)", T, D, "II.2.a", None, ""),
+    ("2a đang làm 40% (chờ vốn bổ sung)", T, B, "II.2.a", 40, "chờ vốn bổ sung"),
+    (
+        "2a xong — đã gửi bản mềm qua email [kèm phụ lục]",
+        T,
+        D,
+        "II.2.a",
+        None,
+        "đã gửi bản mềm qua email [kèm phụ lục]",
+    ),
+    ("2a xong: <b>đã ký</b>", T, D, "II.2.a", None, "<b>đã ký</b>"),
+    (
+        "2a đang thực hiện, đã trình (TTr 12/TTr-SXD), chờ UBND tỉnh (dự kiến 10/10)",
+        T,
+        B,
+        "II.2.a",
+        None,
+        "đã trình (TTr 12/TTr-SXD), chờ UBND tỉnh (dự kiến 10/10)",
+    ),
 ]
 
 
