@@ -872,7 +872,19 @@ def _parse_table(rows: list[list[str]], ctx: _Context, prefix: str) -> int:
         row = _Row(number, group_label, group_title)
         row.extend(values)
         found.append(row)
+    parents = {
+        row.number
+        for row in found
+        if not (row.lead or row.support or row.time)
+        and any(o.number.startswith(row.number + ".") for o in found if o is not row)
+    }
     for row in found:
+        if row.number in parents:
+            continue  # "1 | Nhóm nhiệm vụ …" over "1.1", "1.2": a heading, not a task
+        parent = next((p for p in parents if row.number.startswith(p + ".")), None)
+        if parent is not None:
+            heading = next(r for r in found if r.number == parent)
+            row.group_title = _join_lines(heading.text, agencies=False)
         ref = _join_ref(prefix, row.group_label, row.number)
         lead_text = _join_lines(row.lead, agencies=True)
         lead = _field_agencies(lead_text)
