@@ -17,8 +17,8 @@ import conversation
 from bot import keyboards
 from bot.context import BotContext, Services, working_calendar
 from bot.guards import requires
-from bot.messaging import clear_buttons, edit, pressed, reply_lines
-from bot.render import local_date, shorten
+from bot.messaging import clear_buttons, edit, pressed
+from bot.render import local_date, shorten, split_message
 from bot.texts import Html, Texts
 from conversation.model import CONFIRM, LIST, NOTE, PICK, QUESTION, REPLY_WINDOW, About, Pending
 from conversation.reading import (
@@ -184,7 +184,9 @@ async def on_text(update: Update, context: BotContext, member: Member) -> None:
             )
             asked = await ask_all(session, member, intake.questions[:MAX_QUESTIONS], now)
     if nothing_open:
-        await message.reply_text(texts("report.nothing_open"))
+        await send_all(
+            svc, message, member, [Outgoing(texts("report.nothing_open"), None, About(LIST))]
+        )
         return
     await send_all(svc, message, member, replies(texts, message, intake, asked, update.update_id))
 
@@ -714,7 +716,9 @@ async def tasks_command(update: Update, context: BotContext, member: Member) -> 
                 state=Html(state),
             )
         )
-    await reply_lines(message, lines)
+    # the list answers nothing: a later bare "xong" no longer means an earlier reminder
+    out = [Outgoing(chunk, None, About(LIST)) for chunk in split_message(lines)]
+    await send_all(svc, message, member, out)
 
 
 # -- evidence ------------------------------------------------------------------------------------

@@ -539,3 +539,16 @@ async def test_a_second_officers_reply_commits_while_the_first_ones_answer_is_sl
     await first
     harness.emulator.chat_delays.clear()
     assert any("II.1.a" in m.text for m in harness.emulator.messages_to(OFFICER.id))
+
+
+async def test_a_bare_status_after_the_task_list_asks_which_task(harness: BotHarness) -> None:
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(at(11))
+    await harness.ask(OFFICER, "II.1.a đang thực hiện 50%")
+    await harness.ask(OFFICER, "II.1.c đang thực hiện 50%")
+    await harness.tick()  # a reminder of the one task left, II.2.a…
+    assert "II.2.a" in harness.emulator.messages_to(OFFICER.id)[-1].text
+    await harness.ask(OFFICER, "/tasks")  # …then the list: the reminder is no longer the latest
+    question = await harness.ask(OFFICER, "xong")
+    assert "nhiệm vụ nào" in question.text and "2 giờ" in question.text
+    assert all(r.status == "in_progress" for r in await reports(harness))
