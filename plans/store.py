@@ -16,7 +16,7 @@ from domain.status import AssignmentRole
 from domain.text import fold, squash
 from plans.active import active_plans
 from plans.model import PlanDraft, TaskDraft
-from plans.quality import clearly_worse
+from plans.quality import clearly_worse, document_quality
 from plans.registry import (
     AgencyLookup,
     Directory,
@@ -270,7 +270,10 @@ async def plan_changes(
     changes = PlanChanges(
         added=[ref for ref in new if ref not in old],
         removed=[ref for ref in old if ref not in new],
-        old_quality=plan.text_quality,
+        # plans saved before the quality was kept: measured from their stored task texts
+        old_quality=plan.text_quality
+        if plan.text_quality is not None
+        else document_quality(" ".join(t.text for t in stored.tasks)),
         new_quality=draft.quality,
     )
     for ref, task in new.items():

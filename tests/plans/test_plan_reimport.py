@@ -186,3 +186,18 @@ async def test_products_and_issuing_act_are_kept(db: Database) -> None:
     async with db.transaction() as session:
         again = await preview_plan(session, draft)
         assert again.diff is not None and again.diff.is_empty, again.diff
+
+
+async def test_a_plan_saved_before_quality_was_kept_is_measured_from_its_tasks(
+    db: Database,
+) -> None:
+    await starter(db, "Khánh Hòa")
+    clean = seed("khanh-hoa-544-kl-tu.txt")
+    clean.plan.number = "544-KL/TU"
+    clean.quality = None  # as saved by an older version
+    async with db.transaction() as session:
+        await save_plan(session, clean, create_missing=True)
+    async with db.transaction() as session:
+        preview = await preview_plan(session, seed("khanh-hoa-544-kl-tu.ocr.txt"))
+        assert preview.diff is not None and preview.diff.old_quality is not None
+        assert preview.diff.worse and preview.diff.counts() == (0, 0, 0)
