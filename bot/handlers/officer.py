@@ -32,7 +32,7 @@ from conversation.reading import (
 )
 from conversation.store import is_note_prompt, replace_sent
 from domain.status import ReportStatus, Role
-from reports.intake import Intake, Question, record, take
+from reports.intake import Intake, Part, Question, Reading, record, take
 from reports.replies import DONE_WITH_ONGOING, ParsedReply
 from reports.service import (
     Recorded,
@@ -169,7 +169,7 @@ async def on_text(update: Update, context: BotContext, member: Member) -> None:
         items = await agency_worklist(svc, session, member)
         reading = read(message.text, items, previous, quote=quote)
         note_for = None
-        named = any(p.named and p.ask is None for p in reading.parts)
+        named = any(p.named for p in reading.parts)  # a report of its own, not a note
         if previous is not None and is_note_prompt(previous, now) and not named:
             note_for = await session.get(Report, previous.about.report_ids[0])
         if note_for is not None and note_for.agency_id == member.agency_id:
@@ -346,7 +346,7 @@ async def on_edited(update: Update, context: BotContext, member: Member, message
         source, updates = await conversation.source_of(session, message.chat_id, message.message_id)
         if source is not None and updates:
             items = await agency_worklist(svc, session, member)
-            reading = read(message.text or "", items, source)
+            reading = own_corrections(read(message.text or "", items, source), source.about)
             intake = await take(
                 session, member, reading, now=now, tz=svc.settings.tz, update_id=update.update_id
             )
@@ -370,6 +370,23 @@ async def on_edited(update: Update, context: BotContext, member: Member, message
         else:
             out.insert(0, Outgoing("\n".join(lines), None, About(LIST)))
     await send_all(svc, message, member, out)
+
+
+def own_corrections(reading: Reading, original: About) -> Reading:
+    """A "done" the original message itself recorded is the officer's to correct by editing:
+    no keep-or-change question for it."""
+    parts = [
+        Part(p.parsed, p.item, named=p.named)
+        if p.ask == KEEP_OR_CHANGE
+        and p.keep == ReportStatus.DONE.value
+        and p.item is not None
+        and p.item.report is not None
+        and p.item.report.id in original.report_ids
+        and p.parsed.status is not None
+        else p
+        for p in reading.parts
+    ]
+    return Reading(parts, reading.unrelated)
 
 
 # -- /report and its buttons -------------------------------------------------------------------

@@ -298,6 +298,22 @@ async def test_an_edited_message_corrects_its_report(harness: BotHarness) -> Non
     assert only.id != first.id  # II.1.a, which only this message reported, is unreported
 
 
+async def test_editing_a_done_into_in_progress_corrects_it_without_asking(
+    harness: BotHarness,
+) -> None:
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(at(11))
+    sent = harness.send(OFFICER, "II.1.a xong")
+    await harness.emulator.reply_to(OFFICER.id, after=0)
+    mark = len(harness.emulator.sent)
+    message_id = sent["message"]["message_id"]
+    harness.emulator.edit_text(harness.token, OFFICER, message_id, "II.1.a đang thực hiện 80%")
+    updated = await harness.emulator.reply_to(OFFICER.id, after=mark)
+    assert "đã sửa" in updated.text and "80%" in updated.text
+    [stored] = await reports(harness)
+    assert (stored.status, stored.percent) == ("in_progress", 80)
+
+
 async def test_an_edited_message_that_recorded_nothing_is_not_a_new_report(
     harness: BotHarness,
 ) -> None:
