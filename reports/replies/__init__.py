@@ -113,6 +113,7 @@ __all__ = [
     "parse_reply",
 ]
 
+MAX_PARTS = 120
 DONE = ReportStatus.DONE
 IN_PROGRESS = ReportStatus.IN_PROGRESS
 NOT_STARTED = ReportStatus.NOT_STARTED
@@ -265,6 +266,8 @@ def _parse_replies(
     if not body.strip() and quoted:
         body = ""
     spans = split(body, cands, lines)
+    if len(spans) > MAX_PARTS:  # no officer reports hundreds of tasks in one message
+        return [_parse_reply(body, tasks, lines=lines, quoted=quoted, cands=cands)]
     analyses = [analyse(body[s:e], cands, lines) for s, e in spans]
     if sum(len(a.refs) for a in analyses) < 2:
         return [_parse_reply(body, tasks, lines=lines, quoted=quoted, cands=cands)]

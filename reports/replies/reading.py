@@ -39,7 +39,7 @@ _PERCENT = re.compile(
 )
 _LEAD_NOTE = re.compile(
     r"^(?:dạ|vâng|vang|ok|oke|okie|okay|em|e|báo cáo|bao cao|bc|xin|kính gửi|nhưng|nhung"
-    r"|tuy nhiên|tuy nhien|và|ạ|cả|tất cả|toàn bộ)(?:\s+|[,.:;!\-]+\s*|$)",
+    r"|tuy nhiên|tuy nhien|và|ạ|cả|tất cả|toàn bộ|thì)(?:\s+|[,.:;!\-]+\s*|$)",
     re.IGNORECASE,
 )
 _CLOSING = re.compile(

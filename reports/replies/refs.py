@@ -160,6 +160,7 @@ def leading_refs(
     cands: list[Candidate],
     start: int = 0,
     lines: Sequence[str] | None = None,
+    limit: int = 64,
 ) -> tuple[list[Ref], list[tuple[int, int]]]:
     """The references that open the text (after greetings), e.g. "2a, 2b" in "2a, 2b xong".
 
@@ -176,7 +177,7 @@ def leading_refs(
         if m and _explicit(m) and make_ref(m, clean, pos, cands, False, lines) is not None:
             spans.append((i, bullet.end()))
             i = bullet.end()
-    while True:
+    while len(refs) < limit:
         m = REF.match(search, i)
         if m is None:
             break

@@ -12,7 +12,9 @@ from reports.replies.text import fold_map
 _HAS_WORD = re.compile(r"[^\W_]")
 # Hard breaks: lines, ";" and the end of a sentence (". " after a word or a bracket).
 _HARD = re.compile(r"\n+|;+|(?<=[^\s0-9.])\.(?=\s+\S)|(?<=[0-9]%)\.(?=\s+\S)|(?<=\))\.(?=\s*\S)")
-_SPLIT_SOFT = re.compile(r",|:|\s(?:và|va|vs|với|voi|\+|-|–)\s|\s+", re.IGNORECASE)
+_SPLIT_SOFT = re.compile(
+    r",|:|\s(?:và|va|vs|với|voi|nhưng|nhung|còn|con|\+|-|–)\s|\s+", re.IGNORECASE
+)
 _BULLET_ONLY = re.compile(r"^\W*[0-9]{1,2}\s*[.)]?\W*$")
 _THEN_STATUS = re.compile(rf"\s*[:\-]?\s*{STATUS_START}")
 
@@ -172,7 +174,7 @@ def split(
                 continue
             window = line[m.end() : m.end() + 60]
             folded, pos = fold_map(window)
-            refs, _ = leading_refs(folded, window, pos, cands, lines=lines)
+            refs, _ = leading_refs(folded, window, pos, cands, lines=lines, limit=4)
             if not refs or any(len(r.matches) != 1 for r in refs):
                 continue
             if m.group() == ":" and (not refs[0].explicit or _status_label(line[cut : m.start()])):
@@ -184,7 +186,9 @@ def split(
                 if not _THEN_STATUS.match(folded, refs[-1].end):
                     continue
                 head_folded, head_pos = fold_map(head[:80])
-                head_refs, _ = leading_refs(head_folded, head[:80], head_pos, cands, lines=lines)
+                head_refs, _ = leading_refs(
+                    head_folded, head[:80], head_pos, cands, lines=lines, limit=1
+                )
                 if not head_refs and not _names_task(head, cands, lines):
                     continue
             if line[cut : m.start()].strip():

@@ -27,7 +27,7 @@ NOT_STARTED = ReportStatus.NOT_STARTED
 BLOCKED = ReportStatus.BLOCKED
 
 D_CORE = (
-    r"(?:hoan\s*(?:thanh|than|thah|tanh|thnah|thnh)|h\.?\s*thanh|hthanh|hoan\s*tat"
+    r"(?:hoan\s*(?:thanh|thanhh|than|thah|tanh|thnah|thnh)|h\.?\s*thanh|hthanh|hoan\s*tat"
     r"|xong(?:\s*xuoi)?|xog|xongg|xon|ht|done|completed?|finish(?:ed)?)"
 )
 _IP_VERB = (
@@ -62,7 +62,7 @@ _STEP_VERB = (
     r"|dieu\s*tra|viet|gui|nop|cong\s*bo|phe\s*duyet|thong\s*qua|dau\s*thau|giai\s*ngan"
     r"|thanh\s*toan|quyet\s*toan|nghiem\s*thu\s*(?:buoc|giai\s*doan|dot)|lua\s*chon\s*nha\s*thau"
     r"|dao\s*tao|tap\s*huan|tuyen\s*truyen|in|phat\s*hanh|cap\s*nhat|nhap\s*lieu"
-    r"|to\s*chuc(?!\s*thuc\s*hien))"
+    r"|to\s*chuc(?!\s*thuc\s*hien)|hoan\s*thien|hoan\s*chinh)"
 )
 
 # Words whose folded form is also another word, checked against the officer's spelling in the
@@ -208,6 +208,7 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
     ),
     (
         r"du\s*thao|(?:mot|1)\s*phan|cham\s*tien\s*do|tiep\s*tuc|con\s*lai|do\s*dang|lam\s*do"
+        r"|(?:bi\s*)?cham\s*(?:so\s*voi|hon|tre)|tre\s*tien\s*do"
         r"|(?:moi|vua)\s*(?:bat\s*dau\s*)?(?:trien\s*khai|thuc\s*hien|tien\s*hanh|lam)"
         r"|(?:moi|vua|da)\s*bat\s*dau(?:\s*(?:trien\s*khai|thuc\s*hien|tien\s*hanh|lam))?",
         IN_PROGRESS,
@@ -282,7 +283,8 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
         r"(?<!xay )(?<!noi )(?<!su )(?<!ung )(?<!tuyen )(?<!ap )"
         r"(?:(?:tam|phai|bi|da)\s*)?(?:dung|ngung)\s*(?:lai|thi\s*cong|thuc\s*hien|trien\s*khai"
         r"|th|hoat\s*dong)"
-        r"|tam\s*(?:dung|ngung|hoan|gac)|dinh\s*chi|bi\s*dung|phai\s*dung|dung\s*het",
+        r"|tam\s*(?:dung|ngung|hoan|gac)|dinh\s*chi|bi\s*dung|phai\s*dung|dung\s*het"
+        r"|(?:da|bi|phai|van|dang)\s*(?:dung|ngung)(?=\s*(?:[,.;!)]|$|a(?![a-z])|roi|r(?![a-z])))",
         BLOCKED,
         "kept",
         _STOP,
