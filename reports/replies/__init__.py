@@ -239,7 +239,7 @@ def _parse_reply(
 
 def _bare(a: Analysis) -> bool:
     """A part that names a task and says nothing else."""
-    return a.status is None and a.percent is None and not a.note and not a.said
+    return a.status is None and a.percent is None and not a.said and not a.words
 
 
 def parse_replies(

@@ -55,6 +55,9 @@ _EDGE = " \t\n:-–—,;|/+*•_~"
 _PAIRS = {"(": ")", "[": "]", "<": ">", "{": "}"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _HAS_WORD = re.compile(r"[^\W_]")
+# Words that go with naming tasks ("Cả 2a và 2b", "nhiệm vụ 2a, 2b"), not with their status.
+_NAMING_TEXT = "ca tat toan bo va vs voi cung deu nhiem vu nv muc da vang em e bc bao cao xin gui"
+_NAMING_WORDS = frozenset([*_NAMING_TEXT.split(), "kinh", "thi", "con", "nhung"])
 
 
 @dataclass
@@ -68,6 +71,7 @@ class Analysis:
     document: str | None = None
     options: tuple[ReportStatus, ...] = ()
     said: bool = False  # any status word, percent or written report at all
+    words: bool = True  # any word besides the task references
     cut: list[tuple[int, int]] = field(default_factory=list)
 
     @property
@@ -262,6 +266,7 @@ def analyse(
             _mask(chars, ref.start, ref.end)
             removed.append((ref.start, ref.end))
     search = "".join(chars)
+    words = set(re.findall(r"[a-z0-9]+", search)) - _NAMING_WORDS
 
     hits: list[tuple[int, int, int, int, ReportStatus | None, str]] = []
     for rx, status, kind, checked in COMPILED:
@@ -317,4 +322,6 @@ def analyse(
             for k in range(pos[s], pos[e - 1] + 1):
                 keep[k] = False
     note = tidy_note("".join(ch if keep[i] else " " for i, ch in enumerate(clean)))
-    return Analysis(status, percent, reason, leading, mid, note, document, options, said, removed)
+    return Analysis(
+        status, percent, reason, leading, mid, note, document, options, said, bool(words), removed
+    )

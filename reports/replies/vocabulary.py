@@ -165,7 +165,8 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
     (
         r"da\s+(?!(?:thuc\s*hien|th|lam|trien\s*khai|to\s*chuc\s*thuc\s*hien|tien\s*hanh|xu\s*ly"
         r"|co\s*ban|gan|sap|hoan\s*thanh|ht|xong|em|e|anh|chi|toi|minh|ben|so|don\s*vi|chung"
-        r"|duoc|dc|ok|oke|cung|deu|roi|that\s*su|thuc\s*su|da|a|vang|nhiem\s*vu|nv|viec)\s)"
+        r"|duoc|dc|ok|oke|cung|deu|roi|that\s*su|thuc\s*su|da|a|vang|nhiem\s*vu|nv|viec"
+        r"|nghiem\s*thu(?!\s*(?:buoc|giai\s*doan|dot|phan|hang\s*muc)))\s)"
         r"(?:[a-z]+\s+){1,4}?xong(?:\s*(?:roi|r))?",
         None,
         "subv",
