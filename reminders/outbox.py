@@ -135,24 +135,29 @@ class Outbox:
         return found is not None
 
     async def claim(self, now: datetime) -> ReminderDelivery | None:
-        """Take the next due row for this instance; another instance skips it (SKIP LOCKED)."""
-        async with self.db.transaction() as session:
-            row_id = await session.scalar(
-                select(ReminderDelivery.id)
-                .where(ReminderDelivery.status == "pending", ReminderDelivery.due_at <= now)
-                .order_by(ReminderDelivery.due_at, ReminderDelivery.id)
-                .limit(1)
-                .with_for_update(skip_locked=True)
-            )
-            if row_id is None:
-                return None
-            await self.heartbeat(session, self.clock())
-            return await session.scalar(
-                update(ReminderDelivery)
-                .where(ReminderDelivery.id == row_id, ReminderDelivery.status == "pending")
-                .values(status="sending", claimed_by=self.instance_id, claimed_at=self.clock())
-                .returning(ReminderDelivery)
-            )
+        """Take the next due row for this instance; None when nothing is due. Another instance
+        skips rows being claimed (SKIP LOCKED); where that is not available (SQLite), a row
+        another worker took first is passed over and the next one tried."""
+        while True:
+            async with self.db.transaction() as session:
+                row_id = await session.scalar(
+                    select(ReminderDelivery.id)
+                    .where(ReminderDelivery.status == "pending", ReminderDelivery.due_at <= now)
+                    .order_by(ReminderDelivery.due_at, ReminderDelivery.id)
+                    .limit(1)
+                    .with_for_update(skip_locked=True)
+                )
+                if row_id is None:
+                    return None
+                await self.heartbeat(session, self.clock())
+                claimed = await session.scalar(
+                    update(ReminderDelivery)
+                    .where(ReminderDelivery.id == row_id, ReminderDelivery.status == "pending")
+                    .values(status="sending", claimed_by=self.instance_id, claimed_at=self.clock())
+                    .returning(ReminderDelivery)
+                )
+            if claimed is not None:
+                return claimed
 
     async def expire_stale_claims(self, now: datetime) -> int:
         """Rows left "sending" by an instance that died (silent for `dead_after`), or claimed
