@@ -313,6 +313,9 @@ def add_demo_parser(sub: Any) -> None:
 
 async def run_demo(settings: Settings, args: argparse.Namespace) -> None:
     """Runs until Ctrl-C; needs no token, ignores DATABASE_URL, reaches nothing but 127.0.0.1."""
+    from bot.cli.common import say, texts_for
+
+    texts = texts_for(settings)
     demo = Demo(
         settings,
         data_dir=Path(args.data_dir) if getattr(args, "data_dir", None) else None,
@@ -329,21 +332,18 @@ async def run_demo(settings: Settings, args: argparse.Namespace) -> None:
         await demo.stop()
         from bot.cli import CliError
 
-        raise CliError(f"cannot start the demo (port {demo.port}): {exc}") from exc
+        raise CliError(say(texts, "cli.demo.cannot_start", port=demo.port, error=exc)) from exc
     try:
         now = demo.clock().astimezone(settings.tz)
-        print(f"dondoc demo: open {demo.url} in a browser (Ctrl-C to stop)", flush=True)
+        print(say(texts, "cli.demo.open", url=demo.url), flush=True)
         if demo.svc is not None and demo.svc.web_url:
+            coordinator = f"{COORDINATOR.user.first_name} {COORDINATOR.user.last_name}"
             print(
-                f"desktop view: {demo.svc.web_url}/web/ — sign in by typing /web as the "
-                f"coordinator ({COORDINATOR.user.first_name} {COORDINATOR.user.last_name})",
+                say(texts, "cli.demo.web", url=f"{demo.svc.web_url}/web/", name=coordinator),
                 flush=True,
             )
-        print(
-            f"demo clock: {now:%a %d/%m/%Y %H:%M}; press «Next day» on the page to move it",
-            flush=True,
-        )
+        print(say(texts, "cli.demo.clock", now=f"{now:%H:%M %d/%m/%Y}"), flush=True)
         await stop.wait()
     finally:
-        print("dondoc demo: stopping", flush=True)
+        print(say(texts, "cli.demo.stopping"), flush=True)
         await demo.stop()

@@ -788,4 +788,9 @@ TEXTS: dict[str, str] = {
         "no request was created."
     ),
     "report.evidence_unusable": "This file cannot be kept: its file id is longer than {limit} characters.",
+    "cli.demo.cannot_start": "Cannot start the demo (port {port}): {error}",
+    "cli.demo.open": "dondoc demo: open {url} in a browser (Ctrl-C to stop)",
+    "cli.demo.web": "Desktop view: {url} — sign in by typing /web as the coordinator ({name})",
+    "cli.demo.clock": "Demo clock: {now}; press «Next day» on the page to move it",
+    "cli.demo.stopping": "dondoc demo: stopping",
 }

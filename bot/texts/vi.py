@@ -782,4 +782,9 @@ TEXTS: dict[str, str] = {
         "không vượt giới hạn của Telegram). Xin rút gọn rồi gửi lại; yêu cầu chưa được tạo."
     ),
     "report.evidence_unusable": "Không lưu được tệp này: mã tệp dài quá {limit} ký tự.",
+    "cli.demo.cannot_start": "Không khởi động được bản demo (cổng {port}): {error}",
+    "cli.demo.open": "dondoc demo: mở {url} trong trình duyệt (Ctrl-C để dừng)",
+    "cli.demo.web": "Giao diện máy tính: {url} — đăng nhập bằng cách gõ /web khi là điều phối viên ({name})",
+    "cli.demo.clock": "Giờ demo: {now}; bấm «Next day» trên trang để chuyển ngày",
+    "cli.demo.stopping": "dondoc demo: đang dừng",
 }

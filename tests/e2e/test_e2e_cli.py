@@ -147,3 +147,25 @@ async def test_cli_outputs_are_sentences_for_people(
         "summary", "--plan", "151", env={**env, "DONDOC_LANGUAGE": "en"}, cwd=tmp_path
     )
     assert english.code == 0 and "Completed on time" in english.stdout, english.stdout
+
+
+async def test_dondoc_demo_tells_where_to_go_in_the_deployments_language(
+    db_target: DatabaseTarget, tmp_path: Path
+) -> None:
+    env = dondoc_env(None, db_target)
+    process = await start_dondoc(
+        "demo", "--port", "0", "--data-dir", str(tmp_path / "demo"), env=env, cwd=tmp_path
+    )
+    lines: list[str] = []
+    try:
+        assert process.stdout is not None
+        while not any("Giờ demo" in line for line in lines):
+            raw = await asyncio.wait_for(process.stdout.readline(), 60)
+            assert raw, "\n".join(lines)
+            lines.append(raw.decode().strip())
+    finally:
+        process.send_signal(signal.SIGINT)
+        code = await asyncio.wait_for(process.wait(), 30)
+    text = "\n".join(lines)
+    assert "dondoc demo: mở http://127.0.0.1:" in text and "trong trình duyệt" in text
+    assert code == 0
