@@ -14,7 +14,7 @@ from bot.guards import requires
 from bot.links import deep_link
 from bot.messaging import reply_lines
 from bot.render import agency_not_found, local_date, local_time, member_line, shorten
-from bot.texts import Html
+from bot.texts import Html, Texts
 from domain.dates import parse_day
 from domain.status import AssignmentRole, Role
 from domain.text import fold
@@ -143,15 +143,31 @@ async def agencies_command(update: Update, context: BotContext, member: Member) 
                 short=texts("agencies.short", short=row.agency.short_name)
                 if row.agency.short_name
                 else Html(""),
-                state=texts("agencies.merged", successor=row.successor)
-                if row.successor
-                else Html(""),
+                state=agency_state(texts, row.agency, row.successor),
                 members=row.members,
             )
         )
     if not needle:
         lines += [texts("agencies.group", name=name, count=count) for name, count in groups]
     await reply_lines(message, lines)
+
+
+def agency_state(texts: Texts, agency: Agency, successor: str | None) -> Html:
+    """ " (đã chuyển cho X)" / " (không còn từ 01/07/2025)", and "(chưa kiểm chứng)" when the
+    succession was not checked against its decision."""
+    facts = agency.facts or {}
+    unverified = (
+        texts("fact.unverified")
+        if facts.get("until") and not facts.get("succession_verified")
+        else Html("")
+    )
+    if successor:
+        return Html(texts("agencies.merged", successor=successor) + unverified)
+    if not agency.active:
+        since = str(facts.get("until") or "")
+        shown = "/".join(reversed(since.split("-"))) if since else "?"
+        return Html(texts("agencies.ended", since=shown) + unverified)
+    return Html("")
 
 
 @requires(Role.ADMIN)

@@ -30,21 +30,27 @@ from storage.models import Agency, AgencyGroup, Member
 MAX_REFS = 6
 
 
-def fact_suffix(
-    texts: Texts,
-    facts: dict[str, object] | None,
-    *,
-    source_key: str = "source",
-    verified_key: str = "verified",
-) -> Html:
+def fact_suffix(texts: Texts, facts: dict[str, object] | None) -> Html:
     """ " (chưa kiểm chứng)" after a fact nobody checked against its decision."""
-    if not facts or facts.get(verified_key):
+    if not facts or facts.get("verified"):
         return Html("")
     return texts("fact.unverified")
 
 
 def _since(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else "?"
+
+
+MAX_DROP_BUTTONS = 4
+
+
+def droppable(review: ImportReview | None) -> list[str]:
+    """Addressees as written that no longer exist and whose tasks pass to a group (the district
+    committees → the communes): the admin may drop them instead (a button each)."""
+    if review is None:
+        return []
+    names = [n.written for n in review.successors if n.is_group and n.successor]
+    return names[:MAX_DROP_BUTTONS]
 
 
 def review_lines(texts: Texts, review: ImportReview | None) -> list[str]:

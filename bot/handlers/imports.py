@@ -25,7 +25,7 @@ from plans.limits import DEFAULT_LIMITS
 from plans.loading import PLAN_FILE_SUFFIXES
 from plans.model import PlanDraft
 from plans.planfile import PlanFileError
-from plans.registry import is_empty, load_directory, starter_snapshot
+from plans.registry import DROPPED, is_empty, load_directory, starter_snapshot
 from plans.starter import load_directory as load_starter_directory
 from plans.store import (
     ImportChoice,
@@ -349,6 +349,9 @@ def preview_buttons(
         for k, suggestion in enumerate(item.suggestions[:2]):
             label = texts.plain("import.button.fix").format(n=n, name=shorten(suggestion, 40))
             buttons.append(keyboards.button(label, IMPORT, pending_id, "fix", n - 1, k))
+    for n, name in enumerate(groups.droppable(preview.review)):
+        label = texts.plain("import.button.drop").format(name=shorten(name, 40))
+        buttons.append(keyboards.button(label, IMPORT, pending_id, "drop", n))
     diff = preview.diff
     if diff is not None and diff.worse and (diff.added or diff.changed):
         label = ("✓ " if choice.take_all else "") + texts.plain("import.button.take_all")
@@ -397,7 +400,7 @@ async def on_import_button(update: Update, context: BotContext, member: Member) 
     if action == "cancel":
         await edit(query, texts("import.cancelled"))
         return
-    if action in ("fix", "take", "all", "rm"):
+    if action in ("fix", "take", "all", "rm", "drop"):
         preview = await build_preview(svc, state)
         choice = ImportChoice.from_json(state.get("choice"))
         numbers = [int(p) for p in parts[3:5] if p.isdigit()]
@@ -410,6 +413,10 @@ async def on_import_button(update: Update, context: BotContext, member: Member) 
         elif action == "take" and numbers and numbers[0] < len(offered(preview.diff)):
             ref = offered(preview.diff)[numbers[0]]
             choice = replace(choice, take=choice.take ^ {ref})
+        elif action == "drop" and numbers and numbers[0] < len(groups.droppable(preview.review)):
+            fixes = dict(state.get("fixes", {}))  # an abolished addressee: nobody is chased
+            fixes[groups.droppable(preview.review)[numbers[0]]] = DROPPED
+            state["fixes"] = fixes
         elif action == "all":
             choice = replace(choice, take_all=not choice.take_all)
         elif action == "rm":

@@ -226,6 +226,7 @@ TEXTS: dict[str, str] = {
     "import.button.save": "✅ Save",
     "import.button.save_new": "✅ Save (create {count} new agencies)",
     "import.button.cancel": "❌ Cancel",
+    "import.button.drop": "✂️ Drop: {name}",
     "import.button.fix": "{n}→ {name}",
     "import.cancelled": "Cancelled; nothing was saved.",
     "import.expired": "This preview has expired or was already handled. Please send the document again.",
@@ -259,6 +260,7 @@ TEXTS: dict[str, str] = {
     "agencies.line": "• {name}{short}{state} — {members} member(s)",
     "agencies.short": " [{short}]",
     "agencies.merged": " (handed over to {successor})",
+    "agencies.ended": " (no longer exists from {since})",
     "agencies.group": "• <i>Group</i> {name}: {count} agencies",
     "agencies.none": "The directory is empty. Add agencies with <code>dondoc agency add</code> or load the sample directory.",
     "cmd.group": "Agency groups and their members",
@@ -316,7 +318,8 @@ TEXTS: dict[str, str] = {
         "• {old}: no longer exists (from {since}), its tasks go to nobody{unverified}"
     ),
     "review.drop_hint": (
-        'To drop instead of passing to the successor group: <code>--fix "NAME=(bỏ)"</code>.'
+        "To drop instead of passing to the successor group: press «✂️ Drop …» "
+        '(terminal: <code>--fix "NAME=(bỏ)"</code>).'
     ),
     "review.merged": "⚠️ Task {ref}: {written} are now the same {agency} (one lead).",
     "review.empty_group": (

@@ -224,6 +224,7 @@ TEXTS: dict[str, str] = {
     "import.button.save": "✅ Lưu",
     "import.button.save_new": "✅ Lưu (tạo {count} đơn vị mới)",
     "import.button.cancel": "❌ Huỷ",
+    "import.button.drop": "✂️ Bỏ: {name}",
     "import.button.fix": "{n}→ {name}",
     "import.cancelled": "Đã huỷ, không lưu gì.",
     "import.expired": "Bản xem trước này đã hết hạn hoặc đã xử lý. Hãy gửi lại tài liệu.",
@@ -257,6 +258,7 @@ TEXTS: dict[str, str] = {
     "agencies.line": "• {name}{short}{state} — {members} thành viên",
     "agencies.short": " [{short}]",
     "agencies.merged": " (đã chuyển cho {successor})",
+    "agencies.ended": " (không còn từ {since})",
     "agencies.group": "• <i>Nhóm</i> {name}: {count} đơn vị",
     "agencies.none": "Danh mục trống. Thêm bằng <code>dondoc agency add</code> hoặc nạp danh mục mẫu.",
     "cmd.group": "Nhóm cơ quan và thành viên",
@@ -309,7 +311,10 @@ TEXTS: dict[str, str] = {
     "review.successor": "• {old} → {new} (từ {since}){unverified}",
     "review.successor_group": "• {old} → nhóm {new} (từ {since}){unverified}",
     "review.dropped": "• {old}: không còn (từ {since}), nhiệm vụ không giao cho ai{unverified}",
-    "review.drop_hint": 'Muốn bỏ thay vì giao cho nhóm kế thừa: <code>--fix "TÊN=(bỏ)"</code>.',
+    "review.drop_hint": (
+        "Muốn bỏ thay vì giao cho nhóm kế thừa: bấm «✂️ Bỏ …» "
+        '(dòng lệnh: <code>--fix "TÊN=(bỏ)"</code>).'
+    ),
     "review.merged": "⚠️ Nhiệm vụ {ref}: {written} nay cùng là {agency} (một cơ quan chủ trì).",
     "review.empty_group": (
         "⚠️ Nhóm «{group}» chưa có thành viên: nhiệm vụ {refs} sẽ không đôn đốc ai qua nhóm này."

@@ -76,3 +76,43 @@ async def test_cli_setup_group_import_and_dry_run_lists_the_chased_agencies(
     assert "UBND phường Nghĩa Lộ" in task["chased"]["support"]
     assert not any("huyện" in n for n in data["review"]["chased_agencies"])
     assert len(data["review"]["chased_agencies"]) == 21  # 20 provincial agencies + 1 ward
+
+
+async def test_agencies_list_marks_former_agencies_and_unchecked_successions(
+    harness: BotHarness,
+) -> None:
+    await harness.ask(ADMIN, "/province Quảng Ngãi")
+    listing = await harness.ask(ADMIN, "/agencies Kế hoạch")
+    assert "Sở Kế hoạch và Đầu tư" in listing.text
+    assert "đã chuyển cho Sở Tài chính" in listing.text and "chưa kiểm chứng" in listing.text
+    district = await harness.ask(ADMIN, "/agencies Ba Tơ")
+    assert "không còn từ 01/07/2025" in district.text
+
+
+async def test_admin_drops_the_abolished_district_committees_with_a_button(
+    harness: BotHarness,
+) -> None:
+    await harness.ask(ADMIN, "/province Quảng Ngãi")
+    mark = await send_file(harness, "151.txt", (SEEDS / "quang-ngai-151-kh-ubnd.txt").read_bytes())
+    preview = await final_preview(harness, mark)
+    drop = next(d for t, d in preview.buttons() if "Bỏ: UBND các huyện" in t)
+    mark = len(harness.emulator.sent)
+    await harness.press(ADMIN, preview, drop)
+    again = await final_preview(harness, mark)
+    assert not any("Bỏ: UBND các huyện" in t for t, _ in again.buttons())
+    assert "UBND các huyện, thị xã, thành phố → nhóm" not in again.text
+    save = next(d for t, d in again.buttons() if d.endswith(":save"))
+    await harness.press(ADMIN, again, save)
+    async with harness.db.transaction() as session:
+        from sqlalchemy import select
+
+        from storage.models import AgencyGroup, TaskGroupAssignment
+
+        linked = (
+            await session.scalars(
+                select(AgencyGroup.name).join(
+                    TaskGroupAssignment, TaskGroupAssignment.group_id == AgencyGroup.id
+                )
+            )
+        ).all()
+    assert "UBND các xã, phường" not in linked and "Các sở, ban ngành" in linked
