@@ -37,6 +37,8 @@ _GROUPS = [
         r"cac so,? (?:ban,? )?nganh(?:,? (?:va )?(?:doan the|dia phuong|co quan|don vi))*"
         r"(?: (?:cap tinh|thuoc ubnd tinh|co lien quan|lien quan|tinh))?",
         r"cac ban can su dang,? dang doan(?:,? (?:va )?dang uy truc thuoc(?: tinh uy)?)?",
+        # "Ủy ban kiểm tra Tỉnh ủy", often with a lower-case "kiểm tra": a name, not a verb.
+        r"(?:uy ban|ubkt) kiem tra(?: (?:tinh uy|thanh uy|dang uy|cac cap|dang bo))?",
         r"cac (?:co quan|don vi|dia phuong|ban|nganh)(?:,? (?:va )?(?:co quan|don vi|dia phuong"
         r"|ban|nganh|to chuc|doanh nghiep))+(?: (?:co lien quan|lien quan|tren dia ban(?: tinh)?"
         r"|truc thuoc))?",

@@ -615,6 +615,15 @@ def _parse_addressed(paras: list[_Para], ctx: _Context) -> bool:
                 continue
             extra = [c.body for c in children if c.kind in ("text", "paren")]
             body = head.body if len(rest) > 40 else ""
+            if (
+                not body
+                and len(rest.split()) >= 2
+                and extra
+                and children[0].kind == "text"
+                and not head.body.rstrip().endswith((".", ";", ":", "!", "?"))
+            ):
+                # A heading line cut mid-sentence (PDF/OCR copy): its next line goes on with it.
+                body, extra = f"{head.body} {extra[0]}", extra[1:]
             text = "\n".join([t for t in [body, *extra] if t]) or head.body
             group = head.body if not body else _sentence_case(title)
             _make_task(ctx, ref, text, lead, support, group=group)
@@ -628,12 +637,20 @@ def _split_inline_parens(paras: list[_Para]) -> list[_Para]:
     """ "… nhiệm vụ sau: (1) Các cấp ủy …; (2) Ban cán sự đảng …" in one paragraph: one section
     per number, when they run 1, 2, 3 …"""
     out: list[_Para] = []
+    following = 1  # the numbering may go on in a later paragraph: "… (4) X …" then "… (5) Y …"
     for para in paras:
         marks = list(_INLINE_PAREN.finditer(para.body)) if para.kind == "text" else []
         numbers = [int(m.group(1)) for m in marks]
-        if len(marks) < 2 or numbers != list(range(1, len(numbers) + 1)):
+        first = numbers[0] if numbers else 0
+        runs = numbers == list(range(first, first + len(numbers)))
+        if (
+            not marks
+            or not runs
+            or not ((first == 1 and len(marks) >= 2) or (first > 1 and first == following))
+        ):
             out.append(para)
             continue
+        following = numbers[-1] + 1
         lead_in = para.body[: marks[0].start()].strip()
         if lead_in:
             out.append(_Para("text", "", lead_in))

@@ -9,6 +9,7 @@ import re
 from plans.columns import header_map
 from plans.errors import DocumentError
 from plans.limits import ReadLimits
+from plans.pdf_columns import find_table, physical_lines
 
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _FURNITURE = re.compile(r"^(?:-\s*\d{1,3}\s*-|\d{1,3}|trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)$", re.I)
@@ -98,7 +99,12 @@ def _page_blocks(page) -> tuple[list[tuple[float, str | list[list[str]]]], int]:
     text_page = page.filter(outside) if boxes else page
     items: list[tuple[float, str | list[list[str]]]] = []
     letters = 0
-    for top, text in _lines(text_page.extract_words(x_tolerance=1.5, y_tolerance=3)):
+    words = text_page.extract_words(x_tolerance=1.5, y_tolerance=3, extra_attrs=["fontname"])
+    for top, rows in _unruled_tables(words):
+        letters += sum(ch.isalpha() for r in rows for c in r for ch in c)
+        items.append((top, rows))
+    words = [w for w in words if not w.get("in_table")]
+    for top, text in _lines(words):
         letters += sum(ch.isalpha() for ch in text)
         items.append((top, text))
     for table in tables:
@@ -109,6 +115,24 @@ def _page_blocks(page) -> tuple[list[tuple[float, str | list[list[str]]]], int]:
             items.append((table.bbox[1], rows))
     items.sort(key=lambda item: item[0])
     return items, letters
+
+
+def _unruled_tables(words: list[dict]) -> list[tuple[float, list[list[str]]]]:
+    """Task tables drawn without ruling lines (text columns); their words are marked in_table."""
+    lines = physical_lines(words)
+    out: list[tuple[float, list[list[str]]]] = []
+    start = 0
+    while start < len(lines):
+        found = find_table(lines[start:])
+        if found is None:
+            break
+        first, end, rows = found
+        for line in lines[start + first : start + end]:
+            for word in line:
+                word["in_table"] = True
+        out.append((lines[start + first][0]["top"], rows))
+        start += max(end, first + 1)
+    return out
 
 
 def _lines(words: list[dict]) -> list[tuple[float, str]]:

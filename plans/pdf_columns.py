@@ -1,0 +1,182 @@
+"""Task tables drawn WITHOUT ruling lines in a PDF (text columns), rebuilt from word positions.
+
+The header line is found by its words: a line that splits at wide gaps into at least three cells
+whose names read as a task table's header (task + lead/time/support). Column bounds come from the
+header cells and the body's own white space (the x in each gap between header cells that the fewest
+body words cross). Body words go to the column their centre falls in; a row starts where the
+number column holds a number (or, in a table without one, after a vertical gap wider than the line
+pitch); other lines are wrapped continuations of the row above and are joined with <br>.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from plans.columns import header_map, raw_map
+
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[IVXLC]{1,6}[.)]?|[A-ZĐ][.)]?)$")
+_PAGE_NUMBER = re.compile(r"^(?:-\s*\d{1,3}\s*-|\d{1,3}|trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)$", re.I)
+
+
+@dataclass
+class Columns:
+    """Where a table's columns lie (bounds between them) and what they are called."""
+
+    bounds: list[float]  # len(labels) - 1 x positions
+    labels: list[str]
+    left: float
+    right: float
+
+    def index(self, word: dict) -> int:
+        x = (word["x0"] + word["x1"]) / 2
+        for i, bound in enumerate(self.bounds):
+            if x < bound:
+                return i
+        return len(self.bounds)
+
+    def straddles(self, word: dict) -> bool:
+        return any(word["x0"] + 1 < b < word["x1"] - 1 for b in self.bounds)
+
+
+def physical_lines(words: list[dict]) -> list[list[dict]]:
+    """Words grouped by baseline, each line sorted left to right, lines top to bottom."""
+    rows: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["bottom"]), w["x0"])):
+        if rows and abs(rows[-1][0]["bottom"] - word["bottom"]) <= 3:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+    return rows
+
+
+def _segments(line: list[dict], factor: float) -> list[list[dict]]:
+    out = [[line[0]]]
+    for word in line[1:]:
+        size = max(1.0, word["bottom"] - word["top"])
+        if word["x0"] - out[-1][-1]["x1"] > factor * size:
+            out.append([])
+        out[-1].append(word)
+    return out
+
+
+def _text(words: list[dict]) -> str:
+    return " ".join(w["text"] for w in words)
+
+
+def _is_header(line: list[dict]) -> list[list[dict]] | None:
+    segs = _segments(line, 1.0)
+    if len(segs) < 3:
+        return None
+    return segs if header_map([_text(s) for s in segs]) else None
+
+
+def _bold(words: list[dict]) -> bool:
+    return all("bold" in str(w.get("fontname", "")).lower() for w in words)
+
+
+def find_table(lines: list[list[dict]]) -> tuple[int, int, list[list[str]]] | None:
+    """(first line, end line, rows with one header row) of the first unruled task table, or None."""
+    for start, line in enumerate(lines):
+        segs = _is_header(line)
+        if segs is None:
+            continue
+        head_lines = [line]
+        pitch = max(1.0, line[0]["bottom"] - line[0]["top"]) * 1.8
+        first_label_x = segs[0][0]["x0"], segs[0][-1]["x1"]
+        stt_first = "stt" in raw_map([_text(segs[0])])
+        end = start + 1
+        # Header lines wrapped below the first: nothing in the number column (or all bold).
+        while end < len(lines):
+            nxt = lines[end]
+            if nxt[0]["top"] - head_lines[-1][0]["bottom"] > pitch:
+                break
+            in_first = any(w["x0"] < first_label_x[1] + 2 for w in nxt)
+            if (stt_first and in_first) or (not stt_first and not (_bold(nxt) and _bold(line))):
+                break
+            head_lines.append(nxt)
+            end += 1
+        columns = _columns(head_lines, lines[end:])
+        if columns is None or header_map(columns.labels) is None:
+            continue
+        rows, stop = _rows(columns, lines[end:], stt_first)
+        if not rows:
+            continue
+        return start, end + stop, [columns.labels, *rows]
+    return None
+
+
+def _columns(head_lines: list[list[dict]], body: list[list[dict]]) -> Columns | None:
+    segs = [s for line in head_lines for s in _segments(line, 1.0)]
+    spans: list[list] = []  # [x0, x1, [texts]]
+    for seg in sorted(segs, key=lambda s: s[-1]["x1"] - s[0]["x0"]):
+        x0, x1 = seg[0]["x0"], seg[-1]["x1"]
+        hits = [s for s in spans if s[0] < x1 and x0 < s[1]]
+        if hits:
+            for s in hits:
+                s[2].append((seg[0]["top"], _text(seg)))
+        else:
+            spans.append([x0, x1, [(seg[0]["top"], _text(seg))]])
+    spans.sort(key=lambda s: s[0])
+    if len(spans) < 3:
+        return None
+    labels = [" ".join(t for _, t in sorted(s[2])) for s in spans]
+    bounds = []
+    body_words = [w for line in body[:80] for w in line]
+    for left, right in pairwise(spans):
+        lo, hi = left[1], right[0]
+        if hi <= lo:
+            return None
+        steps = max(1, int(hi - lo))
+        xs = [lo + (hi - lo) * k / steps for k in range(steps + 1)]
+        cover = [sum(1 for w in body_words if w["x0"] < x < w["x1"]) for x in xs]
+        least = min(cover)
+        runs: list[tuple[int, int]] = []  # (start, end) index runs at the least cover
+        for k, c in enumerate(cover):
+            if c == least:
+                if runs and runs[-1][1] == k - 1:
+                    runs[-1] = (runs[-1][0], k)
+                else:
+                    runs.append((k, k))
+        a, b = max(runs, key=lambda r: r[1] - r[0])
+        best = (xs[a] + xs[b]) / 2
+        bounds.append(best)
+    return Columns(bounds, labels, spans[0][0], spans[-1][1])
+
+
+def _rows(columns: Columns, body: list[list[dict]], stt_first: bool) -> tuple[list[list[str]], int]:
+    rows: list[list[str]] = []
+    pitches: list[float] = []
+    last_bottom: float | None = None
+    for i, line in enumerate(body):
+        text = _text(line)
+        gap = 0.0 if last_bottom is None else line[0]["top"] - last_bottom
+        height = max(1.0, line[0]["bottom"] - line[0]["top"])
+        if _PAGE_NUMBER.match(text) and (gap > 1.5 * height or i == len(body) - 1):
+            return rows, i
+        if gap > 3 * height or any(columns.straddles(w) for w in line):
+            return rows, i
+        cells = [""] * len(columns.labels)
+        for seg in _segments(line, 0.6):
+            for word in seg:
+                k = columns.index(word)
+                cells[k] = f"{cells[k]} {word['text']}".strip()
+        first = cells[0]
+        if stt_first:
+            starts = bool(first) and bool(_ROW_NUMBER.match(first))
+        else:
+            usual = sorted(pitches)[len(pitches) // 2] if pitches else height * 0.6
+            starts = not rows or gap > usual + 0.5 * height
+        if last_bottom is not None:
+            pitches.append(gap)
+        last_bottom = line[0]["bottom"]
+        if starts or not rows:
+            rows.append(cells)
+        else:
+            rows[-1] = [
+                f"{a}<br>{b}" if a and b else a or b for a, b in zip(rows[-1], cells, strict=True)
+            ]
+    return rows, len(body)
