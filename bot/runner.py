@@ -232,6 +232,197 @@ def getupdates_problem(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+# while updates are in hand, getUpdates answers at once (they are not confirmed yet): wait for
+# one of them to finish, or this long, before asking again
+RECHECK_SECONDS = 0.2
+# on stop: how long the updates in hand may take to finish
+DRAIN_SECONDS = 30.0
+
+
+# how long the member → agency map that orders updates stays fresh
+AGENCIES_FRESH_SECONDS = 60.0
+
+
+class Lanes:
+    """Which updates must be handled in order: those of one agency's members (a report is the
+    agency's, so an earlier reply of one officer must not land after a later one of another:
+    after a restart the backlog would otherwise be applied out of order), else those of one
+    chat. Members' agencies are read in one query, at most once a minute."""
+
+    def __init__(self, svc: Services) -> None:
+        self.svc = svc
+        self.agency_of: dict[int, int] = {}
+        self.read_at: float | None = None
+
+    async def refresh(self) -> None:
+        now = time.monotonic()
+        if self.read_at is not None and now - self.read_at < AGENCIES_FRESH_SECONDS:
+            return
+        self.read_at = now
+        try:
+            async with self.svc.db.sessions() as session:
+                rows = await session.execute(
+                    select(Member.telegram_user_id, Member.agency_id).where(
+                        Member.active, Member.agency_id.is_not(None)
+                    )
+                )
+                self.agency_of = {int(user): int(agency) for user, agency in rows.all()}
+        except Exception as exc:  # the database is down: order by chat until it is back
+            log.warning("could not read members' agencies: %s", describe(exc))
+
+    def of(self, update: Update) -> tuple[str, int]:
+        user, chat = update.effective_user, update.effective_chat
+        if user is not None and (chat is None or chat.type == "private"):
+            agency = self.agency_of.get(user.id)
+            if agency is not None:
+                return ("agency", agency)
+        if chat is not None:
+            return ("chat", chat.id)
+        if user is not None:
+            return ("user", user.id)
+        return ("other", 0)
+
+
+class UpdateFlow:
+    """Fetched updates handled concurrently (at most `limit` at once), in order within a lane
+    (an agency's members, or a chat), and the offset that confirms exactly those finished:
+    never past the lowest update still in hand, so a crash loses nothing (what was finished
+    above it is skipped on redelivery through the claim in processed_updates)."""
+
+    def __init__(
+        self,
+        application: Application,  # type: ignore[type-arg]
+        svc: Services,
+        stop: asyncio.Event,
+        limit: int,
+    ) -> None:
+        self.application = application
+        self.svc = svc
+        self.stop = stop
+        self.limit = limit
+        self.slots = asyncio.Semaphore(limit)
+        self.in_hand: set[int] = set()  # dispatched, not finished
+        self.finished: set[int] = set()  # finished, at or above the confirmed offset
+        self.next_id: int | None = None  # one past the highest update dispatched
+        self.lane_of = Lanes(svc)
+        self.lanes: dict[tuple[str, int], asyncio.Task[None]] = {}
+        self.tasks: set[asyncio.Task[None]] = set()
+        self.changed = asyncio.Event()
+
+    @property
+    def offset(self) -> int | None:
+        """getUpdates' offset: confirms every update below it."""
+        if self.in_hand:
+            return min(self.in_hand)
+        return self.next_id
+
+    def known(self, update_id: int) -> bool:
+        offset = self.offset
+        return (
+            update_id in self.in_hand
+            or update_id in self.finished
+            or (offset is not None and update_id < offset)
+        )
+
+    def _advance(self, update_id: int) -> None:
+        self.next_id = max(self.next_id or 0, update_id + 1)
+
+    def _finish(self, update_id: int) -> None:
+        self.in_hand.discard(update_id)
+        self.finished.add(update_id)
+        offset = self.offset
+        if offset is not None:
+            self.finished = {i for i in self.finished if i >= offset}
+        self.changed.set()
+
+    async def take(self, raw: Any) -> bool:
+        """Start handling one fetched update; False if it was known already."""
+        update_id = update_id_of(raw)
+        if update_id is None:
+            log.error("getUpdates returned an update without a valid update_id; ignored")
+            return False
+        if self.known(update_id):
+            return False
+        self._advance(update_id)
+        update = read_update(raw, self.application.bot)
+        if isinstance(update, str):
+            log.warning("update %s cannot be read (%s); skipped", update_id, update)
+            await skip_poison(self.svc, update_id, f"unreadable: {update}")
+            self.finished.add(update_id)
+            return True
+        self.in_hand.add(update_id)
+        lane = self.lane_of.of(update)
+        task = asyncio.create_task(self._run(update, self.lanes.get(lane)))
+        self.lanes[lane] = task
+        self.tasks.add(task)
+        task.add_done_callback(lambda done, lane=lane: self._forget(lane, done))
+        return True
+
+    def _forget(self, lane: tuple[str, int], task: asyncio.Task[None]) -> None:
+        self.tasks.discard(task)
+        if self.lanes.get(lane) is task:
+            del self.lanes[lane]
+
+    async def _run(self, update: Update, before: asyncio.Task[None] | None) -> None:
+        if before is not None:  # the chat's earlier update first
+            with contextlib.suppress(BaseException):
+                await asyncio.shield(before)
+        async with self.slots:
+            if self.stop.is_set():
+                return  # not started: offered again after the restart
+            if await self._handle(update):
+                self._finish(update.update_id)
+
+    async def _handle(self, update: Update) -> bool:
+        """Handle until done; False if stopped first (the update stays unconfirmed)."""
+        backoff = FIRST_BACKOFF
+        attempts = 0
+        while True:
+            if await handle_once(self.application, self.svc, update):
+                return True
+            attempts += 1
+            if attempts >= MAX_UNAVAILABLE and await database_reachable(self.svc):
+                log.error(
+                    "update %s failed %s times while the database answers; skipped",
+                    update.update_id,
+                    attempts,
+                )
+                await skip_poison(self.svc, update.update_id, "failed repeatedly")
+                return True
+            if self.stop.is_set():
+                return False
+            await sleep_unless_stopped(self.stop, backoff)
+            backoff = min(backoff * 2, 30)
+            if self.stop.is_set():
+                return False
+
+    @property
+    def busy(self) -> bool:
+        """Enough in hand to keep every slot busy a while: no need to fetch more yet."""
+        return len(self.in_hand) >= 2 * self.limit
+
+    async def wait_for_progress(self) -> None:
+        """While updates are in hand: until one finishes (the offset may move) or a moment;
+        while busy, until there is room for more (a fetch costs both sides a whole batch)."""
+        deadline = time.monotonic() + 2.0
+        while True:
+            self.changed.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.changed.wait(), RECHECK_SECONDS)
+            if not self.busy or self.stop.is_set() or time.monotonic() > deadline:
+                return
+
+    async def drain(self) -> None:
+        """On stop: let the updates being handled finish (bounded); the rest stay unconfirmed."""
+        if not self.tasks:
+            return
+        _done, late = await asyncio.wait(set(self.tasks), timeout=DRAIN_SECONDS)
+        for task in late:
+            task.cancel()
+        if late:
+            await asyncio.wait(late, timeout=5)
+
+
 async def poll(
     application: Application,  # type: ignore[type-arg]
     svc: Services,
@@ -239,69 +430,55 @@ async def poll(
     *,
     on_idle: Callable[[], Awaitable[None]] | None = None,
 ) -> None:
-    """Fetch updates and handle each once; the offset moves past an update only after it was
-    handled, so a crash (even kill -9) loses nothing and a redelivery is skipped. No error of
+    """Fetch updates and handle each once: concurrently, in order within an agency or a chat;
+    the offset moves past an update only after it was handled (and past every update below
+    it), so a crash (even kill -9) loses nothing and a redelivery is skipped. No error of
     Telegram's ends the loop (it logs and backs off), and an update that cannot be read or
     handled is recorded as poison and confirmed."""
     bot = application.bot
     with contextlib.suppress(TelegramError):
         await bot.delete_webhook(drop_pending_updates=False)
-    offset: int | None = None
+    flow = UpdateFlow(application, svc, stop, svc.settings.concurrent_updates)
     backoff = FIRST_BACKOFF
-    unavailable: dict[int, int] = {}
-    while not stop.is_set():
-        fetch = asyncio.ensure_future(fetch_updates(bot, offset, svc.settings.poll_timeout))
-        stopping = asyncio.ensure_future(stop.wait())
-        await asyncio.wait({fetch, stopping}, return_when=asyncio.FIRST_COMPLETED)
-        stopping.cancel()
-        if stop.is_set():
-            fetch.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await fetch
-            break
-        try:
-            updates = fetch.result()
-        except RetryAfter as exc:
-            wait = exc.retry_after
-            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-            log.warning("getUpdates: flood control, waiting %.0fs", seconds)
-            await sleep_unless_stopped(stop, max(seconds, 1.0))
-            continue
-        except Exception as exc:  # any other failure: log, back off, keep going
-            level = logging.ERROR if isinstance(exc, InvalidToken | Forbidden) else logging.WARNING
-            problem = getupdates_problem(exc)
-            log.log(level, "getUpdates failed: %s; retrying in %.0fs", problem, backoff)
-            await sleep_unless_stopped(stop, backoff)
-            backoff = min(backoff * 2, MAX_BACKOFF)
-            continue
-        backoff = FIRST_BACKOFF
-        for raw in updates:
-            update_id = update_id_of(raw)
-            if update_id is None:
-                log.error("getUpdates returned an update without a valid update_id; ignored")
-                continue
-            update = read_update(raw, bot)
-            if isinstance(update, str):
-                log.warning("update %s cannot be read (%s); skipped", update_id, update)
-                await skip_poison(svc, update_id, f"unreadable: {update}")
-                offset = update_id + 1
-                continue
-            if not await handle_once(application, svc, update):
-                unavailable[update_id] = unavailable.get(update_id, 0) + 1
-                if unavailable[update_id] >= MAX_UNAVAILABLE and await database_reachable(svc):
-                    log.error(
-                        "update %s failed %s times while the database answers; skipped",
-                        update_id,
-                        unavailable[update_id],
-                    )
-                    await skip_poison(svc, update_id, "failed repeatedly")
-                    unavailable.pop(update_id, None)
-                    offset = update_id + 1
-                    continue
-                await sleep_unless_stopped(stop, backoff)
-                backoff = min(backoff * 2, 30)
+    try:
+        while not stop.is_set():
+            # with updates in hand Telegram answers at once: no long poll then
+            timeout = 0 if flow.in_hand else svc.settings.poll_timeout
+            fetch = asyncio.ensure_future(fetch_updates(bot, flow.offset, timeout))
+            stopping = asyncio.ensure_future(stop.wait())
+            await asyncio.wait({fetch, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            stopping.cancel()
+            if stop.is_set():
+                fetch.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await fetch
                 break
-            unavailable.pop(update_id, None)
-            offset = update_id + 1
-        if on_idle is not None and not updates:
-            await on_idle()
+            try:
+                updates = fetch.result()
+            except RetryAfter as exc:
+                wait = exc.retry_after
+                seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+                log.warning("getUpdates: flood control, waiting %.0fs", seconds)
+                await sleep_unless_stopped(stop, max(seconds, 1.0))
+                continue
+            except Exception as exc:  # any other failure: log, back off, keep going
+                level = (
+                    logging.ERROR if isinstance(exc, InvalidToken | Forbidden) else logging.WARNING
+                )
+                problem = getupdates_problem(exc)
+                log.log(level, "getUpdates failed: %s; retrying in %.0fs", problem, backoff)
+                await sleep_unless_stopped(stop, backoff)
+                backoff = min(backoff * 2, MAX_BACKOFF)
+                continue
+            backoff = FIRST_BACKOFF
+            taken = 0
+            if updates:
+                await flow.lane_of.refresh()
+            for raw in updates:
+                taken += await flow.take(raw)
+            if flow.in_hand and (flow.busy or not taken):
+                await flow.wait_for_progress()
+            if on_idle is not None and not updates:
+                await on_idle()
+    finally:
+        await flow.drain()

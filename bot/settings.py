@@ -60,6 +60,7 @@ class Settings(BaseSettings):
     digest_cron: str = Field(default="mon 08:30", alias="DONDOC_DIGEST")
     max_upload_mb: int = Field(default=20, ge=1, le=50, alias="DONDOC_MAX_UPLOAD_MB")
     poll_timeout: int = Field(default=30, ge=0, le=50, alias="DONDOC_POLL_TIMEOUT")
+    concurrent_updates: int = Field(default=8, ge=1, le=64, alias="DONDOC_CONCURRENT_UPDATES")
     webhook_url: str = Field(default="", alias="DONDOC_WEBHOOK_URL")
     webhook_listen: str = Field(default="0.0.0.0", alias="DONDOC_WEBHOOK_LISTEN")
     webhook_port: int = Field(default=8443, ge=1, le=65535, alias="DONDOC_WEBHOOK_PORT")

@@ -58,6 +58,9 @@ async def test_a_linked_group_still_receives_escalations(harness: BotHarness) ->
     done = await ask_in_group(harness, COORDINATOR, "/linkgroup 151/KH-UBND")
     assert "151/KH-UBND" in done.text and PRIVATE_ONLY not in done.text
     harness.clock.set(datetime(2026, 12, 21, 2, 0, tzinfo=UTC))  # 3 working days after 16/12
-    await harness.tick()
-    to_group = [m for m in harness.emulator.messages_to(GROUP) if "⚠️" in m.text]
-    assert to_group and "Sở Tài chính" in to_group[0].text
+    report = await harness.tick()
+    assert report.sent >= 1, report
+    escalation = await harness.emulator.wait_for(
+        lambda m: m.chat_id == GROUP and "⚠️" in m.text, timeout=30
+    )
+    assert "Sở Tài chính" in escalation.text
