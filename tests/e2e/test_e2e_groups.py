@@ -61,6 +61,6 @@ async def test_a_linked_group_still_receives_escalations(harness: BotHarness) ->
     report = await harness.tick()
     assert report.sent >= 1, report
     escalation = await harness.emulator.wait_for(
-        lambda m: m.chat_id == GROUP and "⚠️" in m.text, timeout=30
+        lambda m: m.chat_id == GROUP and "⚠️" in m.text and "chưa báo cáo" in m.text, timeout=30
     )
     assert "Sở Tài chính" in escalation.text
