@@ -6,9 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
-from bot.context import services
+from bot.context import BotContext
 from bot.guards import requires
 from bot.messaging import reply_lines
 from bot.render import agency_not_found
@@ -108,12 +107,10 @@ def review_lines(texts: Texts, review: ImportReview | None) -> list[str]:
 
 
 @requires(Role.COORDINATOR)
-async def province_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member
-) -> None:
+async def province_command(update: Update, context: BotContext, member: Member) -> None:
     """/province: the province this deployment serves; an admin's /province <name> chooses it
     (the first time) and loads its current agencies."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     wanted = " ".join(context.args or []).strip()
@@ -165,10 +162,10 @@ def group_lines(texts: Texts, group: AgencyGroup, members: list[Agency]) -> list
 
 
 @requires(Role.COORDINATOR)
-async def group_command(update: Update, context: ContextTypes.DEFAULT_TYPE, member: Member) -> None:
+async def group_command(update: Update, context: BotContext, member: Member) -> None:
     """/group: the groups; /group <name>: its members; admins: /group <name> + <agency> adds,
     /group <name> - <agency> removes (audited, the group's tasks follow)."""
-    svc, texts = services(context), services(context).texts
+    svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     text = " ".join(context.args or []).strip()
