@@ -432,6 +432,26 @@ def _split_inline(paras: list[_Para]) -> list[_Para]:
     return out
 
 
+_TAGGED_ROLE = re.compile(r"\((?:co quan |don vi )?(chu tri|phoi hop)\)")
+
+
+def _tagged_roles(value: str) -> tuple[list[str], list[str]]:
+    """ "Sở A (chủ trì), Sở B, UBND các xã": the agency tagged "(chủ trì)" leads, the others
+    support."""
+    lead: list[str] = []
+    support: list[str] = []
+    folded = fold_keep(value)  # same length as value: the tags' spans carry over
+    at = 0
+    for match in _TAGGED_ROLE.finditer(folded):
+        names = split_agencies(value[at : match.start()])
+        if names:
+            support.extend(names[:-1])
+            (lead if match.group(1) == "chu tri" else support).append(names[-1])
+        at = match.end()
+    support.extend(split_agencies(value[at:]))
+    return lead, support
+
+
 def _parse_assigned(paras: list[_Para], ctx: _Context) -> bool:
     """Plans whose tasks carry "Phân công thực hiện:" / "Thời gian thực hiện:" lines."""
     paras = _split_inline(paras)
@@ -493,16 +513,27 @@ def _parse_assigned(paras: list[_Para], ctx: _Context) -> bool:
         if para.kind == "paren":
             prefix = f"({para.label}) "
         current.text.append(prefix + para.body)
-    assigned_sections = {c.roman for c in candidates if c.assign}
+    def section(cand: _Candidate) -> str | None:
+        # Without roman sections, "1./2./3." are the sections when items go deeper ("2.1.1").
+        if cand.roman is not None or cand.level == "num":
+            return cand.roman
+        return cand.ref.split(".", 1)[0]
+
+    assigned_sections = {section(c) for c in candidates if c.assign}
+    parents = {c.ref.rsplit(".", 1)[0] for c in candidates if "." in c.ref}
     for cand in candidates:
-        if cand.roman not in assigned_sections:
+        if section(cand) not in assigned_sections:
             continue
         if cand.level == "num" and cand.has_children and not cand.assign:
             continue
+        if cand.ref in parents and not cand.assign:
+            continue  # a group heading ("2.1. Nhóm nhiệm vụ …") over its own tasks
         if not cand.text and not cand.assign:
             continue
         text = "\n".join(cand.text) or (cand.group or "")
-        if cand.assign:
+        if cand.assign and _TAGGED_ROLE.search(fold_keep(cand.assign)):
+            lead, support = _tagged_roles(cand.assign)
+        elif cand.assign:
             assignment = split_assignees(cand.assign)
             lead, support = assignment.lead, assignment.support
             if not lead:
