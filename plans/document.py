@@ -513,6 +513,7 @@ def _parse_assigned(paras: list[_Para], ctx: _Context) -> bool:
         if para.kind == "paren":
             prefix = f"({para.label}) "
         current.text.append(prefix + para.body)
+
     def section(cand: _Candidate) -> str | None:
         # Without roman sections, "1./2./3." are the sections when items go deeper ("2.1.1").
         if cand.roman is not None or cand.level == "num":

@@ -78,8 +78,38 @@ def _bold(words: list[dict]) -> bool:
     return all("bold" in str(w.get("fontname", "")).lower() for w in words)
 
 
-def find_table(lines: list[list[dict]]) -> tuple[int, int, list[list[str]]] | None:
-    """(first line, end line, rows with one header row) of the first unruled task table, or None."""
+@dataclass
+class Found:
+    """An unruled table: its lines [start, end) and rows (the first is the header)."""
+
+    start: int
+    end: int
+    rows: list[list[str]]
+    columns: Columns
+    numbered: bool  # a row starts where the first (number) column holds a number
+
+
+def continue_table(lines: list[list[dict]], columns: Columns, numbered: bool) -> Found | None:
+    """The rows at the top of a page that go on with the table that ended the previous page
+    (no header repeated): lines that fit its columns, no running text crossing them."""
+    start = 0
+    while start < len(lines) and _PAGE_NUMBER.match(_text(lines[start])):
+        start += 1
+    if start >= len(lines):
+        return None
+    first = lines[start]
+    if any(columns.straddles(w) for w in first) or _is_header(first):
+        return None
+    if len({columns.index(w) for w in first}) < 2:
+        return None
+    rows, stop = _rows(columns, lines[start:], numbered)
+    if not rows:
+        return None
+    return Found(start, start + stop, rows, columns, numbered)
+
+
+def find_table(lines: list[list[dict]]) -> Found | None:
+    """The first unruled task table in a page's lines (rows start with one header row), or None."""
     for start, line in enumerate(lines):
         segs = _is_header(line)
         if segs is None:
@@ -105,7 +135,7 @@ def find_table(lines: list[list[dict]]) -> tuple[int, int, list[list[str]]] | No
         rows, stop = _rows(columns, lines[end:], stt_first)
         if not rows:
             continue
-        return start, end + stop, [columns.labels, *rows]
+        return Found(start, end + stop, [columns.labels, *rows], columns, stt_first)
     return None
 
 
@@ -148,35 +178,51 @@ def _columns(head_lines: list[list[dict]], body: list[list[dict]]) -> Columns | 
 
 
 def _rows(columns: Columns, body: list[list[dict]], stt_first: bool) -> tuple[list[list[str]], int]:
+    end = _table_end(columns, body)
+    lines = body[:end]
+    gaps = [b[0]["top"] - a[0]["bottom"] for a, b in pairwise(lines)]
+    height = max(1.0, lines[0][0]["bottom"] - lines[0][0]["top"]) if lines else 1.0
+    tight = min(gaps) if gaps else 0.0
+    spaced = any(g > tight + 0.4 * height for g in gaps)  # rows set apart by extra space
+    task = header_map(columns.labels) or {}
     rows: list[list[str]] = []
-    pitches: list[float] = []
+    for i, line in enumerate(lines):
+        cells = [""] * len(columns.labels)
+        for word in line:
+            k = columns.index(word)
+            cells[k] = f"{cells[k]} {word['text']}".strip()
+        if not rows:
+            starts = True
+        elif stt_first:
+            starts = bool(cells[0]) and bool(_ROW_NUMBER.match(cells[0]))
+        elif spaced:
+            starts = gaps[i - 1] > tight + 0.4 * height
+        else:
+            # Lines evenly spaced, no number column: a row starts where the task cell starts a
+            # sentence (capital letter) and the lead cell starts too.
+            text = cells[task.get("task", 0)]
+            lead = cells[task["lead"]] if "lead" in task else text
+            starts = text[:1].isupper() and lead[:1].isupper()
+        if starts:
+            rows.append(cells)
+        else:
+            rows[-1] = [
+                f"{a}<br>{b}" if a and b else a or b for a, b in zip(rows[-1], cells, strict=True)
+            ]
+    return rows, end
+
+
+def _table_end(columns: Columns, body: list[list[dict]]) -> int:
+    """Index of the first line after the table: a page number, a wide gap, or a line of running
+    text whose words cross the column bounds."""
     last_bottom: float | None = None
     for i, line in enumerate(body):
         text = _text(line)
         gap = 0.0 if last_bottom is None else line[0]["top"] - last_bottom
         height = max(1.0, line[0]["bottom"] - line[0]["top"])
         if _PAGE_NUMBER.match(text) and (gap > 1.5 * height or i == len(body) - 1):
-            return rows, i
+            return i
         if gap > 3 * height or any(columns.straddles(w) for w in line):
-            return rows, i
-        cells = [""] * len(columns.labels)
-        for seg in _segments(line, 0.6):
-            for word in seg:
-                k = columns.index(word)
-                cells[k] = f"{cells[k]} {word['text']}".strip()
-        first = cells[0]
-        if stt_first:
-            starts = bool(first) and bool(_ROW_NUMBER.match(first))
-        else:
-            usual = sorted(pitches)[len(pitches) // 2] if pitches else height * 0.6
-            starts = not rows or gap > usual + 0.5 * height
-        if last_bottom is not None:
-            pitches.append(gap)
+            return i
         last_bottom = line[0]["bottom"]
-        if starts or not rows:
-            rows.append(cells)
-        else:
-            rows[-1] = [
-                f"{a}<br>{b}" if a and b else a or b for a, b in zip(rows[-1], cells, strict=True)
-            ]
-    return rows, len(body)
+    return len(body)

@@ -9,7 +9,7 @@ import re
 from plans.columns import header_map
 from plans.errors import DocumentError
 from plans.limits import ReadLimits
-from plans.pdf_columns import find_table, physical_lines
+from plans.pdf_columns import Found, continue_table, find_table, physical_lines
 
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _FURNITURE = re.compile(r"^(?:-\s*\d{1,3}\s*-|\d{1,3}|trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)$", re.I)
@@ -32,9 +32,10 @@ def pdf_text(data: bytes, limits: ReadLimits) -> str:
         blocks: list[str | list[list[str]]] = []
         letters = 0
         elements = 0
+        carry: Found | None = None
         for page in pdf.pages:
             try:
-                page_blocks, page_letters = _page_blocks(page)
+                page_blocks, page_letters, carry = _page_blocks(page, carry)
             except DocumentError:
                 raise
             except Exception as exc:
@@ -86,8 +87,11 @@ def _clean_cell(value: str | None) -> str:
     return "<br>".join(line.replace("|", "/") for line in lines if line)
 
 
-def _page_blocks(page) -> tuple[list[tuple[float, str | list[list[str]]]], int]:
-    """(top, line or table) in reading order, and how many letters the page's text has."""
+def _page_blocks(
+    page, carry: Found | None = None
+) -> tuple[list[tuple[float, str | list[list[str]]]], int, Found | None]:
+    """(top, line or table) in reading order, how many letters the page's text has, and an
+    unruled table that runs off the page's foot (`carry`: the one that ran off the last page)."""
     tables = page.find_tables(_TABLE_SETTINGS)
     boxes = [t.bbox for t in tables]
 
@@ -100,7 +104,8 @@ def _page_blocks(page) -> tuple[list[tuple[float, str | list[list[str]]]], int]:
     items: list[tuple[float, str | list[list[str]]]] = []
     letters = 0
     words = text_page.extract_words(x_tolerance=1.5, y_tolerance=3, extra_attrs=["fontname"])
-    for top, rows in _unruled_tables(words):
+    unruled, carry_out = _unruled_tables(words, None if tables else carry)
+    for top, rows in unruled:
         letters += sum(ch.isalpha() for r in rows for c in r for ch in c)
         items.append((top, rows))
     words = [w for w in words if not w.get("in_table")]
@@ -114,25 +119,37 @@ def _page_blocks(page) -> tuple[list[tuple[float, str | list[list[str]]]], int]:
             letters += sum(ch.isalpha() for r in rows for c in r for ch in c)
             items.append((table.bbox[1], rows))
     items.sort(key=lambda item: item[0])
-    return items, letters
+    return items, letters, carry_out
 
 
-def _unruled_tables(words: list[dict]) -> list[tuple[float, list[list[str]]]]:
-    """Task tables drawn without ruling lines (text columns); their words are marked in_table."""
+def _unruled_tables(
+    words: list[dict], carry: Found | None
+) -> tuple[list[tuple[float, list[list[str]]]], Found | None]:
+    """Task tables drawn without ruling lines (text columns); their words are marked in_table.
+    `carry` is a table that ran to the end of the previous page: rows at the top of this page
+    that fit its columns go on with it. Returns the tables and the one that runs off this page."""
     lines = physical_lines(words)
     out: list[tuple[float, list[list[str]]]] = []
+    last: Found | None = None
     start = 0
-    while start < len(lines):
-        found = find_table(lines[start:])
+    found = continue_table(lines, carry.columns, carry.numbered) if carry else None
+    while True:
+        if found is None:
+            found = find_table(lines[start:])
         if found is None:
             break
-        first, end, rows = found
-        for line in lines[start + first : start + end]:
+        for line in lines[start + found.start : start + found.end]:
             for word in line:
                 word["in_table"] = True
-        out.append((lines[start + first][0]["top"], rows))
-        start += max(end, first + 1)
-    return out
+        out.append((lines[start + found.start][0]["top"], found.rows))
+        start += max(found.end, found.start + 1)
+        last, found = found, None
+        if start >= len(lines):
+            break
+    rest = [
+        line for line in lines[start:] if not _FURNITURE.match(" ".join(w["text"] for w in line))
+    ]
+    return out, (last if last is not None and not rest else None)
 
 
 def _lines(words: list[dict]) -> list[tuple[float, str]]:
