@@ -182,7 +182,7 @@ class Planner:
                                 period.id
                             )
         result = list(latest.values())
-        result += self._coordinator_messages(today, calendar, now, escalations, digests)
+        result += self._coordinator_messages(today, calendar, escalations, digests)
         result += await self._no_officer_notices(session, today, calendar, now)
         return result
 
@@ -255,7 +255,6 @@ class Planner:
         self,
         today: date,
         calendar: WorkingCalendar,
-        now: datetime,
         escalations: dict[int, tuple[int | None, set[int]]],
         digests: dict[int, tuple[int | None, set[int], datetime]],
     ) -> list[Planned]:
