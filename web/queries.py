@@ -29,10 +29,6 @@ from storage.models import (
 MATRIX_PERIODS = 6
 
 
-async def active_plans(session: AsyncSession) -> list[Plan]:
-    return list((await session.scalars(select(Plan).where(Plan.active).order_by(Plan.id))).all())
-
-
 async def plan_periods(
     session: AsyncSession, plan: Plan, today: date, calendar: WorkingCalendar
 ) -> tuple[list[ReportingPeriod], ReportingPeriod]:
