@@ -68,7 +68,8 @@ _VERBS = re.compile(
     r"|khan truong|can phai|duoc giao|theo chuc nang|theo linh vuc|theo tham quyen|trong pham vi"
     r"|tong hop|bao cao|de xuat|hoan thien|hoan thanh|dam bao|bao dam|tham gia"
     r"|van dong|ung dung|quan ly|phan dau|uu tien|quan tam|cap nhat|tiep thu|thong nhat|cung cap"
-    r"|doi voi|tren co so|nham|gom)(?![a-z])"
+    r"|doi voi|tren co so|nham|gom|chiu trach nhiem"
+    r"|la (?:co quan|don vi|dau moi|thuong truc))(?![a-z])"
 )
 _NOUN_BEFORE = re.compile(r"(?:cac|nhung|va|cap uy,|cap uy)\s*$")
 _CHU_TRI = re.compile(r"(?<![a-z])chu tri(?![a-z])")

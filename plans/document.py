@@ -34,6 +34,7 @@ from plans.model import (
     TaskDraft,
 )
 from plans.normalize import fold_keep, is_caps, normalize_text, paragraphs
+from plans.pdf_columns import text_layout_tables
 from plans.pdf_reader import pdf_text
 from plans.quality import document_quality
 from plans.sheet_reader import csv_text, looks_like_csv, xlsx_text
@@ -114,7 +115,7 @@ def extract_text(
         raise DocumentError(
             "too_many_paragraphs", count=text.count("\n"), limit=limits.max_paragraphs
         )
-    return text, None
+    return text_layout_tables(text), None
 
 
 def document_text(data: bytes, filename: str, *, max_bytes: int = 20_000_000) -> str:

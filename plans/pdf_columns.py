@@ -97,6 +97,7 @@ def continue_table(lines: list[list[dict]], columns: Columns, numbered: bool) ->
         start += 1
     if start >= len(lines):
         return None
+    columns = _refit(columns, lines[start : start + 40])
     first = lines[start]
     if any(columns.straddles(w) for w in first) or _is_header(first):
         return None
@@ -106,6 +107,55 @@ def continue_table(lines: list[list[dict]], columns: Columns, numbered: bool) ->
     if not rows:
         return None
     return Found(start, start + stop, rows, columns, numbered)
+
+
+def _refit(columns: Columns, block: list[list[dict]]) -> Columns:
+    """The same columns on a new page, where a text layout may have shifted them: when the
+    block's own white gutters are as many as the bounds, they are the bounds."""
+    block = [line for line in block if not _PAGE_NUMBER.match(_text(line))]
+    words = [w for line in block for w in line]
+    if not words:
+        return columns
+    height = max(1.0, words[0]["bottom"] - words[0]["top"])
+    spans = sorted((w["x0"], w["x1"]) for w in words)
+    gutters: list[float] = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach > height:
+            gutters.append((reach + x0) / 2)
+        reach = max(reach, x1)
+    bounds = columns.bounds
+    if not gutters or len(gutters) > len(bounds) or gutters == bounds:
+        return columns
+    # Each gutter takes the nearest bound in order (fewest moves); a bound left without a gutter
+    # (a column empty on this page) moves as far as its nearest matched neighbour did.
+    n, m = len(gutters), len(bounds)
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    cost[0] = [0.0] * (m + 1)
+    for i in range(1, n + 1):
+        for j in range(i, m + 1):
+            cost[i][j] = min(
+                cost[i][j - 1], cost[i - 1][j - 1] + abs(gutters[i - 1] - bounds[j - 1])
+            )
+    pairs: dict[int, float] = {}
+    i, j = n, m
+    while i > 0:
+        if cost[i][j] == cost[i][j - 1] and j > i:
+            j -= 1
+        else:
+            pairs[j - 1] = gutters[i - 1]
+            i, j = i - 1, j - 1
+    new: list[float] = []
+    for k, bound in enumerate(bounds):
+        if k in pairs:
+            new.append(pairs[k])
+            continue
+        near = min(pairs, key=lambda q: abs(q - k))
+        new.append(bound + pairs[near] - bounds[near])
+    if any(b <= a for a, b in pairwise(new)):
+        return columns
+    return Columns(new, columns.labels, columns.left, columns.right)
 
 
 def find_table(lines: list[list[dict]]) -> Found | None:
@@ -226,3 +276,60 @@ def _table_end(columns: Columns, body: list[list[dict]]) -> int:
             return i
         last_bottom = line[0]["bottom"]
     return len(body)
+
+
+_GAP = re.compile(r"\S\s{2,}\S")
+
+
+def text_layout_tables(text: str) -> str:
+    """A plain-text copy of a PDF laid out in columns (pdftotext -layout, a table pasted with
+    spaces): task tables found as in a PDF, a character taken as the unit of width and a line as
+    the unit of height, and written back as pipe rows. Text without such a table is returned
+    as it is."""
+    raw = text.expandtabs(8).replace("\f", "\n").split("\n")
+    if sum(1 for line in raw if len(_GAP.findall(line)) >= 2) < 3:
+        return text
+    lines: list[list[dict]] = []
+    index: list[int] = []  # raw line number of each entry of `lines`
+    for i, line in enumerate(raw):
+        words = [
+            {"text": m.group(), "x0": float(m.start()), "x1": float(m.end()), "top": i * 2.0}
+            for m in re.finditer(r"\S+", line)
+        ]
+        for word in words:
+            word["bottom"] = word["top"] + 1.5
+        if words:
+            lines.append(words)
+            index.append(i)
+    out: list[str] = []
+    done = 0  # raw lines written so far
+    at = 0
+    while at < len(lines):
+        found = find_table(lines[at:])
+        if found is None:
+            break
+        rows = found.rows
+        end = at + found.end
+        while end < len(lines):  # the table goes on after a page break, header not repeated
+            more = continue_table(lines[end:], found.columns, found.numbered)
+            if more is None:
+                break
+            if more.rows and not more.rows[0][0] and found.numbered:
+                rows[-1] = [
+                    f"{a}<br>{b}" if a and b else a or b
+                    for a, b in zip(rows[-1], more.rows[0], strict=True)
+                ]
+                rows.extend(more.rows[1:])
+            else:
+                rows.extend(more.rows)
+            end += max(more.end, 1)
+        out.extend(raw[done : index[at + found.start]])
+        out.append("")
+        out.extend("| " + " | ".join(c.replace("|", "/") for c in row) + " |" for row in rows)
+        out.append("")
+        done = index[end - 1] + 1
+        at = end
+    if done == 0:
+        return text
+    out.extend(raw[done:])
+    return "\n".join(out)
