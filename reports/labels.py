@@ -12,6 +12,8 @@ from datetime import date, datetime
 from types import MappingProxyType
 
 from domain.status import Outcome, ReportStatus
+from periods.labels import PeriodName
+from periods.labels import period_label as render_period
 from reports.model import PlanSummary, to_local
 
 DEFAULT_LANG = "vi"
@@ -374,7 +376,7 @@ def format_datetime(moment: datetime | None) -> str:
 
 def period_label(label: str, lang: str | None = DEFAULT_LANG) -> str:
     """The period as the language writes it: "Quý IV/2026" stays in Vietnamese, in English it
-    is "Q4/2026" ("H1/2026", "November 2026", "2026"); a label not understood is kept."""
+    is "Q4/2026" ("H1/2026", "11/2026", "Year 2026"); a label not understood is kept."""
     if normalise_lang(lang) == "vi":
         return label
     from periods.rules import parse_period_label
@@ -382,18 +384,16 @@ def period_label(label: str, lang: str | None = DEFAULT_LANG) -> str:
     period = parse_period_label(label)
     if period is None:
         return label
-    if period.kind == "quarterly":
-        return f"Q{period.index}/{period.year}"
-    if period.kind == "half_yearly":
-        return f"H{period.index}/{period.year}"
-    if period.kind == "monthly":
-        return period.label_en
-    return str(period.year)
+    return render_period(PeriodName(period.kind, period.key), labels(lang).__getitem__)
 
 
 def localised(summary: PlanSummary, lang: str | None) -> PlanSummary:
-    """The summary with its period label in the language of the export."""
-    label = period_label(summary.period_label, lang)
+    """The summary with its period label in the language of the export (from its key)."""
+    if summary.period_key:
+        name = PeriodName(summary.period_kind, summary.period_key)
+        label = render_period(name, labels(lang).__getitem__)
+    else:
+        label = period_label(summary.period_label, lang)
     if label == summary.period_label:
         return summary
     return dataclasses.replace(summary, period_label=label)
