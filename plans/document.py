@@ -398,7 +398,7 @@ def _inline_roles(body: str) -> tuple[str, list[tuple[str, str]]]:
     without the brackets, and the labelled fields inside them."""
     match = _INLINE_ROLES.search(fold_keep(body))
     if not match:
-        return body, []
+        return _inline_addressee(body)
     fields = []
     for piece in re.split(r"[;\n]", body[match.start(1) : match.end(1)]):
         labelled = _labelled(piece.strip())
@@ -408,6 +408,25 @@ def _inline_roles(body: str) -> tuple[str, list[tuple[str, str]]]:
         return body, []
     text = (body[: match.start()].rstrip() + " " + body[match.end() :].lstrip()).strip()
     return text.rstrip(" ,;") if text.endswith((",", ";")) else text, fields
+
+
+_INLINE_LEAD = re.compile(r"\(([^()]*?(?<![a-z])chu tri(?![a-z])[^()]*)\)\s*[.;]?\s*$")
+
+
+def _inline_addressee(body: str) -> tuple[str, list[tuple[str, str]]]:
+    """ "Tuyên truyền … (Sở A chủ trì, phối hợp với Sở B; hoàn thành trong quý II/2026)." → the
+    text without the closing brackets, the agencies as an assignment, the rest as a timeframe."""
+    match = _INLINE_LEAD.search(fold_keep(body))
+    if not match:
+        return body, []
+    inside = body[match.start(1) : match.end(1)]
+    pieces = [p.strip() for p in inside.split(";") if p.strip()]
+    if not pieces or not looks_like_agency(pieces[0]) or "chu tri" not in fold_keep(pieces[0]):
+        return body, []
+    fields = [("assign", pieces[0])]
+    fields += [("time", piece) for piece in pieces[1:]]
+    text = body[: match.start()].rstrip(" ,;")
+    return (text + "." if body.rstrip().endswith(".") else text), fields
 
 
 def _split_inline(paras: list[_Para]) -> list[_Para]:
