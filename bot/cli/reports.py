@@ -62,6 +62,11 @@ def summary_json(summary: Any, period_key: str) -> dict[str, Any]:
         "period_label": summary.period_label,
         "deadline": summary.period_deadline,
         "counts": {outcome.value: count for outcome, count in summary.counts.items()},
+        # tasks counted once each (from their leads); blocked and not started inside the classes
+        "blocked": {outcome.value: count for outcome, count in summary.blocked.items()},
+        "not_started": {outcome.value: count for outcome, count in summary.not_started.items()},
+        "agencies_reported": summary.agencies_reported,
+        "agency_count": summary.agency_count,
         "total": summary.total,
         "completion_rate": round(summary.completion_rate, 4),
         "agencies": [

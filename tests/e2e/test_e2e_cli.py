@@ -141,7 +141,8 @@ async def test_cli_outputs_are_sentences_for_people(
     machine = await run_dondoc("summary", "--plan", "151", "--json", env=env, cwd=tmp_path)
     data = json.loads(machine.stdout)
     assert data["plan"] == "151/KH-UBND" and set(data["counts"]) >= {"done_on_time", "not_reported"}
-    assert data["total"] == sum(data["counts"].values()) > 0
+    assert data["total"] == sum(data["counts"].values()) == 16  # tasks, not task × agency
+    assert set(data["blocked"]) == set(data["counts"]) and "agencies_reported" in data
 
     english = await run_dondoc(
         "summary", "--plan", "151", env={**env, "DONDOC_LANGUAGE": "en"}, cwd=tmp_path
