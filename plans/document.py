@@ -685,12 +685,50 @@ def _parse_addressed(paras: list[_Para], ctx: _Context) -> bool:
 _INLINE_PAREN = re.compile(r"(?:^|(?<=[\s:;.]))\((\d{1,2})\)\s+")
 
 
+_ORDINAL_WORDS = ["nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi"]
+_COUNT_WORDS = ["mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi"]
+_ORDINAL = re.compile(
+    r"(?:^|(?<=[.:;]\s))(?:thu ("
+    + "|".join(_ORDINAL_WORDS)
+    + r")|("
+    + "|".join(_COUNT_WORDS)
+    + r") la)\s*[,:]\s+"
+)
+
+
+def _ordinals_as_numbers(para: _Para) -> _Para:
+    """ "Thứ nhất, …" / "Một là, … Hai là, …" (news and speeches) read as "(1) …", "(2) …"."""
+    folded = fold_keep(para.body)
+    body, at = [], 0
+    for match in _ORDINAL.finditer(folded):
+        number = (
+            _ORDINAL_WORDS.index(match.group(1)) + 1
+            if match.group(1)
+            else _COUNT_WORDS.index(match.group(2)) + 1
+        )
+        body += [para.body[at : match.start()], f"({number}) "]
+        at = match.end()
+    text = "".join(body) + para.body[at:]
+    text = text[:1].upper() + text[1:] if not text.startswith("(") else text
+    marks = _INLINE_PAREN.findall(text)
+    if len(marks) == 1 and text.startswith("("):
+        rest = text[len(marks[0]) + 2 :].strip()
+        return _Para("paren", marks[0], rest[:1].upper() + rest[1:])
+    return _Para("text", "", text)
+
+
 def _split_inline_parens(paras: list[_Para]) -> list[_Para]:
     """ "… nhiệm vụ sau: (1) Các cấp ủy …; (2) Ban cán sự đảng …" in one paragraph: one section
     per number, when they run 1, 2, 3 …"""
     out: list[_Para] = []
     following = 1  # the numbering may go on in a later paragraph: "… (4) X …" then "… (5) Y …"
     for para in paras:
+        if para.kind == "text" and _ORDINAL.search(fold_keep(para.body)):
+            para = _ordinals_as_numbers(para)
+            if para.kind == "paren":
+                following = int(para.label) + 1
+                out.append(para)
+                continue
         marks = list(_INLINE_PAREN.finditer(para.body)) if para.kind == "text" else []
         numbers = [int(m.group(1)) for m in marks]
         first = numbers[0] if numbers else 0
@@ -958,7 +996,11 @@ def _parse_table(rows: list[list[str]], ctx: _Context, prefix: str) -> int:
         lead_text = _join_lines(row.lead, agencies=True)
         lead = _field_agencies(lead_text)
         support = _field_agencies(_join_lines(row.support, agencies=True))
-        if re.search(r"chu tri|phoi hop", fold(lead_text)):
+        if _TAGGED_ROLE.search(fold_keep(lead_text)):  # "Sở A (chủ trì); Sở B"
+            tagged_lead, tagged_support = _tagged_roles(lead_text.replace("\n", "; "))
+            if tagged_lead:
+                lead, support = tagged_lead, [*tagged_support, *support]
+        elif re.search(r"chu tri|phoi hop", fold(lead_text)):
             # One "Cơ quan thực hiện" column: "Sở X chủ trì; Sở Y, Sở Z phối hợp".
             roles = split_assignees(lead_text.replace("\n", "; "))
             if roles.lead:
