@@ -51,7 +51,8 @@ _HEADS = re.compile(
     r"|[dpb]ang uy|tinh doan|tinh uy|thanh uy|huyen uy|thi uy|mat tran|mttq|kho bac|ngan hang"
     r"|trung tam|cuc|chi cuc|lien doan"
     r"|hoi (?:lien hiep|nong dan|cuu chien binh|chu thap do|nha bao)"
-    r"|bo chi huy|bao hiem xa hoi|bao|dai phat thanh|truong|benh vien|quy|cong ty|tong cong ty"
+    r"|bo chi huy|bao hiem xa hoi|bao(?! (?:dam|ve|cao|tri|quan|luu|gom|dong))"
+    r"|dai phat thanh|truong|benh vien|quy|cong ty|tong cong ty"
     r"|vien|chi nhanh|thu truong|chu tich|giam doc|toa an|vien kiem sat|cuc thue|doan"
     r"|lien minh|thuong truc|tt|vp|bql|ban quan ly|cac|nhung)(?![a-z])"
 )

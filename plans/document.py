@@ -472,6 +472,25 @@ def _tagged_roles(value: str) -> tuple[list[str], list[str]]:
     return lead, support
 
 
+def _bullets_are_tasks(paras: list[_Para]) -> bool:
+    """True when some numbered item holds two or more tasks, each a bullet followed by its own
+    role lines ("- Task …" / "+ Cơ quan chủ trì: …" twice under "1. Lĩnh vực y tế")."""
+    starts = 0
+    for position, para in enumerate(paras):
+        if para.kind in ("roman", "num", "sub", "letter"):
+            starts = 0
+        elif (
+            para.kind == "bullet"
+            and not _labelled(para.body)
+            and position + 1 < len(paras)
+            and (_labelled(paras[position + 1].body) or ("", ""))[0] == "assign"
+        ):
+            starts += 1
+            if starts >= 2:
+                return True
+    return False
+
+
 def _parse_assigned(paras: list[_Para], ctx: _Context) -> bool:
     """Plans whose tasks carry "Phân công thực hiện:" / "Thời gian thực hiện:" lines."""
     paras = _split_inline(paras)
@@ -483,9 +502,33 @@ def _parse_assigned(paras: list[_Para], ctx: _Context) -> bool:
     num_title: str | None = None
     roman_title: str | None = None
     current: _Candidate | None = None
-    for para in paras:
+    split_bullets = _bullets_are_tasks(paras)
+    bullet_index = 0
+    for position, para in enumerate(paras):
         if para.kind == "row":
             continue
+        if (
+            split_bullets
+            and para.kind == "bullet"
+            and num is not None
+            and not _labelled(para.body)
+            and position + 1 < len(paras)
+            and _labelled(paras[position + 1].body)
+        ):
+            # "1. Lĩnh vực y tế" / "- Task …" / "+ Cơ quan chủ trì: …": each bullet is a task.
+            for cand in reversed(candidates):
+                if cand.level == "num" and cand.ref == _join_ref(roman, num):
+                    cand.has_children = True
+                    break
+            bullet_index += 1
+            current = _Candidate(
+                _join_ref(roman, num, str(bullet_index)), num_title, "letter", roman
+            )
+            current.text.append(para.body)
+            candidates.append(current)
+            continue
+        if para.kind in ("roman", "num"):
+            bullet_index = 0
         if para.kind == "roman":
             roman, num, num_title, current = para.label, None, None, None
             roman_title = _sentence_case(para.body)
@@ -585,6 +628,8 @@ def _parse_assigned(paras: list[_Para], ctx: _Context) -> bool:
 def _addressee(head: str) -> tuple[list[str], list[str], str]:
     """Agencies a section heading addresses, and the rest of the heading after them."""
     first = _SENTENCE_END.split(head, maxsplit=1)[0]
+    if ":" in first[:120] and looks_like_agency(first.split(":", 1)[0]):
+        first = first.split(":", 1)[0]  # "Sở Tài chính: Bố trí kinh phí …"
     assignment = split_assignees(first)
     if not assignment.lead:
         return [], [], head
