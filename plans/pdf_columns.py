@@ -236,6 +236,9 @@ def _rows(columns: Columns, body: list[list[dict]], stt_first: bool) -> tuple[li
     spaced = any(g > tight + 0.4 * height for g in gaps)  # rows set apart by extra space
     task = header_map(columns.labels) or {}
     rows: list[list[str]] = []
+    by_gap = (
+        spaced and stt_first and _one_number_per_block(columns, lines, gaps, tight + 0.4 * height)
+    )
     for i, line in enumerate(lines):
         cells = [""] * len(columns.labels)
         for word in line:
@@ -243,6 +246,8 @@ def _rows(columns: Columns, body: list[list[dict]], stt_first: bool) -> tuple[li
             cells[k] = f"{cells[k]} {word['text']}".strip()
         if not rows:
             starts = True
+        elif by_gap:  # rows set apart by space: a number centred in its row still marks one row
+            starts = gaps[i - 1] > tight + 0.4 * height
         elif stt_first:
             starts = bool(cells[0]) and bool(_ROW_NUMBER.match(cells[0]))
         elif spaced:
@@ -260,6 +265,23 @@ def _rows(columns: Columns, body: list[list[dict]], stt_first: bool) -> tuple[li
                 f"{a}<br>{b}" if a and b else a or b for a, b in zip(rows[-1], cells, strict=True)
             ]
     return rows, end
+
+
+def _one_number_per_block(
+    columns: Columns, lines: list[list[dict]], gaps: list[float], wide: float
+) -> bool:
+    """True when splitting the lines at the wide gaps gives blocks holding one row number at
+    most each (so the gaps, not the numbers, are where rows start)."""
+    count = 0
+    for i, line in enumerate(lines):
+        if i and gaps[i - 1] > wide:
+            count = 0
+        first = " ".join(w["text"] for w in line if columns.index(w) == 0)
+        if first and _ROW_NUMBER.match(first):
+            count += 1
+            if count > 1:
+                return False
+    return True
 
 
 def _table_end(columns: Columns, body: list[list[dict]]) -> int:
