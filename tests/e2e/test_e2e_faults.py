@@ -321,3 +321,28 @@ async def test_telegram_failure_after_the_commit_is_not_reported_as_not_recorded
     said = [m.text for m in emulator.messages_to(OFFICER.id)]
     assert not any("chưa ghi nhận" in text or "thử lại" in text for text in said), said
     assert sum("Đã ghi nhận" in text for text in said) <= 1
+
+
+async def test_update_whose_handler_crashes_is_recorded_and_confirmed(
+    harness: BotHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    from telegram.ext import MessageHandler, filters
+
+    async def crash(update: object, context: object) -> None:
+        raise RuntimeError("a bug in a handler")
+
+    harness.application.add_handler(MessageHandler(filters.Regex("^boom$"), crash), group=-9)
+    caplog.set_level(logging.ERROR)
+    sent = harness.send(STRANGER, "boom")
+    # "something went wrong": the user is not left waiting
+    await harness.emulator.wait_for(lambda m: m.chat_id == STRANGER.id and "thử lại" in m.text)
+    await harness.idle()
+    async with harness.db.transaction() as session:
+        row = await session.get(ProcessedUpdate, sent["update_id"])
+    assert row is not None and row.done and "a bug in a handler" in (row.error or "")
+    assert any("a bug in a handler" in str(r.exc_info) for r in caplog.records if r.exc_info)
+    # confirmed: the next update is handled, nothing comes back after a restart
+    await harness.stop()
+    await harness.start()
+    assert "đường dẫn mời" in (await harness.ask(STRANGER, "/start")).text
+    await harness.idle()
