@@ -32,6 +32,14 @@ async def test_verbose_logs_carry_no_token_and_no_invite(
     assert first not in invited.stderr  # the link is printed for the admin, never logged
 
     process = await start_dondoc("-v", "run", env=env, cwd=tmp_path)
+    output = bytearray()
+
+    async def read() -> None:  # all along: a full pipe would block the bot's logging
+        assert process.stdout is not None
+        while chunk := await process.stdout.read(65536):
+            output.extend(chunk)
+
+    reader = asyncio.create_task(read())
     try:
         await wait_until(lambda: bool(emulator.bot(TOKEN).commands), timeout=30)
         emulator.send_text(TOKEN, OFFICER, f"/start {first}")
@@ -45,8 +53,8 @@ async def test_verbose_logs_carry_no_token_and_no_invite(
     finally:
         process.send_signal(signal.SIGTERM)
         await asyncio.wait_for(process.wait(), 30)
-    assert process.stdout is not None
-    logged = (await process.stdout.read()).decode()
+        await asyncio.wait_for(reader, 10)
+    logged = output.decode()
     assert "DEBUG" in logged or '"level": "debug"' in logged  # -v took effect
     secret_part = TOKEN.split(":", 1)[1]
     for secret in (TOKEN, secret_part, first, second):
