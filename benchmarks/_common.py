@@ -353,7 +353,7 @@ def settings_for(target: Target, base_url: str, token: str = TOKEN, **overrides:
 
 def services_for(settings: Any, db: Database, clock: Callable[[], datetime]) -> Any:
     from bot.context import Services
-    from bot.texts import Texts
+    from texts import Texts
 
     return Services(settings, db, Texts(settings.language), clock=clock, admin_ids=frozenset())
 

@@ -29,10 +29,10 @@ from bot.context import CONTEXT_TYPES, BotContext, Clock, Services, real_clock
 from bot.handlers import admin, common, coordinator, groups, imports, officer, onboarding, web
 from bot.messaging import stale_button
 from bot.settings import Settings
-from bot.texts import Texts
 from storage.db import Database
 from storage.errors import is_unavailable
 from storage.models import BotState
+from texts import Texts
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.asyncio import AsyncIOScheduler

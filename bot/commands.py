@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from telegram import Bot, BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 from telegram.error import TelegramError
 
-from bot.texts import Texts
 from domain.status import Role
 from storage.models import Member
+from texts import Texts
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from bot.settings import Settings
-from bot.texts import Texts
 from periods.calendar import WorkingCalendar
 from periods.store import load_calendar
 from storage.db import Database
+from texts import Texts
 
 if TYPE_CHECKING:
     from reminders.dispatcher import Dispatcher

@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.texts import Html, Texts
 from storage.models import Member
+from texts import Html, Texts
 
 
 def local_time(moment: datetime, tz: ZoneInfo) -> str:

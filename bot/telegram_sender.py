@@ -12,7 +12,6 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from bot import keyboards
 from bot.render import MESSAGE_BUDGET, fit_lines, local_date, shorten
-from bot.texts import Html, Texts
 from reminders.sender import Rejected, TryLater, Uncertain, Unreachable
 from reminders.views import (
     CoordinatorView,
@@ -25,6 +24,7 @@ from reminders.views import (
     View,
 )
 from reports.requests import MAX_NOTE  # requests are bounded when made; older ones here
+from texts import Html, Texts
 
 MAX_TASK_BUTTONS = 24
 GONE = ("chat not found", "user is deactivated", "bot was kicked", "have no rights")

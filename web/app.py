@@ -15,13 +15,13 @@ from typing import Any
 from aiohttp import web
 
 from bot.context import Services, working_calendar
-from bot.texts import Texts
 from onboarding.letter import file_stem
 from plans.active import active_plans
 from plans.overview import plans_overview
 from reports.summary import blockers, summarize
 from storage.errors import is_unavailable
 from storage.models import Agency, Member, Plan, ReportingPeriod, Task
+from texts import Texts
 from web import auth, views
 from web.markup import Markup
 from web.queries import agency_record, plan_periods, plan_tasks, task_record

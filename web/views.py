@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.texts import Texts
 from domain.status import Outcome
 from reports.labels import format_percent, outcome_label, status_label
 from storage.models import Member, Plan, ReportingPeriod, Task
+from texts import Texts
 from web.markup import Markup, esc, join, render
 from web.queries import AgencyTask, ReportRecord, TaskRecord
 

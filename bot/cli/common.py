@@ -12,9 +12,9 @@ from typing import Any
 
 from bot.app import remember_bot_username
 from bot.settings import Settings
-from bot.texts import Texts
 from storage.db import Database
 from storage.models import BotState
+from texts import Texts
 
 _TAG = re.compile(r"</?[a-z][^>]*>")
 

@@ -16,9 +16,9 @@ from bot.cli.common import (
     with_database,
 )
 from bot.settings import Settings
-from bot.texts import Html, Texts
 from plans.registry import AgencyConflict, add_agency, find_agency
 from storage.db import Database
+from texts import Html, Texts
 
 
 async def cmd_agency_add(settings: Settings, args: argparse.Namespace) -> None:

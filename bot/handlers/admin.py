@@ -14,7 +14,6 @@ from bot.guards import requires
 from bot.links import deep_link
 from bot.messaging import reply_lines
 from bot.render import agency_not_found, local_date, local_time, member_line, shorten
-from bot.texts import Html, Texts
 from domain.dates import parse_day
 from domain.status import AssignmentRole, Role
 from domain.text import fold
@@ -25,6 +24,7 @@ from plans.overview import agencies_overview, groups_overview, plans_overview
 from plans.registry import find_agency, merge_agency
 from plans.store import find_plan
 from storage.models import Agency, CalendarDay, Member, Plan, Task
+from texts import Html, Texts
 
 
 def split_invite_args(args: list[str]) -> tuple[str, str, str | None] | None:

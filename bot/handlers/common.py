@@ -10,9 +10,9 @@ from bot.commands import commands_for
 from bot.context import BotContext
 from bot.guards import current_member, identity_of, requires
 from bot.handlers.onboarding import start_with_token  # join links, invites, moves
-from bot.texts import Html, Texts
 from domain.status import Role
 from storage.models import Member
+from texts import Html, Texts
 
 
 def describe_member(texts: Texts, member: Member) -> dict[str, object]:

@@ -19,7 +19,6 @@ from bot.guards import requires
 from bot.handlers.officer import report_state
 from bot.messaging import pressed, reply_lines
 from bot.render import local_date, local_time, shorten, split_message
-from bot.texts import Html, Texts
 from domain.dates import parse_day
 from domain.status import Outcome, Role
 from domain.text import split_refs, strip_diacritics
@@ -41,6 +40,7 @@ from reports.summary import (
 )
 from reports.worklist import period_items
 from storage.models import Agency, Member, Plan, ReportingPeriod
+from texts import Html, Texts
 
 
 @requires(Role.COORDINATOR)

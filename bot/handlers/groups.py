@@ -11,7 +11,6 @@ from bot.context import BotContext
 from bot.guards import requires
 from bot.messaging import reply_lines
 from bot.render import agency_not_found
-from bot.texts import Html, Texts
 from domain.status import Role
 from plans.registry import (
     ProvinceAlreadySet,
@@ -25,6 +24,7 @@ from plans.starter import known_provinces
 from plans.starter import load_directory as load_starter_directory
 from plans.successors import ImportReview
 from storage.models import Agency, AgencyGroup, Member
+from texts import Html, Texts
 
 MAX_REFS = 6
 

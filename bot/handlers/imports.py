@@ -17,7 +17,6 @@ from bot.guards import current_member, requires
 from bot.handlers import groups, officer
 from bot.messaging import clear_buttons, edit, pressed
 from bot.render import shorten
-from bot.texts import Html, Texts
 from domain.status import Role
 from plans.document import DocumentError
 from plans.isolation import read_plan_isolated
@@ -36,6 +35,7 @@ from plans.store import (
     save_plan,
 )
 from storage.models import BotState, Member
+from texts import Html, Texts
 
 PLAN_SUFFIXES = {".docx", ".pdf", ".xlsx", ".csv", ".txt", ".md", *PLAN_FILE_SUFFIXES}
 # im:<id>:save | im:<id>:cancel | im:<id>:fix:<n>:<k> | im:<id>:take:<n> | im:<id>:all | im:<id>:rm

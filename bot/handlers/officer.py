@@ -19,7 +19,6 @@ from bot.context import BotContext, Services, working_calendar
 from bot.guards import requires
 from bot.messaging import clear_buttons, edit, pressed
 from bot.render import local_date, shorten, split_message
-from bot.texts import Html, Texts
 from conversation.model import CONFIRM, LIST, NOTE, PICK, QUESTION, REPLY_WINDOW, About, Pending
 from conversation.reading import (
     KEEP_OR_CHANGE,
@@ -43,6 +42,7 @@ from reports.service import (
 )
 from reports.worklist import WorkItem, candidates, item_for, worklist
 from storage.models import Evidence, Member, Report, Task
+from texts import Html, Texts
 
 EVIDENCE_WINDOW = timedelta(hours=24)
 MAX_CONFIRM_BUTTONS = 12  # an edit and an undo button for each of up to 12 tasks

@@ -12,8 +12,8 @@ from telegram import Bot
 from bot.context import Services
 from bot.scheduling import build_dispatcher
 from bot.settings import Settings
-from bot.texts import Texts
 from storage.db import Database
+from texts import Texts
 
 
 async def main() -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.texts import Texts
 from periods.labels import PeriodName, label_fields
 from reports.labels import localised, period_label
 from reports.model import PlanSummary
+from texts import Texts
 
 CASES = [
     ("monthly", "2026-M11", "Tháng 11/2026", "11/2026"),

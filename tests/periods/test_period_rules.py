@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.texts import Texts
 from domain.text import fold, strip_diacritics
 from periods.calendar import WorkingCalendar
 from periods.rules import (
@@ -26,6 +25,7 @@ from periods.rules import (
     previous_period,
     support_deadline,
 )
+from texts import Texts
 
 CAL = WorkingCalendar()
 DATES = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 11, 30))

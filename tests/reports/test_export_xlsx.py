@@ -312,8 +312,8 @@ def test_prints_on_a4_landscape_with_repeated_header_and_tall_enough_rows() -> N
 
 
 def test_export_labels_agree_with_the_bot_catalogue() -> None:
-    from bot.texts.en import TEXTS as EN
-    from bot.texts.vi import TEXTS as VI
+    from texts.en import TEXTS as EN
+    from texts.vi import TEXTS as VI
 
     for lang, catalogue in (("vi", VI), ("en", EN)):
         shared = {k for k in set(labels(lang)) & set(catalogue) if k.startswith("status.")}

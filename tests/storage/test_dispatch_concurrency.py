@@ -11,7 +11,6 @@ from telegram import Bot
 
 from bot.context import Services
 from bot.scheduling import build_dispatcher
-from bot.texts import Texts
 from emulator import BotApiEmulator
 from plans.model import PlanDraft, PlanInfo, TaskDraft
 from plans.registry import add_agency
@@ -20,6 +19,7 @@ from storage.models import Member, ReminderDelivery
 from tests.auxil.clock import FakeClock
 from tests.auxil.databases import DatabaseTarget, migrated_database
 from tests.auxil.harness import TOKEN, make_settings
+from texts import Texts
 
 AGENCIES = 30
 OFFICERS_PER_AGENCY = 3

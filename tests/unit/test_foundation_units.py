@@ -8,10 +8,10 @@ import pytest
 
 from access.members import parse_duration
 from bot.settings import Settings, SettingsError, load_settings
-from bot.texts import CATALOGUES, Html, Texts
 from domain.status import Role
 from domain.text import fold, squash
 from emulator.validation import ValidationError, check_reply_markup, check_text
+from texts import CATALOGUES, Html, Texts
 
 
 @pytest.mark.parametrize(

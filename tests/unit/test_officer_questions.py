@@ -6,10 +6,10 @@ import pytest
 
 from bot import keyboards
 from bot.handlers.officer import question_view
-from bot.texts import Texts
 from conversation.reading import read
 from reports.intake import Question
 from tests.conversation.test_conversation_reading import ITEMS, REMINDER, item
+from texts import Texts
 
 QID = "0a1b2c3d"
 

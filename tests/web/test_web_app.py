@@ -12,12 +12,12 @@ import pytest
 from sqlalchemy import select, update
 
 from bot.context import working_calendar
-from bot.texts import Texts
 from domain.status import Outcome
 from reports.labels import outcome_label
 from reports.summary import current_period, summarize
 from storage.models import Member, Plan, ReportingPeriod, Task, WebLogin, WebSession
 from tests.web.conftest import WebWorld
+from texts import Texts
 from web.auth import create_login
 
 PAGES = [

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from bot.texts import en, vi
 from periods.labels import Named, period_label
+from texts import en, vi
 
 CATALOGUES: Mapping[str, Mapping[str, str]] = {"vi": vi.TEXTS, "en": en.TEXTS}
 
