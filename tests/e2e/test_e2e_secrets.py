@@ -64,7 +64,7 @@ async def test_verbose_logs_carry_no_token_and_no_invite(
 
 def test_redactor_hides_tokens_in_every_form() -> None:
     # shaped like a real token, made up at run time (no token-like string in the repository)
-    token = f"{secrets.randbelow(9 * 10**9) + 10**9}:AA{secrets.token_urlsafe(24)[:33]}"
+    token = f"{secrets.randbelow(9 * 10**9) + 10**9}:AA{secrets.token_urlsafe(30)[:33]}"
     redact = Redactor([token, "hunter2-password"])
     lines = [
         f"Set Bot API URL: https://api.telegram.org/bot{token}",
