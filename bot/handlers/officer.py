@@ -132,9 +132,31 @@ class Outgoing:
 async def send_all(svc: Services, message: Message, member: Member, out: list[Outgoing]) -> None:
     """Send after the commit; then one short transaction records what was sent."""
     sent = [(await message.reply_text(o.text, reply_markup=o.markup), o.about) for o in out]
-    if not sent:
+    await remember(svc, member, sent)
+
+
+async def remember(
+    svc: Services,
+    member: Member,
+    sent: list[tuple[Message, About]],
+    edited: tuple[Message, About] | None = None,
+) -> None:
+    """One short transaction after the sends: what each sent message is about, and what a
+    button's own message (edited in place) now confirms."""
+    if not sent and edited is None:
         return
+    now = svc.now()
     async with svc.db.transaction() as session:
+        if edited is not None:
+            shown, about = edited
+            await replace_sent(
+                session,
+                chat_id=shown.chat_id,
+                message_id=shown.message_id,
+                member_id=member.id,
+                about=about,
+                now=now,
+            )
         for reply, about in sent:
             conversation.record_sent(
                 session,
@@ -142,7 +164,7 @@ async def send_all(svc: Services, message: Message, member: Member, out: list[Ou
                 message_id=reply.message_id,
                 member_id=member.id,
                 about=about,
-                now=svc.now(),
+                now=now,
             )
 
 
@@ -504,23 +526,8 @@ async def on_pick(
         report_ids=(recorded.report.id,),
     )
     sent = await message.reply_text(prompt, reply_markup=skip_markup)  # type: ignore[union-attr]
-    async with svc.db.transaction() as session:
-        await replace_sent(
-            session,
-            chat_id=message.chat_id,
-            message_id=message.message_id,
-            member_id=member.id,
-            about=confirmed([recorded], None, update.update_id),
-            now=svc.now(),
-        )
-        conversation.record_sent(
-            session,
-            chat_id=sent.chat_id,
-            message_id=sent.message_id,
-            member_id=member.id,
-            about=note,
-            now=svc.now(),
-        )
+    edited = (message, confirmed([recorded], None, update.update_id))
+    await remember(svc, member, [(sent, note)], edited)  # type: ignore[arg-type]
 
 
 async def on_report_action(
@@ -610,25 +617,8 @@ async def answer_question(
         for qid, q in follow_up
     ]
     sent = [(await message.reply_text(o.text, reply_markup=o.markup), o.about) for o in out]  # type: ignore[union-attr]
-    async with svc.db.transaction() as session:
-        if recorded:
-            await replace_sent(
-                session,
-                chat_id=message.chat_id,
-                message_id=message.message_id,
-                member_id=member.id,
-                about=confirmed(recorded, None, update.update_id),
-                now=svc.now(),
-            )
-        for reply, about in sent:
-            conversation.record_sent(
-                session,
-                chat_id=reply.chat_id,
-                message_id=reply.message_id,
-                member_id=member.id,
-                about=about,
-                now=svc.now(),
-            )
+    edited = (message, confirmed(recorded, None, update.update_id)) if recorded else None
+    await remember(svc, member, sent, edited)  # type: ignore[arg-type]
 
 
 async def settle(
