@@ -152,6 +152,22 @@ async def member_by_telegram_id(session: AsyncSession, user_id: int) -> Member |
     )
 
 
+def identify_writes(
+    member: Member | None, who: TelegramIdentity, admin_ids: frozenset[int]
+) -> bool:
+    """Whether `identify` would change anything for this member (read without writing first:
+    almost always nothing changes, and a read does not wait for the write lock)."""
+    if member is None:
+        return who.user_id in admin_ids
+    if who.user_id in admin_ids and member.role != Role.ADMIN.value:
+        return True
+    if not member.active:
+        return False
+    return (
+        member.full_name != who.full_name or member.username != who.username or not member.reachable
+    )
+
+
 async def identify(
     session: AsyncSession, who: TelegramIdentity, admin_ids: frozenset[int]
 ) -> Member | None:

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 from telegram.constants import ChatType
 
-from access.members import TelegramIdentity, identify
+from access.members import TelegramIdentity, identify, identify_writes, member_by_telegram_id
 from bot.context import BotContext
 from domain.status import Role
 from storage.models import Member
@@ -29,8 +29,12 @@ async def current_member(update: Update, context: BotContext) -> Member | None:
     if who is None:
         return None
     svc = context.services
-    async with svc.db.transaction() as session:
-        return await identify(session, who, svc.admin_ids)
+    async with svc.db.reading() as session:
+        member = await member_by_telegram_id(session, who.user_id)
+    if identify_writes(member, who, svc.admin_ids):
+        async with svc.db.transaction() as session:
+            return await identify(session, who, svc.admin_ids)
+    return member if member is not None and member.active else None
 
 
 async def tell(update: Update, text: str) -> None:

@@ -13,7 +13,6 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy import update as sql_update
 from telegram import Bot, Update
 from telegram.error import Conflict, Forbidden, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application
@@ -21,10 +20,11 @@ from telegram.ext import Application
 from access.members import ensure_admins
 from bot.commands import register_default_commands, register_member_commands
 from bot.context import Services
+from bot.updates import IN_HAND, InHand, finish_update
 from domain.status import Role
 from storage.errors import is_unavailable
 from storage.models import Member, ProcessedUpdate
-from storage.upsert import insert_ignore, upsert
+from storage.upsert import insert_ignore
 
 log = logging.getLogger("dondoc.runner")
 
@@ -37,7 +37,15 @@ class Claim(Enum):
 
 async def claim_update(svc: Services, update_id: int, takeover_after: timedelta) -> Claim:
     """Claim an update before handling it. A claim older than `takeover_after` whose holder
-    never finished (it crashed) is taken over."""
+    never finished (it crashed) is taken over. With no takeover delay (polling: Telegram
+    answers one getUpdates at a time, so nobody else can hold it) only whether it was done
+    matters: a read, which waits for no write lock and commits nothing."""
+    if takeover_after <= timedelta(0):
+        async with svc.db.reading() as session:
+            done = await session.scalar(
+                select(ProcessedUpdate.done).where(ProcessedUpdate.update_id == update_id)
+            )
+        return Claim.DONE if done else Claim.MINE
     now = svc.now()
     async with svc.db.transaction() as session:
         values = {"update_id": update_id, "processed_at": now, "done": False}
@@ -52,26 +60,10 @@ async def claim_update(svc: Services, update_id: int, takeover_after: timedelta)
         return Claim.BUSY
 
 
-async def finish_update(svc: Services, update_id: int, error: str | None = None) -> None:
-    async with svc.db.transaction() as session:
-        await session.execute(
-            sql_update(ProcessedUpdate)
-            .where(ProcessedUpdate.update_id == update_id)
-            .values(done=True, processed_at=svc.now(), error=error[:300] if error else None)
-        )
-
-
 async def record_poison(svc: Services, update_id: int, error: str) -> None:
     """Mark an update that cannot be handled as done, with why: it is confirmed and skipped,
     never offered again (a crash loop otherwise, after every restart)."""
-    async with svc.db.transaction() as session:
-        await upsert(
-            session,
-            ProcessedUpdate,
-            {"update_id": update_id, "processed_at": svc.now(), "done": True, "error": error[:300]},
-            ["update_id"],
-            ["processed_at", "done", "error"],
-        )
+    await finish_update(svc, update_id, error)
 
 
 async def handle_once(
@@ -93,11 +85,18 @@ async def handle_once(
         if claim is Claim.BUSY:
             return False
         started = time.monotonic()
-        await application.process_update(update)
+        in_hand = InHand(update_id)
+        token = IN_HAND.set(in_hand)
+        try:
+            await application.process_update(update)
+        finally:
+            IN_HAND.reset(token)
         if update_id in svc.unavailable_updates:
             svc.unavailable_updates.discard(update_id)
             return False
-        await finish_update(svc, update_id, svc.handler_errors.pop(update_id, None))
+        error = svc.handler_errors.pop(update_id, None)
+        if error is not None or not in_hand.finished:
+            await finish_update(svc, update_id, error)
         log.info(
             "update handled",
             extra=update_fields(update) | {"ms": round((time.monotonic() - started) * 1000)},
@@ -260,7 +259,7 @@ class Lanes:
             return
         self.read_at = now
         try:
-            async with self.svc.db.sessions() as session:
+            async with self.svc.db.reading() as session:
                 rows = await session.execute(
                     select(Member.telegram_user_id, Member.agency_id).where(
                         Member.active, Member.agency_id.is_not(None)

@@ -19,6 +19,7 @@ from bot.context import BotContext, Services, working_calendar
 from bot.guards import requires
 from bot.messaging import clear_buttons, edit, pressed
 from bot.render import local_date, shorten, split_message
+from bot.updates import finishing_transaction
 from conversation.model import CONFIRM, LIST, NOTE, PICK, QUESTION, REPLY_WINDOW, About, Pending
 from conversation.reading import (
     KEEP_OR_CHANGE,
@@ -146,7 +147,7 @@ async def remember(
     if not sent and edited is None:
         return
     now = svc.now()
-    async with svc.db.transaction() as session:
+    async with finishing_transaction(svc) as session:
         if edited is not None:
             shown, about = edited
             await replace_sent(

@@ -95,6 +95,10 @@ async def on_profile_text(update: Update, context: BotContext) -> None:
         return
     if update.effective_chat is None or update.effective_chat.type != ChatType.PRIVATE:
         return
+    async with svc.db.reading() as session:  # nearly always nobody waits: no write lock
+        waiting = await pending_profile(session, who.user_id)
+    if waiting is None:
+        return
     async with svc.db.transaction() as session:
         use = await pending_profile(session, who.user_id)
         if use is None:

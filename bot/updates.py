@@ -1,0 +1,63 @@
+"""The update being handled: its done row in processed_updates, written once it was handled.
+
+The runner claims an update, lets the handlers run, then records it done. A handler's last
+write transaction (after its messages went out) can carry that record itself, which saves
+a commit on the busiest path (an officer's reply).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.context import Services
+from storage.models import ProcessedUpdate
+from storage.upsert import upsert
+
+
+@dataclass
+class InHand:
+    """The update this task is handling: whether its done row is written already."""
+
+    update_id: int
+    finished: bool = False
+
+
+IN_HAND: ContextVar[InHand | None] = ContextVar("dondoc_update_in_hand", default=None)
+
+
+async def finish_update(svc: Services, update_id: int, error: str | None = None) -> None:
+    async with svc.db.transaction() as session:
+        await mark_done(session, update_id, svc.now(), error[:300] if error else None)
+
+
+async def mark_done(
+    session: AsyncSession, update_id: int, now: datetime, error: str | None = None
+) -> None:
+    await upsert(
+        session,
+        ProcessedUpdate,
+        {"update_id": update_id, "processed_at": now, "done": True, "error": error},
+        ["update_id"],
+        ["processed_at", "done", "error"],
+    )
+
+
+@asynccontextmanager
+async def finishing_transaction(svc: Services) -> AsyncIterator[AsyncSession]:
+    """A handler's last write transaction, after its messages went out: it also records the
+    update being handled as done, saving the runner a commit of its own. A crash before it
+    commits leaves the update to be handled again (handling is idempotent: a report is
+    recorded once per update), so the sender is still answered."""
+    in_hand = IN_HAND.get()
+    async with svc.db.transaction() as session:
+        yield session
+        if in_hand is not None and not in_hand.finished:
+            await mark_done(session, in_hand.update_id, svc.now())
+    if in_hand is not None:
+        in_hand.finished = True
