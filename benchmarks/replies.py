@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `python benchmar
 
 from benchmarks._common import (
     ECHO_TOKEN,
+    OFFICER_BASE,
     REMINDER_DAY,
     TOKEN,
     FixedClock,
@@ -272,8 +273,13 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
 
             def officer_messages(offset: int, count: int) -> list[tuple[FakeUser, str]]:
                 chosen = [next(officer_ids) for _ in range(count)]
+                # each officer writes under the name the directory knows (as they do: a name
+                # that changed is written once, not on every message)
                 return [
-                    (FakeUser(uid, "Cán bộ", str(uid)), reply_text(rng, refs[uid]))
+                    (
+                        FakeUser(uid, "Cán bộ", str(uid - OFFICER_BASE + 1)),
+                        reply_text(rng, refs[uid]),
+                    )
                     for uid in chosen
                 ]
 

@@ -10,6 +10,7 @@ from telegram.constants import ChatType
 
 from access.members import TelegramIdentity, identify, identify_writes, member_by_telegram_id
 from bot.context import BotContext
+from bot.updates import known_sender
 from domain.status import Role
 from storage.models import Member
 
@@ -29,8 +30,12 @@ async def current_member(update: Update, context: BotContext) -> Member | None:
     if who is None:
         return None
     svc = context.services
-    async with svc.db.reading() as session:
-        member = await member_by_telegram_id(session, who.user_id)
+    known = known_sender(who.user_id)
+    if known is not None:
+        member = known.member
+    else:
+        async with svc.db.reading() as session:
+            member = await member_by_telegram_id(session, who.user_id)
     if identify_writes(member, who, svc.admin_ids):
         async with svc.db.transaction() as session:
             return await identify(session, who, svc.admin_ids)

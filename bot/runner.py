@@ -20,7 +20,7 @@ from telegram.ext import Application
 from access.members import ensure_admins
 from bot.commands import register_default_commands, register_member_commands
 from bot.context import Services
-from bot.updates import IN_HAND, InHand, finish_update
+from bot.updates import IN_HAND, InHand, finish_update, read_sender
 from domain.status import Role
 from storage.errors import is_unavailable
 from storage.models import Member, ProcessedUpdate
@@ -35,16 +35,22 @@ class Claim(Enum):
     BUSY = "busy"  # another instance is handling it: try again later
 
 
-async def claim_update(svc: Services, update_id: int, takeover_after: timedelta) -> Claim:
+async def claim_update(
+    svc: Services, in_hand: InHand, takeover_after: timedelta, user_id: int | None = None
+) -> Claim:
     """Claim an update before handling it. A claim older than `takeover_after` whose holder
     never finished (it crashed) is taken over. With no takeover delay (polling: Telegram
     answers one getUpdates at a time, so nobody else can hold it) only whether it was done
-    matters: a read, which waits for no write lock and commits nothing."""
+    matters: a read, which waits for no write lock and commits nothing; the sender is read
+    with it (`in_hand.sender`)."""
+    update_id = in_hand.update_id
     if takeover_after <= timedelta(0):
         async with svc.db.reading() as session:
             done = await session.scalar(
                 select(ProcessedUpdate.done).where(ProcessedUpdate.update_id == update_id)
             )
+            if not done and user_id is not None:
+                in_hand.sender = await read_sender(session, user_id)
         return Claim.DONE if done else Claim.MINE
     now = svc.now()
     async with svc.db.transaction() as session:
@@ -77,15 +83,16 @@ async def handle_once(
     database is down, or another instance holds it); it must be offered again later. Any other
     failure records the update as poison (logged, confirmed, never retried)."""
     update_id = update.update_id
+    in_hand = InHand(update_id)
+    user = update.effective_user
     try:
-        claim = await claim_update(svc, update_id, takeover_after)
+        claim = await claim_update(svc, in_hand, takeover_after, user.id if user else None)
         if claim is Claim.DONE:
             log.info("update %s already handled, skipped", update_id)
             return True
         if claim is Claim.BUSY:
             return False
         started = time.monotonic()
-        in_hand = InHand(update_id)
         token = IN_HAND.set(in_hand)
         try:
             await application.process_update(update)

@@ -15,17 +15,44 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from access.members import member_by_telegram_id
 from bot.context import Services
-from storage.models import ProcessedUpdate
+from onboarding.links import pending_profile
+from storage.models import Member, ProcessedUpdate
 from storage.upsert import upsert
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Who sent the update, read together with whether it was handled (one read per update
+    for what the guards and the onboarding handler both ask)."""
+
+    user_id: int
+    member: Member | None  # None: not in the directory
+    profile_pending: bool  # admitted through a join link; name and position still to come
 
 
 @dataclass
 class InHand:
-    """The update this task is handling: whether its done row is written already."""
+    """The update this task is handling: whether its done row is written already, and its
+    sender if read with the claim."""
 
     update_id: int
     finished: bool = False
+    sender: Sender | None = None
+
+
+def known_sender(user_id: int) -> Sender | None:
+    """The sender read with the claim of the update being handled, if that is this user."""
+    in_hand = IN_HAND.get()
+    sender = in_hand.sender if in_hand is not None else None
+    return sender if sender is not None and sender.user_id == user_id else None
+
+
+async def read_sender(session: AsyncSession, user_id: int) -> Sender:
+    member = await member_by_telegram_id(session, user_id)
+    pending = member is not None and await pending_profile(session, user_id) is not None
+    return Sender(user_id, member, pending)
 
 
 IN_HAND: ContextVar[InHand | None] = ContextVar("dondoc_update_in_hand", default=None)

@@ -22,6 +22,7 @@ from bot.guards import current_member, identity_of, requires
 from bot.links import deep_link
 from bot.messaging import clear_buttons, edit, reply_lines
 from bot.render import agency_not_found, local_time
+from bot.updates import known_sender
 from domain.status import Role
 from onboarding.letter import file_stem, prepare_letter, write_letter, write_link_list
 from onboarding.links import (
@@ -95,9 +96,13 @@ async def on_profile_text(update: Update, context: BotContext) -> None:
         return
     if update.effective_chat is None or update.effective_chat.type != ChatType.PRIVATE:
         return
-    async with svc.db.reading() as session:  # nearly always nobody waits: no write lock
-        waiting = await pending_profile(session, who.user_id)
-    if waiting is None:
+    known = known_sender(who.user_id)
+    if known is not None:
+        waiting = known.profile_pending
+    else:
+        async with svc.db.reading() as session:  # nearly always nobody waits: no write lock
+            waiting = await pending_profile(session, who.user_id) is not None
+    if not waiting:
         return
     async with svc.db.transaction() as session:
         use = await pending_profile(session, who.user_id)
