@@ -1,13 +1,16 @@
 """An officer's work list (SQLite and PostgreSQL): the same items as the period-by-period
-reference, across plans, schedules, overrides, ad-hoc requests and days."""
+reference it replaced, across plans, schedules, overrides, ad-hoc requests and days, in a
+number of SQL statements that does not grow with the plans."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from periods.calendar import WorkingCalendar
@@ -25,7 +28,7 @@ from plans.model import PlanDraft, PlanInfo, ReportingSchedule, TaskDraft
 from plans.registry import add_agency
 from plans.store import save_plan
 from reports.service import deadline_for
-from reports.worklist import WorkItem, worklist
+from reports.worklist import WorkItem, assemble, worklist
 from storage.db import Database
 from storage.models import Assignment, Plan, Report, ReportingPeriod, Task, utcnow
 from storage.upsert import insert_ignore
@@ -408,3 +411,126 @@ async def test_the_work_list_of_one_day_in_detail(db: Database) -> None:
     assert not any(ref == "B.3" and key.startswith("2026-M") for _, key, ref, *_ in nn)
     assert not any(key == "adhoc-2026-12-01-B" for _, key, *_ in yt)  # outside its agencies
     assert any(key == "adhoc-2026-12-01-B" for _, key, *_ in nn)
+
+
+# --- statements -----------------------------------------------------------------------------
+
+
+@contextmanager
+def counting(db: Database) -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine.sync_engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine.sync_engine, "before_cursor_execute", count)
+
+
+async def add_plans(db: Database, first: int, count: int, agency: str) -> None:
+    async with db.transaction() as session:
+        for n in range(first, first + count):
+            plan_draft = draft(
+                f"{n}/KH-UBND",
+                ReportingSchedule(frequencies=["quarterly"]),
+                [
+                    TaskDraft(ref="1", title="Một", lead=[agency]),
+                    TaskDraft(
+                        ref="2", title="Hai", lead=[TC], support=[agency], reporting="monthly"
+                    ),
+                    TaskDraft(ref="3", title="Ba", lead=[agency], due=date(2026, 12, 31)),
+                ],
+            )
+            plan = (await save_plan(session, plan_draft)).plan
+            plan.created_at = datetime(2026, 1, 5, 2, tzinfo=UTC)
+
+
+async def statements_of(db: Database, agency_id: int, today: date) -> list[str]:
+    async with db.transaction() as session:
+        await session.execute(select(1))  # the transaction is begun before counting
+        with counting(db) as statements:
+            items = await worklist(session, agency_id, today, CALENDAR)
+    assert items
+    return statements
+
+
+async def test_the_work_list_costs_the_same_statements_for_one_plan_or_five(db: Database) -> None:
+    async with db.transaction() as session:
+        agency = (await add_agency(session, XD)).id
+        await add_agency(session, TC)
+    today = date(2026, 12, 11)
+    await add_plans(db, 1, 1, XD)
+    creating_one = await statements_of(db, agency, today)  # period rows made on first need
+    one = await statements_of(db, agency, today)
+    await add_plans(db, 2, 4, XD)
+    creating_five = await statements_of(db, agency, today)
+    five = await statements_of(db, agency, today)
+    assert len(one) == len(five), (one, five)
+    assert len(creating_one) == len(creating_five), (creating_one, creating_five)
+    # plans (and their coordinators' aliases, loaded with them), tasks, periods, reports
+    assert len(one) <= 5, one
+    assert len(creating_one) <= len(one) + 2, creating_one  # one insert, one select again
+
+
+# --- the pure part --------------------------------------------------------------------------
+
+
+def test_the_work_list_is_assembled_from_fetched_rows_without_a_database() -> None:
+    plan = Plan(id=1, number="1/KH")
+    q3 = ReportingPeriod(
+        id=10,
+        plan_id=1,
+        kind="quarterly",
+        key="2026-Q3",
+        starts_on=date(2026, 6, 15),
+        ends_on=date(2026, 9, 14),
+        deadline=date(2026, 9, 16),
+        support_deadline=date(2026, 9, 15),
+        scope={},
+    )
+    q4 = ReportingPeriod(
+        id=11,
+        plan_id=1,
+        kind="quarterly",
+        key="2026-Q4",
+        starts_on=date(2026, 9, 15),
+        ends_on=date(2026, 12, 14),
+        deadline=date(2026, 12, 16),
+        support_deadline=date(2026, 12, 15),
+        scope={},
+    )
+    request = ReportingPeriod(
+        id=12,
+        plan_id=1,
+        kind="adhoc",
+        key="adhoc-1",
+        starts_on=date(2026, 12, 1),
+        ends_on=date(2026, 12, 1),
+        deadline=date(2026, 12, 9),
+        support_deadline=date(2026, 12, 9),
+        scope={"task_ids": [2]},
+    )
+    ongoing = Task(id=1, plan_id=1, ref="1", position=0, active=True)
+    due = Task(id=2, plan_id=1, ref="2", position=1, active=True, due_on=date(2026, 9, 30))
+    monthly = Task(id=3, plan_id=1, ref="3", position=2, active=True, reporting="monthly")
+    rows = [
+        (task, Assignment(task_id=task.id, agency_id=7, role=role))
+        for task, role in ((ongoing, "support"), (due, "lead"), (monthly, "lead"))
+    ]
+    done = Report(period_id=10, task_id=2, agency_id=7, status="done")
+    begun = Report(period_id=11, task_id=1, agency_id=7, status="in_progress")
+    items = assemble(
+        [plan],
+        {1: [q3, q4, request]},
+        rows,
+        [(done, q3.ends_on), (begun, q4.ends_on)],
+    )
+    assert [(i.period.key, i.task.ref, i.deadline, i.report) for i in items] == [
+        ("2026-Q3", "1", date(2026, 9, 15), None),  # support: the earlier deadline
+        ("2026-Q3", "2", date(2026, 9, 16), done),
+        ("adhoc-1", "2", date(2026, 12, 9), None),  # a request asks again
+        ("2026-Q4", "1", date(2026, 12, 15), begun),  # "2" was done in Q3: not asked again
+    ]
