@@ -31,7 +31,8 @@ EARLIER_PERIOD = aliased(ReportingPeriod)
 
 
 def in_period_scope(period: ReportingPeriod) -> list[object]:
-    """Conditions on Task/Assignment that put an assignment in the period's scope."""
+    """Conditions on Task/Assignment that put an assignment in the period's scope (the same
+    rule in Python: `in_scope`, below)."""
     conditions: list[object] = [Task.plan_id == period.plan_id, Task.active]
     if period.kind == "adhoc":
         task_ids = period.scope.get("task_ids") or []
@@ -60,6 +61,29 @@ def in_period_scope(period: ReportingPeriod) -> list[object]:
             )
         )
     return conditions
+
+
+def in_scope(
+    period: ReportingPeriod, task: Task, assignment: Assignment, done_until: date | None
+) -> bool:
+    """`in_period_scope` evaluated on loaded rows, condition for condition, for readers that
+    fetch many periods' assignments at once. `done_until`: the end of the earliest period in
+    which the assignment's agency reported the task done (None if it never did). Change the two
+    together: tests/periods/test_period_scope.py checks they agree."""
+    if task.plan_id != period.plan_id or not task.active:
+        return False
+    if period.kind == "adhoc":
+        task_ids = period.scope.get("task_ids") or []
+        agency_ids = period.scope.get("agency_ids") or []
+        return (not task_ids or task.id in task_ids) and (
+            not agency_ids or assignment.agency_id in agency_ids
+        )
+    if task.reporting is not None and task.reporting != period.kind:
+        return False
+    # a task with a due date that an agency already reported done is not asked again
+    return not (
+        task.due_on is not None and done_until is not None and done_until < period.starts_on
+    )
 
 
 def assignments_in_period(period: ReportingPeriod) -> Select[tuple[Task, Assignment]]:

@@ -3,10 +3,11 @@ the calendar changes. The rules themselves are pure (`periods.rules`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from periods.calendar import WorkingCalendar
@@ -43,6 +44,23 @@ def period_dates(
     return lead, support
 
 
+def new_period_row(plan: Plan, period: Period, calendar: WorkingCalendar) -> dict[str, Any]:
+    """The values of a periodic period's row when it is first needed."""
+    lead, support = period_dates(period, schedule_of(plan), calendar)
+    return {
+        "plan_id": plan.id,
+        "kind": period.kind,
+        "key": period.key,
+        "starts_on": period.starts_on,
+        "ends_on": period.ends_on,
+        "deadline": lead,
+        "support_deadline": support,
+        "scope": {},
+        "request_note": "",
+        "created_at": utcnow(),
+    }
+
+
 async def ensure_period(
     session: AsyncSession, plan: Plan, period: Period, calendar: WorkingCalendar
 ) -> ReportingPeriod:
@@ -53,27 +71,49 @@ async def ensure_period(
     row = await session.scalar(query)
     if row is not None:
         return row
-    lead, support = period_dates(period, schedule_of(plan), calendar)
     await insert_ignore(
-        session,
-        ReportingPeriod,
-        {
-            "plan_id": plan.id,
-            "kind": period.kind,
-            "key": period.key,
-            "starts_on": period.starts_on,
-            "ends_on": period.ends_on,
-            "deadline": lead,
-            "support_deadline": support,
-            "scope": {},
-            "request_note": "",
-            "created_at": utcnow(),
-        },
-        ["plan_id", "key"],
+        session, ReportingPeriod, new_period_row(plan, period, calendar), ["plan_id", "key"]
     )
     row = await session.scalar(query)
     assert row is not None
     return row
+
+
+async def ensure_periods(
+    session: AsyncSession,
+    wanted: Sequence[tuple[Plan, Sequence[Period]]],
+    calendar: WorkingCalendar,
+    adhoc_on: date,
+) -> tuple[dict[tuple[int, str], ReportingPeriod], list[ReportingPeriod]]:
+    """`ensure_period` for several plans' periods at once, plus these plans' ad-hoc requests
+    started by `adhoc_on`: ({(plan id, key): row}, ad-hoc rows). One SELECT when every row
+    exists; otherwise the missing ones are inserted in one statement, in the order wanted,
+    ignoring any a concurrent creator made first, and the SELECT runs again."""
+    pairs = [(plan, period) for plan, periods in wanted for period in periods]
+    query = (
+        select(ReportingPeriod)
+        .where(
+            ReportingPeriod.plan_id.in_(sorted({plan.id for plan, _ in wanted})),
+            or_(
+                ReportingPeriod.key.in_(sorted({period.key for _, period in pairs})),
+                and_(ReportingPeriod.kind == "adhoc", ReportingPeriod.starts_on <= adhoc_on),
+            ),
+        )
+        .order_by(ReportingPeriod.id)
+    )
+    rows = (await session.scalars(query)).all()
+    found = {(row.plan_id, row.key) for row in rows}
+    missing = [
+        new_period_row(plan, period, calendar)
+        for plan, period in pairs
+        if (plan.id, period.key) not in found
+    ]
+    if missing:
+        await insert_ignore(session, ReportingPeriod, missing, ["plan_id", "key"])
+        rows = (await session.scalars(query)).all()
+    periodic = {(row.plan_id, row.key): row for row in rows if row.kind != "adhoc"}
+    assert all((plan.id, period.key) in periodic for plan, period in pairs)
+    return periodic, [row for row in rows if row.kind == "adhoc"]
 
 
 async def plan_kinds(session: AsyncSession, plan: Plan) -> set[str]:
@@ -83,6 +123,11 @@ async def plan_kinds(session: AsyncSession, plan: Plan) -> set[str]:
             Task.plan_id == plan.id, Task.active, Task.reporting.is_not(None)
         )
     )
+    return kinds_of(plan, overrides)
+
+
+def kinds_of(plan: Plan, overrides: Iterable[str | None]) -> set[str]:
+    """The plan's schedule's kinds and its active tasks' own (`overrides`; pure)."""
     return set(schedule_of(plan).frequencies) | {k for k in overrides if k}
 
 
@@ -124,10 +169,17 @@ async def chased_periods(
             ReportingPeriod.starts_on <= day,
         )
     )
-    for row in adhoc:
-        if calendar.working_days_between(row.deadline, day) <= ADHOC_CHASE_DAYS:
-            rows.append(row)
+    rows += [row for row in adhoc if adhoc_chased_on(row, day, calendar)]
     return rows
+
+
+def adhoc_chased_on(row: ReportingPeriod, day: date, calendar: WorkingCalendar) -> bool:
+    """An ad-hoc request is chased from its start until ADHOC_CHASE_DAYS working days after its
+    deadline (pure)."""
+    return (
+        row.starts_on <= day
+        and calendar.working_days_between(row.deadline, day) <= ADHOC_CHASE_DAYS
+    )
 
 
 async def recompute_deadlines(session: AsyncSession, since: date, **calendar_settings: Any) -> int:

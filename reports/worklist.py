@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from periods.calendar import WorkingCalendar
-from periods.owing import assignments_in_period
-from periods.rules import period_containing
-from periods.store import chased_periods, ensure_period, plan_kinds
+from periods.owing import assignments_in_period, in_scope
+from periods.rules import Period, period_containing
+from periods.store import (
+    adhoc_chased_on,
+    ensure_periods,
+    kinds_of,
+    periods_chased_on,
+    plan_kinds,
+)
 from plans.active import active_plans
 from reports.service import deadline_for
 from storage.models import Assignment, Plan, Report, ReportingPeriod, Task
@@ -37,11 +44,131 @@ async def worklist(
     session: AsyncSession, agency_id: int, today: date, calendar: WorkingCalendar
 ) -> list[WorkItem]:
     """The agency's tasks across every chased period: the period due first first, its tasks
-    together (earliest deadline, then plan order)."""
+    together (earliest deadline, then plan order). Called on every officer reply, so it costs
+    the same few statements however many plans and periods: the active plans, the agency's
+    tasks (with every task's own reporting kind), the open periods (created on first need)
+    and the agency's reports."""
+    plans = await active_plans(session)
+    if not plans:
+        return []
+    rows = await tasks_of_plans(session, [plan.id for plan in plans], agency_id)
+    overrides: dict[int, list[str | None]] = {}
+    for task, _assignment in rows:
+        overrides.setdefault(task.plan_id, []).append(task.reporting)
+    periods = await open_periods_of(
+        session,
+        [(plan, kinds_of(plan, overrides.get(plan.id, ()))) for plan in plans],
+        today,
+        calendar,
+    )
+    assigned = [(task, assignment) for task, assignment in rows if assignment is not None]
+    period_ids = [period.id for plan_periods in periods.values() for period in plan_periods]
+    due_task_ids = sorted({task.id for task, _ in assigned if task.due_on is not None})
+    reports = (
+        await session.execute(
+            select(Report, ReportingPeriod.ends_on)
+            .join(ReportingPeriod, ReportingPeriod.id == Report.period_id)
+            .where(
+                Report.agency_id == agency_id,
+                or_(
+                    Report.period_id.in_(period_ids),
+                    and_(Report.status == "done", Report.task_id.in_(due_task_ids)),
+                ),
+            )
+        )
+    ).all()
+    return assemble(plans, periods, assigned, [(report, ends_on) for report, ends_on in reports])
+
+
+async def tasks_of_plans(
+    session: AsyncSession, plan_ids: Sequence[int], agency_id: int
+) -> list[tuple[Task, Assignment | None]]:
+    """The plans' active tasks the agency is assigned, with its assignment, and the others
+    that have their own reporting kind (assignment None: they count in the plan's kinds), in
+    plan order."""
+    query = (
+        select(Task, Assignment)
+        .outerjoin(
+            Assignment, and_(Assignment.task_id == Task.id, Assignment.agency_id == agency_id)
+        )
+        .where(
+            Task.plan_id.in_(plan_ids),
+            Task.active,
+            or_(Assignment.id.is_not(None), Task.reporting.is_not(None)),
+        )
+        .order_by(Task.position, Task.id)
+    )
+    return [(task, assignment) for task, assignment in (await session.execute(query)).all()]
+
+
+def periods_open_on(
+    plan: Plan, kinds: set[str], today: date, calendar: WorkingCalendar
+) -> list[Period]:
+    """The plan's periodic periods an agency can report on today (pure): those being chased,
+    then the one in progress of each kind (an officer may report before the reminders start)."""
+    found = dict.fromkeys(periods_chased_on(plan, kinds, today, calendar))
+    for kind in sorted(kinds):
+        found.setdefault(period_containing(kind, today))  # type: ignore[arg-type]
+    return list(found)
+
+
+async def open_periods_of(
+    session: AsyncSession,
+    plans: Sequence[tuple[Plan, set[str]]],
+    today: date,
+    calendar: WorkingCalendar,
+) -> dict[int, list[ReportingPeriod]]:
+    """Each plan's (with its kinds) open periods by plan id: its periodic ones
+    (`periods_open_on`), then its ad-hoc requests being chased; one SELECT when every periodic
+    row exists (see `ensure_periods`)."""
+    wanted = {plan.id: periods_open_on(plan, kinds, today, calendar) for plan, kinds in plans}
+    periodic, adhoc = await ensure_periods(
+        session, [(plan, wanted[plan.id]) for plan, _ in plans], calendar, today
+    )
+    return {
+        plan.id: [periodic[(plan.id, period.key)] for period in wanted[plan.id]]
+        + [row for row in adhoc if row.plan_id == plan.id and adhoc_chased_on(row, today, calendar)]
+        for plan, _ in plans
+    }
+
+
+def assemble(
+    plans: Sequence[Plan],
+    periods: Mapping[int, Sequence[ReportingPeriod]],
+    assignments: Sequence[tuple[Task, Assignment]],
+    reports: Sequence[tuple[Report, date]],
+) -> list[WorkItem]:
+    """The work list from fetched rows (pure): `periods` the open ones by plan id,
+    `assignments` the agency's (task, assignment) rows in plan order, `reports` the agency's
+    reports with the end of their period: at least those in the open periods and those done
+    on tasks with a due date (a task done earlier is not asked again, see `in_scope`)."""
+    by_period = {(report.period_id, report.task_id): report for report, _ in reports}
+    done_until: dict[tuple[int, int], date] = {}
+    for report, ends_on in reports:
+        if report.status == "done":
+            key = (report.task_id, report.agency_id)
+            done_until[key] = min(ends_on, done_until.get(key, ends_on))
+    by_plan: dict[int, list[tuple[Task, Assignment]]] = {}
+    for task, assignment in assignments:
+        by_plan.setdefault(task.plan_id, []).append((task, assignment))
     items: list[WorkItem] = []
-    for plan in await active_plans(session):
-        for period in await open_periods(session, plan, today, calendar):
-            items += await period_items(session, plan, period, agency_id)
+    for plan in plans:
+        rows = by_plan.get(plan.id, [])
+        for period in periods.get(plan.id, ()):
+            items += [
+                WorkItem(
+                    plan,
+                    period,
+                    task,
+                    assignment.role,
+                    deadline_for(period, assignment.role),
+                    by_period.get((period.id, task.id)),
+                )
+                for task, assignment in rows
+                if in_scope(
+                    period, task, assignment, done_until.get((task.id, assignment.agency_id))
+                )
+            ]
     items.sort(
         key=lambda i: (i.period.deadline, i.plan.id, i.period.id, i.deadline, i.task.position)
     )
@@ -53,11 +180,8 @@ async def open_periods(
 ) -> list[ReportingPeriod]:
     """Periods an agency can report on today: those being chased, and the ones in progress
     (an officer may report before the reminders start)."""
-    periods = {p.id: p for p in await chased_periods(session, plan, today, calendar)}
-    for kind in await plan_kinds(session, plan):
-        current = await ensure_period(session, plan, period_containing(kind, today), calendar)  # type: ignore[arg-type]
-        periods.setdefault(current.id, current)
-    return list(periods.values())
+    kinds = await plan_kinds(session, plan)
+    return (await open_periods_of(session, [(plan, kinds)], today, calendar))[plan.id]
 
 
 async def period_items(

@@ -11,12 +11,21 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 
 async def insert_ignore(
-    session: AsyncSession, model: type, values: dict[str, Any], keys: Sequence[str]
+    session: AsyncSession,
+    model: type,
+    values: dict[str, Any] | Sequence[dict[str, Any]],
+    keys: Sequence[str],
 ) -> int:
-    """INSERT … ON CONFLICT (keys) DO NOTHING; returns 1 if this call inserted the row."""
+    """INSERT … ON CONFLICT (keys) DO NOTHING; returns how many rows this call inserted (1 or 0
+    for one row; a list of rows goes in one multi-row INSERT, in the list's order)."""
     dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(model).values(**values).on_conflict_do_nothing(index_elements=list(keys))
+    rows = (
+        insert(model).values(**values)
+        if isinstance(values, dict)
+        else insert(model).values(list(values))
+    )
+    statement = rows.on_conflict_do_nothing(index_elements=list(keys))
     result = await session.execute(statement)
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
