@@ -3,6 +3,7 @@ the calendar changes. The rules themselves are pure (`periods.rules`)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
@@ -22,10 +23,21 @@ ADHOC_CHASE_DAYS = 10
 async def load_calendar(session: AsyncSession, **settings: Any) -> WorkingCalendar:
     """The working calendar with the admin-declared days off and make-up working days."""
     days = (await session.execute(select(CalendarDay.day, CalendarDay.kind))).all()
+    return calendar_of(
+        frozenset((day, kind) for day, kind in days), tuple(sorted(settings.items()))
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def calendar_of(
+    days: frozenset[tuple[date, str]], settings: tuple[tuple[str, Any], ...]
+) -> WorkingCalendar:
+    """One calendar per set of declared days and settings: read on every reply, it is built
+    again only when a day is declared (it keeps what it worked out: holidays, working days)."""
     return WorkingCalendar(
         days_off=[day for day, kind in days if kind == "day_off"],
         extra_working_days=[day for day, kind in days if kind == "working_day"],
-        **settings,
+        **dict(settings),
     )
 
 
