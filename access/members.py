@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import select, update
+from sqlalchemy import BindParameter, Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
@@ -143,13 +143,17 @@ async def bind_invite(
     return BindResult(BindOutcome.BOUND, member)
 
 
-async def member_by_telegram_id(session: AsyncSession, user_id: int) -> Member | None:
+def member_by_telegram_id_query(user_id: int | BindParameter[int]) -> Select[tuple[Member]]:
     # the member's agency comes along (joined); its aliases are not needed on this hot path
-    return await session.scalar(
+    return (
         select(Member)
         .where(Member.telegram_user_id == user_id)
         .options(joinedload(Member.agency).raiseload(Agency.aliases))
     )
+
+
+async def member_by_telegram_id(session: AsyncSession, user_id: int) -> Member | None:
+    return await session.scalar(member_by_telegram_id_query(user_id))
 
 
 def identify_writes(

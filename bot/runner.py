@@ -12,7 +12,7 @@ from datetime import timedelta
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from telegram import Bot, Update
 from telegram.error import Conflict, Forbidden, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application
@@ -27,6 +27,13 @@ from storage.models import Member, ProcessedUpdate
 from storage.upsert import insert_ignore
 
 log = logging.getLogger("dondoc.runner")
+
+
+# statements on every update are built once: SQLAlchemy keys its compiled form on the statement
+# object, and a statement built per call costs about as much to build and key as to run
+UPDATE_DONE = select(ProcessedUpdate.done).where(
+    ProcessedUpdate.update_id == bindparam("update_id")
+)
 
 
 class Claim(Enum):
@@ -46,9 +53,7 @@ async def claim_update(
     update_id = in_hand.update_id
     if takeover_after <= timedelta(0):
         async with svc.db.reading() as session:
-            done = await session.scalar(
-                select(ProcessedUpdate.done).where(ProcessedUpdate.update_id == update_id)
-            )
+            done = await session.scalar(UPDATE_DONE, {"update_id": update_id})
             if not done and user_id is not None:
                 in_hand.sender = await read_sender(session, user_id)
         return Claim.DONE if done else Claim.MINE

@@ -13,12 +13,13 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import bindparam, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from access.members import member_by_telegram_id
+from access.members import member_by_telegram_id_query
 from bot.context import Services
-from onboarding.links import pending_profile
-from storage.models import Member, ProcessedUpdate
+from onboarding.links import waits_for_profile
+from storage.models import JoinLinkUse, Member, ProcessedUpdate
 from storage.upsert import upsert
 
 
@@ -49,10 +50,18 @@ def known_sender(user_id: int) -> Sender | None:
     return sender if sender is not None and sender.user_id == user_id else None
 
 
+# built once (see bot/runner.py): the member, and whether a join waits for their profile
+SENDER = member_by_telegram_id_query(bindparam("user_id")).add_columns(
+    exists(select(JoinLinkUse.id).where(waits_for_profile(bindparam("user_id"))))
+)
+
+
 async def read_sender(session: AsyncSession, user_id: int) -> Sender:
-    member = await member_by_telegram_id(session, user_id)
-    pending = member is not None and await pending_profile(session, user_id) is not None
-    return Sender(user_id, member, pending)
+    """The member (one query, with whether a join waits for their profile)."""
+    row = (await session.execute(SENDER, {"user_id": user_id})).first()
+    if row is None:
+        return Sender(user_id, None, False)
+    return Sender(user_id, row[0], bool(row[1]))
 
 
 IN_HAND: ContextVar[InHand | None] = ContextVar("dondoc_update_in_hand", default=None)

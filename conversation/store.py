@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from conversation.model import (
@@ -23,7 +23,11 @@ from storage.models import BotMessage, BotState
 QUESTION_PREFIX = "q:"
 
 
-def record_sent(
+# built once, a plain insert (no object to track): every message the bot sends is recorded
+SENT = insert(BotMessage.__table__)
+
+
+async def record_sent(
     session: AsyncSession,
     *,
     chat_id: int,
@@ -33,15 +37,16 @@ def record_sent(
     now: datetime,
 ) -> None:
     """Remember what a message the bot just sent was about (a reply may refer to it)."""
-    session.add(
-        BotMessage(
-            chat_id=chat_id,
-            message_id=message_id,
-            member_id=member_id,
-            purpose=about.purpose,
-            context=about.to_json(),
-            created_at=now,
-        )
+    await session.execute(
+        SENT,
+        {
+            "chat_id": chat_id,
+            "message_id": message_id,
+            "member_id": member_id,
+            "purpose": about.purpose,
+            "context": about.to_json(),
+            "created_at": now,
+        },
     )
 
 
@@ -59,7 +64,7 @@ async def replace_sent(
         select(BotMessage).where(BotMessage.chat_id == chat_id, BotMessage.message_id == message_id)
     )
     if row is None:
-        record_sent(
+        await record_sent(
             session,
             chat_id=chat_id,
             message_id=message_id,
@@ -82,6 +87,15 @@ def _context(row: BotMessage, replied: bool) -> Context:
     )
 
 
+# built once: read on every message an officer sends
+LATEST_IN_CHAT = (
+    select(BotMessage)
+    .where(BotMessage.chat_id == bindparam("chat_id"))
+    .order_by(BotMessage.id.desc())
+    .limit(1)
+)
+
+
 async def context_for(
     session: AsyncSession, chat_id: int, reply_to: int | None, now: datetime
 ) -> Context | None:
@@ -94,12 +108,7 @@ async def context_for(
             )
         )
         return _context(row, True) if row is not None else None
-    row = await session.scalar(
-        select(BotMessage)
-        .where(BotMessage.chat_id == chat_id)
-        .order_by(BotMessage.id.desc())
-        .limit(1)
-    )
+    row = await session.scalar(LATEST_IN_CHAT, {"chat_id": chat_id})
     if row is None:
         return None
     context = _context(row, False)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import select, update
+from sqlalchemy import BindParameter, ColumnElement, and_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from access import audit
@@ -276,16 +276,23 @@ def parse_profile(text: str) -> tuple[str, str] | None:
     return name, position
 
 
+def waits_for_profile(telegram_user_id: int | BindParameter[int]) -> ColumnElement[bool]:
+    """Conditions on JoinLinkUse and Member: a join of this (active) member that still waits
+    for their name and position."""
+    return and_(
+        JoinLinkUse.member_id == Member.id,
+        JoinLinkUse.telegram_user_id == telegram_user_id,
+        JoinLinkUse.profile_pending,
+        Member.active,
+    )
+
+
 async def pending_profile(session: AsyncSession, telegram_user_id: int) -> JoinLinkUse | None:
     """The join that still waits for this user's name and position, if any."""
     return await session.scalar(
         select(JoinLinkUse)
         .join(Member, Member.id == JoinLinkUse.member_id)
-        .where(
-            JoinLinkUse.telegram_user_id == telegram_user_id,
-            JoinLinkUse.profile_pending,
-            Member.active,
-        )
+        .where(waits_for_profile(telegram_user_id))
         .order_by(JoinLinkUse.joined_at.desc())
         .limit(1)
     )

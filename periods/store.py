@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from periods.calendar import WorkingCalendar
@@ -20,9 +20,12 @@ from storage.upsert import insert_ignore
 ADHOC_CHASE_DAYS = 10
 
 
+DECLARED_DAYS = select(CalendarDay.day, CalendarDay.kind)  # built once: read on every reply
+
+
 async def load_calendar(session: AsyncSession, **settings: Any) -> WorkingCalendar:
     """The working calendar with the admin-declared days off and make-up working days."""
-    days = (await session.execute(select(CalendarDay.day, CalendarDay.kind))).all()
+    days = (await session.execute(DECLARED_DAYS)).all()
     return calendar_of(
         frozenset((day, kind) for day, kind in days), tuple(sorted(settings.items()))
     )
@@ -91,6 +94,23 @@ async def ensure_period(
     return row
 
 
+# built once (read on every officer reply): the plans' periods with these keys, and their
+# ad-hoc requests started by a day
+PLANS_PERIODS = (
+    select(ReportingPeriod)
+    .where(
+        ReportingPeriod.plan_id.in_(bindparam("plan_ids", expanding=True)),
+        or_(
+            ReportingPeriod.key.in_(bindparam("keys", expanding=True)),
+            and_(
+                ReportingPeriod.kind == "adhoc", ReportingPeriod.starts_on <= bindparam("adhoc_on")
+            ),
+        ),
+    )
+    .order_by(ReportingPeriod.id)
+)
+
+
 async def ensure_periods(
     session: AsyncSession,
     wanted: Sequence[tuple[Plan, Sequence[Period]]],
@@ -102,18 +122,12 @@ async def ensure_periods(
     exists; otherwise the missing ones are inserted in one statement, in the order wanted,
     ignoring any a concurrent creator made first, and the SELECT runs again."""
     pairs = [(plan, period) for plan, periods in wanted for period in periods]
-    query = (
-        select(ReportingPeriod)
-        .where(
-            ReportingPeriod.plan_id.in_(sorted({plan.id for plan, _ in wanted})),
-            or_(
-                ReportingPeriod.key.in_(sorted({period.key for _, period in pairs})),
-                and_(ReportingPeriod.kind == "adhoc", ReportingPeriod.starts_on <= adhoc_on),
-            ),
-        )
-        .order_by(ReportingPeriod.id)
-    )
-    rows = (await session.scalars(query)).all()
+    params = {
+        "plan_ids": sorted({plan.id for plan, _ in wanted}),
+        "keys": sorted({period.key for _, period in pairs}),
+        "adhoc_on": adhoc_on,
+    }
+    rows = (await session.scalars(PLANS_PERIODS, params)).all()
     found = {(row.plan_id, row.key) for row in rows}
     missing = [
         new_period_row(plan, period, calendar)
@@ -122,7 +136,7 @@ async def ensure_periods(
     ]
     if missing:
         await insert_ignore(session, ReportingPeriod, missing, ["plan_id", "key"])
-        rows = (await session.scalars(query)).all()
+        rows = (await session.scalars(PLANS_PERIODS, params)).all()
     periodic = {(row.plan_id, row.key): row for row in rows if row.kind != "adhoc"}
     assert all((plan.id, period.key) in periodic for plan, period in pairs)
     return periodic, [row for row in rows if row.kind == "adhoc"]

@@ -243,7 +243,7 @@ class Outbox:
                 .values(status="sent", sent_at=self.clock(), message_id=message_id, error=None)
             )
             if about is not None:
-                conversation.record_sent(
+                await conversation.record_sent(
                     session,
                     chat_id=delivery.chat_id,
                     message_id=message_id,

@@ -118,4 +118,5 @@ async def record(
         now=now,
         tz=tz,
         update_id=update_id,
+        role=item.role,
     )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.status import ReportStatus
@@ -37,6 +37,19 @@ def deadline_for(period: ReportingPeriod, role: str) -> date:
     return period.support_deadline if role == "support" else period.deadline
 
 
+# built once (every recorded report reads it): the agency's report on a task for a period,
+# locked until the transaction ends
+REPORT_TO_REVISE = (
+    select(Report)
+    .where(
+        Report.period_id == bindparam("period_id"),
+        Report.task_id == bindparam("task_id"),
+        Report.agency_id == bindparam("agency_id"),
+    )
+    .with_for_update()
+)
+
+
 async def record_report(
     session: AsyncSession,
     *,
@@ -50,27 +63,28 @@ async def record_report(
     now: datetime,
     tz: ZoneInfo,
     update_id: int | None = None,
+    role: str | None = None,
 ) -> Recorded:
     """Create or revise the agency's report on the task for the period, in the caller's
     transaction; a report after the deadline is recorded as late, never refused. The same
     Telegram update recorded twice (redelivered after a crash) changes nothing the second time,
-    so its confirmation can be sent again without a duplicate revision."""
-    assignment = await session.scalar(
-        select(Assignment).where(Assignment.task_id == task.id, Assignment.agency_id == agency_id)
-    )
-    if assignment is None:
-        raise NotAssigned(task.ref)
-    late = now.astimezone(tz).date() > deadline_for(period, assignment.role)
+    so its confirmation can be sent again without a duplicate revision. `role`: the agency's
+    role on the task when the caller read its assignment in this same transaction (a work
+    item); otherwise it is read here."""
+    if role is None:
+        assignment = await session.scalar(
+            select(Assignment).where(
+                Assignment.task_id == task.id, Assignment.agency_id == agency_id
+            )
+        )
+        if assignment is None:
+            raise NotAssigned(task.ref)
+        role = assignment.role
+    late = now.astimezone(tz).date() > deadline_for(period, role)
     if status is ReportStatus.DONE and percent is None:
         percent = 100
     report = await session.scalar(
-        select(Report)
-        .where(
-            Report.period_id == period.id,
-            Report.task_id == task.id,
-            Report.agency_id == agency_id,
-        )
-        .with_for_update()
+        REPORT_TO_REVISE, {"period_id": period.id, "task_id": task.id, "agency_id": agency_id}
     )
     if report is not None and update_id is not None:
         seen = await session.scalar(

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from periods.calendar import WorkingCalendar
@@ -40,6 +40,37 @@ class WorkItem:
         return self.report is None
 
 
+# the work list is read on every officer reply: its statements are built once (SQLAlchemy keys
+# its compiled form on the statement object; one built per call costs as much again)
+TASKS_OF_PLANS = (
+    select(Task, Assignment)
+    .outerjoin(
+        Assignment,
+        and_(Assignment.task_id == Task.id, Assignment.agency_id == bindparam("agency_id")),
+    )
+    .where(
+        Task.plan_id.in_(bindparam("plan_ids", expanding=True)),
+        Task.active,
+        or_(Assignment.id.is_not(None), Task.reporting.is_not(None)),
+    )
+    .order_by(Task.position, Task.id)
+)
+AGENCY_REPORTS = (
+    select(Report, ReportingPeriod.ends_on)
+    .join(ReportingPeriod, ReportingPeriod.id == Report.period_id)
+    .where(
+        Report.agency_id == bindparam("agency_id"),
+        or_(
+            Report.period_id.in_(bindparam("period_ids", expanding=True)),
+            and_(
+                Report.status == "done",
+                Report.task_id.in_(bindparam("due_task_ids", expanding=True)),
+            ),
+        ),
+    )
+)
+
+
 async def worklist(
     session: AsyncSession, agency_id: int, today: date, calendar: WorkingCalendar
 ) -> list[WorkItem]:
@@ -48,7 +79,7 @@ async def worklist(
     the same few statements however many plans and periods: the active plans, the agency's
     tasks (with every task's own reporting kind), the open periods (created on first need)
     and the agency's reports."""
-    plans = await active_plans(session)
+    plans = await active_plans(session, coordinator_aliases=False)
     if not plans:
         return []
     rows = await tasks_of_plans(session, [plan.id for plan in plans], agency_id)
@@ -66,15 +97,8 @@ async def worklist(
     due_task_ids = sorted({task.id for task, _ in assigned if task.due_on is not None})
     reports = (
         await session.execute(
-            select(Report, ReportingPeriod.ends_on)
-            .join(ReportingPeriod, ReportingPeriod.id == Report.period_id)
-            .where(
-                Report.agency_id == agency_id,
-                or_(
-                    Report.period_id.in_(period_ids),
-                    and_(Report.status == "done", Report.task_id.in_(due_task_ids)),
-                ),
-            )
+            AGENCY_REPORTS,
+            {"agency_id": agency_id, "period_ids": period_ids, "due_task_ids": due_task_ids},
         )
     ).all()
     return assemble(plans, periods, assigned, [(report, ends_on) for report, ends_on in reports])
@@ -86,19 +110,10 @@ async def tasks_of_plans(
     """The plans' active tasks the agency is assigned, with its assignment, and the others
     that have their own reporting kind (assignment None: they count in the plan's kinds), in
     plan order."""
-    query = (
-        select(Task, Assignment)
-        .outerjoin(
-            Assignment, and_(Assignment.task_id == Task.id, Assignment.agency_id == agency_id)
-        )
-        .where(
-            Task.plan_id.in_(plan_ids),
-            Task.active,
-            or_(Assignment.id.is_not(None), Task.reporting.is_not(None)),
-        )
-        .order_by(Task.position, Task.id)
+    rows = await session.execute(
+        TASKS_OF_PLANS, {"plan_ids": list(plan_ids), "agency_id": agency_id}
     )
-    return [(task, assignment) for task, assignment in (await session.execute(query)).all()]
+    return [(task, assignment) for task, assignment in rows.all()]
 
 
 def periods_open_on(

@@ -159,7 +159,7 @@ async def remember(
                 now=now,
             )
         for reply, about in sent:
-            conversation.record_sent(
+            await conversation.record_sent(
                 session,
                 chat_id=reply.chat_id,
                 message_id=reply.message_id,

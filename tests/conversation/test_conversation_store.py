@@ -19,7 +19,7 @@ CHAT = 900002
 
 async def sent(db: Database, message_id: int, about: About, at: datetime = NOW) -> None:
     async with db.transaction() as session:
-        conversation.record_sent(
+        await conversation.record_sent(
             session, chat_id=CHAT, message_id=message_id, member_id=None, about=about, now=at
         )
 

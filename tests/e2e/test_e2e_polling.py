@@ -8,10 +8,10 @@ import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from emulator import FakeUser
-from storage.models import Member, Report, ReportRevision
+from storage.models import Member, ProcessedUpdate, Report, ReportRevision
 from tests.auxil.harness import TOKEN, BotHarness
 from tests.auxil.scenario import seed
 from tests.conftest import COORDINATOR, OFFICER
@@ -93,3 +93,33 @@ async def test_an_agency_s_updates_keep_their_order(harness: BotHarness) -> None
     async with harness.db.transaction() as session:
         rows = (await session.scalars(select(Report).order_by(Report.task_id))).all()
     assert sorted((r.status, r.percent or 0) for r in rows) == [("done", 100), ("in_progress", 60)]
+
+
+async def test_an_officers_reply_costs_two_commits_and_is_recorded_as_handled(
+    harness: BotHarness,
+) -> None:
+    """The busiest path: reading who sent it and whether it was handled takes no write lock;
+    the report is one commit, what was sent (with the update's done row) the other."""
+    await setup(harness)
+    await harness.ask(OFFICER, "II.1.a đang thực hiện 30%")  # the quarter's rows exist now
+    await harness.idle()
+    commits: list[int] = []
+    engine = harness.db.engine.sync_engine
+
+    def count(_connection: Any) -> None:
+        commits.append(1)
+
+    event.listen(engine, "commit", count)
+    try:
+        sent = harness.send(FINANCE, "II.1.c đang thực hiện 20%")
+        answer = await harness.emulator.reply_to(FINANCE.id, after=len(harness.emulator.sent))
+        await harness.idle()
+    finally:
+        event.remove(engine, "commit", count)
+    assert "Đã ghi nhận" in answer.text
+    assert len(commits) <= 2
+    async with harness.db.reading() as session:
+        done = await session.scalar(
+            select(ProcessedUpdate.done).where(ProcessedUpdate.update_id == sent["update_id"])
+        )
+    assert done is True  # a redelivery of it is skipped
