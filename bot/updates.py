@@ -43,6 +43,9 @@ class InHand:
     sender: Sender | None = None
 
 
+IN_HAND: ContextVar[InHand | None] = ContextVar("dondoc_update_in_hand", default=None)
+
+
 def known_sender(user_id: int) -> Sender | None:
     """The sender read with the claim of the update being handled, if that is this user."""
     in_hand = IN_HAND.get()
@@ -62,9 +65,6 @@ async def read_sender(session: AsyncSession, user_id: int) -> Sender:
     if row is None:
         return Sender(user_id, None, False)
     return Sender(user_id, row[0], bool(row[1]))
-
-
-IN_HAND: ContextVar[InHand | None] = ContextVar("dondoc_update_in_hand", default=None)
 
 
 async def finish_update(svc: Services, update_id: int, error: str | None = None) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.status import ReportStatus
@@ -48,6 +48,9 @@ REPORT_TO_REVISE = (
     )
     .with_for_update()
 )
+
+# the revision is written as it is (no object to track): a plain insert, built once
+NEW_REVISION = insert(ReportRevision.__table__)
 
 
 async def record_report(
@@ -108,20 +111,20 @@ async def record_report(
     )
     report.revision += 1
     await session.flush()
-    session.add(
-        ReportRevision(
-            report_id=report.id,
-            revision=report.revision,
-            action="create" if created else "edit",
-            status=status.value,
-            percent=percent,
-            note=note,
-            member_id=member.id,
-            source_update_id=update_id,
-            created_at=now,
-        )
+    await session.execute(
+        NEW_REVISION,
+        {
+            "report_id": report.id,
+            "revision": report.revision,
+            "action": "create" if created else "edit",
+            "status": status.value,
+            "percent": percent,
+            "note": note,
+            "member_id": member.id,
+            "source_update_id": update_id,
+            "created_at": now,
+        },
     )
-    await session.flush()
     return Recorded(report, task, period, created)
 
 
