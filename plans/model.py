@@ -56,6 +56,18 @@ class TaskDraft(BaseModel):
     budget: str | None = Field(default=None, description='"Kinh phí" as written')
 
 
+class DeadlineRule(BaseModel):
+    """A plan's own sending deadline for one kind of period ("trước ngày 15 hằng tháng"):
+    day `day` of the cut-off's month ("cutoff": "tháng cuối quý", "10/6 và 10/12"), of the
+    month after it ("next": "ngày 5 tháng sau"), or the first such day after the cut-off
+    ("first": "trước ngày 15 hằng tháng"). See docs/counting.md."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    day: int = Field(ge=1, le=31)
+    month: Literal["cutoff", "next", "first"] = "first"
+
+
 class ReportingSchedule(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -64,6 +76,17 @@ class ReportingSchedule(BaseModel):
     support_days_before: int = Field(default=2, ge=0, le=20)
     remind_days_before: list[int] = Field(default_factory=lambda: [3, 1])
     escalate_after_days: int = Field(default=3, ge=1, le=30)
+    deadlines: dict[Frequency, DeadlineRule] = Field(
+        default_factory=dict,
+        description="The plan's own deadline per kind; Decree 09's default for the others",
+    )
+    clause: str | None = Field(
+        default=None, description="The reporting clause the schedule was read from, as written"
+    )
+    starts_from: str | None = Field(
+        default=None,
+        description='Key of the first period owed ("2027-M01"); None: chosen when saved',
+    )
 
 
 class DraftWarning(BaseModel):
@@ -78,6 +101,35 @@ class DraftWarning(BaseModel):
     excerpt: str = ""
 
 
+class AmendmentChange(BaseModel):
+    """One change an amending plan makes to the plan it amends, by that plan's numbering."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    action: Literal["amend", "add", "repeal", "replace"] = Field(
+        description='"Sửa đổi, bổ sung điểm a khoản 1 Mục II" (amend), "Bổ sung điểm đ vào sau '
+        'điểm d" (add), "Bãi bỏ" (repeal), "Thay thế cụm từ … bằng …" (replace)'
+    )
+    ref: str | None = Field(default=None, description='The amended plan\'s ref: "II.1.a"')
+    after: str | None = Field(default=None, description="add: placed after this ref")
+    task: TaskDraft | None = Field(
+        default=None, description="amend/add: the item as it now reads, its ref the amended one"
+    )
+    old: str | None = Field(default=None, description="replace: the phrase replaced")
+    new: str | None = Field(default=None, description="replace: the phrase put instead")
+    excerpt: str = ""
+
+
+class Amendment(BaseModel):
+    """What an amending plan ("Kế hoạch sửa đổi, bổ sung … Kế hoạch số …") changes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    target_number: str = Field(description='The amended plan\'s number: "151/KH-UBND"')
+    target_issued_on: date | None = None
+    changes: list[AmendmentChange] = Field(default_factory=list)
+
+
 class PlanDraft(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -87,4 +139,7 @@ class PlanDraft(BaseModel):
     warnings: list[DraftWarning] = Field(default_factory=list)
     quality: float | None = Field(
         default=None, description="How trustworthy the text is (0..1): diacritics, source form"
+    )
+    amends: Amendment | None = Field(
+        default=None, description="Set when the document amends an earlier plan"
     )

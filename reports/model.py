@@ -138,6 +138,19 @@ def task_status(
 
 
 @dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """An earlier report on the task within the span of a half-year or year period (what a
+    year report recounts: what was done over the year, from the task's history)."""
+
+    period_label: str
+    agency: str
+    status: ReportStatus
+    percent: int | None
+    note: str
+    reported_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class TaskLine:
     """One task of the plan for the period: its status and what each agency said."""
 
@@ -149,12 +162,16 @@ class TaskLine:
     flag: TaskFlag | None = None
     leads: tuple[AgencyReport, ...] = ()
     supports: tuple[AgencyReport, ...] = ()
+    history: tuple[HistoryEntry, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class AgencyLine:
-    """Per-agency reporting figures for the period (expected/reported count every report the
-    agency owes, as lead and as support; the support_* fields are the supporting part)."""
+    """Per-agency reporting figures for the period, in REPORTS (one per task the agency owes
+    a report on, as lead and as support; the support_* fields are the supporting part).
+    Every expected report is exactly one of: reported on time (`reported - late`), reported
+    late (`late`), missing past its deadline (`overdue`), missing and not yet due
+    (`not_due`). See docs/counting.md."""
 
     agency: str
     expected: int
@@ -163,6 +180,23 @@ class AgencyLine:
     blocked: int
     support_expected: int = 0
     support_reported: int = 0
+    overdue: int = 0
+    days_overdue: int = 0  # working days since the earliest deadline it missed (0: none)
+
+    @property
+    def on_time(self) -> int:
+        """Reports received by their deadline."""
+        return self.reported - self.late
+
+    @property
+    def not_due(self) -> int:
+        """Reports still owed whose deadline has not passed."""
+        return max(self.missing - self.overdue, 0)
+
+    @property
+    def is_overdue(self) -> bool:
+        """The agency still owes a report whose deadline has passed."""
+        return self.overdue > 0
 
     @property
     def complete(self) -> bool:
@@ -279,6 +313,16 @@ class PlanSummary:
     def agencies_missing(self) -> tuple[str, ...]:
         """Agencies that still owe a report, by name, each once."""
         return tuple(a.agency for a in self.agencies if a.expected and not a.complete)
+
+    @property
+    def agencies_overdue(self) -> tuple[str, ...]:
+        """Agencies that still owe a report whose deadline has passed, by name."""
+        return tuple(a.agency for a in self.agencies if a.is_overdue)
+
+    @property
+    def agencies_late(self) -> tuple[str, ...]:
+        """Agencies that sent at least one report after its deadline, by name."""
+        return tuple(a.agency for a in self.agencies if a.late)
 
     @property
     def completion_rate(self) -> float:

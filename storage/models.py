@@ -232,6 +232,9 @@ class Assignment(Base):
         ForeignKey("agency_groups.id", ondelete="SET NULL")
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # added after its plan's reporting started: owed only for periods due on or after this day
+    # (docs/counting.md, section 3); None: from the plan's first period
+    owed_from: Mapped[date | None] = mapped_column(Date)
 
 
 class ReportingPeriod(Base):
