@@ -29,7 +29,7 @@ from reports.replies import (
     parse_replies,
 )
 from reports.replies import WHICH_TASK as WHICH_TASK_REASON
-from reports.worklist import WorkItem, candidates
+from reports.worklist import WorkItem, candidates, settles
 
 DONE = ReportStatus.DONE
 
@@ -59,18 +59,41 @@ def in_context(items: Sequence[WorkItem], context: Context | None) -> list[WorkI
     return [i for i in items if i.task.id in wanted and period_id in (None, i.period.id)]
 
 
+def context_plan(items: Sequence[WorkItem], context: Context | None) -> int | None:
+    """The plan of the message answered: its period's, else its tasks' when they are one plan."""
+    if context is None:
+        return None
+    if context.about.period_id is not None:
+        for item in items:
+            if item.period.id == context.about.period_id:
+                return item.plan.id
+    plans = {i.plan.id for i in items if i.task.id in context.about.task_ids}
+    return plans.pop() if len(plans) == 1 else None
+
+
 def read(
     text: str, items: Sequence[WorkItem], context: Context | None, *, quote: str | None = None
 ) -> Reading:
     """What the reply says about which tasks, and what to ask before recording: one parse,
     with the lines of the numbered message it answers. `quote`: the part of the replied-to
-    message the officer quoted (Telegram's reply with quote)."""
+    message the officer quoted (Telegram's reply with quote).
+
+    Which period (docs/counting.md, section 4): a reply to a message about a period is for
+    that period, and refs are looked up in its plan first; otherwise each task's current
+    period (`reports.worklist.current`). A report also settles the earlier periods of its task
+    still owed (`reports.worklist.settles`)."""
     if quote and context is not None and context.about.numbered:
         text = "\n".join(f"> {line}" for line in quote.splitlines() if line.strip()) + "\n" + text
-    choices = candidates(list(items))
-    by_ref = {item.task.ref: item for item in choices}
+    plan_id = context_plan(items, context)
+    choices = candidates(items, context.about.period_id if context is not None else None)
+    if plan_id is not None:  # the answered message's plan first
+        choices.sort(key=lambda i: i.plan.id != plan_id)
+    by_ref: dict[str, list[WorkItem]] = {}
+    for item in choices:
+        by_ref.setdefault(item.task.ref, []).append(item)
     by_id = {item.task.id: item for item in choices}
-    scoped = candidates(in_context(items, context))
+    scoped = [by_id[i.task.id] for i in in_context(items, context) if i.task.id in by_id]
+    scoped = list(dict.fromkeys(scoped))
     lines = _lines(context, by_id)
     if lines is not None and context is not None:
         text = _strip_pasted_lines(text, context.about.task_ids, by_id)
@@ -79,8 +102,12 @@ def read(
     reading = Reading()
     single = len(parsed) == 1
     for p in parsed:
-        item = by_ref.get(p.task) if p.task is not None else None
+        item, other_plans = _by_ref(by_ref, p.task, plan_id)
         named = p.ref_kind in ("task", "line")
+        if other_plans:
+            # the same ref in several plans and nothing answered says which: ask
+            reading.parts.append(Part(p, ask=WHICH_TASK, choices=tuple(other_plans)))
+            continue
         if item is None and p.ref_kind is None and p.reason in (WHICH_TASK_REASON, None):
             # no ref written: the part means what the message answers, if that is one task
             item = scoped[0] if len(scoped) == 1 else None
@@ -88,7 +115,7 @@ def read(
             # "3" answering a numbered message is its line 3, unless a task's ref is "3" itself
             line_ref = lines[p.line - 1] if 0 < p.line <= len(lines) else None
             own = [r for r in p.choices if ref_key(r) == str(p.line)]
-            item = by_ref.get(line_ref) if line_ref and not own else None
+            item = _by_ref(by_ref, line_ref, plan_id)[0] if line_ref and not own else None
             named = item is not None
             if own and line_ref:  # ask between the line and the task numbered so
                 p = dataclasses.replace(p, choices=(line_ref, *own))
@@ -101,17 +128,33 @@ def read(
             if question is not None:
                 reading.parts.append(question)
             continue
+        earlier = tuple(settles(items, item))
         if p.reason in (DONE_WITH_ONGOING, SUBSTEP_DONE) or p.kind == "written_report":
             offered = tuple(s.value for s in p.options) or STATUSES
-            reading.parts.append(Part(p, item, KEEP_OR_CHANGE, statuses=offered, named=named))
+            reading.parts.append(
+                Part(p, item, KEEP_OR_CHANGE, statuses=offered, named=named, settles=earlier)
+            )
             continue
         if p.status is None or (p.reason is not None and p.reason != WHICH_TASK_REASON):
-            reading.parts.append(Part(p, item, WHICH_STATUS, named=named))
+            reading.parts.append(Part(p, item, WHICH_STATUS, named=named, settles=earlier))
             continue
         part = guarded(p, item, text if single else p.note)
-        reading.parts.append(dataclasses.replace(part, named=named))
+        reading.parts.append(dataclasses.replace(part, named=named, settles=earlier))
     reading.unrelated = not reading.parts
     return reading
+
+
+def _by_ref(
+    by_ref: dict[str, list[WorkItem]], ref: str | None, plan_id: int | None
+) -> tuple[WorkItem | None, list[WorkItem]]:
+    """(the item of a ref, or the items of several plans to ask between): the answered
+    message's plan wins; a ref of one plan only is that plan's."""
+    found = by_ref.get(ref, []) if ref is not None else []
+    if not found:
+        return None, []
+    if len(found) == 1 or found[0].plan.id == plan_id:
+        return found[0], []
+    return None, found
 
 
 STATUSES = tuple(s.value for s in ReportStatus)
@@ -121,18 +164,17 @@ def _ask_task(
     p: ParsedReply,
     choices: Sequence[WorkItem],
     scoped: Sequence[WorkItem],
-    by_ref: dict[str, WorkItem],
+    by_ref: dict[str, list[WorkItem]],
 ) -> Part | None:
     """The question for a part whose task is not known (None: not a report at all)."""
     if p.reason == UNKNOWN_TASK:
         return Part(p, ask=UNKNOWN, choices=tuple(choices))
     if p.status is None and p.ref_kind is None:
         return None  # neither a task nor a status
+    offered = tuple(i for r in p.choices for i in by_ref.get(r, ()))
     if p.ref_kind == "ambiguous" and p.choices:
-        offered = tuple(by_ref[r] for r in p.choices if r in by_ref)
         return Part(p, ask=LINE_OR_TASK, choices=offered)
     if p.choices:
-        offered = tuple(by_ref[r] for r in p.choices if r in by_ref)
         return Part(p, ask=WHICH_TASK, choices=offered or tuple(choices))
     return Part(p, ask=WHICH_TASK, choices=tuple(scoped or choices))
 

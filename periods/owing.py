@@ -10,6 +10,7 @@ from sqlalchemy import Select, and_, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from periods.store import moment_ids
 from storage.models import Assignment, Report, ReportingPeriod, Task
 
 
@@ -30,6 +31,23 @@ EARLIER_DONE = aliased(Report)
 EARLIER_PERIOD = aliased(ReportingPeriod)
 
 
+def scope_kinds(kind: str, ends_on: date) -> tuple[str, ...]:
+    """The task reporting kinds a periodic period covers: its own, and the coarser kinds that
+    close with it (a task reported yearly is asked at Quý IV, the moment it shares)."""
+    from periods.schedule import kinds_ending_on
+
+    kinds = kinds_ending_on(ends_on)
+    if kind not in kinds:
+        return (kind,)
+    return kinds[kinds.index(kind) :]
+
+
+def covers_plan_tasks(period: ReportingPeriod) -> bool:
+    """Whether the period asks the tasks that follow the plan's schedule (no own kind): not a
+    month of a quarterly plan that has one monthly task (see `periods.store.new_period_row`)."""
+    return bool((period.scope or {}).get("plan_tasks", True))
+
+
 def in_period_scope(period: ReportingPeriod) -> list[object]:
     """Conditions on Task/Assignment that put an assignment in the period's scope (the same
     rule in Python: `in_scope`, below)."""
@@ -42,7 +60,15 @@ def in_period_scope(period: ReportingPeriod) -> list[object]:
         if agency_ids:
             conditions.append(Assignment.agency_id.in_(agency_ids))
     else:
-        conditions.append(or_(Task.reporting.is_(None), Task.reporting == period.kind))
+        kinds = scope_kinds(period.kind, period.ends_on)
+        if covers_plan_tasks(period):
+            conditions.append(or_(Task.reporting.is_(None), Task.reporting.in_(kinds)))
+        else:
+            conditions.append(Task.reporting.in_(kinds))
+        # an assignment made after the plan's reporting started is owed from a later deadline
+        conditions.append(
+            or_(Assignment.owed_from.is_(None), Assignment.owed_from <= period.deadline)
+        )
         earlier_done, earlier_period = EARLIER_DONE, EARLIER_PERIOD
         # a task with a due date that an agency already reported done is not asked again
         conditions.append(
@@ -78,7 +104,13 @@ def in_scope(
         return (not task_ids or task.id in task_ids) and (
             not agency_ids or assignment.agency_id in agency_ids
         )
-    if task.reporting is not None and task.reporting != period.kind:
+    if task.reporting is None and not covers_plan_tasks(period):
+        return False
+    if task.reporting is not None and task.reporting not in scope_kinds(
+        period.kind, period.ends_on
+    ):
+        return False
+    if assignment.owed_from is not None and assignment.owed_from > period.deadline:
         return False
     # a task with a due date that an agency already reported done is not asked again
     return not (
@@ -102,7 +134,7 @@ async def owed(
     query = assignments_in_period(period).where(
         ~exists(
             select(Report.id).where(
-                Report.period_id == period.id,
+                Report.period_id.in_(moment_ids(period)),
                 Report.task_id == Task.id,
                 Report.agency_id == Assignment.agency_id,
             )

@@ -163,11 +163,12 @@ class PlanCalendar:
         return self.first_reminder_day(period), takeover - timedelta(days=1)
 
     def chased_on(self, day: date) -> list[Period]:
-        """The moments chased on `day`, by their primary period, earliest cut-off first: those
-        whose primary's chase window holds `day`, from the plan's first period on (a year
-        that closes with a quarter is chased as long as that quarter is, not a year long)."""
+        """The moments chased on `day`, each by its primary period, earliest cut-off first: a
+        moment is chased while any of its periods of the plan's schedule is (from the plan's
+        first period on; a moment of tasks' own kinds only, while any of those is), so a
+        quarter that closes with a year reported too stays open as long as the year does."""
         first = self.first_period()
-        found: list[Period] = []
+        found: dict[Period, None] = {}
         for kind in sorted(self.kinds, key=KINDS.index):
             # a window starts a few weeks before its cut-off and ends at most about a year
             # after it: these candidates cover every window that can hold `day`
@@ -177,14 +178,21 @@ class PlanCalendar:
                 day + timedelta(days=120),
             )
             for period in candidates:
-                if self.primary(period) != period:
-                    continue
                 if first is not None and period.ends_on < first.ends_on:
+                    continue
+                if period.kind not in self.window_kinds(period):
                     continue
                 start, end = self.chase_window(period)
                 if start <= day <= end:
-                    found.append(period)
+                    found.setdefault(self.primary(period))
         return sorted(found, key=lambda p: (p.ends_on, KINDS.index(p.kind)))
+
+    def window_kinds(self, period: Period) -> set[str]:
+        """The kinds whose chase windows keep the period's moment open: its kinds of the plan's
+        schedule, else (a moment of tasks' own kinds only) all of its kinds."""
+        kinds = {p.kind for p in self.moment(period) if p.kind in self.kinds}
+        scheduled = kinds & set(self.schedule.frequencies)
+        return scheduled or kinds
 
     def in_progress(self, day: date) -> list[Period]:
         """The primary period of each moment whose data window holds `day` (what an officer

@@ -8,11 +8,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, bindparam, or_, select
+from sqlalchemy import Select, and_, bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from periods.calendar import WorkingCalendar
-from periods.rules import Period, deadline, parse_period_key, periods_to_chase, support_deadline
+from periods.rules import Period, parse_period_key
+from periods.schedule import PlanCalendar
 from plans.model import ReportingSchedule
 from storage.models import CalendarDay, Plan, ReportingPeriod, Task, utcnow
 from storage.upsert import insert_ignore
@@ -48,29 +49,47 @@ def schedule_of(plan: Plan) -> ReportingSchedule:
     return ReportingSchedule.model_validate(plan.schedule or {})
 
 
+def plan_calendar(
+    plan: Plan, calendar: WorkingCalendar, kinds: Iterable[str] | None = None
+) -> PlanCalendar:
+    """The plan's reporting calendar: its schedule over the working calendar, with the kinds
+    it reports in (its schedule's when `kinds` is not given)."""
+    schedule = schedule_of(plan)
+    return PlanCalendar.of(schedule, calendar, kinds if kinds is not None else ())
+
+
 def period_dates(
     period: Period, schedule: ReportingSchedule, calendar: WorkingCalendar
 ) -> tuple[date, date]:
-    """(lead deadline, supporting agencies' deadline) of a periodic period under a schedule."""
-    lead = deadline(period, calendar, schedule.deadline_working_days)
-    support = support_deadline(
-        period, calendar, schedule.deadline_working_days, schedule.support_days_before
-    )
-    return lead, support
+    """(lead deadline, supporting agencies' deadline) of a periodic period under a schedule
+    (the period's moment's: docs/counting.md, sections 1 and 2)."""
+    dates = PlanCalendar.of(schedule, calendar)
+    return dates.deadline(period), dates.support_deadline(period)
 
 
-def new_period_row(plan: Plan, period: Period, calendar: WorkingCalendar) -> dict[str, Any]:
-    """The values of a periodic period's row when it is first needed."""
-    lead, support = period_dates(period, schedule_of(plan), calendar)
+def new_period_row(
+    plan: Plan, period: Period, calendar: WorkingCalendar, kinds: Iterable[str] = ()
+) -> dict[str, Any]:
+    """The values of a periodic period's row when it is first needed: its moment's deadlines,
+    and the plan's other kinds of its moment (for its label)."""
+    dates = plan_calendar(plan, calendar, kinds)
+    also = dates.also(period)
+    # tasks without their own reporting kind follow the plan's schedule: a moment none of its
+    # kinds closes (a month of a quarterly plan with one monthly task) asks only the others
+    schedule = set(schedule_of(plan).frequencies)
+    follows_plan = any(p.kind in schedule for p in dates.moment(period))
+    scope: dict[str, Any] = {"also": also} if also else {}
+    if not follows_plan:
+        scope["plan_tasks"] = False
     return {
         "plan_id": plan.id,
         "kind": period.kind,
         "key": period.key,
         "starts_on": period.starts_on,
         "ends_on": period.ends_on,
-        "deadline": lead,
-        "support_deadline": support,
-        "scope": {},
+        "deadline": dates.deadline(period),
+        "support_deadline": dates.support_deadline(period),
+        "scope": scope,
         "request_note": "",
         "created_at": utcnow(),
     }
@@ -86,8 +105,9 @@ async def ensure_period(
     row = await session.scalar(query)
     if row is not None:
         return row
+    kinds = await plan_kinds(session, plan)
     await insert_ignore(
-        session, ReportingPeriod, new_period_row(plan, period, calendar), ["plan_id", "key"]
+        session, ReportingPeriod, new_period_row(plan, period, calendar, kinds), ["plan_id", "key"]
     )
     row = await session.scalar(query)
     assert row is not None
@@ -116,6 +136,7 @@ async def ensure_periods(
     wanted: Sequence[tuple[Plan, Sequence[Period]]],
     calendar: WorkingCalendar,
     adhoc_on: date,
+    kinds: dict[int, set[str]] | None = None,
 ) -> tuple[dict[tuple[int, str], ReportingPeriod], list[ReportingPeriod]]:
     """`ensure_period` for several plans' periods at once, plus these plans' ad-hoc requests
     started by `adhoc_on`: ({(plan id, key): row}, ad-hoc rows). One SELECT when every row
@@ -130,7 +151,7 @@ async def ensure_periods(
     rows = (await session.scalars(PLANS_PERIODS, params)).all()
     found = {(row.plan_id, row.key) for row in rows}
     missing = [
-        new_period_row(plan, period, calendar)
+        new_period_row(plan, period, calendar, (kinds or {}).get(plan.id, ()))
         for plan, period in pairs
         if (plan.id, period.key) not in found
     ]
@@ -160,23 +181,15 @@ def kinds_of(plan: Plan, overrides: Iterable[str | None]) -> set[str]:
 def periods_chased_on(
     plan: Plan, kinds: set[str], day: date, calendar: WorkingCalendar
 ) -> list[Period]:
-    """The plan's periodic periods chased on `day` (pure: no database)."""
-    schedule = schedule_of(plan)
-    chased = periods_to_chase(
-        sorted(kinds),  # type: ignore[arg-type]
-        day,
-        calendar,
-        schedule.deadline_working_days,
-        tuple(schedule.remind_days_before),
-        support_days_before=schedule.support_days_before,
-    )
-    # periods that were due before the plan was loaded are not chased: nobody was asked then
+    """The plan's periodic moments chased on `day`, each by its primary period (pure)."""
+    dates = plan_calendar(plan, calendar, kinds)
+    chased = dates.chased_on(day)
+    if dates.first_period() is not None:
+        return chased
+    # a plan saved before it had a first period: what was due before it was loaded is not
+    # chased (nobody was asked then)
     loaded_on = plan.created_at.astimezone(calendar.tz).date()
-    return [
-        period
-        for period in chased
-        if deadline(period, calendar, schedule.deadline_working_days) >= loaded_on
-    ]
+    return [period for period in chased if dates.deadline(period) >= loaded_on]
 
 
 async def chased_periods(
@@ -184,19 +197,13 @@ async def chased_periods(
 ) -> list[ReportingPeriod]:
     """The plan's periods being chased on `day`: periodic ones and open ad-hoc requests."""
     kinds = await plan_kinds(session, plan)
-    rows = [
-        await ensure_period(session, plan, period, calendar)
-        for period in periods_chased_on(plan, kinds, day, calendar)
-    ]
-    adhoc = await session.scalars(
-        select(ReportingPeriod).where(
-            ReportingPeriod.plan_id == plan.id,
-            ReportingPeriod.kind == "adhoc",
-            ReportingPeriod.starts_on <= day,
-        )
+    chased = periods_chased_on(plan, kinds, day, calendar)
+    periodic, adhoc = await ensure_periods(
+        session, [(plan, chased)], calendar, day, {plan.id: kinds}
     )
-    rows += [row for row in adhoc if adhoc_chased_on(row, day, calendar)]
-    return rows
+    return [periodic[(plan.id, period.key)] for period in chased] + [
+        row for row in adhoc if adhoc_chased_on(row, day, calendar)
+    ]
 
 
 def adhoc_chased_on(row: ReportingPeriod, day: date, calendar: WorkingCalendar) -> bool:
@@ -220,9 +227,26 @@ async def recompute_deadlines(session: AsyncSession, since: date, **calendar_set
         )
     ).all()
     changed = 0
+    kinds: dict[int, set[str]] = {}
     for row, plan in rows:
-        lead, support = period_dates(parse_period_key(row.key), schedule_of(plan), calendar)
+        if plan.id not in kinds:
+            kinds[plan.id] = await plan_kinds(session, plan)
+        dates = plan_calendar(plan, calendar, kinds[plan.id])
+        period = parse_period_key(row.key)
+        lead, support = dates.deadline(period), dates.support_deadline(period)
         if (row.deadline, row.support_deadline) != (lead, support):
             row.deadline, row.support_deadline = lead, support
             changed += 1
     return changed
+
+
+def moment_ids(period: ReportingPeriod) -> Select[tuple[int]]:
+    """The ids of the plan's period rows of the period's reporting moment (the rows closing on
+    its cut-off): a report on any of them counts for all (docs/counting.md, section 2)."""
+    if period.kind == "adhoc":
+        return select(ReportingPeriod.id).where(ReportingPeriod.id == period.id)
+    return select(ReportingPeriod.id).where(
+        ReportingPeriod.plan_id == period.plan_id,
+        ReportingPeriod.ends_on == period.ends_on,
+        ReportingPeriod.kind != "adhoc",
+    )

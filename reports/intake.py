@@ -26,6 +26,7 @@ class Part:
     keep: str | None = None  # keep_or_change: the status the task has now
     statuses: tuple[str, ...] = ()  # keep_or_change: statuses offered
     named: bool = False  # the officer wrote the task's ref (not only "what was asked")
+    settles: tuple[WorkItem, ...] = ()  # earlier periods of the task still owed, also recorded
 
 
 @dataclass
@@ -84,11 +85,12 @@ async def take(
             intake.questions.append(Question.of(part))
             continue
         assert part.item is not None and part.parsed.status is not None
-        intake.recorded.append(
-            await record(
-                session, member, part.item, part.parsed.status, part.parsed, now, tz, update_id
+        for item in (*part.settles, part.item):
+            intake.recorded.append(
+                await record(
+                    session, member, item, part.parsed.status, part.parsed, now, tz, update_id
+                )
             )
-        )
     return intake
 
 

@@ -76,7 +76,7 @@ def period_label(label: str, lang: str | None = DEFAULT_LANG) -> str:
 def localised(summary: PlanSummary, lang: str | None) -> PlanSummary:
     """The summary with its period label in the language of the export (from its key)."""
     if summary.period_key:
-        name = PeriodName(summary.period_kind, summary.period_key)
+        name = PeriodName(summary.period_kind, summary.period_key, summary.period_also)
         label = render_period(name, labels(lang).__getitem__)
     else:
         label = period_label(summary.period_label, lang)

@@ -251,6 +251,9 @@ class PlanSummary:
     issued_on: date | None = None
     period_kind: str = ""  # with period_key: the label is rendered again in the reader's language
     period_key: str = ""
+    period_also: tuple[str, ...] = ()  # the other kinds of the period's reporting moment
+    # set when the period is before the plan's first period: that one's label (nothing owed)
+    before_start: str = ""
 
     def __post_init__(self) -> None:
         # Read-only copies with every outcome present, keys coerced to Outcome; with task

@@ -31,6 +31,7 @@ class Recorded:
     task: Task
     period: ReportingPeriod
     created: bool
+    deadline: date | None = None  # the agency's deadline for it (its role's)
 
 
 def deadline_for(period: ReportingPeriod, role: str) -> date:
@@ -38,7 +39,8 @@ def deadline_for(period: ReportingPeriod, role: str) -> date:
 
 
 # built once (every recorded report reads it): the agency's report on a task for a period,
-# locked until the transaction ends
+# locked until the transaction ends; a periodic period's report may sit on another row of its
+# reporting moment (docs/counting.md, section 2)
 REPORT_TO_REVISE = (
     select(Report)
     .where(
@@ -48,6 +50,41 @@ REPORT_TO_REVISE = (
     )
     .with_for_update()
 )
+MOMENT_REPORT_TO_REVISE = (
+    select(Report)
+    .where(
+        Report.period_id.in_(
+            select(ReportingPeriod.id).where(
+                ReportingPeriod.plan_id == bindparam("plan_id"),
+                ReportingPeriod.ends_on == bindparam("ends_on"),
+                ReportingPeriod.kind != "adhoc",
+            )
+        ),
+        Report.task_id == bindparam("task_id"),
+        Report.agency_id == bindparam("agency_id"),
+    )
+    .order_by(Report.id)
+    .limit(1)
+    .with_for_update()
+)
+
+
+async def report_to_revise(
+    session: AsyncSession, period: ReportingPeriod, task_id: int, agency_id: int
+) -> Report | None:
+    """The agency's report on the task for the period's moment (locked), if there is one."""
+    if period.kind == "adhoc":
+        return await session.scalar(
+            REPORT_TO_REVISE, {"period_id": period.id, "task_id": task_id, "agency_id": agency_id}
+        )
+    params = {
+        "plan_id": period.plan_id,
+        "ends_on": period.ends_on,
+        "task_id": task_id,
+        "agency_id": agency_id,
+    }
+    return await session.scalar(MOMENT_REPORT_TO_REVISE, params)
+
 
 # the revision is written as it is (no object to track): a plain insert, built once
 NEW_REVISION = insert(ReportRevision.__table__)
@@ -86,9 +123,7 @@ async def record_report(
     late = now.astimezone(tz).date() > deadline_for(period, role)
     if status is ReportStatus.DONE and percent is None:
         percent = 100
-    report = await session.scalar(
-        REPORT_TO_REVISE, {"period_id": period.id, "task_id": task.id, "agency_id": agency_id}
-    )
+    report = await report_to_revise(session, period, task.id, agency_id)
     if report is not None and update_id is not None:
         seen = await session.scalar(
             select(ReportRevision.id).where(
@@ -96,7 +131,7 @@ async def record_report(
             )
         )
         if seen is not None:  # the same Telegram update again (redelivered after a crash)
-            return Recorded(report, task, period, created=False)
+            return Recorded(report, task, period, False, deadline_for(period, role))
     created = report is None
     if report is None:
         report = Report(
@@ -125,7 +160,7 @@ async def record_report(
             "created_at": now,
         },
     )
-    return Recorded(report, task, period, created)
+    return Recorded(report, task, period, created, deadline_for(period, role))
 
 
 @dataclass(frozen=True)

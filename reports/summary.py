@@ -15,27 +15,36 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Select, and_, case, func, literal, or_, select
+from sqlalchemy import Select, and_, case, exists, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.status import Outcome, ReportStatus
 from domain.text import fold
 from periods.calendar import WorkingCalendar
-from periods.labels import PeriodName, period_label
-from periods.owing import in_period_scope
-from periods.rules import parse_period_label, period_containing
-from periods.store import chased_periods, ensure_period
+from periods.labels import PeriodName, also_of, period_label
+from periods.owing import covers_plan_tasks, in_period_scope, scope_kinds
+from periods.rules import Period, parse_period_key, parse_period_label, period_containing
+from periods.store import (
+    chased_periods,
+    ensure_period,
+    load_calendar,
+    moment_ids,
+    schedule_of,
+)
 from reports.labels import DEFAULT_LANG, labels
 from reports.model import (
     AgencyLine,
     AgencyReport,
     BlockerLine,
     ExportRow,
+    HistoryEntry,
     PlanSummary,
     TaskLine,
     task_status,
 )
+from reports.service import deadline_for
 from storage.models import (
     Agency,
     Assignment,
@@ -79,7 +88,7 @@ def scoped(period: ReportingPeriod, query: Select) -> Select:  # type: ignore[ty
         .outerjoin(
             Report,
             and_(
-                Report.period_id == period.id,
+                Report.period_id.in_(moment_ids(period)),
                 Report.task_id == Task.id,
                 Report.agency_id == Assignment.agency_id,
             ),
@@ -135,7 +144,16 @@ async def summarize(
     blockers_limit: int = 20,
 ) -> PlanSummary:
     """Tasks per class (one status per task from its leads), one line per agency, the
-    blockers, and (for exports) one row per task × agency."""
+    blockers, and (for exports) one row per task × agency. A period before the plan's first
+    period owes nothing: its summary is empty and says from when the plan is followed."""
+    first = first_period_of(plan)
+    if first is not None and period.kind != "adhoc" and period.ends_on < first.ends_on:
+        return PlanSummary(
+            **_heading(plan, period),
+            before_start=period_label(
+                PeriodName(first.kind, first.key), labels(DEFAULT_LANG).__getitem__
+            ),
+        )
     # agencies: counted in SQL, one row per agency and role
     grouped = scoped(
         period,
@@ -150,7 +168,8 @@ async def summarize(
             ),
         ).select_from(Task),
     ).group_by(Assignment.agency_id, Assignment.role)
-    lines: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    lines: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0])
+    missed: dict[int, date] = {}  # the earliest deadline each agency missed
     for agency_id, role, n, reported, late, blocked in (await session.execute(grouped)).all():
         line = lines[agency_id]
         line[0] += n
@@ -160,6 +179,11 @@ async def summarize(
         if role != "lead":
             line[4] += n
             line[5] += reported
+        due = deadline_for(period, role)
+        if n > reported and due < today:  # missing past its deadline: overdue, not "late"
+            line[6] += n - reported
+            missed[agency_id] = min(due, missed.get(agency_id, due))
+    overdue_days = await working_days_since(session, missed, today)
     # tasks: every lead's report (or none), and the supporting reports that came in
     query = scoped(
         period,
@@ -194,29 +218,57 @@ async def summarize(
         )
     names = await agency_names(session, list(lines))
     agencies = tuple(
-        AgencyLine(names.get(agency_id, "?"), *values)
+        AgencyLine(names.get(agency_id, "?"), *values, overdue_days.get(agency_id, 0))
         for agency_id, values in sorted(lines.items(), key=lambda kv: names.get(kv[0], ""))
     )
     tasks = await _task_lines(session, plan, period, today, per_task, names)
     rows = await export_rows(session, plan, period, today) if with_rows else ()
     return PlanSummary(
-        plan_number=plan.number,
-        plan_title=plan.title,
-        issuer=plan.issuer,
-        coordinator=plan.coordinator.name if plan.coordinator else None,
-        period_label=period_label(period, labels(DEFAULT_LANG).__getitem__),
-        period_kind=period.kind,
-        period_key=period.key,
-        period_deadline=period.deadline,
+        **_heading(plan, period),
         agencies=agencies,
         rows=tuple(rows),
         blockers=tuple(
             await blockers(session, plans=[plan.id], period_ids=[period.id], limit=blockers_limit)
         ),
         tasks=tasks,
-        issuer_kind=issuer_kind(plan.number, plan.issuer),
-        issued_on=plan.issued_on,
     )
+
+
+def _heading(plan: Plan, period: ReportingPeriod) -> dict[str, Any]:
+    """What a summary says about its plan and period, whatever the figures."""
+    return {
+        "plan_number": plan.number,
+        "plan_title": plan.title,
+        "issuer": plan.issuer,
+        "coordinator": plan.coordinator.name if plan.coordinator else None,
+        "period_label": period_label(period, labels(DEFAULT_LANG).__getitem__),
+        "period_kind": period.kind,
+        "period_key": period.key,
+        "period_also": also_of(period),
+        "period_deadline": period.deadline,
+        "issuer_kind": issuer_kind(plan.number, plan.issuer),
+        "issued_on": plan.issued_on,
+    }
+
+
+def also_of_row(scope: dict[str, Any] | None) -> tuple[str, ...]:
+    return tuple((scope or {}).get("also", ()))
+
+
+def first_period_of(plan: Plan) -> Period | None:
+    """The plan's first period owed, when one was chosen (docs/counting.md, section 3)."""
+    key = schedule_of(plan).starts_from
+    return parse_period_key(key) if key else None
+
+
+async def working_days_since(
+    session: AsyncSession, deadlines: dict[int, date], today: date
+) -> dict[int, int]:
+    """Working days from each deadline to today (the holidays and declared days counted)."""
+    if not deadlines:
+        return {}
+    calendar = await load_calendar(session)
+    return {key: calendar.working_days_between(due, today) for key, due in deadlines.items()}
 
 
 def issuer_kind(number: str, issuer: str) -> str:
@@ -243,8 +295,21 @@ async def _task_lines(
         if task_ids:
             conditions.append(Task.id.in_(task_ids))
     else:
-        conditions.append(or_(Task.reporting.is_(None), Task.reporting == period.kind))
+        kinds = scope_kinds(period.kind, period.ends_on)
+        if covers_plan_tasks(period):
+            conditions.append(or_(Task.reporting.is_(None), Task.reporting.in_(kinds)))
+        else:
+            conditions.append(Task.reporting.in_(kinds))
+        # a task whose agencies are all owed from a later deadline is not in this period yet
+        owed_here = or_(Assignment.owed_from.is_(None), Assignment.owed_from <= period.deadline)
+        conditions.append(
+            or_(
+                exists(select(Assignment.id).where(Assignment.task_id == Task.id, owed_here)),
+                ~exists(select(Assignment.id).where(Assignment.task_id == Task.id)),
+            )
+        )
     tasks = (await session.scalars(select(Task).where(*conditions).order_by(Task.position))).all()
+    history = await _history(session, period, [t.id for t in tasks], names)
     earlier_done = await _done_before(
         session, [t.id for t in tasks if t.id not in per_task], period
     )
@@ -267,9 +332,51 @@ async def _task_lines(
                 flag=flag,
                 leads=tuple(sorted(leads, key=lambda r: r.agency)),
                 supports=tuple(sorted(supports, key=lambda r: r.agency)),
+                history=tuple(history.get(task.id, ())),
             )
         )
     return tuple(result)
+
+
+async def _history(
+    session: AsyncSession, period: ReportingPeriod, task_ids: list[int], names: dict[int, str]
+) -> dict[int, list[HistoryEntry]]:
+    """For a half-year or a year: each task's reports of the earlier periods inside its span,
+    oldest first (what a year report recounts; docs/counting.md, section 2)."""
+    if period.kind not in ("half_yearly", "yearly") or not task_ids:
+        return {}
+    rows = (
+        await session.execute(
+            select(ReportingPeriod.kind, ReportingPeriod.key, ReportingPeriod.scope, Report)
+            .join(ReportingPeriod, ReportingPeriod.id == Report.period_id)
+            .where(
+                ReportingPeriod.plan_id == period.plan_id,
+                ReportingPeriod.kind != "adhoc",
+                ReportingPeriod.ends_on >= period.starts_on,
+                ReportingPeriod.ends_on < period.ends_on,
+                Report.task_id.in_(task_ids),
+            )
+            .order_by(ReportingPeriod.ends_on, Report.reported_at, Report.id)
+        )
+    ).all()
+    missing_names = {r.agency_id for *_, r in rows} - set(names)
+    names = {**names, **await agency_names(session, sorted(missing_names))}
+    history: dict[int, list[HistoryEntry]] = defaultdict(list)
+    template = labels(DEFAULT_LANG).__getitem__
+    for kind, key, scope, report in rows:
+        history[report.task_id].append(
+            HistoryEntry(
+                period_label=period_label(
+                    PeriodName(kind, key, tuple(scope.get("also", ()))), template
+                ),
+                agency=names.get(report.agency_id, "?"),
+                status=ReportStatus(report.status),
+                percent=report.percent,
+                note=report.note or "",
+                reported_at=report.reported_at,
+            )
+        )
+    return history
 
 
 def _named(report: AgencyReport, name: str) -> AgencyReport:
@@ -406,18 +513,34 @@ class MissingAgency:
     agency: str
     missing: int
     officers: tuple[str, ...]
+    overdue: int = 0  # of `missing`, the reports past their deadline
+    days_overdue: int = 0  # working days since the earliest deadline it missed
 
 
-async def missing_agencies(session: AsyncSession, period: ReportingPeriod) -> list[MissingAgency]:
-    """Agencies with assignments not yet reported for the period, with their officers."""
+async def missing_agencies(
+    session: AsyncSession, period: ReportingPeriod, today: date | None = None
+) -> list[MissingAgency]:
+    """Agencies with assignments not yet reported for the period, with their officers; with
+    `today`, what of it is overdue and for how many working days. Overdue ones first."""
     query = (
-        scoped(period, select(Assignment.agency_id, func.count()).select_from(Task))
+        scoped(
+            period, select(Assignment.agency_id, Assignment.role, func.count()).select_from(Task)
+        )
         .where(Report.id.is_(None))
-        .group_by(Assignment.agency_id)
+        .group_by(Assignment.agency_id, Assignment.role)
     )
-    counts = dict((await session.execute(query)).all())
+    counts: dict[int, int] = defaultdict(int)
+    overdue: dict[int, int] = defaultdict(int)
+    missed: dict[int, date] = {}
+    for agency_id, role, count in (await session.execute(query)).all():
+        counts[agency_id] += count
+        due = deadline_for(period, role)
+        if today is not None and due < today:
+            overdue[agency_id] += count
+            missed[agency_id] = min(due, missed.get(agency_id, due))
     if not counts:
         return []
+    days = await working_days_since(session, missed, today or date.min)
     names = await agency_names(session, list(counts))
     officers: dict[int, list[str]] = defaultdict(list)
     for agency_id, name in (
@@ -430,10 +553,17 @@ async def missing_agencies(session: AsyncSession, period: ReportingPeriod) -> li
         officers[agency_id].append(name)
     return sorted(
         (
-            MissingAgency(agency_id, names.get(agency_id, "?"), count, tuple(officers[agency_id]))
+            MissingAgency(
+                agency_id,
+                names.get(agency_id, "?"),
+                count,
+                tuple(officers[agency_id]),
+                overdue[agency_id],
+                days.get(agency_id, 0),
+            )
             for agency_id, count in counts.items()
         ),
-        key=lambda m: m.agency,
+        key=lambda m: (-m.days_overdue, m.agency),
     )
 
 

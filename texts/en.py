@@ -765,6 +765,17 @@ TEXTS: dict[str, str] = {
     "period.yearly": "Year {year}",
     "period.adhoc": "ad hoc {day}",
     "period.adhoc_plain": "ad hoc",
+    # a reporting moment of several periods sharing a cut-off: "Q4 and year 2026"
+    "period.moment": "{parts} {year}",
+    "period.and": " and ",
+    "period.part.monthly": "month {month}",
+    "period.part.quarterly_1": "Q1",
+    "period.part.quarterly_2": "Q2",
+    "period.part.quarterly_3": "Q3",
+    "period.part.quarterly_4": "Q4",
+    "period.part.half_yearly_1": "H1",
+    "period.part.half_yearly_2": "H2",
+    "period.part.yearly": "year",
     # -- reminders the bot cannot confirm, and agencies nobody can be reminded at --
     "outbox.uncertain": (
         "⚠️ <b>{count}</b> reminders may or may not have been delivered (the bot stopped "

@@ -762,6 +762,17 @@ TEXTS: dict[str, str] = {
     "period.yearly": "Năm {year}",
     "period.adhoc": "đột xuất {day}",
     "period.adhoc_plain": "đột xuất",
+    # a reporting moment of several periods sharing a cut-off: "Quý IV và Năm 2026"
+    "period.moment": "{parts} {year}",
+    "period.and": " và ",
+    "period.part.monthly": "Tháng {month}",
+    "period.part.quarterly_1": "Quý I",
+    "period.part.quarterly_2": "Quý II",
+    "period.part.quarterly_3": "Quý III",
+    "period.part.quarterly_4": "Quý IV",
+    "period.part.half_yearly_1": "6 tháng đầu năm",
+    "period.part.half_yearly_2": "6 tháng cuối năm",
+    "period.part.yearly": "Năm",
     # -- reminders the bot cannot confirm, and agencies nobody can be reminded at --
     "outbox.uncertain": (
         "⚠️ <b>{count}</b> tin nhắc báo cáo không xác nhận được là đã gửi hay chưa (bot dừng "

@@ -41,7 +41,14 @@ from reports.service import (
     take_back,
     undo_report,
 )
-from reports.worklist import WorkItem, candidates, item_for, worklist
+from reports.worklist import (
+    WorkItem,
+    candidates,
+    item_for,
+    items_of_period,
+    settles,
+    worklist,
+)
 from storage.models import Evidence, Member, Report, Task
 from texts import Html, Texts
 
@@ -51,9 +58,49 @@ MAX_QUESTIONS = 3
 
 
 # -- shared pieces -----------------------------------------------------------------------------
-async def agency_worklist(svc: Services, session: AsyncSession, member: Member) -> list[WorkItem]:
+async def agency_worklist(
+    svc: Services, session: AsyncSession, member: Member, period_id: int | None = None
+) -> list[WorkItem]:
+    """The agency's work list; with `period_id` (what an answered message was about), that
+    period's items too when it is no longer open (a reply to an old reminder is for it)."""
     calendar, today = await working_calendar(svc, session)
-    return await worklist(session, member.agency_id or 0, today, calendar)
+    items = await worklist(session, member.agency_id or 0, today, calendar)
+    if period_id is not None and all(i.period.id != period_id for i in items):
+        items += await items_of_period(session, period_id, member.agency_id or 0)
+    return items
+
+
+async def record_settling(
+    session: AsyncSession,
+    svc: Services,
+    member: Member,
+    item: WorkItem,
+    status: ReportStatus,
+    update_id: int,
+    *,
+    percent: int | None,
+    note: str,
+) -> list[Recorded]:
+    """A report chosen with a button: recorded for its period and the earlier periods of the
+    task still owed (docs/counting.md, section 4), oldest first."""
+    items = await agency_worklist(svc, session, member, item.period.id)
+    recorded = []
+    for each in (*settles(items, item), item):
+        recorded.append(
+            await record(
+                session,
+                member,
+                each,
+                status,
+                None,
+                svc.now(),
+                svc.settings.tz,
+                update_id,
+                percent=percent,
+                note=note,
+            )
+        )
+    return recorded
 
 
 def status_label(texts: Texts, status: str | None) -> str:
@@ -79,22 +126,31 @@ def report_line(texts: Texts, ref: str, report: Report) -> Html:
 def confirmation(
     texts: Texts, recorded: list[Recorded], *, head_key: str | None = None
 ) -> tuple[Html, InlineKeyboardMarkup]:
-    """What was recorded, one line per task, each with its own edit and undo buttons."""
-    late = [r for r in recorded if r.report.late]
-    period = recorded[0].period
-    if head_key is not None:
-        head = texts(head_key, period=texts.period(period))
-    elif late:
-        head = texts(
-            "report.recorded_late",
-            period=texts.period(period),
-            deadline=local_date(period.deadline),
-        )
-    else:
-        head = texts("report.recorded", period=texts.period(period))
-    lines = [head, *(report_line(texts, r.task.ref, r.report) for r in recorded)]
+    """What was recorded, one line per task, each with its own edit and undo buttons; a report
+    that settled several periods names each (docs/counting.md, section 4)."""
+    groups: dict[int, list[Recorded]] = {}
+    for r in recorded:
+        groups.setdefault(r.period.id, []).append(r)
+    lines: list[str] = []
+    for group in groups.values():
+        period, late = group[0].period, [r for r in group if r.report.late]
+        deadline = group[0].deadline or period.deadline
+        if head_key is not None:
+            head = texts(head_key, period=texts.period(period))
+        elif late:
+            head = texts(
+                "report.recorded_late", period=texts.period(period), deadline=local_date(deadline)
+            )
+        else:
+            head = texts("report.recorded", period=texts.period(period))
+        if lines:
+            lines.append("")
+        lines += [head, *(report_line(texts, r.task.ref, r.report) for r in group)]
     buttons = []
-    for r in recorded[:MAX_CONFIRM_BUTTONS]:
+    # one pair of buttons per task: its latest period's report (the earlier ones it settled
+    # are edited from there or in /tasks)
+    latest = {r.task.id: r for r in recorded}
+    for r in list(latest.values())[:MAX_CONFIRM_BUTTONS]:
         label = texts.plain("report.button_edit").format(ref=r.task.ref)
         buttons.append(keyboards.tap(label, keyboards.Edit(r.report.id)))
         label = texts.plain("report.button_undo").format(ref=r.task.ref)
@@ -103,11 +159,14 @@ def confirmation(
 
 
 def confirmed(recorded: list[Recorded], answers: int | None, update_id: int | None) -> About:
+    """A confirmation is about each task's latest period recorded (and every report in it)."""
+    latest = list({r.task.id: r for r in recorded}.values())
+    periods = {r.period.id for r in latest}
     return About(
         CONFIRM,
-        period_id=recorded[0].period.id,
-        task_ids=tuple(r.task.id for r in recorded),
-        refs=tuple(r.task.ref for r in recorded),
+        period_id=periods.pop() if len(periods) == 1 else None,
+        task_ids=tuple(r.task.id for r in latest),
+        refs=tuple(r.task.ref for r in latest),
         report_ids=tuple(r.report.id for r in recorded),
         answers=answers,
         source_update=update_id,
@@ -189,7 +248,8 @@ async def on_text(update: Update, context: BotContext, member: Member) -> None:
     intake, asked, nothing_open = Intake(), [], False
     async with svc.db.transaction() as session:
         previous = await conversation.context_for(session, message.chat_id, replied, now)
-        items = await agency_worklist(svc, session, member)
+        asked_period = previous.about.period_id if previous is not None else None
+        items = await agency_worklist(svc, session, member, asked_period)
         reading = read(message.text, items, previous, quote=quote)
         note_for = None
         named = any(p.named for p in reading.parts)  # a report of its own, not a note
@@ -472,15 +532,16 @@ async def on_pick(
     message = query.message
     status = None if isinstance(data, keyboards.PickTask) else data.status
     records = status == ReportStatus.DONE.value or isinstance(data, keyboards.PickPercent)
-    recorded = None
+    all_recorded: list[Recorded] = []
     async with svc.db.transaction() as session:
         item = await item_for(session, member.agency_id or 0, data.period_id, data.task_id)
         if item is not None and records:
             percent = data.percent if isinstance(data, keyboards.PickPercent) else None
-            recorded = await record(
-                session, member, item, ReportStatus(status), None, svc.now(), svc.settings.tz,
-                update.update_id, percent=percent, note="",
+            all_recorded = await record_settling(
+                session, svc, member, item, ReportStatus(status), update.update_id,
+                percent=percent, note="",
             )  # fmt: skip
+    recorded = all_recorded[-1] if all_recorded else None
     if item is None:
         await edit(query, texts("report.expired_button"))
         return
@@ -506,7 +567,7 @@ async def on_pick(
             reply_markup=keyboards.markup(buttons, 3),
         )
         return
-    text, markup = confirmation(texts, [recorded])
+    text, markup = confirmation(texts, all_recorded)
     await edit(query, text, reply_markup=markup)
     prompt = texts(
         "report.ask_note",
@@ -527,7 +588,7 @@ async def on_pick(
         report_ids=(recorded.report.id,),
     )
     sent = await message.reply_text(prompt, reply_markup=skip_markup)  # type: ignore[union-attr]
-    edited = (message, confirmed([recorded], None, update.update_id))
+    edited = (message, confirmed(all_recorded, None, update.update_id))
     await remember(svc, member, [(sent, note)], edited)  # type: ignore[arg-type]
 
 
@@ -656,19 +717,15 @@ async def settle(
             if part.ask is not None:
                 follow.append(Question.of(part))
                 continue
-        recorded.append(
-            await record(
-                session,
-                member,
-                item,
-                parsed.status,
-                None,
-                svc.now(),
-                svc.settings.tz,
-                update_id,
-                percent=question.percent,
-                note=question.note,
-            )
+        recorded += await record_settling(
+            session,
+            svc,
+            member,
+            item,
+            parsed.status,
+            update_id,
+            percent=question.percent,
+            note=question.note,
         )
     return recorded, follow[:MAX_QUESTIONS]
 

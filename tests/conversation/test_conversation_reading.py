@@ -14,7 +14,16 @@ from storage.models import Plan, Report, ReportingPeriod, Task
 
 NOW = datetime(2026, 12, 11, 2, 0, tzinfo=UTC)
 PLAN = Plan(id=1, number="151/KH-UBND")
-PERIOD = ReportingPeriod(id=10, plan_id=1, kind="quarterly", key="2026-Q4")
+PERIOD = ReportingPeriod(
+    id=10,
+    plan_id=1,
+    kind="quarterly",
+    key="2026-Q4",
+    starts_on=date(2026, 9, 15),
+    ends_on=date(2026, 12, 14),
+    deadline=date(2026, 12, 16),
+    support_deadline=date(2026, 12, 15),
+)
 TITLES = {
     "II.1.a": "Chuẩn hóa số liệu chỉ tiêu đô thị hóa",
     "II.2.a": "Rà soát quy hoạch đô thị",

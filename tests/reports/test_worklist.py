@@ -15,12 +15,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from periods.calendar import WorkingCalendar
 from periods.owing import assignments_in_period
-from periods.rules import Period, period_containing, period_for
+from periods.rules import KINDS, Period, period_containing, period_for
 from periods.store import (
     ADHOC_CHASE_DAYS,
     ensure_period,
-    period_dates,
+    new_period_row,
     periods_chased_on,
+    plan_calendar,
     schedule_of,
 )
 from plans.active import active_plans
@@ -30,7 +31,7 @@ from plans.store import save_plan
 from reports.service import deadline_for
 from reports.worklist import WorkItem, assemble, worklist
 from storage.db import Database
-from storage.models import Assignment, Plan, Report, ReportingPeriod, Task, utcnow
+from storage.models import Assignment, Plan, Report, ReportingPeriod, Task
 from storage.upsert import insert_ignore
 
 CALENDAR = WorkingCalendar()
@@ -46,7 +47,7 @@ async def reference_worklist(
     items: list[WorkItem] = []
     for plan in await active_plans(session):
         for period in await reference_open_periods(session, plan, today, calendar):
-            items += await reference_period_items(session, plan, period, agency_id)
+            items += await reference_period_items(session, plan, period, agency_id, today)
     items.sort(
         key=lambda i: (i.period.deadline, i.plan.id, i.period.id, i.deadline, i.task.position)
     )
@@ -57,14 +58,12 @@ async def reference_open_periods(
     session: AsyncSession, plan: Plan, today: date, calendar: WorkingCalendar
 ) -> list[ReportingPeriod]:
     periods = {p.id: p for p in await reference_chased_periods(session, plan, today, calendar)}
-    # the old code went through a set of kinds (in hash order); sorted is one of those orders
-    for kind in sorted(await reference_plan_kinds(session, plan)):
-        current = await reference_ensure_period(
-            session,
-            plan,
-            period_containing(kind, today),  # type: ignore[arg-type]
-            calendar,
-        )
+    # then the moment in progress of each kind, by its primary period
+    kinds = await reference_plan_kinds(session, plan)
+    for kind in sorted(kinds, key=KINDS.index):
+        period = period_containing(kind, today)  # type: ignore[arg-type]
+        primary = plan_calendar(plan, calendar, kinds).primary(period)
+        current = await reference_ensure_period(session, plan, primary, calendar)
         periods.setdefault(current.id, current)
     return list(periods.values())
 
@@ -108,23 +107,9 @@ async def reference_ensure_period(
     row = await session.scalar(query)
     if row is not None:
         return row
-    lead, support = period_dates(period, schedule_of(plan), calendar)
+    kinds = await reference_plan_kinds(session, plan)
     await insert_ignore(
-        session,
-        ReportingPeriod,
-        {
-            "plan_id": plan.id,
-            "kind": period.kind,
-            "key": period.key,
-            "starts_on": period.starts_on,
-            "ends_on": period.ends_on,
-            "deadline": lead,
-            "support_deadline": support,
-            "scope": {},
-            "request_note": "",
-            "created_at": utcnow(),
-        },
-        ["plan_id", "key"],
+        session, ReportingPeriod, new_period_row(plan, period, calendar, kinds), ["plan_id", "key"]
     )
     row = await session.scalar(query)
     assert row is not None
@@ -132,21 +117,32 @@ async def reference_ensure_period(
 
 
 async def reference_period_items(
-    session: AsyncSession, plan: Plan, period: ReportingPeriod, agency_id: int
+    session: AsyncSession, plan: Plan, period: ReportingPeriod, agency_id: int, today: date
 ) -> list[WorkItem]:
     rows = (
         await session.execute(
             assignments_in_period(period).where(Assignment.agency_id == agency_id)
         )
     ).all()
+    # a periodic period's reports are those of its moment: every row closing on its cut-off
+    same_moment = select(ReportingPeriod.id).where(
+        ReportingPeriod.plan_id == plan.id,
+        ReportingPeriod.ends_on == period.ends_on,
+        ReportingPeriod.kind != "adhoc",
+    )
+    rows_of = same_moment if period.kind != "adhoc" else select(period.id)  # type: ignore[call-overload]
     reports = {
         r.task_id: r
         for r in (
             await session.scalars(
-                select(Report).where(Report.period_id == period.id, Report.agency_id == agency_id)
+                select(Report)
+                .where(Report.period_id.in_(rows_of), Report.agency_id == agency_id)
+                .order_by(Report.id.desc())
             )
         ).all()
     }
+    kinds = await reference_plan_kinds(session, plan)
+    chased = {p.key for p in periods_chased_on(plan, kinds, today, CALENDAR)}
     return [
         WorkItem(
             plan,
@@ -155,6 +151,7 @@ async def reference_period_items(
             assignment.role,
             deadline_for(period, assignment.role),
             reports.get(task.id),
+            period.kind == "adhoc" or period.key in chased,
         )
         for task, assignment in rows
     ]
@@ -396,18 +393,22 @@ async def test_the_work_list_of_one_day_in_detail(db: Database) -> None:
         xd = shown(await worklist(session, world.agencies[XD], date(2026, 12, 11), CALENDAR))
         nn = shown(await worklist(session, world.agencies[NN], date(2026, 12, 11), CALENDAR))
         yt = shown(await worklist(session, world.agencies[YT], date(2026, 12, 11), CALENDAR))
-    assert len(xd) == 44 and len({(p, k) for p, k, *_ in xd}) == 16  # periods of three plans
     keys = {(plan, key, ref) for plan, key, ref, *_ in xd}
-    assert ("151/KH-UBND", "2026-Q4", "A.3") not in keys  # done in Q3, due date: not again
-    assert ("151/KH-UBND", "2026-Q4", "A.4") not in keys  # XD's support done in Q3
-    assert ("151/KH-UBND", "2026-Q4", "A.1") in keys
-    assert ("151/KH-UBND", "2026-Q4", "A.2") not in keys  # reported monthly
+    # plan A reports quarterly with one monthly task: its Q4 moment is one row, December's
+    # (docs/counting.md, section 2), and a month that closes no quarter asks only A.2
+    assert ("151/KH-UBND", "2026-M12", "A.3") not in keys  # done in Q3, due date: not again
+    assert ("151/KH-UBND", "2026-M12", "A.4") not in keys  # XD's support done in Q3
+    assert ("151/KH-UBND", "2026-M12", "A.1") in keys
     assert ("151/KH-UBND", "2026-M12", "A.2") in keys
+    assert ("151/KH-UBND", "2026-M11", "A.2") in keys
+    assert ("151/KH-UBND", "2026-M11", "A.1") not in keys  # a quarterly task, not monthly
+    assert not any(key == "2026-Q4" for _, key, *_ in xd)  # stored on December's row
+    assert ("151/KH-UBND", "2026-M09", "A.4", "support", date(2026, 9, 15), "done") in xd
     assert ("151/KH-UBND", "adhoc-2026-11-25-A", "A.3") in keys  # ad-hoc asks regardless
     assert not any(plan == "44/KH-UBND" for plan, *_ in xd)  # inactive plan
     assert not any(ref == "A.6" for _, _, ref, *_ in xd)  # inactive task
     assert any(ref == "B.3" and key == "adhoc-2026-12-01-B" for _, key, ref, *_ in xd)
-    assert ("151/KH-UBND", "2026-Q4", "A.4") in {(p, k, r) for p, k, r, *_ in nn}  # NN: lead
+    assert ("151/KH-UBND", "2026-M12", "A.4") in {(p, k, r) for p, k, r, *_ in nn}  # NN: lead
     assert not any(ref == "B.3" and key.startswith("2026-M") for _, key, ref, *_ in nn)
     assert not any(key == "adhoc-2026-12-01-B" for _, key, *_ in yt)  # outside its agencies
     assert any(key == "adhoc-2026-12-01-B" for _, key, *_ in nn)
@@ -526,7 +527,7 @@ def test_the_work_list_is_assembled_from_fetched_rows_without_a_database() -> No
         [plan],
         {1: [q3, q4, request]},
         rows,
-        [(done, q3.ends_on), (begun, q4.ends_on)],
+        [(done, q3.ends_on, 1, "quarterly"), (begun, q4.ends_on, 1, "quarterly")],
     )
     assert [(i.period.key, i.task.ref, i.deadline, i.report) for i in items] == [
         ("2026-Q3", "1", date(2026, 9, 15), None),  # support: the earlier deadline
