@@ -55,8 +55,11 @@ def render_reminder(texts: Texts, view: ReminderView) -> tuple[Html, InlineKeybo
             n=i,
             ref=t.ref,
             title=shorten(t.title, 110),
-            role=texts("reminder.support_role", deadline=local_date(t.deadline))
-            if t.role == "support" and t.deadline != view.deadline
+            role=texts(
+                "reminder.support_role_late" if t.overdue else "reminder.support_role",
+                deadline=local_date(t.deadline),
+            )
+            if t.role == "support" and (t.deadline != view.deadline or t.overdue)
             else Html(""),
         )
         for i, t in enumerate(view.tasks, 1)
@@ -101,21 +104,42 @@ def render_digest(texts: Texts, view: DigestView, budget: int = MESSAGE_BUDGET) 
             period=texts.period(view.period),
             deadline=local_date(view.deadline),
         ),
-        texts("digest.changes", reports=view.new_reports, done=view.done),
+        texts("digest.changes", reports=view.new_reports),
         texts(
             "digest.figures",
             done=view.tasks_done,
             total=view.tasks,
             blocked=view.tasks_blocked,
             not_started=view.tasks_not_started,
+        ),
+        texts(
+            "digest.agencies",
             reported=view.agencies_reported,
             agencies=view.agencies,
+            overdue=view.agencies_overdue,
+            not_due=view.agencies_not_due,
         ),
-        texts("digest.late", names=shorten(", ".join(view.late), budget // 3))
-        if view.late
-        else texts("digest.no_late"),
     ]
     lines = []
+    if view.incomplete:
+        lines.append(texts("digest.incomplete", count=len(view.incomplete)))
+        for agency in view.incomplete:
+            late = (
+                texts("digest.overdue_days", days=agency.days_overdue)
+                if agency.overdue
+                else texts("digest.not_due")
+            )
+            lines.append(
+                texts(
+                    "digest.incomplete_line",
+                    agency=agency.name,
+                    missing=agency.missing,
+                    expected=agency.expected,
+                    late=late,
+                )
+            )
+    else:
+        head.append(texts("digest.no_late"))
     if view.blockers:
         lines.append(texts("digest.blockers"))
         lines += [

@@ -7,13 +7,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from access.roster import officers_of
 from domain.status import Role
 from periods.calendar import WorkingCalendar
-from periods.labels import PeriodName
+from periods.labels import PeriodName, name_of
 from periods.owing import owed
 from periods.store import schedule_of
 from storage.models import (
@@ -39,6 +39,7 @@ class TaskLine:
     title: str
     role: str = "lead"
     deadline: date | None = None
+    overdue: bool = False  # its deadline (the supporting one for a contribution) has passed
 
 
 @dataclass(frozen=True)
@@ -74,23 +75,36 @@ class EscalationView:
 
 
 @dataclass(frozen=True)
+class DigestAgency:
+    """An agency that has not reported in full: what it still owes, and how late."""
+
+    name: str
+    missing: int
+    expected: int
+    overdue: int
+    days_overdue: int
+
+
+@dataclass(frozen=True)
 class DigestView:
-    """For coordinators, weekly: what changed, who is late, new blockers."""
+    """For coordinators, weekly: the period's figures as /summary gives them (tasks and
+    agencies, docs/counting.md sections 5, 6 and 8), the week's new reports and blockers, and
+    the agencies that have not reported in full, overdue ones first."""
 
     plan_number: str
     period: PeriodName
     deadline: date
     new_reports: int
-    done: int
-    late: tuple[str, ...]
     blockers: tuple[tuple[str, str, str], ...]  # agency, task ref, note
-    # the summary's two figures: tasks (with blocked and not started) and agencies
     tasks: int = 0
     tasks_done: int = 0
     tasks_blocked: int = 0
     tasks_not_started: int = 0
-    agencies_reported: int = 0
     agencies: int = 0
+    agencies_reported: int = 0
+    agencies_overdue: int = 0
+    agencies_not_due: int = 0
+    incomplete: tuple[DigestAgency, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -191,7 +205,10 @@ async def reminder_view(
         days = calendar.working_days_between(today, calendar.next_working_day(header_deadline))
         kind = "before" if days > 0 else "due" if days == 0 else "overdue"
     tasks = tuple(
-        dict.fromkeys(TaskLine(m.task_id, m.ref, m.title, m.role, m.deadline) for m in missing)
+        dict.fromkeys(
+            TaskLine(m.task_id, m.ref, m.title, m.role, m.deadline, m.deadline < today)
+            for m in missing
+        )
     )
     return ReminderView(
         kind=kind,
@@ -199,7 +216,7 @@ async def reminder_view(
         plan_number=plan.number,
         agency_name=agency.name if agency else "",
         period_id=period.id,
-        period=PeriodName(period.kind, period.key),
+        period=name_of(period),
         deadline=header_deadline,
         tasks=tasks,
         adhoc_note=period.request_note,
@@ -270,27 +287,18 @@ async def escalation_view(
         )
         for agency_id, count in sorted(counts.items(), key=lambda kv: agencies[kv[0]].name)
     )
-    return EscalationView(plan.number, PeriodName(period.kind, period.key), period.deadline, late)
+    return EscalationView(plan.number, name_of(period), period.deadline, late)
 
 
 async def digest_view(
     session: AsyncSession, plan: Plan, period: ReportingPeriod, now: datetime
 ) -> DigestView:
-    """The week of a plan: new reports, who is late for the period, new blockers."""
+    """The week of a plan: the period's figures (from `reports.summary.summarize`, like every
+    other view), the week's new reports and blockers."""
     since = now - timedelta(days=7)
     in_plan = Report.task_id.in_(select(Task.id).where(Task.plan_id == plan.id))
-    new_reports, done = (
-        await session.execute(
-            select(
-                func.count(Report.id),
-                func.sum(case((Report.status == "done", 1), else_=0)),
-            ).where(in_plan, Report.reported_at >= since)
-        )
-    ).one()
-    missing = await owed(session, period)
-    late_ids = sorted({m.agency_id for m in missing})
-    names = dict(
-        (await session.execute(select(Agency.id, Agency.name).where(Agency.id.in_(late_ids)))).all()
+    new_reports = await session.scalar(
+        select(func.count(Report.id)).where(in_plan, Report.reported_at >= since)
     )
     blocked = (
         await session.execute(
@@ -306,20 +314,25 @@ async def digest_view(
     from reports.summary import summarize
 
     figures = await summarize(session, plan, period, to_local(now).date(), blockers_limit=0)
+    owing = [a for a in figures.agencies if a.expected and not a.complete]
+    owing.sort(key=lambda a: (-a.days_overdue, -a.overdue, a.agency))
     return DigestView(
         plan.number,
-        PeriodName(period.kind, period.key),
+        name_of(period),
         period.deadline,
         int(new_reports or 0),
-        int(done or 0),
-        tuple(sorted(names.values())),
         tuple((a, r, n) for a, r, n in blocked),
         tasks=figures.total,
         tasks_done=figures.done,
         tasks_blocked=figures.blocked_total,
         tasks_not_started=figures.not_started_total,
-        agencies_reported=figures.agencies_reported,
         agencies=figures.agency_count,
+        agencies_reported=figures.agencies_reported,
+        agencies_overdue=len(figures.agencies_overdue),
+        agencies_not_due=sum(1 for a in owing if not a.is_overdue),
+        incomplete=tuple(
+            DigestAgency(a.agency, a.missing, a.expected, a.overdue, a.days_overdue) for a in owing
+        ),
     )
 
 

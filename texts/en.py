@@ -99,7 +99,8 @@ TEXTS: dict[str, str] = {
     ),
     "reminder.adhoc_note": "Request details: {note}",
     "reminder.task_line": "{n}. <b>{ref}</b> {title}{role}",
-    "reminder.support_role": " <i>(supporting; send your input by {deadline})</i>",
+    "reminder.support_role": " <i>(supporting, input due {deadline})</i>",
+    "reminder.support_role_late": " <i>(supporting, ❗ input overdue since {deadline})</i>",
     "reminder.more_tasks": "… and {count} more task(s) (see /tasks)",
     "reminder.how_to_reply": (
         "\nReply to this message, e.g. <i>{ref} in progress 70%, draft submitted</i> "
@@ -120,6 +121,7 @@ TEXTS: dict[str, str] = {
     "status.in_progress": "In progress",
     "status.not_started": "Not started",
     "status.blocked": "Blocked",
+    "status.contributed": "Input sent",
     "report.recorded": "✅ Report recorded for <b>{period}</b>:",
     "report.recorded_late": "✅ Report recorded (after the {deadline} deadline) for <b>{period}</b>:",
     "report.line": "• <b>{ref}</b> — {state}",
@@ -162,9 +164,13 @@ TEXTS: dict[str, str] = {
     ),
     "report.expired_button": "This button is out of date. Type /report to report.",
     "tasks.header": "<b>Tasks of {agency}</b>",
-    "tasks.period": "\n<b>{plan}</b> — {period} (due {deadline}):",
-    "tasks.line": "{mark} <b>{ref}</b> {title} — {state}",
-    "tasks.not_reported": "not reported",
+    "tasks.period": "\n<b>{plan}</b> — period {period} (due {deadline}):",
+    "tasks.period_support": "\n<b>{plan}</b> — period {period} (supporting, input due {deadline}):",
+    "tasks.line": "{mark} <b>{ref}</b> {title}{role} — {state}",
+    "tasks.support": " <i>(supporting, input due {deadline})</i>",
+    "tasks.not_reported": "not reported yet",
+    "tasks.not_contributed": "no input sent yet",
+    "tasks.overdue": "not reported, {days} working day(s) overdue",
     "tasks.none": "{agency} currently has no tasks to report on.",
     # -- ad-hoc requests and reminder settings --
     "cmd.reminders": "Turn your reminders on or off",
@@ -408,15 +414,21 @@ TEXTS: dict[str, str] = {
     "cmd.linkgroup": "Link this group chat to a plan",
     "linkgroup.usage": "Send this command in the coordinators' group chat: <code>/linkgroup &lt;plan&gt;</code>",
     "linkgroup.done": "🔗 This group will receive digests and alerts for plan {plan}.",
-    "digest.header": "🗞 <b>Weekly digest</b> — {plan}, {period} (due {deadline})",
-    "digest.changes": "Since last time: {reports} new report(s), {done} task(s) completed.",
+    "digest.header": "🗞 <b>Weekly digest</b> — {plan}, period {period} (due {deadline})",
+    "digest.changes": "This week: {reports} new report(s).",
     "digest.figures": (
-        "Tasks done {done}/{total}; ⚠️ blocked {blocked}, ⏸ not started {not_started}; "
-        "🏢 {reported}/{agencies} agencies reported in full."
+        "📋 Tasks: {done}/{total} completed; ⚠️ blocked {blocked}, ⏸ not started {not_started}."
     ),
-    "digest.late": "Not yet reported: {names}",
-    "digest.no_late": "All agencies have reported.",
-    "digest.blockers": "New obstacles:",
+    "digest.agencies": (
+        "🏢 Agencies: {reported}/{agencies} reported in full; ❗ {overdue} overdue; "
+        "⏳ {not_due} not yet due."
+    ),
+    "digest.incomplete": "Not reported in full ({count} agencies):",
+    "digest.incomplete_line": "• {agency}: {missing}/{expected} report(s) missing{late}",
+    "digest.overdue_days": " — ❗ {days} working day(s) overdue",
+    "digest.not_due": " — not yet due",
+    "digest.no_late": "✅ Every agency has reported in full.",
+    "digest.blockers": "New blockers:",
     "digest.blocker_line": "• {agency} — {ref}: {note}",
     # -- working calendar (admins) --
     "cmd.dayoff": "Declare a day off (no reminders)",
@@ -785,7 +797,7 @@ TEXTS: dict[str, str] = {
     "outbox.uncertain_line": "• {member} — {agency}{period}",
     "outbox.uncertain_period": " (period {period})",
     "outbox.too_long": "… (message too long, shortened; see /tasks for all)",
-    "coordinator.day_header": "📋 <b>Today's reporting status</b>",
+    "coordinator.day_header": "📋 <b>Reporting status</b>",
     "no_officer.header": (
         "👤 <b>{count}</b> agencies have tasks but <b>no registered officer</b> to remind, so "
         "they were not reminded and are left out of escalations:"

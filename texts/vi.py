@@ -101,7 +101,8 @@ TEXTS: dict[str, str] = {
     ),
     "reminder.adhoc_note": "Nội dung yêu cầu: {note}",
     "reminder.task_line": "{n}. <b>{ref}</b> {title}{role}",
-    "reminder.support_role": " <i>(phối hợp, gửi ý kiến trước {deadline})</i>",
+    "reminder.support_role": " <i>(phối hợp, hạn gửi ý kiến {deadline})</i>",
+    "reminder.support_role_late": " <i>(phối hợp, ❗ quá hạn gửi ý kiến {deadline})</i>",
     "reminder.more_tasks": "… và {count} nhiệm vụ khác (xem /tasks)",
     "reminder.how_to_reply": (
         "\nTrả lời tin nhắn này, ví dụ: <i>{ref} đang thực hiện 70%, đã trình dự thảo</i> "
@@ -122,6 +123,7 @@ TEXTS: dict[str, str] = {
     "status.in_progress": "Đang thực hiện",
     "status.not_started": "Chưa thực hiện",
     "status.blocked": "Có vướng mắc",
+    "status.contributed": "Đã gửi ý kiến",
     "report.recorded": "✅ Đã ghi nhận báo cáo kỳ <b>{period}</b>:",
     "report.recorded_late": "✅ Đã ghi nhận (sau hạn {deadline}) báo cáo kỳ <b>{period}</b>:",
     "report.line": "• <b>{ref}</b> — {state}",
@@ -164,8 +166,12 @@ TEXTS: dict[str, str] = {
     "report.expired_button": "Nút này đã cũ. Gõ /report để báo cáo.",
     "tasks.header": "<b>Nhiệm vụ của {agency}</b>",
     "tasks.period": "\n<b>{plan}</b> — kỳ {period} (hạn {deadline}):",
-    "tasks.line": "{mark} <b>{ref}</b> {title} — {state}",
+    "tasks.period_support": "\n<b>{plan}</b> — kỳ {period} (phối hợp, hạn gửi ý kiến {deadline}):",
+    "tasks.line": "{mark} <b>{ref}</b> {title}{role} — {state}",
+    "tasks.support": " <i>(phối hợp, hạn gửi ý kiến {deadline})</i>",
     "tasks.not_reported": "chưa báo cáo",
+    "tasks.not_contributed": "chưa gửi ý kiến",
+    "tasks.overdue": "chưa báo cáo, quá hạn {days} ngày làm việc",
     "tasks.none": "Đơn vị {agency} hiện không có nhiệm vụ nào cần báo cáo.",
     # -- ad-hoc requests and reminder settings --
     "cmd.reminders": "Bật/tắt tin nhắc việc cho bạn",
@@ -400,13 +406,20 @@ TEXTS: dict[str, str] = {
     "linkgroup.usage": "Gõ lệnh này trong nhóm chat của các điều phối viên: <code>/linkgroup &lt;kế hoạch&gt;</code>",
     "linkgroup.done": "🔗 Nhóm này sẽ nhận tin tổng hợp và cảnh báo của kế hoạch {plan}.",
     "digest.header": "🗞 <b>Tin tổng hợp tuần</b> — {plan}, kỳ {period} (hạn {deadline})",
-    "digest.changes": "Từ lần trước: {reports} báo cáo mới, {done} nhiệm vụ hoàn thành.",
+    "digest.changes": "Trong tuần qua: {reports} báo cáo mới.",
     "digest.figures": (
-        "Nhiệm vụ hoàn thành {done}/{total}; ⚠️ có vướng mắc {blocked}, ⏸ chưa thực hiện "
-        "{not_started}; 🏢 {reported}/{agencies} cơ quan đã báo cáo đủ."
+        "📋 Nhiệm vụ: hoàn thành {done}/{total}; ⚠️ có vướng mắc {blocked}, ⏸ chưa thực hiện "
+        "{not_started}."
     ),
-    "digest.late": "Chưa báo cáo: {names}",
-    "digest.no_late": "Tất cả đơn vị đã báo cáo.",
+    "digest.agencies": (
+        "🏢 Cơ quan: {reported}/{agencies} đã báo cáo đủ; ❗ {overdue} quá hạn chưa báo cáo đủ; "
+        "⏳ {not_due} chưa đến hạn."
+    ),
+    "digest.incomplete": "Chưa báo cáo đủ ({count} cơ quan):",
+    "digest.incomplete_line": "• {agency}: còn {missing}/{expected} báo cáo{late}",
+    "digest.overdue_days": " — ❗ quá hạn {days} ngày làm việc",
+    "digest.not_due": " — chưa đến hạn",
+    "digest.no_late": "✅ Tất cả cơ quan đã báo cáo đủ.",
     "digest.blockers": "Vướng mắc mới:",
     "digest.blocker_line": "• {agency} — {ref}: {note}",
     # -- working calendar (admins) --
@@ -782,7 +795,7 @@ TEXTS: dict[str, str] = {
     "outbox.uncertain_line": "• {member} — {agency}{period}",
     "outbox.uncertain_period": " (kỳ {period})",
     "outbox.too_long": "… (tin nhắn quá dài, đã rút gọn; xem đủ bằng /tasks)",
-    "coordinator.day_header": "📋 <b>Tình hình báo cáo hôm nay</b>",
+    "coordinator.day_header": "📋 <b>Tình hình báo cáo</b>",
     "no_officer.header": (
         "👤 <b>{count}</b> đơn vị được giao nhiệm vụ nhưng <b>chưa có cán bộ đầu mối</b> "
         "nhận nhắc báo cáo, nên chưa được nhắc và không có trong danh sách đôn đốc:"

@@ -32,6 +32,7 @@ from conversation.reading import (
 )
 from conversation.store import is_note_prompt, replace_sent
 from domain.status import ReportStatus, Role
+from periods.calendar import WorkingCalendar
 from reports.intake import Intake, Part, Question, Reading, record, take
 from reports.replies import DONE_WITH_ONGOING, ParsedReply
 from reports.service import (
@@ -107,11 +108,15 @@ def status_label(texts: Texts, status: str | None) -> str:
     return texts.plain(f"status.{status}") if status else "—"
 
 
-def report_state(texts: Texts, report: Report) -> Html:
-    """ "Đang thực hiện 70%: đã trình dự thảo" — what a report says, without the task."""
+def report_state(texts: Texts, report: Report, *, support: bool = False) -> Html:
+    """ "Đang thực hiện 70%: đã trình dự thảo" — what a report says, without the task (a
+    supporting agency's "done" is its contribution sent: "Đã gửi ý kiến")."""
+    contributed = support and report.status == ReportStatus.DONE.value
     return texts(
         "report.state",
-        status=status_label(texts, report.status),
+        status=texts.plain("status.contributed")
+        if contributed
+        else status_label(texts, report.status),
         percent=texts("report.percent", percent=report.percent)
         if report.percent is not None
         else Html(""),
@@ -407,7 +412,8 @@ def question_view(
         )
     buttons = [
         keyboards.tap(
-            f"{'📝' if i.owed else '✅'} {i.task.ref}", keyboards.AnswerTask(qid, i.task.id)
+            f"{status_icon(i.report.status if i.report else None)} {i.task.ref}",
+            keyboards.AnswerTask(qid, i.task.id),
         )
         for i in items[:24]
     ]
@@ -489,7 +495,8 @@ async def report_command(update: Update, context: BotContext, member: Member) ->
         return
     buttons = [
         keyboards.tap(
-            f"{'📝' if i.owed else '✅'} {i.task.ref}", keyboards.PickTask(i.period.id, i.task.id)
+            f"{status_icon(i.report.status if i.report else None)} {i.task.ref}",
+            keyboards.PickTask(i.period.id, i.task.id),
         )
         for i in items[:24]
     ]
@@ -731,9 +738,18 @@ async def settle(
 
 
 # -- /tasks ------------------------------------------------------------------------------------
+def status_icon(status: str | None) -> str:
+    """One icon per status, the same in /tasks, the pickers and /summary (⏳: not yet)."""
+    return STATUS_ICONS.get(status or "", "⏳")
+
+
+STATUS_ICONS = {"done": "✅", "in_progress": "🔄", "blocked": "⚠️", "not_started": "⏸"}
+
+
 @requires(Role.OFFICER)
 async def tasks_command(update: Update, context: BotContext, member: Member) -> None:
-    """/tasks: the agency's tasks with this period's status and deadline."""
+    """/tasks: the agency's tasks by plan and period, leads first, each with its status, its
+    one deadline (the supporting agencies' own for a contribution) and how late it is."""
     svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
@@ -742,48 +758,58 @@ async def tasks_command(update: Update, context: BotContext, member: Member) -> 
         return
     agency = member.agency.name if member.agency else ""
     async with svc.db.transaction() as session:
-        items = await agency_worklist(svc, session, member)
+        calendar, today = await working_calendar(svc, session)
+        items = await worklist(session, member.agency_id, today, calendar)
     if not items:
         await message.reply_text(texts("tasks.none", agency=agency))
         return
+    groups: dict[tuple[int, int], list[WorkItem]] = {}
+    for item in items:
+        groups.setdefault((item.plan.id, item.period.id), []).append(item)
     lines: list[str] = [texts("tasks.header", agency=agency)]
-    current: tuple[int, int] | None = None
-    # the header's deadline is the one reminders give: the lead's, else the supporting date
-    due: dict[tuple[int, int], date] = {}
-    for item in items:
-        key = (item.plan.id, item.period.id)
-        due[key] = min(due.get(key, item.deadline), item.deadline)
-    for item in items:
-        if item.role == "lead":
-            due[(item.plan.id, item.period.id)] = item.period.deadline
-    for item in items:
-        if (item.plan.id, item.period.id) != current:
-            current = (item.plan.id, item.period.id)
-            lines.append(
-                texts(
-                    "tasks.period",
-                    plan=item.plan.number,
-                    period=texts.period(item.period),
-                    deadline=local_date(due[current]),
-                )
-            )
-        state = (
-            report_state(texts, item.report) if item.report else texts.plain("tasks.not_reported")
-        )
+    for group in groups.values():
+        first = group[0]
+        leads = [i for i in group if i.role == "lead"]
+        supports = [i for i in group if i.role != "lead"]
+        head = "tasks.period" if leads else "tasks.period_support"
+        deadline = first.period.deadline if leads else first.period.support_deadline
         lines.append(
             texts(
-                "tasks.line",
-                mark="✅"
-                if item.report and item.report.status == "done"
-                else ("📝" if item.report else "⏳"),
-                ref=item.task.ref,
-                title=shorten(item.task.title, 90),
-                state=Html(state),
+                head,
+                plan=first.plan.number,
+                period=texts.period(first.period),
+                deadline=local_date(deadline),
             )
         )
+        lines += [task_line(texts, item, calendar, today) for item in (*leads, *supports)]
     # the list answers nothing: a later bare "xong" no longer means an earlier reminder
     out = [Outgoing(chunk, None, About(LIST)) for chunk in split_message(lines)]
     await send_all(svc, message, member, out)
+
+
+def task_line(texts: Texts, item: WorkItem, calendar: WorkingCalendar, today: date) -> str:
+    """A /tasks line: status icon, ref, title, the role's deadline when it is a supporting
+    one, and what was reported or how late it is."""
+    support = item.role != "lead"
+    role = texts("tasks.support", deadline=local_date(item.deadline)) if support else Html("")
+    if item.report is not None:
+        state = report_state(texts, item.report, support=support)
+        mark = status_icon(item.report.status)
+    elif item.deadline < today:
+        days = calendar.working_days_between(item.deadline, today)
+        state = texts("tasks.overdue", days=days)
+        mark = "❗"
+    else:
+        state = texts("tasks.not_contributed" if support else "tasks.not_reported")
+        mark = status_icon(None)
+    return texts(
+        "tasks.line",
+        mark=mark,
+        ref=item.task.ref,
+        title=shorten(item.task.title, 90),
+        role=role,
+        state=state,
+    )
 
 
 # -- evidence ------------------------------------------------------------------------------------

@@ -141,7 +141,7 @@ async def test_the_supporting_date_is_between_the_cut_off_and_the_leads_deadline
     )
     # Sở Xây dựng supports II.1.c: its reminder gives its own date for that task
     [reminder] = harness.emulator.messages_to(OFFICER.id)
-    assert "gửi ý kiến trước 15/12/2026" in reminder.text and "16/12/2026" in reminder.text
+    assert "hạn gửi ý kiến 15/12/2026" in reminder.text and "16/12/2026" in reminder.text
 
 
 async def test_a_request_note_over_the_limit_is_refused_naming_it(harness: BotHarness) -> None:
