@@ -101,8 +101,11 @@ def read(
 
     reading = Reading()
     single = len(parsed) == 1
+    # a ref written in a message that replies (Telegram's reply) to one about a plan is that
+    # plan's; after a message merely sent last, a ref that several plans have is asked
+    replied_plan = plan_id if context is not None and context.replied else None
     for p in parsed:
-        item, other_plans = _by_ref(by_ref, p.task, plan_id)
+        item, other_plans = _by_ref(by_ref, p.task, replied_plan)
         named = p.ref_kind in ("task", "line")
         if other_plans:
             # the same ref in several plans and nothing answered says which: ask

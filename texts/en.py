@@ -375,13 +375,18 @@ TEXTS: dict[str, str] = {
         "🔄 In progress, within deadline: {in_progress_on_time}{in_progress_sub}\n"
         "⛔ Not completed, overdue: {overdue}{overdue_sub}\n❔ Not reported: {not_reported}\n"
         "Completion rate: <b>{rate}</b> ({done}/{total} tasks)\n"
-        "🏢 Agencies that reported in full: <b>{agencies_reported}/{agencies}</b>"
+        "🏢 Agencies that reported in full: <b>{agencies_reported}/{agencies}</b>; "
+        "❗ overdue: {agencies_overdue}; ⏳ not yet due: {agencies_not_due}"
     ),
     "summary.sub": " (⚠️ blocked {blocked}, ⏸ not started {not_started})",
     "summary.agencies": "\n<b>By agency</b> (reports sent/due):",
-    "summary.agency_line": "• {agency}: {reported}/{expected}{late}{blocked}{support}",
-    "summary.support": " (support {reported}/{expected})",
-    "summary.late": ", {count} late",
+    "summary.agency_line": "• {agency}: {reported}/{expected}{support}{late}{overdue}{blocked}",
+    "summary.support": " (of which supporting {reported}/{expected})",
+    "summary.late": ", {count} sent late",
+    "summary.overdue": ", ❗ {count} missing past the deadline ({days} working days)",
+    "summary.before_start": (
+        "Plan {plan} is followed from period <b>{first}</b>: nothing was due for {period}."
+    ),
     "summary.blocked": ", ⚠️ {count} blocked",
     "summary.empty": "Plan {plan} has no tasks to report on for {period}.",
     "summary.button_prev": "◀️ Previous period",
@@ -389,7 +394,8 @@ TEXTS: dict[str, str] = {
     "summary.agency_header": "🏢 <b>{agency}</b> — {plan}, {period}:",
     "summary.agency_task": "• <b>{ref}</b> {title} — {state}",
     "missing.header": "⏳ <b>{period}</b> — {plan} (due {deadline}): <b>{count}</b> agencies have not fully reported:",
-    "missing.line": "• {agency}: {missing} missing{officers}",
+    "missing.line": "• {agency}: {missing} missing{overdue}{officers}",
+    "missing.overdue": " — ❗ {count} overdue by {days} working day(s)",
     "missing.officers": " (officers: {names})",
     "missing.no_officers": " (⚠️ no officer invited yet)",
     "missing.none": "✅ {period} — {plan}: all agencies have reported.",

@@ -366,13 +366,19 @@ TEXTS: dict[str, str] = {
         "🔄 Đang thực hiện trong hạn: {in_progress_on_time}{in_progress_sub}\n"
         "⛔ Chưa hoàn thành, quá hạn: {overdue}{overdue_sub}\n❔ Chưa báo cáo: {not_reported}\n"
         "Tỷ lệ hoàn thành: <b>{rate}</b> ({done}/{total} nhiệm vụ)\n"
-        "🏢 Cơ quan đã báo cáo đủ: <b>{agencies_reported}/{agencies}</b> cơ quan"
+        "🏢 Cơ quan đã báo cáo đủ: <b>{agencies_reported}/{agencies}</b> cơ quan; "
+        "❗ quá hạn chưa báo cáo đủ: {agencies_overdue}; ⏳ chưa đến hạn: {agencies_not_due}"
     ),
     "summary.sub": " (⚠️ có vướng mắc {blocked}, ⏸ chưa thực hiện {not_started})",
     "summary.agencies": "\n<b>Theo cơ quan</b> (số báo cáo đã gửi/phải gửi):",
-    "summary.agency_line": "• {agency}: {reported}/{expected}{late}{blocked}{support}",
-    "summary.support": " (phối hợp {reported}/{expected})",
-    "summary.late": ", trễ {count}",
+    "summary.agency_line": "• {agency}: {reported}/{expected}{support}{late}{overdue}{blocked}",
+    "summary.support": " (trong đó phối hợp {reported}/{expected})",
+    "summary.late": ", gửi trễ hạn {count}",
+    "summary.overdue": ", ❗ quá hạn chưa gửi {count} ({days} ngày làm việc)",
+    "summary.before_start": (
+        "Kế hoạch {plan} được theo dõi từ kỳ <b>{first}</b>: kỳ {period} không có báo cáo nào "
+        "phải gửi."
+    ),
     "summary.blocked": ", ⚠️ vướng {count}",
     "summary.empty": "Kế hoạch {plan} không có nhiệm vụ nào cần báo cáo trong kỳ {period}.",
     "summary.button_prev": "◀️ Kỳ trước",
@@ -380,7 +386,8 @@ TEXTS: dict[str, str] = {
     "summary.agency_header": "🏢 <b>{agency}</b> — {plan}, kỳ {period}:",
     "summary.agency_task": "• <b>{ref}</b> {title} — {state}",
     "missing.header": "⏳ Kỳ <b>{period}</b> — {plan} (hạn {deadline}): <b>{count}</b> đơn vị chưa báo cáo đủ:",
-    "missing.line": "• {agency}: thiếu {missing}{officers}",
+    "missing.line": "• {agency}: thiếu {missing}{overdue}{officers}",
+    "missing.overdue": " — ❗ {count} quá hạn {days} ngày làm việc",
     "missing.officers": " (cán bộ: {names})",
     "missing.no_officers": " (⚠️ chưa có cán bộ nào được mời)",
     "missing.none": "✅ Kỳ {period} — {plan}: tất cả đơn vị đã báo cáo.",

@@ -187,7 +187,9 @@ def summary_lines(texts: Texts, summary: PlanSummary) -> list[str]:
         texts(
             "summary.header",
             plan=summary.plan_number,
-            period=texts.period(PeriodName(summary.period_kind, summary.period_key))
+            period=texts.period(
+                PeriodName(summary.period_kind, summary.period_key, summary.period_also)
+            )
             if summary.period_key
             else summary.period_label,
             deadline=local_date(summary.period_deadline),
@@ -201,6 +203,8 @@ def summary_lines(texts: Texts, summary: PlanSummary) -> list[str]:
             overdue_sub=sub(Outcome.OVERDUE),
             agencies_reported=summary.agencies_reported,
             agencies=summary.agency_count,
+            agencies_overdue=len(summary.agencies_overdue),
+            agencies_not_due=sum(1 for a in summary.agencies if a.not_due and not a.is_overdue),
             **counts,
         ),
     ]
@@ -214,6 +218,9 @@ def summary_lines(texts: Texts, summary: PlanSummary) -> list[str]:
                 reported=line.reported,
                 expected=line.expected,
                 late=texts("summary.late", count=line.late) if line.late else Html(""),
+                overdue=texts("summary.overdue", count=line.overdue, days=line.days_overdue)
+                if line.overdue
+                else Html(""),
                 blocked=texts("summary.blocked", count=line.blocked) if line.blocked else Html(""),
                 support=texts(
                     "summary.support",
@@ -276,7 +283,16 @@ async def send_summary(
         _calendar, today = await working_calendar(svc, session)
         summary = await summarize(session, plan, period, today, blockers_limit=0)
         agencies = await summary_agencies(session, summary)
-    if summary.total == 0 and not summary.agencies:
+    if summary.before_start:
+        lines = [
+            texts(
+                "summary.before_start",
+                plan=plan.number,
+                period=texts.period(period),
+                first=summary.before_start,
+            )
+        ]
+    elif summary.total == 0 and not summary.agencies:
         lines = [texts("summary.empty", plan=plan.number, period=texts.period(period))]
     else:
         lines = summary_lines(texts, summary)
@@ -316,7 +332,8 @@ async def missing_command(update: Update, context: BotContext, member: Member) -
     async with svc.db.transaction() as session:
         target = await resolve_target(svc, session, member, list(context.args or []), "missing")
         if not isinstance(target, Answer):
-            missing = await missing_agencies(session, target[1])
+            _calendar, today = await working_calendar(svc, session)
+            missing = await missing_agencies(session, target[1], today)
     if isinstance(target, Answer):
         await target.send(message)
         return
@@ -341,8 +358,19 @@ async def missing_command(update: Update, context: BotContext, member: Member) -
             if item.officers
             else texts("missing.no_officers")
         )
+        overdue = (
+            texts("missing.overdue", count=item.overdue, days=item.days_overdue)
+            if item.overdue
+            else Html("")
+        )
         lines.append(
-            texts("missing.line", agency=item.agency, missing=item.missing, officers=officers)
+            texts(
+                "missing.line",
+                agency=item.agency,
+                missing=item.missing,
+                overdue=overdue,
+                officers=officers,
+            )
         )
     chunks = split_message(lines)
     for chunk in chunks[:-1]:
