@@ -250,11 +250,14 @@ def plan_page(
     agencies = [
         render(
             '<tr><td>$name</td><td class="num">$reported/$expected</td><td class="num">$late</td>'
-            '<td class="num">$blocked</td></tr>',
+            '<td class="num">$overdue</td><td class="num">$blocked</td></tr>',
             name=line.agency,
             reported=line.reported,
             expected=line.expected,
             late=line.late,
+            overdue=page.t("web.overdue_days", count=line.overdue, days=line.days_overdue)
+            if line.overdue
+            else 0,
             blocked=line.blocked,
         )
         for line in getattr(summary, "agencies", ())
@@ -271,8 +274,8 @@ def plan_page(
         '<div class="scroll"><table class="matrix"><thead><tr><th>$col_task</th>$head</tr>'
         "</thead><tbody>$rows</tbody></table></div>"
         "<h2>$agencies_head</h2>"
-        '<div class="scroll"><table><thead><tr><th>$c1</th><th>$c2</th><th>$c3</th><th>$c4</th>'
-        "</tr></thead><tbody>$agencies</tbody></table></div>"
+        '<div class="scroll"><table><thead><tr><th>$c1</th><th>$c2</th><th>$c3</th><th>$c5</th>'
+        "<th>$c4</th></tr></thead><tbody>$agencies</tbody></table></div>"
         '<h2>$downloads</h2><p><a class="button" href="/web/plans/$id/export.xlsx$query">$xlsx</a> '
         '<a class="button" href="/web/plans/$id/export.docx$query">$docx</a></p>',
         number=plan.number,
@@ -291,6 +294,7 @@ def plan_page(
         c2=page.t("web.col_reported"),
         c3=page.t("web.col_late"),
         c4=page.t("web.col_blocked"),
+        c5=page.t("web.col_overdue"),
         agencies=join(agencies),
         downloads=page.t("web.downloads", period=page.texts.period(current)),
         id=plan.id,
