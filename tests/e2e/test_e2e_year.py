@@ -130,14 +130,14 @@ async def year(db: Database, tmp_path: Path) -> AsyncIterator[Year]:
     plan_151 = await save_with_start(db, await draft_151(db), date(2026, 1, 5))
     officers: list[Officer] = []
     async with db.transaction() as session:
+        assigned = (
+            select(Assignment.agency_id)
+            .join(Task, Task.id == Assignment.task_id)
+            .where(Task.plan_id == plan_151)
+        )
         agencies = (
             await session.scalars(
-                select(Agency)
-                .join(Assignment, Assignment.agency_id == Agency.id)
-                .join(Task, Task.id == Assignment.task_id)
-                .where(Task.plan_id == plan_151, Agency.active)
-                .distinct()
-                .order_by(Agency.name)
+                select(Agency).where(Agency.id.in_(assigned), Agency.active).order_by(Agency.name)
             )
         ).all()
         rng = random.Random(2026)
@@ -438,13 +438,18 @@ async def is_working(bot: BotHarness, day: date) -> bool:
         return (await load_calendar(session)).is_working_day(day)
 
 
-async def test_a_simulated_year_of_reporting(year: Year) -> None:
+async def test_a_simulated_year_of_reporting(year: Year, backend: str) -> None:
+    """The whole of 2026 on SQLite; on PostgreSQL its last four months (the third quarter's
+    deadline, the monthly plan, the re-import's first period, quarter IV and the year), which
+    keeps the suite's time in bounds while every query runs on both."""
     bot = year.bot
-    day = date(2026, 1, 5)
+    day = date(2026, 1, 5) if backend == "sqlite" else date(2026, 9, 1)
     end = date(2026, 12, 31)
+    if day > date(2026, 5, 20):
+        year.plan_ids["45"] = await save_with_start(bot.db, MONTHLY, date(2026, 5, 20))
     while day <= end:
         bot.clock.set(local(day, 9))
-        if day == date(2026, 5, 20):  # a monthly plan loaded in the middle of a period
+        if day == date(2026, 5, 20) and "45" not in year.plan_ids:  # loaded mid-period
             year.plan_ids["45"] = await save_with_start(bot.db, MONTHLY, day)
         if day == date(2026, 8, 3):  # plan 151 again, with a task added
             await reimport_with_task(year, day)
@@ -468,4 +473,4 @@ async def test_a_simulated_year_of_reporting(year: Year) -> None:
         if day >= date(2026, 12, 17):
             await check_year_is_quarter_four(year, day)
         day += timedelta(days=1)
-    assert year.replies > 100 and year.checks > 40
+    assert year.replies > (100 if backend == "sqlite" else 40) and year.checks > 40
