@@ -19,6 +19,7 @@ _MAX_ID = 2**63 - 1
 # field type name → how its text is checked and read (None: refused)
 Status = str  # one of STATUSES
 Qid = str  # a question's short id (8 hex digits)
+Switch = str  # "on" or "off"
 
 
 def _read_int(text: str) -> int | None:
@@ -31,6 +32,7 @@ def _read_percent(text: str) -> int | None:
 
 
 _READERS = {
+    "Switch": lambda t: t if t in ("on", "off") else None,
     "int": _read_int,
     "Status": lambda t: t if t in STATUSES else None,
     "Qid": lambda t: t if re.fullmatch(r"[0-9a-f]{8}", t) else None,
@@ -130,6 +132,14 @@ class Keep(Callback):
     qid: Qid
 
 
+@dataclass(frozen=True)
+class Reminders(Callback):
+    """Turn one's own reminders on ("on") or off ("off")."""
+
+    prefix: ClassVar[str] = "rm"
+    choice: Switch
+
+
 REPORT_CALLBACKS: dict[str, type[Callback]] = {
     c.prefix: c
     for c in (
@@ -142,6 +152,7 @@ REPORT_CALLBACKS: dict[str, type[Callback]] = {
         AnswerTask,
         AnswerStatus,
         Keep,
+        Reminders,
     )
 }
 # the prefixes kept for compatibility with code that still builds data by hand

@@ -113,10 +113,21 @@ async def current_period(
 
 
 async def period_by_text(
-    session: AsyncSession, plan: Plan, text: str, calendar: WorkingCalendar
+    session: AsyncSession,
+    plan: Plan,
+    text: str,
+    calendar: WorkingCalendar,
+    today: date | None = None,
 ) -> ReportingPeriod | None:
-    """A period by its label or key ("Quý III/2026", "q3/2026", "2026-Q3")."""
+    """A period by its label or key ("Quý IV/2026", "q3/2026", "2026-Q3"); without a year
+    ("quý IV", "6 tháng", "tháng 12"), the latest such period begun by `today`."""
     parsed = parse_period_label(text)
+    if parsed is None and today is not None:
+        for year in (today.year, today.year - 1):
+            guess = parse_period_label(f"{text} {year}")
+            if guess is not None and guess.starts_on <= today:
+                parsed = guess
+                break
     if parsed is None:
         return None
     return await ensure_period(session, plan, parsed, calendar)

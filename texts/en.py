@@ -189,7 +189,10 @@ TEXTS: dict[str, str] = {
     ),
     "reminders.off": "🔕 Your reminders are off. Type <code>/reminders on</code> to turn them back on.",
     "reminders.on": "🔔 Your reminders are on.",
-    "reminders.usage": "Usage: <code>/reminders on</code> or <code>/reminders off</code>.",
+    "reminders.state_on": "🔔 Your reminders are <b>on</b>.",
+    "reminders.state_off": "🔕 Your reminders are <b>off</b>.",
+    "reminders.button_on": "🔔 Turn reminders on",
+    "reminders.button_off": "🔕 Turn reminders off",
     # -- plan import (admins) --
     "import.error.empty": "The file is empty; there is nothing to read.",
     "import.error.binary": "Cannot read this file: it is not text, .docx or a PDF with text.",
@@ -366,7 +369,8 @@ TEXTS: dict[str, str] = {
     "summary.no_plans": "No plans have been imported yet.",
     "summary.unknown_period": (
         "Cannot understand period «{value}». Examples: Quý IV/2026 (Q4/2026), "
-        "Tháng 11/2026 (November 2026), Năm 2026 (year 2026)."
+        "Tháng 11/2026 (November 2026), 6 tháng đầu năm 2026 (H1 2026), Năm 2026 (year 2026); "
+        "the year may be left out."
     ),
     "summary.header": "📊 <b>{plan}</b> — <b>{period}</b> (due {deadline})",
     "summary.counts": (
@@ -392,7 +396,9 @@ TEXTS: dict[str, str] = {
     "summary.button_prev": "◀️ Previous period",
     "summary.button_next": "Next period ▶️",
     "summary.agency_header": "🏢 <b>{agency}</b> — {plan}, {period}:",
-    "summary.agency_task": "• <b>{ref}</b> {title} — {state}",
+    "summary.agency_task": "• <b>{ref}</b> {title} <i>({role})</i> — {state}",
+    "summary.role_lead": "lead",
+    "summary.role_support": "supporting",
     "missing.header": "⏳ <b>{period}</b> — {plan} (due {deadline}): <b>{count}</b> agencies have not fully reported:",
     "missing.line": "• {agency}: {missing} missing{overdue}{officers}",
     "missing.overdue": " — ❗ {count} overdue by {days} working day(s)",
@@ -410,6 +416,10 @@ TEXTS: dict[str, str] = {
     "task.header": "📌 <b>{ref}</b> — {plan}\n{title}\nTimeframe: {timeframe}{due}",
     "task.due": " (due {due})",
     "task.lead": "Lead: {names}",
+    "task.no_lead": (
+        "Lead: — ⚠️ this task has no lead agency, so nobody is chased for it. Assign one with "
+        "<code>/assign {plan} {ref} &lt;agency&gt; lead</code>."
+    ),
     "task.support": "Support: {names}",
     "task.history": "\n<b>Report history</b>:",
     "task.history_line": "• {period} — {agency}: {state} <i>({when}{who})</i>",

@@ -189,7 +189,10 @@ TEXTS: dict[str, str] = {
     ),
     "reminders.off": "🔕 Đã tắt tin nhắc việc cho bạn. Gõ <code>/reminders on</code> để bật lại.",
     "reminders.on": "🔔 Đã bật tin nhắc việc cho bạn.",
-    "reminders.usage": "Cách dùng: <code>/reminders on</code> hoặc <code>/reminders off</code>.",
+    "reminders.state_on": "🔔 Tin nhắc việc của bạn đang <b>bật</b>.",
+    "reminders.state_off": "🔕 Tin nhắc việc của bạn đang <b>tắt</b>.",
+    "reminders.button_on": "🔔 Bật tin nhắc",
+    "reminders.button_off": "🔕 Tắt tin nhắc",
     # -- plan import (admins) --
     "import.error.empty": "Tệp trống, không có nội dung để đọc.",
     "import.error.binary": "Không đọc được tệp này: không phải văn bản, .docx hay PDF có chữ.",
@@ -358,7 +361,10 @@ TEXTS: dict[str, str] = {
     # -- summaries (coordinators) --
     "summary.choose_plan": "Có nhiều kế hoạch, hãy chọn:",
     "summary.no_plans": "Chưa có kế hoạch nào được nạp.",
-    "summary.unknown_period": "Không hiểu kỳ «{value}». Ví dụ: Quý IV/2026, Tháng 11/2026, Năm 2026.",
+    "summary.unknown_period": (
+        "Không hiểu kỳ «{value}». Ví dụ: Quý IV/2026, Tháng 11/2026, 6 tháng đầu năm 2026, "
+        "Năm 2026 (năm có thể bỏ: «quý IV», «6 tháng»)."
+    ),
     "summary.header": "📊 <b>{plan}</b> — kỳ <b>{period}</b> (hạn {deadline})",
     "summary.counts": (
         "<b>Nhiệm vụ</b> (theo cơ quan chủ trì): <b>{total}</b>\n"
@@ -384,7 +390,9 @@ TEXTS: dict[str, str] = {
     "summary.button_prev": "◀️ Kỳ trước",
     "summary.button_next": "Kỳ sau ▶️",
     "summary.agency_header": "🏢 <b>{agency}</b> — {plan}, kỳ {period}:",
-    "summary.agency_task": "• <b>{ref}</b> {title} — {state}",
+    "summary.agency_task": "• <b>{ref}</b> {title} <i>({role})</i> — {state}",
+    "summary.role_lead": "chủ trì",
+    "summary.role_support": "phối hợp",
     "missing.header": "⏳ Kỳ <b>{period}</b> — {plan} (hạn {deadline}): <b>{count}</b> đơn vị chưa báo cáo đủ:",
     "missing.line": "• {agency}: thiếu {missing}{overdue}{officers}",
     "missing.overdue": " — ❗ {count} quá hạn {days} ngày làm việc",
@@ -402,6 +410,10 @@ TEXTS: dict[str, str] = {
     "task.header": "📌 <b>{ref}</b> — {plan}\n{title}\nThời gian: {timeframe}{due}",
     "task.due": " (hạn {due})",
     "task.lead": "Chủ trì: {names}",
+    "task.no_lead": (
+        "Chủ trì: — ⚠️ nhiệm vụ chưa có cơ quan chủ trì nên chưa đôn đốc được ai. Giao bằng "
+        "<code>/assign {plan} {ref} &lt;cơ quan&gt; lead</code>."
+    ),
     "task.support": "Phối hợp: {names}",
     "task.history": "\n<b>Lịch sử báo cáo</b>:",
     "task.history_line": "• {period} — {agency}: {state} <i>({when}{who})</i>",

@@ -13,6 +13,7 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
 from access import audit
+from access.preferences import follow_plan, followed_plan
 from bot import keyboards
 from bot.context import BotContext, Services, working_calendar
 from bot.guards import requires
@@ -131,10 +132,11 @@ async def resolve_target(
     plan = candidates[0] if len(candidates) == 1 else None
     if plan is not None:
         args = args[1:]
+        await follow_plan(session, member.id, plan.id)
     elif len(candidates) > 1:
         return choose_plan(texts, candidates, command)
     else:
-        plan = await default_plan(session, member)
+        plan = await followed_plan(session, member.id) or await default_plan(session, member)
     if plan is None:
         plans = await find_plans(session, None)
         if not plans:
@@ -142,7 +144,7 @@ async def resolve_target(
         return choose_plan(texts, plans, command)
     calendar, today = await working_calendar(svc, session)
     if args:
-        period = await period_by_text(session, plan, " ".join(args), calendar)
+        period = await period_by_text(session, plan, " ".join(args), calendar, today)
         if period is None:
             value = shorten(" ".join(args), 60)
             return Answer(texts("summary.unknown_period", value=value))
@@ -438,7 +440,10 @@ async def task_command(update: Update, context: BotContext, member: Member) -> N
     ]
     leads = [name for name, role in history.assignments if role == "lead"]
     supports = [name for name, role in history.assignments if role == "support"]
-    lines.append(texts("task.lead", names=", ".join(leads) or "—"))
+    if leads:
+        lines.append(texts("task.lead", names=", ".join(leads)))
+    else:
+        lines.append(texts("task.no_lead", plan=history.plan.number, ref=task.ref))
     if supports:
         lines.append(texts("task.support", names=", ".join(supports)))
     lines.append(texts("task.history") if history.reports else texts("task.no_history"))
@@ -448,7 +453,7 @@ async def task_command(update: Update, context: BotContext, member: Member) -> N
                 "task.history_line",
                 period=texts.period(period),
                 agency=agency,
-                state=report_state(texts, report),
+                state=report_state(texts, report, support=agency in supports),
                 when=local_time(report.reported_at, svc.settings.tz),
                 who=texts("blockers.who", name=reporter) if reporter else Html(""),
             )
@@ -592,15 +597,19 @@ async def on_summary_button(update: Update, context: BotContext, member: Member)
             period=texts.period(period),
         )
     ]
-    for item in items:
+    for item in sorted(items, key=lambda i: i.role != "lead"):
+        support = item.role != "lead"
         state = (
-            report_state(texts, item.report) if item.report else texts.plain("tasks.not_reported")
+            report_state(texts, item.report, support=support)
+            if item.report
+            else texts.plain("tasks.not_contributed" if support else "tasks.not_reported")
         )
         lines.append(
             texts(
                 "summary.agency_task",
                 ref=item.task.ref,
                 title=shorten(item.task.title, 80),
+                role=texts.plain(f"summary.role_{'support' if support else 'lead'}"),
                 state=state,
             )
         )

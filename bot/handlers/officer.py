@@ -20,6 +20,7 @@ from bot.guards import requires
 from bot.messaging import clear_buttons, edit, pressed
 from bot.render import local_date, shorten, split_message
 from bot.updates import finishing_transaction
+from conversation.intents import coordinator_question, names_a_task
 from conversation.model import CONFIRM, LIST, NOTE, PICK, QUESTION, REPLY_WINDOW, About, Pending
 from conversation.reading import (
     KEEP_OR_CHANGE,
@@ -247,6 +248,8 @@ async def on_text(update: Update, context: BotContext, member: Member) -> None:
     if update.edited_message is not None:
         await on_edited(update, context, member, message)
         return
+    if await answered_as_coordinator(update, context, member, message.text):
+        return
     now = svc.now()
     replied = message.reply_to_message.message_id if message.reply_to_message else None
     quote = message.quote.text if message.quote is not None else None
@@ -277,6 +280,28 @@ async def on_text(update: Update, context: BotContext, member: Member) -> None:
         )
         return
     await send_all(svc, message, member, replies(texts, message, intake, asked, update.update_id))
+
+
+async def answered_as_coordinator(
+    update: Update, context: BotContext, member: Member, text: str
+) -> bool:
+    """A coordinator's question in words ("tình hình kế hoạch 151 thế nào?") answered with
+    the summary it asks for, unless the message names a task (then it is a report)."""
+    if not Role(member.role).allows(Role.COORDINATOR):
+        return False
+    asked = coordinator_question(text)
+    if asked is None or names_a_task(text):
+        return False
+    from bot.handlers import coordinator  # the coordinators' handlers build on this module
+
+    command = {
+        "summary": coordinator.summary_command,
+        "missing": coordinator.missing_command,
+        "blockers": coordinator.blockers_command,
+    }[asked.command]
+    context.args = asked.args
+    await command(update, context)
+    return True
 
 
 def replies(
@@ -516,7 +541,7 @@ async def on_report_button(update: Update, context: BotContext, member: Member) 
     data = keyboards.parse(query.data if query is not None else None)
     if query is None or data is None or query.message is None:
         return
-    if member.agency_id is None:
+    if member.agency_id is None and not isinstance(data, keyboards.Reminders):
         await edit(query, texts("report.no_agency"))
         return
     if isinstance(data, keyboards.AnswerTask | keyboards.AnswerStatus | keyboards.Keep):
@@ -525,6 +550,8 @@ async def on_report_button(update: Update, context: BotContext, member: Member) 
         await on_report_action(update, context, member, data)
     elif isinstance(data, keyboards.PickTask | keyboards.PickStatus | keyboards.PickPercent):
         await on_pick(update, context, member, data)
+    elif isinstance(data, keyboards.Reminders):
+        await on_reminders_button(update, context, member, data)
 
 
 async def on_pick(
@@ -882,16 +909,49 @@ async def on_evidence(update: Update, context: BotContext, member: Member) -> No
 
 @requires(Role.OFFICER)
 async def reminders_command(update: Update, context: BotContext, member: Member) -> None:
-    """/reminders on|off: a member can stop (and restart) their own reminders."""
-    svc, texts = context.services, context.texts
+    """/reminders [on|off]: a member's own reminders; without a word, their state and a
+    button to switch them."""
+    texts = context.texts
     message = update.effective_message
     assert message is not None
     choice = (context.args or [""])[0].lower()
+    if choice in ("bat", "bật", "mo", "mở"):
+        choice = "on"
+    elif choice in ("tat", "tắt"):
+        choice = "off"
     if choice not in ("on", "off"):
-        await message.reply_text(texts("reminders.usage"))
+        text, markup = reminders_state(texts, member.reminders_opt_out)
+        await message.reply_text(text, reply_markup=markup)
         return
+    await set_reminders(context.services, member, choice == "off")
+    text, markup = reminders_state(texts, choice == "off", changed=True)
+    await message.reply_text(text, reply_markup=markup)
+
+
+def reminders_state(
+    texts: Texts, off: bool, *, changed: bool = False
+) -> tuple[Html, InlineKeyboardMarkup]:
+    """What the reminders are now, and the button that switches them."""
+    key = ("reminders.off" if off else "reminders.on") if changed else None
+    state = texts(key) if key else texts("reminders.state_off" if off else "reminders.state_on")
+    label = texts.plain("reminders.button_on" if off else "reminders.button_off")
+    button = keyboards.tap(label, keyboards.Reminders("on" if off else "off"))
+    return state, keyboards.markup([button])
+
+
+async def set_reminders(svc: Services, member: Member, off: bool) -> None:
     async with svc.db.transaction() as session:
         row = await session.get(Member, member.id)
         assert row is not None
-        row.reminders_opt_out = choice == "off"
-    await message.reply_text(texts(f"reminders.{choice}"))
+        row.reminders_opt_out = off
+
+
+async def on_reminders_button(
+    update: Update, context: BotContext, member: Member, data: keyboards.Reminders
+) -> None:
+    query = update.callback_query
+    assert query is not None
+    off = data.choice == "off"
+    await set_reminders(context.services, member, off)
+    text, markup = reminders_state(context.texts, off, changed=True)
+    await edit(query, text, reply_markup=markup)

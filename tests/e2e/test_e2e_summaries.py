@@ -43,11 +43,13 @@ async def test_summary_counts_the_classes_and_lists_agencies(harness: BotHarness
     # agencies, in their own unit, with the supporting part in its own column
     assert "Cơ quan đã báo cáo đủ: 0/2 cơ quan" in text
     assert "Sở Tài chính: 0/1" in text
-    assert "Sở Xây dựng: 2/3, ⚠️ vướng 1 (phối hợp 0/1)" in text
+    assert "Sở Xây dựng: 2/3 (trong đó phối hợp 0/1), ⚠️ vướng 1" in text
 
     drill = next(d for t, d in summary.buttons() if "Sở Xây dựng" in t)
     detail = await harness.press(COORDINATOR, summary, drill)
-    assert "II.1.c" in detail.text and "chưa báo cáo" in detail.text
+    # each task says whether the agency leads it or supports it
+    assert "II.1.c" in detail.text and "(phối hợp) — chưa gửi ý kiến" in detail.text
+    assert "II.1.a" in detail.text and "(chủ trì)" in detail.text
 
     previous = next(d for t, d in summary.buttons() if "Kỳ trước" in t)
     older = await harness.press(COORDINATOR, summary, previous)
