@@ -4,7 +4,7 @@ own deadline is kept, and late and missing are counted apart."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 
