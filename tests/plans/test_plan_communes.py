@@ -21,7 +21,8 @@ from plans.registry import (
     setup_province,
     starter_snapshot,
 )
-from plans.starter import COMMUNES_GROUP, load_directory as load_starter_directory, province_view
+from plans.starter import COMMUNES_GROUP, province_view
+from plans.starter import load_directory as load_starter_directory
 from plans.store import preview_plan, save_plan
 from storage.db import Database
 from storage.models import Agency, Assignment, Task
@@ -34,9 +35,7 @@ def library_communes(province: str) -> list[str]:
     """The province's communes, wards and special zones straight from the library's data."""
     from vietnamadminunits.database import query
 
-    rows = query(
-        f"SELECT ward FROM admin_units WHERE provinceShort = '{province}'"  # noqa: S608
-    )
+    rows = query(f"SELECT ward FROM admin_units WHERE provinceShort = '{province}'")
     return [r["ward"] for r in rows]
 
 
