@@ -168,6 +168,13 @@ def _agencies_of(lookup: AgencyLookup, directory: Directory) -> list[str]:
     return []
 
 
+def _agencies_of_lookup(lookup: AgencyLookup, directory: Directory) -> list[Any]:
+    """The agency a name resolves to, or a group's members (for their doubted facts)."""
+    if lookup.group is not None:
+        return directory.member_agencies(lookup.group)
+    return [lookup.agency] if lookup.agency is not None else []
+
+
 def review_import(
     draft: PlanDraft,
     lookups: Mapping[str, AgencyLookup],
@@ -197,10 +204,10 @@ def review_import(
             and not any(g.group == group.name for g in review.empty_groups)
         ):
             review.empty_groups.append(EmptyGroup(group.name, tuple(refs)))
-        agency = lookup.agency
-        doubt = str((agency.facts or {}).get("doubt") or "") if agency is not None else ""
-        if agency is not None and doubt and not any(d.name == agency.name for d in review.doubts):
-            review.doubts.append(Doubt(agency.name, doubt, tuple(refs)))
+        for agency in _agencies_of_lookup(lookup, directory):
+            doubt = str((agency.facts or {}).get("doubt") or "")
+            if doubt and not any(d.name == agency.name for d in review.doubts):
+                review.doubts.append(Doubt(agency.name, doubt, tuple(refs)))
         if province is not None and not lookup.found:
             others = province.foreign(name)
             if others:
