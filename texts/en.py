@@ -310,6 +310,7 @@ TEXTS: dict[str, str] = {
     "workcal.pending": "ℹ️ {day} ({name}): {note}",
     "workcal.saturday": "Saturday",
     "workcal.sunday": "Sunday",
+    "cli.demo.province": "The demo has these provinces: {names}; not «{province}».",
     "workcal.periods": "<b>Reporting periods</b> (data cut-off → default deadline):",
     "workcal.period": "• {label}: {start} – {end} → due {deadline}",
     "workcal.usage": "Usage: <code>/calendar [year]</code>, e.g. <code>/calendar 2026</code>.",

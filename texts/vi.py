@@ -307,6 +307,7 @@ TEXTS: dict[str, str] = {
     "workcal.pending": "ℹ️ {day} ({name}): {note}",
     "workcal.saturday": "thứ Bảy",
     "workcal.sunday": "Chủ nhật",
+    "cli.demo.province": "Bản chạy thử có các tỉnh: {names}; không có «{province}».",
     "workcal.periods": "<b>Kỳ báo cáo</b> (chốt số liệu → hạn gửi mặc định):",
     "workcal.period": "• {label}: {start} – {end} → hạn {deadline}",
     "workcal.usage": "Cách dùng: <code>/calendar [năm]</code>, ví dụ <code>/calendar 2026</code>.",

@@ -209,7 +209,7 @@ def test_2026_matches_the_official_schedule() -> None:
     ):
         assert calendar.working_days_in(start, end) == []
     assert calendar.is_working_day(date(2026, 2, 23))
-    assert [o.source for o in cal.official if o.day == date(2026, 1, 2)][0].startswith(
+    assert next(o.source for o in cal.official if o.day == date(2026, 1, 2)).startswith(
         "Văn bản 12729"
     )
     q4 = next(p for p in cal.periods if p.period.key == "2026-Q4")
