@@ -155,3 +155,26 @@ async def test_admin_sees_the_calendar_in_chat_and_a_former_province_is_refused(
     assert "Lịch làm việc năm 2026" in shown.text or "Lịch làm việc năm 2026" in text
     assert "24/11/2026: nghỉ — Ngày Văn hóa Việt Nam" in text
     assert "02/01/2026" in text
+
+
+async def test_cli_imports_an_old_kon_tum_plan_into_quang_ngai_with_addressees_mapped(
+    emulator: BotApiEmulator, db_target: DatabaseTarget, tmp_path: Path
+) -> None:
+    env = dondoc_env(emulator, db_target)
+    setup = await run_dondoc("setup", "--province", "Quảng Ngãi", env=env, cwd=tmp_path)
+    assert setup.code == 0, setup.stderr
+    plan = (
+        Path(__file__).resolve().parents[1] / "fixtures" / "province" / "kon-tum-style-kh-ubnd.txt"
+    )
+    dry = await run_dondoc("import", str(plan), "--dry-run", "--json", env=env, cwd=tmp_path)
+    assert dry.code == 0, dry.stderr
+    data = json.loads(dry.stdout)
+    assert data["unmatched"] == []
+    mapped = {s["written"]: s["successor"] for s in data["review"]["successors"]}
+    assert mapped["Sở Xây dựng tỉnh Kon Tum"] == "Sở Xây dựng"
+    assert mapped["UBND huyện Đăk Hà"] == "Các xã, phường thuộc huyện Đăk Hà cũ"
+    assert mapped["Ban Dân tộc tỉnh"] == "Sở Dân tộc và Tôn giáo"
+    task = next(t for t in data["tasks"] if t["ref"] == "II.1.b")
+    assert task["chased"]["lead"] == [
+        "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi"
+    ]
