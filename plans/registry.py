@@ -114,9 +114,9 @@ class Directory:
         suggestions = [entry.name for entry in match.suggestions]
         if match.entry is None:
             return self._lookup_units(text, suggestions)
-        return self._resolved(match.entry)
+        return self.resolved(match.entry)
 
-    def _resolved(self, entry: DirectoryEntry) -> AgencyLookup:
+    def resolved(self, entry: DirectoryEntry) -> AgencyLookup:
         """What a directory entry means today (see `lookup`)."""
         kind, ident = entry.key[0], int(entry.key[1:])
         if kind == "g":
@@ -153,7 +153,7 @@ class Directory:
                     continue
                 match = self.matcher.match(stripped)
                 if match.entry is not None:
-                    found = self._resolved(match.entry)
+                    found = self.resolved(match.entry)
                     if found.converted is None and found.succession is None:
                         found.converted = merged_province_facts(former, units.name)
                     return found
@@ -163,7 +163,7 @@ class Directory:
             if match.entry is not None and match.entry not in found_units:
                 found_units.append(match.entry)
         if len(found_units) == 1:
-            return self._resolved(found_units[0])
+            return self.resolved(found_units[0])
         if found_units:
             return AgencyLookup(suggestions=[e.name for e in found_units])
         if units is None:
@@ -176,7 +176,7 @@ class Directory:
         lookups = [self.matcher.match(name) for name in names]
         entries = [m.entry for m in lookups if m.entry is not None]
         if len(old) == 1 and len(entries) == 1 and len(names) == 1:
-            found = self._resolved(entries[0])
+            found = self.resolved(entries[0])
             if found.agency is not None:
                 found.converted = converted_facts(old[0])
                 return found
@@ -286,15 +286,28 @@ async def _insert_agency(
     actor: Member | None,
     *,
     name_key: str | None = None,
+    batch: list[Agency] | None = None,
 ) -> Agency:
+    """Add an agency; with `batch`, the flush and the audit entry wait for `_flush_batch`."""
     agency = Agency(
         name=name, name_key=name_key or folded_key(name), short_name=short_name, kind=kind
     )
     agency.aliases = _aliases(name, short_name, aliases)
     session.add(agency)
+    if batch is not None:
+        batch.append(agency)
+        return agency
     await session.flush()
     audit.record(session, actor, "agency.add", agency_id=agency.id, name=name)
     return agency
+
+
+async def _flush_batch(session: AsyncSession, batch: list[Agency], actor: Member | None) -> None:
+    """One flush for many new agencies, then their audit entries."""
+    await session.flush()
+    for agency in batch:
+        audit.record(session, actor, "agency.add", agency_id=agency.id, name=agency.name)
+    batch.clear()
 
 
 def _aliases(name: str, short_name: str | None, aliases: Iterable[str]) -> list[AgencyAlias]:
@@ -492,6 +505,7 @@ async def load_starter(
         return folded_key(name) in taken or existing.match(name).entry is not None
 
     inserted: dict[str, Agency] = {}
+    batch: list[Agency] = []
     specs = [(spec, None) for spec in view.current_agencies()] + list(view.former_agencies())
     for spec, succession in specs:
         if spec.twin:  # "xã Ba Tô" beside "xã Ba Tơ": told apart by diacritics only
@@ -511,6 +525,7 @@ async def load_starter(
             spec.kind,
             actor,
             name_key=f"{key}:{accented_key(spec.name)}" if key in taken else key,
+            batch=batch,
         )
         spelt.add(accented_key(spec.name))
         agency.facts = spec.facts() | (succession.facts() if succession else {})
@@ -521,6 +536,7 @@ async def load_starter(
             added += 1
         else:
             former += 1
+    await _flush_batch(session, batch, actor)
     directory = await load_directory(session)
     for spec, succession in view.former_agencies():
         agency = inserted.get(spec.name)
@@ -530,9 +546,15 @@ async def load_starter(
                 agency.successor_id = target.agency.id
     await session.flush()
     group_specs = [(g, None) for g in view.current_groups()] + list(view.former_groups())
+    named: set[str] = set()  # forms of the groups added here (the snapshot is not reloaded)
+
+    def free(name: str) -> bool:
+        return folded_key(name) not in named and directory.matcher.match(name).entry is None
+
     for group_spec, succession in group_specs:
-        present = directory.lookup(group_spec.name)
-        if present.found:
+        match = directory.matcher.match(group_spec.name)
+        present = directory.resolved(match.entry) if match.entry else AgencyLookup()
+        if present.found or folded_key(group_spec.name) in named:
             # a group left empty (the communes before they were known) is filled now
             if (
                 succession is None
@@ -547,7 +569,6 @@ async def load_starter(
                 ]
                 if members:
                     await set_group_members(session, present.group, members, actor=actor)
-                    directory = await load_directory(session)
             continue
         members = []
         if succession is None:
@@ -555,14 +576,14 @@ async def load_starter(
                 lookup = directory.lookup(member_spec.name)
                 if lookup.agency is not None:
                     members.append(lookup.agency)
-        aliases = [a for a in group_spec.aliases if not directory.lookup(a).found]
+        aliases = [a for a in group_spec.aliases if free(a)]
         group = await add_group(
             session, group_spec.name, aliases=aliases, members=members, actor=actor
         )
         group.facts = group_spec.facts() | (succession.facts() if succession else {})
-        await session.flush()
-        directory = await load_directory(session)
+        named.update(folded_key(n) for n in (group_spec.name, *aliases))
         groups += 1
+    await session.flush()
     audit.record(
         session,
         actor,

@@ -230,17 +230,27 @@ def _read_yaml(path: Path) -> object:
 
 
 def load_directory(path: Path | None = None) -> StarterDirectory:
-    """Read and validate the starter directory (plans/data/directory.yaml by default)."""
-    return StarterDirectory.model_validate(_read_yaml(path or DIRECTORY_PATH))
+    """Read and validate the starter directory (plans/data/directory.yaml by default, read
+    once per process)."""
+    if path is None:
+        return _shipped_directory()
+    return StarterDirectory.model_validate(_read_yaml(path))
+
+
+@lru_cache(maxsize=1)
+def _shipped_directory() -> StarterDirectory:
+    return StarterDirectory.model_validate(_read_yaml(DIRECTORY_PATH))
 
 
 def load_reorganisation(
     path: Path | None = None, directory: StarterDirectory | None = None
 ) -> list[Succession]:
     """Read the successions; with a directory, check that every name in them is known."""
-    successions = _Reorganisation.model_validate(
-        _read_yaml(path or REORGANISATION_PATH)
-    ).successions
+    successions = (
+        list(_shipped_successions())
+        if path is None
+        else _Reorganisation.model_validate(_read_yaml(path)).successions
+    )
     if directory is not None:
         known = {item.name for item in [*directory.agencies, *directory.groups]}
         named = (
@@ -252,6 +262,11 @@ def load_reorganisation(
         if unknown:
             raise ValueError(f"unknown agencies in the reorganisation: {unknown}")
     return successions
+
+
+@lru_cache(maxsize=1)
+def _shipped_successions() -> tuple[Succession, ...]:
+    return tuple(_Reorganisation.model_validate(_read_yaml(REORGANISATION_PATH)).successions)
 
 
 def known_provinces(directory: StarterDirectory) -> list[str]:
