@@ -205,6 +205,7 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(CommandHandler("group", groups.group_command))
     application.add_handler(CommandHandler("province", groups.province_command))
     application.add_handler(CommandHandler("dayoff", admin.dayoff_command))
+    application.add_handler(CommandHandler("calendar", admin.calendar_command))
     application.add_handler(CommandHandler("workday", admin.workday_command))
     application.add_handler(CommandHandler("onboarding", onboarding.onboarding_command))
     application.add_handler(CommandHandler("web", web.web_command))

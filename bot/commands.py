@@ -47,6 +47,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("revoke", Role.ADMIN, "cmd.revoke"),
     CommandSpec("merge", Role.ADMIN, "cmd.merge"),
     CommandSpec("dayoff", Role.ADMIN, "cmd.dayoff"),
+    CommandSpec("calendar", Role.ADMIN, "cmd.calendar"),
     CommandSpec("workday", Role.ADMIN, "cmd.workday"),
     CommandSpec("onboarding", Role.ADMIN, "cmd.onboarding"),
 )

@@ -38,7 +38,13 @@ log = logging.getLogger("dondoc.demo")
 DEMO_TOKEN = "424242:DEMO-token-for-the-local-emulator-only"
 DEFAULT_PORT = 8765
 DB_NAME = "demo.sqlite3"
-SEED_PLANS = ("quang-ngai-151-kh-ubnd.yaml", "khanh-hoa-544-kl-tu.yaml", "ha-tinh-15-ctr-tu.yaml")
+# One demo = one province: its directory and only its own seed plans.
+PROVINCE_PLANS: dict[str, tuple[str, ...]] = {
+    "Quảng Ngãi": ("quang-ngai-151-kh-ubnd.yaml",),
+    "Khánh Hòa": ("khanh-hoa-544-kl-tu.yaml",),
+    "Hà Tĩnh": ("ha-tinh-15-ctr-tu.yaml",),
+}
+SEED_PLANS = tuple(name for names in PROVINCE_PLANS.values() for name in names)
 DEMO_HOUR = time(9, 0)
 
 
@@ -93,16 +99,30 @@ class DemoClock:
         self.current = now
 
 
-def seed_plan_texts() -> list[tuple[str, str]]:
-    """(file name, YAML text) of the seed plans shipped in the package."""
+def demo_province(name: str | None) -> str:
+    """The demo's province as typed ("Khanh Hoa" → "Khánh Hòa"); ValueError for one without
+    seed plans."""
+    from plans.directory import folded_key
+
+    wanted = folded_key(name or DEMO_PROVINCE)
+    for province in PROVINCE_PLANS:
+        if folded_key(province) == wanted:
+            return province
+    raise ValueError(name)
+
+
+def seed_plan_texts(province: str | None = None) -> list[tuple[str, str]]:
+    """(file name, YAML text) of the seed plans shipped in the package (one province's when
+    named, else all)."""
     folder = resources.files("emulator") / "demo_data"
-    return [(name, (folder / name).read_text(encoding="utf-8")) for name in SEED_PLANS]
+    names = PROVINCE_PLANS[demo_province(province)] if province else SEED_PLANS
+    return [(name, (folder / name).read_text(encoding="utf-8")) for name in names]
 
 
-def seed_drafts() -> list[PlanDraft]:
+def seed_drafts(province: str | None = None) -> list[PlanDraft]:
     from plans.planfile import load_plan_file
 
-    return [load_plan_file(text) for _name, text in seed_plan_texts()]
+    return [load_plan_file(text) for _name, text in seed_plan_texts(province)]
 
 
 def demo_settings(settings: Settings, api_base: str, database_url: str) -> Settings:
@@ -164,6 +184,7 @@ class Demo:
     host: str = "127.0.0.1"
     port: int = DEFAULT_PORT
     start_at: datetime | None = None
+    province: str = DEMO_PROVINCE
     url: str = ""
     emulator: BotApiEmulator = field(init=False)
     clock: DemoClock = field(init=False)
@@ -196,7 +217,8 @@ class Demo:
 
         self.emulator = BotApiEmulator()
         calendar = calendar_for(self.settings)
-        drafts = seed_drafts()
+        self.province = demo_province(self.province)
+        drafts = seed_drafts(self.province)
         today = datetime.now(calendar.tz).date()
         self.clock = DemoClock(self.start_at or demo_start(today, calendar, drafts[0].reporting))
         chat_users = [ChatUser(m.user, m.label, m.role) for m in MEMBERS]
@@ -211,7 +233,7 @@ class Demo:
         settings = demo_settings(self.settings, base, f"sqlite+aiosqlite:///{db_path}")
         self._db = Database(settings.database_url)
         await self._db.upgrade()
-        await seed(self._db, drafts)
+        await seed(self._db, drafts, self.province)
         self.bot = Dondoc(make_services(settings, self._db, clock=self.clock))
         self.svc = self.bot.svc
         self.application = self.bot.application
@@ -262,17 +284,16 @@ class Demo:
         return calendar
 
 
-async def seed(db: Any, drafts: list[PlanDraft]) -> None:
-    """Starter directory, seed plans and demo members, in a fresh database."""
-    from plans.registry import find_agency, load_starter, set_deployment_province
+async def seed(db: Any, drafts: list[PlanDraft], province: str = DEMO_PROVINCE) -> None:
+    """The province's directory, its seed plans and demo members, in a fresh database."""
+    from plans.registry import find_agency, setup_province
     from plans.starter import load_directory
     from plans.store import save_plan
     from storage.models import Member
 
     async with db.transaction() as session:
-        # one province as it is today: Quảng Ngãi after 1/7/2025 (old names map to successors)
-        await set_deployment_province(session, DEMO_PROVINCE)
-        await load_starter(session, load_directory())
+        # one province as it is today (old names map to successors), with its communes
+        await setup_province(session, province, load_directory())
     for draft in drafts:
         async with db.transaction() as session:
             saved = await save_plan(session, draft, create_missing=True)
@@ -306,6 +327,12 @@ def add_demo_parser(sub: Any) -> None:
         "--port", type=int, default=DEFAULT_PORT, help=f"web chat port (default {DEFAULT_PORT})"
     )
     demo.add_argument(
+        "--province",
+        default=DEMO_PROVINCE,
+        help=f"the demo's province and its seed plans: {', '.join(PROVINCE_PLANS)}"
+        f" (default {DEMO_PROVINCE})",
+    )
+    demo.add_argument(
         "--data-dir",
         help="folder for the demo database (recreated on each start; default: a temp folder)",
     )
@@ -316,8 +343,22 @@ async def run_demo(settings: Settings, args: argparse.Namespace) -> None:
     from bot.cli.common import say, texts_for
 
     texts = texts_for(settings)
+    try:
+        province = demo_province(getattr(args, "province", None))
+    except ValueError as exc:
+        from bot.cli import CliError
+
+        raise CliError(
+            say(
+                texts,
+                "cli.demo.province",
+                province=args.province,
+                names=", ".join(PROVINCE_PLANS),
+            )
+        ) from exc
     demo = Demo(
         settings,
+        province=province,
         data_dir=Path(args.data_dir) if getattr(args, "data_dir", None) else None,
         port=int(getattr(args, "port", DEFAULT_PORT)),
     )

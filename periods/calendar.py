@@ -10,11 +10,16 @@ against version 0.109), loaded lazily per year and cached. For Vietnam it includ
 - Giỗ Tổ Hùng Vương (10/3 lunar, since 2007), with a substitute day when it falls on a weekend;
 - Ngày Chiến thắng 30/4 and Quốc tế Lao động 1/5, with substitute days;
 - Quốc khánh 2/9 and, since 2021, one adjacent day (1/9 or 3/9);
-- Ngày Văn hóa Việt Nam 24/11 (since 2026, Resolution 80-NQ/TW);
 - the Government's day swaps for civil servants (e.g. 2/5/2025 off, worked on Saturday
   26/4/2025; 31/8/2026 off, worked on Saturday 22/8/2026). The package records the swapped
   Saturdays in `weekend_workdays`; this calendar treats them as working days unless
   `country_workdays=False`.
+
+`periods/data/official-days.yaml` corrects the package where the Government's schedule says
+otherwise, each day with its source: 2/1/2026 off and Saturday 10/1/2026 worked (12729/VPCP-KGVX,
+which the package lacks); 24/11 (Ngày Văn hóa Việt Nam, which the package lists from 2026) is
+not a day off until the Labour Code says so. The same file lists schedules not yet published
+(2027's Tết compensation days), shown by `dondoc calendar`.
 
 The package only knows years 1901–2100 (outside them it reports no holidays at all) and only
 the swaps it has been told about: declare the others with `days_off` / `extra_working_days`.
@@ -23,23 +28,69 @@ the swaps it has been told about: declare the others with `days_off` / `extra_wo
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from pathlib import Path
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
 import holidays
+import yaml
 
 DEFAULT_TZ = "Asia/Ho_Chi_Minh"
 _ONE_DAY = timedelta(days=1)
 
 
+OFFICIAL_DAYS_PATH = Path(__file__).parent / "data" / "official-days.yaml"
+
+
+@dataclass(frozen=True)
+class OfficialDay:
+    """A day the Government's schedule sets where the package differs (see the docstring)."""
+
+    day: date
+    kind: str  # day_off | working_day | not_holiday
+    name: str
+    source: str
+    verified: bool
+
+
+@lru_cache(maxsize=1)
+def official_schedule() -> tuple[tuple[OfficialDay, ...], Mapping[int, tuple[str, ...]]]:
+    """The corrections and the not-yet-published schedules, read once."""
+    data = yaml.safe_load(OFFICIAL_DAYS_PATH.read_text(encoding="utf-8")) or {}
+    days = tuple(
+        OfficialDay(
+            day=item["day"],
+            kind=item["kind"],
+            name=item["name"],
+            source=item.get("source", ""),
+            verified=bool(item.get("verified", False)),
+        )
+        for item in data.get("days", [])
+    )
+    unknown = {int(year): tuple(items) for year, items in (data.get("unknown") or {}).items()}
+    return days, MappingProxyType(unknown)
+
+
 @lru_cache(maxsize=1024)
 def _country_year(year: int, language: str) -> tuple[Mapping[date, str], frozenset[date]]:
-    """Vietnam's public holidays and swapped weekend working days as listed for one year."""
-    table = holidays.country_holidays("VN", years=year, language=language)
-    workdays = frozenset(getattr(table, "weekend_workdays", ()))
-    return MappingProxyType(dict(table)), workdays
+    """Vietnam's public holidays and swapped weekend working days for one year: the package's,
+    corrected by the official schedule."""
+    package = holidays.country_holidays("VN", years=year, language=language)
+    table = dict(package)
+    workdays = set(getattr(package, "weekend_workdays", ()))
+    for official in official_schedule()[0]:
+        if official.day.year != year:
+            continue
+        if official.kind == "day_off":
+            table[official.day] = official.name
+        elif official.kind == "working_day":
+            workdays.add(official.day)
+        elif official.kind == "not_holiday":
+            table.pop(official.day, None)
+    return MappingProxyType(table), frozenset(workdays)
 
 
 def _as_date(d: date) -> date:

@@ -208,11 +208,48 @@ def clean_agency(name: str) -> str:
     return " ".join(words)
 
 
+# "UBND các phường: Nghĩa Lộ, Cẩm Thành và Trương Quang Trọng": named communes and wards.
+_UNIT_LEVEL = r"(?:xa|phuong|dac khu|thi tran)"
+_NAMED_UNITS = re.compile(
+    rf"(?:ubnd|uy ban nhan dan) cac ({_UNIT_LEVEL}(?:\s*,?\s*(?:va )?{_UNIT_LEVEL})*)\s*:?\s*"
+)
+_UNIT_NAMES = re.compile(r"\s*,\s*|\s+và\s+|\s+va\s+")
+
+
+def _named_units(text: str) -> list[str] | None:
+    """ "UBND các phường: A, B, C" → ["UBND phường A", "UBND phường B", "UBND phường C"]
+    (the names must be capitalised; a bare "UBND các xã, phường" is the group, None)."""
+    folded = fold_keep(text)
+    match = _NAMED_UNITS.search(folded)
+    if match is None or not text[match.end() : match.end() + 1].isupper():
+        return None
+    levels = re.findall(_UNIT_LEVEL, match.group(1))
+    level = {"xa": "xã", "phuong": "phường", "dac khu": "đặc khu", "thi tran": "thị trấn"}[
+        levels[0]
+    ]
+    head = f"UBND {level}" if len(set(levels)) == 1 else "UBND xã, phường"
+    rest = text[match.end() :]
+    end = len(rest)
+    for stop in (";", "\n", "("):
+        if stop in rest:
+            end = min(end, rest.index(stop))
+    names = [n.strip(" .:") for n in _UNIT_NAMES.split(rest[:end])]
+    units = [f"{head} {n}" for n in names if n and n[0].isupper()]
+    if not units:
+        return None
+    before = split_agencies(text[: match.start()]) if match.start() else []
+    after = split_agencies(rest[end:]) if rest[end:].strip(" ;.") else []
+    return [*before, *units, *after]
+
+
 def split_agencies(text: str) -> list[str]:
     """Split a list of agency names on ",", ";", "và" only where a new agency starts."""
     text = nfc(text).strip(" ,;.:")
     if not text:
         return []
+    named = _named_units(text)
+    if named is not None:
+        return named
     folded = fold_keep(text)
     spans = _protected(folded)
     pieces: list[str] = []

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import PurePath
 
-from domain.text import fold
+from domain.text import fold, nfc
 
-__all__ = ["CommuneFileError", "read_names"]
+__all__ = ["CommuneFileError", "level_variants", "read_names"]
 
 _NAME_HEADERS = ("ten don vi", "ten xa", "ten", "don vi", "xa, phuong", "xa phuong", "name")
 _KIND_HEADERS = ("cap", "loai", "kind")
@@ -103,3 +104,31 @@ def read_names(data: bytes, filename: str) -> list[str]:
         level = row[kind_col] if kind_col is not None and kind_col < len(row) else ""
         names.append(_full_name(name, level))
     return names
+
+
+# "UBND Nghĩa Lộ", "UBND xã, phường Nghĩa Lộ": a commune or ward named without (one) level.
+_HEAD = re.compile(r"^(?:ubnd|uy ban nhan dan)\s+")
+_LEVEL = r"(?:xa|phuong|dac khu|thi tran)"
+_MIXED = re.compile(rf"^{_LEVEL}(?:\s*(?:,|/|va)\s*{_LEVEL})+\s+")
+_LEVEL_WORD = re.compile(
+    r"^(?:xa|phuong|dac khu|thi tran|huyen|quan|thi xa|thanh pho|tinh|cac|tp|tx)\b"
+)
+
+
+def level_variants(name: str) -> list[str]:
+    """The names a commune-level People's Committee written without its level may have:
+    "UBND Nghĩa Lộ" (or "UBND xã, phường Nghĩa Lộ") → "UBND xã Nghĩa Lộ", "UBND phường Nghĩa
+    Lộ", "UBND đặc khu Nghĩa Lộ" (the directory decides which exists); empty otherwise."""
+    text = " ".join(nfc(name).split())
+    head = _HEAD.match(fold(text))
+    if head is None:
+        return []
+    rest = text[len(head.group()) :]  # folding keeps the length of composed Vietnamese text
+    mixed = _MIXED.match(fold(rest))
+    if mixed is not None:
+        rest = rest[len(mixed.group()) :]
+    elif _LEVEL_WORD.match(fold(rest)):
+        return []
+    if not rest or not rest[0].isupper():
+        return []
+    return [f"UBND {level} {rest}" for level in ("xã", "phường", "đặc khu")]

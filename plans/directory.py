@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from domain.text import fold
+from domain.text import fold, nfc
 
 __all__ = ["AgencyMatcher", "DirectoryEntry", "Match", "folded_key", "folded_words"]
 
@@ -154,6 +154,13 @@ def _drop_viet_nam(words: list[str]) -> list[str]:
     return out
 
 
+def accented_key(name: str) -> str:
+    """Lower case with diacritics, letters and digits only, "UBND" spelt out."""
+    text = nfc(name).lower().replace("uỷ", "ủy")
+    text = re.sub(r"\bubnd\b", "ủy ban nhân dân", text)
+    return re.sub(r"[\W_]+", "", text)
+
+
 def folded_key(name: str) -> str:
     """Canonical matching key: no case, diacritics, spacing, punctuation; abbreviations expanded."""
     return "".join(folded_words(name))
@@ -222,6 +229,12 @@ class AgencyMatcher:
                     continue
                 if len(found) == 1:
                     return Match(entry=found[0], suggestions=(), exact=True)
+                # "UBND xã Ba Tô" and "UBND xã Ba Tơ" differ only by diacritics: as written
+                accented = [
+                    e for e in found if accented_key(text) in map(accented_key, _names_of(e))
+                ]
+                if len(accented) == 1:
+                    return Match(entry=accented[0], suggestions=(), exact=True)
                 return Match(entry=None, suggestions=tuple(found[:3]), exact=False)
         return Match(entry=None, suggestions=self._suggest(" ".join(words)), exact=False)
 

@@ -11,7 +11,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from access import audit
-from plans.directory import AgencyMatcher, DirectoryEntry, folded_key
+from plans.directory import AgencyMatcher, DirectoryEntry, accented_key, folded_key, folded_words
 from plans.starter import StarterDirectory, Succession, province_view
 from storage.models import (
     Agency,
@@ -53,6 +53,9 @@ class AgencyLookup:
     original: Agency | None = None
     former_group: AgencyGroup | None = None
     dropped: bool = False
+    # A name of an old unit read through the administrative-unit converter ("xã Tịnh Khê,
+    # thành phố Quảng Ngãi"), or of a merged province's agency: how it maps, for the review.
+    converted: dict[str, Any] | None = None
 
     @property
     def found(self) -> bool:
@@ -61,6 +64,8 @@ class AgencyLookup:
     @property
     def succession(self) -> dict[str, Any] | None:
         """The stored facts of the succession the name went through (None: current name)."""
+        if self.converted is not None:
+            return dict(self.converted)
         if self.former_group is not None:
             return dict(self.former_group.facts or {})
         if self.original is not None and (
@@ -81,6 +86,7 @@ class Directory:
     groups: dict[int, AgencyGroup]
     matcher: AgencyMatcher
     members: dict[int, list[int]] = field(default_factory=dict)
+    province: str | None = None  # the deployment's: its former halves and old units map too
 
     def group_named(self, name: str | None) -> AgencyGroup | None:
         """A group by its exact name."""
@@ -107,8 +113,12 @@ class Directory:
         match = self.matcher.match(text)
         suggestions = [entry.name for entry in match.suggestions]
         if match.entry is None:
-            return AgencyLookup(suggestions=suggestions)
-        kind, ident = match.entry.key[0], int(match.entry.key[1:])
+            return self._lookup_units(text, suggestions)
+        return self.resolved(match.entry)
+
+    def resolved(self, entry: DirectoryEntry) -> AgencyLookup:
+        """What a directory entry means today (see `lookup`)."""
+        kind, ident = entry.key[0], int(entry.key[1:])
         if kind == "g":
             group = self.groups[ident]
             facts = group.facts or {}
@@ -126,6 +136,90 @@ class Directory:
                 return AgencyLookup(group=successor, original=original)
             return AgencyLookup(original=original, dropped=True)
         return AgencyLookup(agency=current, original=original)
+
+    def _lookup_units(self, text: str, suggestions: list[str]) -> AgencyLookup:
+        """A name the directory does not hold as written: an agency of a province merged into
+        this one ("Sở Xây dựng tỉnh Kon Tum"), a commune named without its level ("UBND Nghĩa
+        Lộ"), or an old commune read through the converter ("xã Tịnh Khê, thành phố Quảng
+        Ngãi"); else the suggestions."""
+        from plans import admin_units
+        from plans.communes import level_variants
+
+        units = admin_units.province_units(self.province) if self.province else None
+        if units is not None:
+            for former in units.former_names:
+                stripped = strip_province(text, former)
+                if stripped is None:
+                    continue
+                match = self.matcher.match(stripped)
+                if match.entry is not None:
+                    found = self.resolved(match.entry)
+                    if found.converted is None and found.succession is None:
+                        found.converted = merged_province_facts(former, units.name)
+                    return found
+        found_units: list[DirectoryEntry] = []
+        for variant in level_variants(text):
+            match = self.matcher.match(variant)
+            if match.entry is not None and match.entry not in found_units:
+                found_units.append(match.entry)
+        if len(found_units) == 1:
+            return self.resolved(found_units[0])
+        if found_units:
+            return AgencyLookup(suggestions=[e.name for e in found_units])
+        if units is None:
+            return AgencyLookup(suggestions=suggestions)
+        old = admin_units.find_old_units(units, text)
+        if not old:
+            return AgencyLookup(suggestions=suggestions)
+        new_keys = list(dict.fromkeys(k for unit in old for k in unit.successors))
+        names = [units.unit(k).agency_name for k in new_keys]
+        lookups = [self.matcher.match(name) for name in names]
+        entries = [m.entry for m in lookups if m.entry is not None]
+        if len(old) == 1 and len(entries) == 1 and len(names) == 1:
+            found = self.resolved(entries[0])
+            if found.agency is not None:
+                found.converted = converted_facts(old[0])
+                return found
+        # divided between several new units, or ambiguous: the admin chooses
+        return AgencyLookup(suggestions=[e.name for e in entries] or suggestions)
+
+
+def strip_province(text: str, province: str) -> str | None:
+    """The name without a trailing province name ("Sở Xây dựng tỉnh Kon Tum" → "Sở Xây
+    dựng"), None when it does not end with it (or names a city: "thành phố Kon Tum")."""
+    words = folded_words(text)
+    tail = folded_words(province)
+    size = len(tail)
+    if len(words) <= size or words[-size:] != tail:
+        return None
+    if words[-size - 1] in {"pho", "xa", "huyen", "tran", "thi"}:
+        return None
+    return " ".join(words[:-size])
+
+
+def merged_province_facts(former: str, province: str) -> dict[str, Any]:
+    """How an agency of a province merged into this one maps to today's."""
+    return {
+        "until": "2025-07-01",
+        "succession_source": (
+            f"Nghị quyết 202/2025/QH15: tỉnh {former} hợp nhất vào tỉnh {province} từ 01/7/2025"
+        ),
+        "succession_verified": False,
+    }
+
+
+def converted_facts(old: Any) -> dict[str, Any]:
+    """How an old commune maps to its new one, through the converter's data."""
+    from plans import admin_units
+
+    return {
+        "until": "2025-07-01",
+        "succession_source": (
+            f"{old.written} → theo bảng chuyển đổi của {admin_units.PACKAGE} "
+            f"{admin_units.data_version()}"
+        ),
+        "succession_verified": False,
+    }
 
 
 async def load_directory(session: AsyncSession) -> Directory:
@@ -150,7 +244,10 @@ async def load_directory(session: AsyncSession) -> Directory:
         await session.execute(select(AgencyGroupMember.group_id, AgencyGroupMember.agency_id))
     ).all():
         members.setdefault(group_id, []).append(agency_id)
-    return Directory(agencies, groups, AgencyMatcher(entries), members)
+    province = await deployment_province(session)
+    return Directory(
+        agencies, groups, AgencyMatcher(entries, province=province), members, province=province
+    )
 
 
 async def find_agency(session: AsyncSession, text: str) -> AgencyLookup:
@@ -187,13 +284,30 @@ async def _insert_agency(
     aliases: Sequence[str],
     kind: str,
     actor: Member | None,
+    *,
+    name_key: str | None = None,
+    batch: list[Agency] | None = None,
 ) -> Agency:
-    agency = Agency(name=name, name_key=folded_key(name), short_name=short_name, kind=kind)
+    """Add an agency; with `batch`, the flush and the audit entry wait for `_flush_batch`."""
+    agency = Agency(
+        name=name, name_key=name_key or folded_key(name), short_name=short_name, kind=kind
+    )
     agency.aliases = _aliases(name, short_name, aliases)
     session.add(agency)
+    if batch is not None:
+        batch.append(agency)
+        return agency
     await session.flush()
     audit.record(session, actor, "agency.add", agency_id=agency.id, name=name)
     return agency
+
+
+async def _flush_batch(session: AsyncSession, batch: list[Agency], actor: Member | None) -> None:
+    """One flush for many new agencies, then their audit entries."""
+    await session.flush()
+    for agency in batch:
+        audit.record(session, actor, "agency.add", agency_id=agency.id, name=agency.name)
+    batch.clear()
 
 
 def _aliases(name: str, short_name: str | None, aliases: Iterable[str]) -> list[AgencyAlias]:
@@ -382,21 +496,38 @@ async def load_starter(
         else load_reorganisation(directory=starter),
     )
     added = groups = former = 0
-    existing = (await load_directory(session)).matcher
-    taken: set[str] = set()
+    before = await load_directory(session)
+    existing = before.matcher
+    taken: set[str] = {a.name_key for a in before.agencies.values()}
+    spelt = {accented_key(a.name) for a in before.agencies.values()}
 
     def known(name: str) -> bool:
         return folded_key(name) in taken or existing.match(name).entry is not None
 
     inserted: dict[str, Agency] = {}
+    batch: list[Agency] = []
     specs = [(spec, None) for spec in view.current_agencies()] + list(view.former_agencies())
     for spec, succession in specs:
-        if known(spec.name):
+        if spec.twin:  # "xã Ba Tô" beside "xã Ba Tơ": told apart by diacritics only
+            if accented_key(spec.name) in spelt:
+                continue
+        elif known(spec.name):
             continue
         free = [a for a in (spec.short_name, *spec.aliases) if a and not known(a)]
         short = spec.short_name if spec.short_name in free else None
         aliases = [a for a in free if a != short]
-        agency = await _insert_agency(session, spec.name, short, aliases, spec.kind, actor)
+        key = folded_key(spec.name)
+        agency = await _insert_agency(
+            session,
+            spec.name,
+            short,
+            aliases,
+            spec.kind,
+            actor,
+            name_key=f"{key}:{accented_key(spec.name)}" if key in taken else key,
+            batch=batch,
+        )
+        spelt.add(accented_key(spec.name))
         agency.facts = spec.facts() | (succession.facts() if succession else {})
         agency.active = succession is None
         inserted[spec.name] = agency
@@ -405,6 +536,7 @@ async def load_starter(
             added += 1
         else:
             former += 1
+    await _flush_batch(session, batch, actor)
     directory = await load_directory(session)
     for spec, succession in view.former_agencies():
         agency = inserted.get(spec.name)
@@ -414,8 +546,29 @@ async def load_starter(
                 agency.successor_id = target.agency.id
     await session.flush()
     group_specs = [(g, None) for g in view.current_groups()] + list(view.former_groups())
+    named: set[str] = set()  # forms of the groups added here (the snapshot is not reloaded)
+
+    def free(name: str) -> bool:
+        return folded_key(name) not in named and directory.matcher.match(name).entry is None
+
     for group_spec, succession in group_specs:
-        if directory.lookup(group_spec.name).found:
+        match = directory.matcher.match(group_spec.name)
+        present = directory.resolved(match.entry) if match.entry else AgencyLookup()
+        if present.found or folded_key(group_spec.name) in named:
+            # a group left empty (the communes before they were known) is filled now
+            if (
+                succession is None
+                and present.group is not None
+                and present.group.name == group_spec.name
+                and not directory.members.get(present.group.id)
+            ):
+                members = [
+                    lookup.agency
+                    for m in view.members(group_spec.name)
+                    if (lookup := directory.lookup(m.name)).agency is not None
+                ]
+                if members:
+                    await set_group_members(session, present.group, members, actor=actor)
             continue
         members = []
         if succession is None:
@@ -423,14 +576,14 @@ async def load_starter(
                 lookup = directory.lookup(member_spec.name)
                 if lookup.agency is not None:
                     members.append(lookup.agency)
-        aliases = [a for a in group_spec.aliases if not directory.lookup(a).found]
+        aliases = [a for a in group_spec.aliases if free(a)]
         group = await add_group(
             session, group_spec.name, aliases=aliases, members=members, actor=actor
         )
         group.facts = group_spec.facts() | (succession.facts() if succession else {})
-        await session.flush()
-        directory = await load_directory(session)
+        named.update(folded_key(n) for n in (group_spec.name, *aliases))
         groups += 1
+    await session.flush()
     audit.record(
         session,
         actor,
@@ -491,7 +644,9 @@ def starter_snapshot(
         DirectoryEntry(key=f"g{i}", name=g.name, aliases=tuple(g.aliases or ()), is_group=True)
         for i, g in groups.items()
     ]
-    return Directory(agencies, groups, AgencyMatcher(entries), members)
+    return Directory(
+        agencies, groups, AgencyMatcher(entries, province=province), members, province=province
+    )
 
 
 async def is_empty(session: AsyncSession) -> bool:
@@ -618,11 +773,43 @@ class ProvinceAlreadySet(Exception):
         self.current = current
 
 
+class FormerProvince(Exception):
+    """A province that no longer exists: merged into another on 1/7/2025."""
+
+    def __init__(self, former: str, successor: str) -> None:
+        super().__init__(former)
+        self.former = former
+        self.successor = successor
+
+
+class UnknownProvince(Exception):
+    """Not one of the 34 provinces; `suggestions` are close names."""
+
+    def __init__(self, name: str, suggestions: Sequence[str]) -> None:
+        super().__init__(name)
+        self.name = name
+        self.suggestions = list(suggestions)
+
+
 @dataclass(frozen=True)
 class ProvinceSetup:
     province: str
     known: bool
     result: StarterResult
+    communes: int = 0  # members of the communes' group after the setup
+
+
+def choose_province(text: str) -> str:
+    """One of the 34 provinces by its usual name; a former province is refused with its
+    successor, an unknown name with close matches."""
+    from plans import admin_units
+
+    choice = admin_units.resolve_province(text)
+    if choice.province is None:
+        raise UnknownProvince(" ".join(text.split()), choice.suggestions)
+    if choice.former is not None:
+        raise FormerProvince(choice.former, choice.province)
+    return choice.province
 
 
 async def setup_province(
@@ -633,20 +820,21 @@ async def setup_province(
     on: date | None = None,
     actor: Member | None = None,
 ) -> ProvinceSetup:
-    """Name the deployment's province and load its agencies as they are on `on` (idempotent
-    for the same province; another province is refused)."""
-    from plans.starter import known_provinces
+    """Name the deployment's province and load its agencies as they are on `on`, with its
+    communes and wards (idempotent for the same province; another province is refused)."""
+    from plans.starter import COMMUNES_GROUP
 
-    province = " ".join(province.split())
-    known = {folded_key(p): p for p in known_provinces(starter)}
-    province = known.get(folded_key(province), province)
+    province = choose_province(province)
     current = await deployment_province(session)
     if current is not None and folded_key(current) != folded_key(province):
         raise ProvinceAlreadySet(current)
     if current is None:
         await set_deployment_province(session, province, actor=actor)
     result = await load_starter(session, starter, province=province, on=on, actor=actor)
-    return ProvinceSetup(province, folded_key(province) in known, result)
+    directory = await load_directory(session)
+    group = directory.group_named(COMMUNES_GROUP)
+    communes = len(directory.member_agencies(group)) if group is not None else 0
+    return ProvinceSetup(province, True, result, communes)
 
 
 @dataclass(frozen=True)
@@ -655,11 +843,12 @@ class GroupView:
     members: list[Agency]
 
 
-async def groups_with_members(session: AsyncSession) -> list[GroupView]:
-    """Current groups (not the former ones) and their active members, by name."""
+async def groups_with_members(session: AsyncSession, *, areas: bool = False) -> list[GroupView]:
+    """Current groups (not the former ones, nor the communes of each former district unless
+    `areas`) and their active members, by name."""
     directory = await load_directory(session)
     return [
         GroupView(group, directory.member_agencies(group))
         for group in sorted(directory.groups.values(), key=lambda g: g.name)
-        if not (group.facts or {}).get("until")
+        if not (group.facts or {}).get("until") and (areas or not (group.facts or {}).get("area"))
     ]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -49,10 +52,17 @@ class AgencySpec(BaseModel):
     provinces: list[str] = Field(default_factory=list, description="Empty: every province")
     source: str = ""
     verified: bool = False
+    # A fact still doubted ("tên sau sắp xếp 2025 chưa kiểm chứng"): shown in the import review.
+    doubt: str = ""
+    # Another unit of the province differs only by diacritics ("xã Ba Tô", "xã Ba Tơ").
+    twin: bool = False
 
     def facts(self) -> dict[str, object]:
         """Where the entry comes from, as stored with the agency."""
-        return {"source": self.source, "verified": self.verified}
+        facts: dict[str, object] = {"source": self.source, "verified": self.verified}
+        if self.doubt:
+            facts["doubt"] = self.doubt
+        return facts
 
     def entry(self) -> DirectoryEntry:
         """The matcher's view of this agency, keyed by its canonical name."""
@@ -77,10 +87,14 @@ class GroupSpec(BaseModel):
     provinces: list[str] = Field(default_factory=list, description="Empty: every province")
     source: str = ""
     verified: bool = False
+    area: bool = False  # the communes covering a former district (not listed with the others)
 
     def facts(self) -> dict[str, object]:
         """Where the entry comes from, as stored with the group."""
-        return {"source": self.source, "verified": self.verified}
+        facts: dict[str, object] = {"source": self.source, "verified": self.verified}
+        if self.area:
+            facts["area"] = True
+        return facts
 
     def entry(self) -> DirectoryEntry:
         """The matcher's view of this group, keyed by its canonical name."""
@@ -176,11 +190,19 @@ class Succession(BaseModel):
     partial: bool = False
     note: str = ""
     provinces: list[str] = Field(default_factory=list, description="Empty: every province")
+    # Provinces where it does not hold (the agency was kept there).
+    except_provinces: list[str] = Field(default_factory=list, alias="except")
     source: str = ""
     verified: bool = False
 
     def applies_to(self, province: str | None) -> bool:
         """True when the succession holds in the province (all when None)."""
+        if (
+            province is not None
+            and self.except_provinces
+            and _in_province(self.except_provinces, province)
+        ):
+            return False
         return _in_province(self.provinces, province)
 
     def facts(self) -> dict[str, object]:
@@ -208,17 +230,27 @@ def _read_yaml(path: Path) -> object:
 
 
 def load_directory(path: Path | None = None) -> StarterDirectory:
-    """Read and validate the starter directory (plans/data/directory.yaml by default)."""
-    return StarterDirectory.model_validate(_read_yaml(path or DIRECTORY_PATH))
+    """Read and validate the starter directory (plans/data/directory.yaml by default, read
+    once per process)."""
+    if path is None:
+        return _shipped_directory()
+    return StarterDirectory.model_validate(_read_yaml(path))
+
+
+@lru_cache(maxsize=1)
+def _shipped_directory() -> StarterDirectory:
+    return StarterDirectory.model_validate(_read_yaml(DIRECTORY_PATH))
 
 
 def load_reorganisation(
     path: Path | None = None, directory: StarterDirectory | None = None
 ) -> list[Succession]:
     """Read the successions; with a directory, check that every name in them is known."""
-    successions = _Reorganisation.model_validate(
-        _read_yaml(path or REORGANISATION_PATH)
-    ).successions
+    successions = (
+        list(_shipped_successions())
+        if path is None
+        else _Reorganisation.model_validate(_read_yaml(path)).successions
+    )
     if directory is not None:
         known = {item.name for item in [*directory.agencies, *directory.groups]}
         named = (
@@ -230,6 +262,11 @@ def load_reorganisation(
         if unknown:
             raise ValueError(f"unknown agencies in the reorganisation: {unknown}")
     return successions
+
+
+@lru_cache(maxsize=1)
+def _shipped_successions() -> tuple[Succession, ...]:
+    return tuple(_Reorganisation.model_validate(_read_yaml(REORGANISATION_PATH)).successions)
 
 
 def known_provinces(directory: StarterDirectory) -> list[str]:
@@ -251,14 +288,26 @@ class ProvinceView:
         successions: list[Succession],
         province: str | None,
         on: date,
+        units: Units | None = None,
     ) -> None:
         self.directory = directory
         self.province = province
         self.on = on
-        self.successions = [s for s in successions if s.applies_to(province) and s.effective <= on]
+        self.units = units
+        extra = units or Units()
+        every = [*successions, *extra.successions]
+        self.successions = [s for s in every if s.applies_to(province) and s.effective <= on]
         self._ended = {s.from_name: s for s in self.successions if not s.partial}
         self._agencies = {a.name: a for a in directory.agencies_in(province)}
         self._groups = {g.name: g for g in directory.groups_in(province)}
+        for agency in extra.agencies:
+            if agency.kind != "commune" or on >= MERGER_DATE:
+                self._agencies.setdefault(agency.name, agency)
+        for group in extra.groups:
+            self._groups.setdefault(group.name, group)
+        for name, members in extra.members.items():
+            if name in self._groups:
+                self._groups[name] = self._groups[name].model_copy(update={"members": members})
 
     def ended(self, name: str) -> Succession | None:
         """The main succession that ended an agency or group of this province (None: current)."""
@@ -338,8 +387,119 @@ def province_view(
     directory: StarterDirectory | None = None,
     successions: list[Succession] | None = None,
 ) -> ProvinceView:
-    """The starter data narrowed to one province as it is on `on`."""
+    """The starter data narrowed to one province as it is on `on`, with its communes and
+    wards (and its former districts) when it is one of the 34."""
     directory = directory or load_directory()
     if successions is None:
         successions = load_reorganisation(directory=directory)
-    return ProvinceView(directory, successions, province, on)
+    return ProvinceView(directory, successions, province, on, units_of(province))
+
+
+# -- the province's administrative units, made into agencies ---------------------------------
+
+COMMUNES_GROUP = "UBND các xã, phường"
+DISTRICTS_GROUP = "UBND các huyện, thị xã, thành phố"
+MERGER_DATE = date(2025, 7, 1)
+
+
+@dataclass(frozen=True)
+class Units:
+    """Agencies, groups and successions made from the province's administrative units."""
+
+    agencies: tuple[AgencySpec, ...] = ()
+    groups: tuple[GroupSpec, ...] = ()
+    successions: tuple[Succession, ...] = ()
+    members: dict[str, list[str]] = dataclass_field(default_factory=dict)
+
+
+def area_group_name(district: str) -> str:
+    """The group of the communes and wards covering a former district today."""
+    return f"Các xã, phường thuộc {district.removeprefix('UBND ')} cũ"
+
+
+@lru_cache(maxsize=64)
+def units_of(province: str | None) -> Units | None:
+    """The province's communes, wards and special zones (current, in the communes' group) and
+    its former district committees (ended 1/7/2025; each passes to the group of the new units
+    covering its territory, after the library's converter). None: not one of the 34."""
+    from plans import admin_units
+
+    if not province:
+        return None
+    data = admin_units.province_units(province)
+    if data is None:
+        return None
+    source = admin_units.data_source()
+    mapping = (
+        f"Chuyển đổi đơn vị cũ sang mới của {admin_units.PACKAGE} {admin_units.data_version()}"
+        " (theo các nghị quyết của UBTVQH về sắp xếp đơn vị hành chính cấp xã năm 2025)"
+    )
+    where = [data.name]
+    agencies: list[AgencySpec] = []
+    for unit in data.units:
+        agencies.append(
+            AgencySpec(
+                name=unit.agency_name,
+                aliases=() if unit.twin else (unit.name,),
+                kind="commune",
+                twin=unit.twin,
+                provinces=where,
+                source=source,
+                verified=True,
+            )
+        )
+    counts: dict[str, int] = {}
+    for district in data.districts:
+        key = folded_key(district.agency_name)
+        counts[key] = counts.get(key, 0) + 1
+    groups: list[GroupSpec] = []
+    successions: list[Succession] = []
+    district_names: list[str] = []
+    for district in data.districts:
+        shared = counts[folded_key(district.agency_name)] > 1
+        name = district.agency_name
+        aliases = [district.name, f"{name}, tỉnh {district.province}"]
+        if shared:  # "huyện Châu Thành" of two former provinces: named with its province
+            name = f"{name} (tỉnh {district.province} cũ)"
+            aliases = [f"{district.agency_name}, tỉnh {district.province}"]
+        district_names.append(name)
+        agencies.append(
+            AgencySpec(
+                name=name,
+                aliases=tuple(aliases),
+                kind="district",
+                provinces=where,
+                source=source,
+                verified=True,
+            )
+        )
+        group = area_group_name(name)
+        groups.append(
+            GroupSpec(
+                name=group,
+                kind="commune",
+                members=[data.unit(k).agency_name for k in district.successors],
+                provinces=where,
+                source=mapping,
+                area=True,
+            )
+        )
+        successions.append(
+            Succession.model_validate(
+                {
+                    "from": name,
+                    "to": None,
+                    "to_group": group,
+                    "effective": MERGER_DATE,
+                    "provinces": where,
+                    "source": mapping,
+                }
+            )
+        )
+    communes = [unit.agency_name for unit in data.units]
+    return Units(
+        agencies=tuple(agencies),
+        groups=tuple(groups),
+        successions=tuple(successions),
+        members={COMMUNES_GROUP: communes, DISTRICTS_GROUP: district_names},
+    )

@@ -9,6 +9,8 @@ draft and how the directory resolved them, and returns, for the admin to confirm
 - the tasks whose leads a succession merges into one agency (shown, never silently collapsed);
 - the groups with no members (a warning: nobody would be chased);
 - the names of another province (refused, with the province);
+- the addressees whose name today is not checked (Sở Ngoại vụ, Thuế tỉnh, ...);
+- old communes and the agencies of a merged province, read through the converter;
 - for every task, the agencies that will actually be chased as lead and as support.
 """
 
@@ -83,6 +85,18 @@ class ForeignName:
         return {"name": self.written, "provinces": list(self.provinces), "tasks": list(self.refs)}
 
 
+@dataclass(frozen=True)
+class Doubt:
+    """An addressee whose name or existence today is not checked ("chưa kiểm chứng")."""
+
+    name: str
+    doubt: str
+    refs: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"agency": self.name, "doubt": self.doubt, "tasks": list(self.refs)}
+
+
 @dataclass
 class ImportReview:
     """Everything an admin confirms before an old plan is assigned to today's agencies."""
@@ -92,6 +106,7 @@ class ImportReview:
     empty_groups: list[EmptyGroup] = field(default_factory=list)
     foreign: list[ForeignName] = field(default_factory=list)
     chased: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    doubts: list[Doubt] = field(default_factory=list)
 
     def chased_agencies(self) -> list[str]:
         """Every agency chased by the plan (lead or support), by name, once."""
@@ -106,6 +121,7 @@ class ImportReview:
             "merged_leads": [m.to_json() for m in self.merged_leads],
             "empty_groups": [g.to_json() for g in self.empty_groups],
             "foreign": [f.to_json() for f in self.foreign],
+            "doubts": [d.to_json() for d in self.doubts],
         }
 
 
@@ -152,6 +168,13 @@ def _agencies_of(lookup: AgencyLookup, directory: Directory) -> list[str]:
     return []
 
 
+def _agencies_of_lookup(lookup: AgencyLookup, directory: Directory) -> list[Any]:
+    """The agency a name resolves to, or a group's members (for their doubted facts)."""
+    if lookup.group is not None:
+        return directory.member_agencies(lookup.group)
+    return [lookup.agency] if lookup.agency is not None else []
+
+
 def review_import(
     draft: PlanDraft,
     lookups: Mapping[str, AgencyLookup],
@@ -181,6 +204,10 @@ def review_import(
             and not any(g.group == group.name for g in review.empty_groups)
         ):
             review.empty_groups.append(EmptyGroup(group.name, tuple(refs)))
+        for agency in _agencies_of_lookup(lookup, directory):
+            doubt = str((agency.facts or {}).get("doubt") or "")
+            if doubt and not any(d.name == agency.name for d in review.doubts):
+                review.doubts.append(Doubt(agency.name, doubt, tuple(refs)))
         if province is not None and not lookup.found:
             others = province.foreign(name)
             if others:

@@ -283,7 +283,47 @@ TEXTS: dict[str, str] = {
         "No province chosen yet. An admin chooses with <code>/province Quảng Ngãi</code> "
         '(or <code>dondoc setup --province "Quảng Ngãi"</code>).'
     ),
-    "province.known": "Directories available for: {names}.",
+    "province.known": "Choose one of the 34 provinces and cities, e.g. {names}.",
+    # -- the 34 provinces, communes, doubted facts, the working calendar (issue 21) --
+    "province.former": (
+        "{former} was merged into <b>{province}</b> on 01/7/2025. Choose "
+        "<code>{province}</code>: the former agencies, districts and communes of {former} are "
+        "mapped to today's."
+    ),
+    "province.not_found": "No province or city «{province}».",
+    "province.did_you_mean": " Did you mean: {names}?",
+    "province.communes": (
+        "The group «UBND các xã, phường» has {count} communes, wards and special zones "
+        "(data: {source})."
+    ),
+    "province.data": "Administrative units data: {source}",
+    "group.areas": (
+        "… and {count} groups «Các xã, phường thuộc … cũ» (the communes now covering each "
+        "former district): <code>/group Các xã, phường thuộc huyện … cũ</code>."
+    ),
+    "review.doubt": "⚠️ {name}: {doubt} (not verified).",
+    "workcal.header": "📅 <b>Working calendar {year}</b> (what the bot counts deadlines and reminders on):",
+    "workcal.holidays": "<b>Public holidays</b> (Saturdays and Sundays are always off):",
+    "workcal.day": "• {day}: {name}",
+    "workcal.workdays": "<b>Make-up working days</b> (Saturdays worked):",
+    "workcal.declared_header": "<b>Days declared by an admin</b>:",
+    "workcal.declared_off": "• {day}: off — {note}",
+    "workcal.declared_work": "• {day}: working — {note}",
+    "workcal.none": "• (none)",
+    "workcal.source": "Source: {source}",
+    "workcal.unknown": (
+        "⚠️ {what}: the official schedule for {year} is not published yet (or not verified). "
+        "When it is, an admin declares it with <code>/dayoff dd/mm/yyyy reason</code> and "
+        "<code>/workday dd/mm/yyyy reason</code>."
+    ),
+    "workcal.pending": "ℹ️ {day} ({name}): {note}",
+    "workcal.saturday": "Saturday",
+    "workcal.sunday": "Sunday",
+    "cli.demo.province": "The demo has these provinces: {names}; not «{province}».",
+    "workcal.periods": "<b>Reporting periods</b> (data cut-off → default deadline):",
+    "workcal.period": "• {label}: {start} – {end} → due {deadline}",
+    "workcal.usage": "Usage: <code>/calendar [year]</code>, e.g. <code>/calendar 2026</code>.",
+    "cmd.calendar": "Working calendar, days off and report deadlines of a year",
     "province.set": (
         "🏛 <b>{province}</b> chosen: loaded {agencies} current agencies, {former} former "
         "ones (only to map old plans), {groups} groups."

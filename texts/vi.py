@@ -281,7 +281,46 @@ TEXTS: dict[str, str] = {
         "Chưa chọn tỉnh. Quản trị viên chọn bằng <code>/province Quảng Ngãi</code> (hoặc "
         '<code>dondoc setup --province "Quảng Ngãi"</code>).'
     ),
-    "province.known": "Có sẵn danh mục cho: {names}.",
+    "province.known": "Chọn một trong 34 tỉnh, thành phố, ví dụ: {names}.",
+    # -- the 34 provinces, communes, doubted facts, the working calendar (issue 21) --
+    "province.former": (
+        "Tỉnh {former} đã hợp nhất vào tỉnh <b>{province}</b> từ 01/7/2025. Chọn "
+        "<code>{province}</code>: các cơ quan, huyện, xã cũ của {former} được đối chiếu sang "
+        "cơ quan hiện nay."
+    ),
+    "province.not_found": "Không có tỉnh, thành phố «{province}».",
+    "province.did_you_mean": " Có phải: {names}?",
+    "province.communes": (
+        "Nhóm «UBND các xã, phường» có {count} xã, phường, đặc khu (dữ liệu {source})."
+    ),
+    "province.data": "Dữ liệu đơn vị hành chính: {source}",
+    "group.areas": (
+        "… và {count} nhóm «Các xã, phường thuộc … cũ» (xã, phường nay trên địa bàn từng "
+        "huyện cũ): <code>/group Các xã, phường thuộc huyện … cũ</code>."
+    ),
+    "review.doubt": "⚠️ {name}: {doubt} (chưa kiểm chứng).",
+    "workcal.header": "📅 <b>Lịch làm việc năm {year}</b> (lịch bot dùng để tính hạn, nhắc):",
+    "workcal.holidays": "<b>Ngày nghỉ lễ, Tết</b> (thứ Bảy, Chủ nhật luôn nghỉ):",
+    "workcal.day": "• {day}: {name}",
+    "workcal.workdays": "<b>Ngày làm bù</b> (thứ Bảy đi làm):",
+    "workcal.declared_header": "<b>Ngày quản trị viên khai báo</b>:",
+    "workcal.declared_off": "• {day}: nghỉ — {note}",
+    "workcal.declared_work": "• {day}: làm việc — {note}",
+    "workcal.none": "• (không có)",
+    "workcal.source": "Nguồn: {source}",
+    "workcal.unknown": (
+        "⚠️ {what}: lịch chính thức của năm {year} chưa công bố (hoặc chưa kiểm chứng). Khi có, "
+        "quản trị viên khai báo bằng <code>/dayoff dd/mm/yyyy lý do</code> và "
+        "<code>/workday dd/mm/yyyy lý do</code>."
+    ),
+    "workcal.pending": "ℹ️ {day} ({name}): {note}",
+    "workcal.saturday": "thứ Bảy",
+    "workcal.sunday": "Chủ nhật",
+    "cli.demo.province": "Bản chạy thử có các tỉnh: {names}; không có «{province}».",
+    "workcal.periods": "<b>Kỳ báo cáo</b> (chốt số liệu → hạn gửi mặc định):",
+    "workcal.period": "• {label}: {start} – {end} → hạn {deadline}",
+    "workcal.usage": "Cách dùng: <code>/calendar [năm]</code>, ví dụ <code>/calendar 2026</code>.",
+    "cmd.calendar": "Lịch làm việc, ngày nghỉ và hạn báo cáo của một năm",
     "province.set": (
         "🏛 Đã chọn <b>{province}</b>: nạp {agencies} cơ quan hiện hành, {former} cơ quan "
         "cũ (chỉ để đối chiếu kế hoạch cũ), {groups} nhóm."

@@ -40,6 +40,17 @@ async def cmd_check(settings: Settings, args: argparse.Namespace) -> None:
         "settings",
         f"database {settings.database_url.split('://')[0]}, tz {settings.timezone}",
     )
+    try:
+        from plans import admin_units
+
+        report(
+            True,
+            "admin units",
+            f"{admin_units.PACKAGE} {admin_units.data_version()}: "
+            f"{len(admin_units.province_names())} provinces, data from the GSO catalogue",
+        )
+    except Exception as exc:  # the package missing or its data unreadable
+        report(False, "admin units", f"{type(exc).__name__}: {exc}"[:300])
     missing = missing_database(settings)
     db = open_database(settings, create=False)
     try:

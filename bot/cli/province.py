@@ -6,19 +6,37 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from bot.cli.common import CliError, print_json, say, texts_for, with_database
+from bot.cli.common import CliError, plain, print_json, say, texts_for, with_database
 from bot.settings import Settings
 from storage.db import Database
 
 
 async def cmd_setup(settings: Settings, args: argparse.Namespace) -> None:
-    """Name the province this deployment serves and load its current agencies."""
-    from plans.registry import ProvinceAlreadySet, setup_province
-    from plans.starter import known_provinces
+    """Name the province this deployment serves and load its current agencies, communes and
+    wards; a former province is refused with its successor, an unknown name with close ones."""
+    from plans import admin_units
+    from plans.registry import (
+        FormerProvince,
+        ProvinceAlreadySet,
+        UnknownProvince,
+        choose_province,
+        setup_province,
+    )
     from plans.starter import load_directory as load_starter_directory
 
     texts = texts_for(settings)
     starter = load_starter_directory()
+    try:
+        choose_province(args.province)  # refused before any database is created
+    except FormerProvince as exc:
+        raise CliError(
+            say(texts, "province.former", former=exc.former, province=exc.successor)
+        ) from exc
+    except UnknownProvince as exc:
+        message = say(texts, "province.not_found", province=exc.name)
+        if exc.suggestions:
+            message += say(texts, "province.did_you_mean", names=", ".join(exc.suggestions))
+        raise CliError(message) from exc
 
     async def work(db: Database) -> None:
         try:
@@ -38,9 +56,10 @@ async def cmd_setup(settings: Settings, args: argparse.Namespace) -> None:
                 groups=done.result.groups_added,
             )
         )
-        if not done.known:
-            names = ", ".join(known_provinces(starter))
-            print(say(texts, "province.unknown", province=done.province, names=names))
+        print(
+            say(texts, "province.communes", count=done.communes, source=admin_units.PACKAGE)
+            + f" {admin_units.data_version()}"
+        )
 
     await with_database(settings, work, create=True)  # the first command of a deployment
 
@@ -59,7 +78,7 @@ async def cmd_group(settings: Settings, args: argparse.Namespace) -> None:
 
     async def work(db: Database) -> None:
         async with db.transaction() as session:
-            views = await groups_with_members(session)
+            views = await groups_with_members(session, areas=bool(args.name or args.json))
             if not args.name:
                 if args.json:
                     print_json(
@@ -140,12 +159,41 @@ async def cmd_group(settings: Settings, args: argparse.Namespace) -> None:
     await with_database(settings, work)
 
 
+async def cmd_calendar(settings: Settings, args: argparse.Namespace) -> None:
+    """The working calendar the bot uses for a year: holidays, swaps, declared days, and each
+    period's cut-off and default deadline."""
+    from datetime import datetime
+
+    from bot.calendar_view import calendar_lines, load_year
+    from periods.store import load_calendar
+
+    texts = texts_for(settings)
+    year = args.year or datetime.now(settings.tz).year
+    if not 1901 <= year <= 2100:
+        raise CliError(say(texts, "workcal.usage"))
+
+    async def work(db: Database) -> None:
+        async with db.transaction() as session:
+            calendar = await load_calendar(session, **settings.calendar_settings)
+            cal = await load_year(session, calendar, year)
+        for line in calendar_lines(texts, cal):
+            print(plain(line))
+
+    await with_database(settings, work, create=True)
+
+
 def register(sub: Any) -> None:
     setup = sub.add_parser(
         "setup", help="name the province this deployment serves and load its current agencies"
     )
     setup.add_argument("--province", required=True, help='e.g. "Quảng Ngãi"')
     setup.set_defaults(handler=cmd_setup)
+
+    calendar = sub.add_parser(
+        "calendar", help="the working calendar the bot uses: holidays, swaps, deadlines"
+    )
+    calendar.add_argument("year", nargs="?", type=int, help="e.g. 2026 (default: this year)")
+    calendar.set_defaults(handler=cmd_calendar)
 
     group = sub.add_parser("group", help="agency groups: list, members, add/remove, import a list")
     group.add_argument("name", nargs="?", help='a group, e.g. "UBND các xã, phường"')

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
 from access.members import DEFAULT_INVITE_LIFETIME, create_invite, parse_duration, revoke
-from bot.context import BotContext, Services
+from bot.context import BotContext, Services, working_calendar
 from bot.guards import requires
 from bot.links import deep_link
 from bot.messaging import reply_lines
@@ -379,6 +379,29 @@ async def declare(update: Update, context: BotContext, member: Member, kind: str
             note=texts("calendar.note", note=note) if note else Html(""),
         )
     )
+
+
+@requires(Role.ADMIN)
+async def calendar_command(update: Update, context: BotContext, member: Member) -> None:
+    """/calendar [year]: the working calendar the bot uses (holidays, swaps, declared days,
+    each period's cut-off and deadline)."""
+    from bot.calendar_view import calendar_lines, load_year
+
+    svc, texts = context.services, context.texts
+    message = update.effective_message
+    assert message is not None
+    args = list(context.args or [])
+    today = svc.now().astimezone(svc.settings.tz).date()
+    year = today.year
+    if args:
+        if not args[0].isdigit() or not 1901 <= int(args[0]) <= 2100:
+            await message.reply_text(texts("workcal.usage"))
+            return
+        year = int(args[0])
+    async with svc.db.transaction() as session:
+        calendar, _today = await working_calendar(svc, session)
+        cal = await load_year(session, calendar, year)
+    await reply_lines(message, calendar_lines(texts, cal))
 
 
 @requires(Role.ADMIN)

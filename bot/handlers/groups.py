@@ -12,15 +12,17 @@ from bot.guards import requires
 from bot.messaging import reply_lines
 from bot.render import agency_not_found
 from domain.status import Role
+from plans import admin_units
 from plans.registry import (
+    FormerProvince,
     ProvinceAlreadySet,
+    UnknownProvince,
     change_group_member,
     deployment_province,
     find_agency,
     groups_with_members,
     setup_province,
 )
-from plans.starter import known_provinces
 from plans.starter import load_directory as load_starter_directory
 from plans.successors import ImportReview
 from storage.models import Agency, AgencyGroup, Member
@@ -90,6 +92,8 @@ def review_lines(texts: Texts, review: ImportReview | None) -> list[str]:
                 agency=merged.agency,
             )
         )
+    for doubted in review.doubts:
+        lines.append(texts("review.doubt", name=doubted.name, doubt=doubted.doubt))
     for group in review.empty_groups:
         refs = ", ".join(group.refs[:MAX_REFS]) + ("…" if len(group.refs) > MAX_REFS else "")
         lines.append(texts("review.empty_group", group=group.group, refs=refs))
@@ -109,13 +113,14 @@ def review_lines(texts: Texts, review: ImportReview | None) -> list[str]:
 @requires(Role.COORDINATOR)
 async def province_command(update: Update, context: BotContext, member: Member) -> None:
     """/province: the province this deployment serves; an admin's /province <name> chooses it
-    (the first time) and loads its current agencies."""
+    (the first time) and loads its current agencies, communes and wards. A former province is
+    refused with its successor, an unknown name with close matches."""
     svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
     wanted = " ".join(context.args or []).strip()
     starter = load_starter_directory()
-    names = ", ".join(known_provinces(starter))
+    names = ", ".join(admin_units.province_names()[:6]) + ", …"
     if not wanted or member.role != Role.ADMIN.value:
         async with svc.db.transaction() as session:
             current = await deployment_province(session)
@@ -126,8 +131,17 @@ async def province_command(update: Update, context: BotContext, member: Member) 
                 message, [texts("province.none"), texts("province.known", names=names)]
             )
         else:
-            await message.reply_text(
-                texts("province.current", province=current, agencies=agencies, groups=len(groups))
+            await reply_lines(
+                message,
+                [
+                    texts(
+                        "province.current",
+                        province=current,
+                        agencies=agencies,
+                        groups=len(groups),
+                    ),
+                    texts("province.data", source=admin_units.data_source()),
+                ],
             )
         return
     today = svc.now().astimezone(svc.settings.tz).date()
@@ -137,6 +151,17 @@ async def province_command(update: Update, context: BotContext, member: Member) 
     except ProvinceAlreadySet as exc:
         await message.reply_text(texts("province.other", current=exc.current, province=wanted))
         return
+    except FormerProvince as exc:
+        await message.reply_text(
+            texts("province.former", former=exc.former, province=exc.successor)
+        )
+        return
+    except UnknownProvince as exc:
+        text = texts("province.not_found", province=exc.name)
+        if exc.suggestions:
+            text += texts("province.did_you_mean", names=", ".join(exc.suggestions))
+        await message.reply_text(text)
+        return
     lines = [
         texts(
             "province.set",
@@ -144,10 +169,9 @@ async def province_command(update: Update, context: BotContext, member: Member) 
             agencies=done.result.agencies_added,
             former=done.result.former_added,
             groups=done.result.groups_added,
-        )
+        ),
+        texts("province.communes", count=done.communes, source=admin_units.data_source()),
     ]
-    if not done.known:
-        lines.append(texts("province.unknown", province=done.province, names=names))
     await reply_lines(message, lines)
 
 
@@ -188,6 +212,9 @@ async def group_command(update: Update, context: BotContext, member: Member) -> 
                 )
                 for g in groups
             ]
+            areas = len(await groups_with_members(session, areas=True)) - len(groups)
+            if areas:
+                lines.append(texts("group.areas", count=areas))
             lines.append(texts("group.usage"))
             await reply_lines(message, lines)
             return
@@ -198,7 +225,12 @@ async def group_command(update: Update, context: BotContext, member: Member) -> 
             return
         if not op:
             found = next(
-                (g for g in await groups_with_members(session) if g.group.id == group.id), None
+                (
+                    g
+                    for g in await groups_with_members(session, areas=True)
+                    if g.group.id == group.id
+                ),
+                None,
             )
             await reply_lines(message, group_lines(texts, group, found.members if found else []))
             return

@@ -90,6 +90,7 @@ async def test_check_reports_each_part_and_fails_on_a_problem(
     assert after.code == 0, after.stdout + after.stderr
     for part in ("settings", "database", "migrations", "scheduler", "telegram"):
         assert f"ok   {part}" in after.stdout
+    assert "ok   admin units: vietnamadminunits 1.0.4: 34 provinces" in after.stdout
     no_token = dict(env, TELEGRAM_BOT_TOKEN="")
     failed = await run_dondoc("check", env=no_token, cwd=tmp_path)
     assert failed.code != 0 and "FAIL telegram" in failed.stdout

@@ -40,7 +40,9 @@ FAST = settings(max_examples=150, deadline=None)
         (date(2026, 8, 22), True),  # …worked on Saturday 22/8/2026
         (date(2026, 9, 1), False),
         (date(2026, 9, 2), False),
-        (date(2026, 11, 24), False),  # Ngày Văn hóa Việt Nam (since 2026)
+        (date(2026, 11, 24), True),  # Ngày Văn hóa Việt Nam: not a day off in law yet
+        (date(2026, 1, 2), False),  # New Year swap (12729/VPCP-KGVX)…
+        (date(2026, 1, 10), True),  # …worked on Saturday 10/1/2026
         (date(2025, 11, 24), True),
     ],
 )
@@ -184,3 +186,32 @@ def test_next_working_moment_properties(at: datetime) -> None:
     else:
         assert moved.time() == time(8)
         assert moved - at < timedelta(days=20)
+
+
+def test_2026_matches_the_official_schedule() -> None:
+    """New Year (1–4/1 with the 2/1 ↔ 10/1 swap), Tết (14–22/2), Giỗ Tổ (26/4 → 27/4),
+    30/4–1/5 and 2/9 (29/8–2/9 with the 31/8 ↔ 22/8 swap), as the bot counts them."""
+    from periods.workcal import year_calendar
+
+    cal = year_calendar(WorkingCalendar(), 2026)
+    off = {d for d, _name in cal.holidays}
+    assert off == {
+        date(2026, 1, 1), date(2026, 1, 2),
+        *(date(2026, 2, d) for d in range(16, 21)),
+        date(2026, 4, 26), date(2026, 4, 27), date(2026, 4, 30), date(2026, 5, 1),
+        date(2026, 8, 31), date(2026, 9, 1), date(2026, 9, 2),
+    }  # fmt: skip
+    assert cal.workdays == [date(2026, 1, 10), date(2026, 8, 22)]
+    calendar = WorkingCalendar()
+    for start, end in (
+        (date(2026, 1, 1), date(2026, 1, 4)),
+        (date(2026, 2, 14), date(2026, 2, 22)),
+    ):
+        assert calendar.working_days_in(start, end) == []
+    assert calendar.is_working_day(date(2026, 2, 23))
+    assert next(o.source for o in cal.official if o.day == date(2026, 1, 2)).startswith(
+        "Văn bản 12729"
+    )
+    q4 = next(p for p in cal.periods if p.period.key == "2026-Q4")
+    assert q4.deadline == date(2026, 12, 16)
+    assert year_calendar(WorkingCalendar(), 2027).unknown  # Tết 2027 compensation: not published

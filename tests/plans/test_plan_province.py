@@ -121,17 +121,20 @@ async def test_151_counts_16_tasks_and_todays_agencies(db: Database) -> None:
     got = await chased(db)
     names = {n for roles in got.values() for role in roles.values() for n in role}
     assert len(draft.tasks) == 16
-    # the 12 departments, Sở Dân tộc và Tôn giáo, the economic-zone board, the Front and the
-    # five socio-political organisations; no district committee, no pre-2025 department
+    # the 12 departments, Sở Ngoại vụ (kept: unverified), Sở Dân tộc và Tôn giáo, the
+    # economic-zone board, the Front and the five socio-political organisations, and every
+    # commune and ward (the districts' tasks); no district committee, no pre-2025 department
     assert names >= TWELVE
-    assert len(names) == 12 + 2 + 6
+    communes = [n for n in names if n.startswith("UBND ")]
+    assert len(names) - len(communes) == 12 + 3 + 6
+    assert len(communes) == len(province_view("Quảng Ngãi", TODAY).members("UBND các xã, phường"))
     assert preview.review is not None
     written = {s.written: s for s in preview.review.successors}
     kh = written["Sở Kế hoạch và Đầu tư"]
     assert (kh.successor, kh.since, kh.verified) == ("Sở Tài chính", date(2025, 3, 1), False)
     districts = written["UBND các huyện, thị xã, thành phố"]
     assert districts.successor == "UBND các xã, phường" and districts.is_group
-    assert [g.group for g in preview.review.empty_groups] == ["UBND các xã, phường"]
+    assert preview.review.empty_groups == []
     data = preview.to_json()
     first = next(t for t in data["tasks"] if t["ref"] == "II.1.c")
     assert first["chased"] == {"lead": ["Sở Tài chính"], "support": []}
@@ -155,7 +158,8 @@ async def test_communes_from_a_spreadsheet_fill_the_group_and_take_the_districts
     assert names == ["UBND phường Nghĩa Lộ", "UBND xã Ba Tơ", "UBND đặc khu Lý Sơn"]
     async with db.transaction() as session:
         result = await import_group_members(session, "UBND các xã, phường", names)
-        assert len(result.added) == 3
+        # the library loaded them already: a spreadsheet adds nothing twice
+        assert result.added == [] and len(result.already) == 3
         await save_plan(session, seed("quang-ngai-151-kh-ubnd.txt"))
     support = (await chased(db))["II.1.a"]["support"]
     assert {"UBND phường Nghĩa Lộ", "UBND xã Ba Tơ"} <= support

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from plans.starter import load_directory, load_reorganisation
+from plans.starter import load_directory, load_reorganisation, province_view
 
 DIRECTORY = load_directory()
 
@@ -112,15 +112,19 @@ def test_kinds_and_short_names() -> None:
     assert by_name["Sở Kế hoạch và Đầu tư"].short_name == "Sở KH&ĐT"
     assert by_name["Văn phòng Tỉnh ủy"].kind == "party"
     assert by_name["Ủy ban MTTQ Việt Nam tỉnh"].kind == "front"
-    assert by_name["UBND huyện Lý Sơn"].kind == "district"
     assert by_name["Ban Quản lý Khu kinh tế Vân Phong"].kind == "board"
+    # district committees and communes come from vietnamadminunits, per province
+    made = {a.name: a for a in province_view("Quảng Ngãi", date(2026, 1, 1))._agencies.values()}
+    assert made["UBND huyện Lý Sơn"].kind == "district"
+    assert made["UBND đặc khu Lý Sơn"].kind == "commune"
 
 
 def test_groups_expand_to_members_of_the_province() -> None:
-    districts = DIRECTORY.members("UBND các huyện, thị xã, thành phố", "Quảng Ngãi")
-    assert len(districts) == 13
-    assert "UBND thị xã Đức Phổ" in {a.name for a in districts}
-    assert DIRECTORY.members("UBND các huyện, thị xã, thành phố", "Hà Tĩnh") == []
+    # before 1/7/2025: Quảng Ngãi's 13 district committees (and Kon Tum's 10, merged since)
+    view = province_view("Quảng Ngãi", date(2024, 6, 1))
+    districts = {a.name for a in view.members("UBND các huyện, thị xã, thành phố")}
+    assert len(districts) == 13 + 10
+    assert {"UBND thị xã Đức Phổ", "UBND huyện Đăk Hà"} <= districts
     departments = {a.name for a in DIRECTORY.members("Các sở, ban ngành", "Hà Tĩnh")}
     assert "Sở Xây dựng" in departments
     assert "Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh" in departments
@@ -130,8 +134,8 @@ def test_groups_expand_to_members_of_the_province() -> None:
 
 
 def test_province_narrows_the_matcher() -> None:
-    assert DIRECTORY.matcher("Quảng Ngãi").match("UBND huyện Bình Sơn").exact
-    assert not DIRECTORY.matcher("Hà Tĩnh").match("UBND huyện Bình Sơn").exact
+    assert DIRECTORY.matcher("Quảng Ngãi").match("Ban Quản lý Khu kinh tế").exact
+    assert not DIRECTORY.matcher("Hà Tĩnh").match("Ban Quản lý Khu kinh tế Dung Quất").exact
     # Each province has one economic-zone board, so the generic name is exact there only.
     assert DIRECTORY.matcher("Khánh Hòa").match("BQL KKT").entry.name == (  # type: ignore[union-attr]
         "Ban Quản lý Khu kinh tế Vân Phong"
@@ -170,11 +174,15 @@ def test_reorganisation_names_known_agencies() -> None:
     assert ("Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ") in main
     assert ("Sở Giao thông vận tải", "Sở Xây dựng") in main
     assert ("Sở Lao động - Thương binh và Xã hội", "Sở Nội vụ") in main
-    # One main successor per agency; the rest are partial transfers.
-    froms = [s.from_name for s in successions if not s.partial]
-    assert len(froms) == len(set(froms))
-    districts = [s for s in successions if s.from_name.startswith("UBND huyện")]
+    # One main successor per agency in each province; the rest are partial transfers.
+    for province in ("Quảng Ngãi", "Hà Tĩnh", "Khánh Hòa", "Gia Lai", "Nghệ An"):
+        view = province_view(province, date(2026, 1, 1))
+        froms = [s.from_name for s in view.successions if not s.partial]
+        assert len(froms) == len(set(froms)), province
+    view = province_view("Quảng Ngãi", date(2026, 1, 1))
+    districts = [s for s in view.successions if s.from_name.startswith("UBND huyện")]
     assert districts and all(s.to is None and s.effective == date(2025, 7, 1) for s in districts)
+    assert all(s.to_group and s.to_group.startswith("Các xã, phường thuộc") for s in districts)
 
 
 def test_reorganisation_rejects_unknown_names(tmp_path: Path) -> None:

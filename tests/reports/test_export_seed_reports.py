@@ -15,12 +15,13 @@ import docx
 import openpyxl
 
 from domain.status import Outcome
+from plans.starter import province_view
 from reports.docx import write_draft_report
 from reports.xlsx import write_workbook
 from storage.db import Database
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from seeded_plans import REPORTS_15, REPORTS_151, seeded_summary
+from seeded_plans import REPORTS_15, REPORTS_151, TODAY, seeded_summary
 
 NOW = datetime(2026, 12, 10, 3, 0, tzinfo=UTC)
 
@@ -49,9 +50,11 @@ async def test_151_counts_16_tasks_and_agencies_in_their_own_unit(db: Database) 
     summary = await seeded_summary(db, "quang-ngai-151-kh-ubnd.txt", "Quảng Ngãi", REPORTS_151)
     assert summary.total == 16  # tasks, not task × agency pairs
     assert len(summary.tasks) == 16
-    assert summary.counts[Outcome.DONE_ON_TIME] == 1  # II.2.b, its only lead reported done
+    # II.2.b: Sở Xây dựng reported done, its other leads (the communes, since 1/7/2025) not yet
+    assert summary.counts[Outcome.DONE_ON_TIME] == 0
     assert summary.blocked_total == 1 and summary.not_started_total == 1
-    assert summary.agency_count == 20  # today's agencies the plan chases
+    communes = province_view("Quảng Ngãi", TODAY).members("UBND các xã, phường")
+    assert summary.agency_count == 21 + len(communes)  # today's agencies the plan chases
     assert summary.agencies_reported == 0  # nobody answered every task it owes
     assert not any(
         "huyện" in a.agency or "Kế hoạch và Đầu tư" in a.agency for a in summary.agencies
