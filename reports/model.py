@@ -251,6 +251,10 @@ class PlanSummary:
     issued_on: date | None = None
     period_kind: str = ""  # with period_key: the label is rendered again in the reader's language
     period_key: str = ""
+    # What the plan is, as recorded on import (Plan.kind: "plan", "programme", "conclusion",
+    # "decision", …): the drafts cite it by it when its number does not say (None: read the
+    # number).
+    plan_kind: str | None = None
 
     def __post_init__(self) -> None:
         # Read-only copies with every outcome present, keys coerced to Outcome; with task
