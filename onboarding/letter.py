@@ -30,7 +30,7 @@ from domain.text import strip_diacritics
 from onboarding.links import DEFAULT_CAPACITY, DEFAULT_LINK_LIFETIME, create_plan_links
 from plans.registry import deployment_province
 from reports.author import Author, author_for
-from reports.citation import CitedPlan
+from reports.citation import CitedPlan, clerk_date
 from reports.labels import labels, normalise_lang
 from reports.letterhead import (
     CENTER,
@@ -95,7 +95,8 @@ def _clean(text: str) -> str:
 
 
 def _local(moment: datetime, tz: ZoneInfo) -> str:
-    return moment.astimezone(tz).strftime("%d/%m/%Y")
+    """The day a link expires, as a clerk writes it ("9/1/2027")."""
+    return clerk_date(moment.astimezone(tz).date())
 
 
 def _cell(

@@ -216,9 +216,10 @@ def _lower_first(text: str, lang: str) -> str:
 def _note(
     paragraph: Paragraph, note: str, lab: Mapping[str, str], *, size: float | None = None
 ) -> None:
-    """An officer's note as typed; one typed without diacritics is highlighted and flagged so
-    that it is retyped before the draft is signed."""
-    note = _one_line(note).rstrip(" .;")
+    """An officer's note as typed (its dates written as the rest of the draft writes them);
+    one typed without diacritics is highlighted and flagged so that it is retyped before the
+    draft is signed."""
+    note = clerk_dates(_one_line(note)).rstrip(" .;")
     if not note:
         return
     if typed_without_diacritics(note):
@@ -467,9 +468,9 @@ def _appendix(
     para(doc, lab["doc.appendix"], bold=True, align=CENTER, space_after=0)
     para(
         doc,
-        lab["doc.appendix_subtitle"].format(
-            plan=cited_plan(summary).name(lab), period_label=summary.period_label
-        ),
+        lab["doc.appendix_subtitle"]
+        .format(plan=cited_plan(summary).name(lab), period_label=summary.period_label)
+        .upper(),
         bold=True,
         align=CENTER,
         space_after=0,

@@ -20,7 +20,7 @@ import io
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import xlsxwriter
@@ -127,7 +127,8 @@ def write_workbook(
             "strings_to_urls": False,
         },
     )
-    wb.set_properties({"author": "dondoc", "title": lab["xlsx.title"]})
+    created = to_local(generated_at).astimezone(UTC).replace(tzinfo=None)  # the same file twice
+    wb.set_properties({"author": "dondoc", "title": lab["xlsx.title"], "created": created})
     styles = _Styles(wb)
 
     taken: list[str] = []

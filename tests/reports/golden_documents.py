@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from domain.status import ReportStatus
+from domain.status import Outcome, ReportStatus
 from onboarding.letter import LetterEntry, letter_info, write_letter, write_link_list
 from reports.docx import write_draft_report
 from reports.model import AgencyLine, BlockerLine, HistoryEntry, PlanSummary, TaskLine
@@ -30,7 +30,7 @@ from storage.db import Database
 from storage.models import Agency, Plan
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from export_samples import REPORTED_AT, sample_summary
+from export_samples import REPORTED_AT, row, sample_summary
 from seeded_plans import REPORTS_15, REPORTS_151, seeded_summary
 
 NOW = datetime(2026, 12, 10, 3, 0, tzinfo=UTC)
@@ -148,8 +148,24 @@ def _attached_plan() -> tuple[PlanSummary, Plan]:
         kind="plan",
     )
     plan.coordinator = Agency(name="Sở Khoa học và Công nghệ", kind="department")
+    group = "II. Nhiệm vụ, giải pháp"
+    rows = (
+        row("Sở Khoa học và Công nghệ", Outcome.IN_PROGRESS_ON_TIME, ref="II.1", group=group,
+            title="Xây dựng Kho dữ liệu dùng chung của tỉnh", percent=60,
+            note="Đã hoàn thành khảo sát, đang lập hồ sơ thiết kế", plan_number=plan.number),
+        row("Văn phòng UBND tỉnh", Outcome.DONE_ON_TIME, ref="II.2", group=group,
+            title="Nâng cấp Hệ thống thông tin giải quyết thủ tục hành chính",
+            status=ReportStatus.DONE, percent=100, note="Đã vận hành phiên bản mới từ 01/6/2026",
+            plan_number=plan.number),
+        row("Sở Nội vụ", Outcome.OVERDUE, ref="II.4", group=group,
+            title="Đào tạo, bồi dưỡng kỹ năng số", status=ReportStatus.BLOCKED, percent=20,
+            note="Vướng mắc về kinh phí tổ chức lớp", plan_number=plan.number),
+        row("Công an tỉnh", Outcome.NOT_REPORTED, ref="II.5", group=group,
+            title="Triển khai nền tảng giám sát an toàn thông tin mạng", status=None,
+            plan_number=plan.number),
+    )  # fmt: skip
     summary = dataclasses.replace(
-        sample_summary(plan_number=plan.number),
+        sample_summary(rows, plan_number=plan.number),
         plan_title=plan.title,
         issued_on=plan.issued_on,
         coordinator=plan.coordinator.name,
@@ -164,8 +180,8 @@ def _period(summary: PlanSummary, kind: str, key: str, label: str, deadline: dat
     )
 
 
-async def build() -> list[Golden]:
-    """Every golden document, in the order they are rendered."""
+async def build(*, with_chart: bool = False) -> list[Golden]:
+    """Every golden document, in the order they are rendered (and the chart of plan 151)."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder)
         s151, p151 = await _seeded(path, "quang-ngai-151-kh-ubnd.txt", "Quảng Ngãi", REPORTS_151)
@@ -327,10 +343,14 @@ async def build() -> list[Golden]:
             write_link_list(_entries(s151), letter_info(p151, BOT, province="Quảng Ngãi"), TZ),
         ),
     ]
+    if with_chart:
+        from reports.chart import draw_chart
+
+        docs.append(Golden("bieu-do-151-quy-iv-2026.png", draw_chart(s151)))
     return docs
 
 
-def page_break_variants(count: int = 4, first: int = 10) -> list[Golden]:
+def page_break_variants(count: int = 3, first: int = 11) -> list[Golden]:
     """Drafts whose body ends lower and lower on a page (one more obstacle each), so that one
     of them would leave its signature alone on the next page."""
     base = dataclasses.replace(sample_summary(), tasks=(), rows=())

@@ -115,6 +115,9 @@ class Rendered:
         lines = [_words(line) for line in raw.splitlines() if line.strip()]
         return _Page(width, height, _words(raw), lines, smallest, left, right, rules)
 
+    def close(self) -> None:
+        self._pdf.close()
+
     @property
     def page_count(self) -> int:
         return len(self._pages)
