@@ -30,8 +30,14 @@ __all__ = ["Author", "Province", "author_for", "is_party_body", "province_in"]
 
 Form = Literal["state", "party"]
 
-# Directory kinds (plans/data/directory.yaml) that write in the Party form.
+# Directory kinds (plans/data/directory.yaml) that write in the Party form, and the signer of
+# the state kinds whose name does not say.
 _PARTY_KINDS = frozenset({"party"})
+_STATE_OFFICES = {"department": "director", "board": "board"}
+_PARTY_COMMITTEE = re.compile(
+    r"(?:(?:ban thuong vu|thuong truc) )?(?:tinh|thanh) uy\b"
+    r"|ban chap hanh dang bo (?:tinh|thanh pho)\b"
+)
 _PARTY_MARKERS = re.compile(
     r"\b(?:tinh uy|thanh uy|huyen uy|dang uy|dang doan|ban can su dang|dang bo)\b"
 )
@@ -203,13 +209,15 @@ def _state_author(name: str, place: Province | None, kind: str | None) -> Author
             full = f"Ủy ban nhân dân {level} {province_name}".strip()
         heading, governing, governing_name = _upper(full), "", ""
         symbol, office, collective = "UBND", "people_committee", True
-    elif folded.startswith("so ") or kind == "department":
+    elif folded.startswith("so "):
         office = "director"
-    elif folded.startswith("van phong"):
+    elif folded.startswith(("van phong ubnd", "van phong uy ban nhan dan")):
         heading, symbol, office = "VĂN PHÒNG", "VP", "chief_of_office"
+    elif folded.startswith("van phong"):
+        office = "chief_of_office"
     elif folded.startswith("thanh tra"):
         heading, symbol, office = _upper(name), "TTr", "chief_inspector"
-    elif folded.startswith("ban ") or kind == "board":
+    elif folded.startswith("ban "):
         office = "board"
     elif folded.startswith("cong an"):
         governing, governing_name, office = "", "", "director"
@@ -222,6 +230,8 @@ def _state_author(name: str, place: Province | None, kind: str | None) -> Author
     elif folded.startswith(("hoi ", "lien doan")) or kind == "front":
         governing, governing_name = "", ""
         office, collective = "association", True
+    elif kind in _STATE_OFFICES:  # a name that does not say: the directory's kind does
+        office = _STATE_OFFICES[kind]
     return Author(
         name=name,
         form="state",
@@ -243,9 +253,7 @@ def _party_author(name: str, place: Province | None) -> Author:
     governing, office, collective = _upper(top), "head", False
     own = re.sub(r"(?i)\s+(?:t[ỉi]nh|th[àa]nh)\s+[ủu][ỷy]\b.*$", "", name).strip()
     heading, symbol = _upper(own), _initials(own) + "TU"
-    if re.match(
-        r"(?:ban thuong vu |ban chap hanh dang bo |thuong truc )?(?:tinh|thanh) uy\b", folded
-    ):
+    if _PARTY_COMMITTEE.match(folded):
         heading, governing, symbol = _upper(top), "", "TU"
         office, collective = "party_committee", True
     elif folded.startswith("van phong"):

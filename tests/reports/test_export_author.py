@@ -54,6 +54,8 @@ VI = labels("vi")
          ("T/M BAN THƯỜNG VỤ", "BÍ THƯ")),
         ("Thành ủy", "Thành ủy Đà Nẵng", "", "THÀNH ỦY ĐÀ NẴNG", "Số         -BC/TU",
          ("T/M BAN THƯỜNG VỤ", "BÍ THƯ")),
+        ("Ban Chấp hành Đảng bộ tỉnh", "Tỉnh ủy Hà Tĩnh", "", "TỈNH ỦY HÀ TĨNH",
+         "Số         -BC/TU", ("T/M BAN THƯỜNG VỤ", "BÍ THƯ")),
         ("Đảng ủy UBND tỉnh", "Tỉnh ủy Khánh Hòa", "ĐẢNG BỘ TỈNH KHÁNH HÒA", "ĐẢNG ỦY UBND TỈNH",
          "Số         -BC/ĐU", ("T/M BAN THƯỜNG VỤ", "BÍ THƯ")),
         ("Đảng đoàn HĐND tỉnh", "Tỉnh ủy Hà Tĩnh", "TỈNH ỦY HÀ TĨNH", "ĐẢNG ĐOÀN HĐND TỈNH",
@@ -102,6 +104,10 @@ def test_place_from_the_issuer_else_the_deployments_province() -> None:
 
 def test_the_directorys_kind_decides_the_form() -> None:
     assert author_for("Văn phòng", issuer="Tỉnh ủy Hà Tĩnh", kind="party").party
+    office = author_for("Văn phòng UBND tỉnh", issuer="UBND tỉnh Hà Tĩnh", kind="department")
+    assert office.signature(VI) == ("CHÁNH VĂN PHÒNG",)  # the name says more than the kind
+    board = author_for("BQL KKT Vũng Áng", issuer="UBND tỉnh Hà Tĩnh", kind="board")
+    assert board.signature(VI) == ("TRƯỞNG BAN",)
     assert is_party_body("Ban cán sự đảng UBND tỉnh") and is_party_body("Văn phòng Tỉnh ủy")
     assert not is_party_body("Sở Xây dựng") and not is_party_body("UBND tỉnh Quảng Ngãi")
 
