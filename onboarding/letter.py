@@ -40,6 +40,7 @@ from reports.letterhead import (
     page_numbers,
     para,
     repeat_header,
+    save,
     set_widths,
     setup_page,
     signature,
@@ -186,9 +187,7 @@ def write_letter(
         picture.add_run().add_picture(io.BytesIO(qr_png(entry.link)), width=Cm(QR_WIDTH_CM))
         _cell(cells[4], _local(entry.expires_at, tz), center=True)
     set_widths(table, APPENDIX_WIDTHS_CM)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return save(doc)
 
 
 def write_link_list(

@@ -16,7 +16,6 @@ day) are left empty; the signer's title stands over an empty signature space.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
@@ -48,6 +47,7 @@ from reports.letterhead import (
     para,
     repeat_header,
     run,
+    save,
     set_widths,
     setup_page,
     signature,
@@ -162,9 +162,7 @@ def write_draft_report(
     if summary.tasks:
         _appendix(doc, summary, author, lab, lang, year)
 
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    return save(doc)
 
 
 def _recipients(summary: PlanSummary, author: Author, lab: Mapping[str, str]) -> list[str]:

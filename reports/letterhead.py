@@ -15,7 +15,9 @@ never lands alone on a page, with the signer's title over an empty space to sign
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from collections.abc import Mapping, Sequence
 
 from docx.document import Document as DocxDocument
@@ -80,6 +82,22 @@ def clean(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- page and text
+
+
+def save(doc: DocxDocument) -> bytes:
+    """The .docx bytes, the same for the same document (the zip's entries carry no clock)."""
+    first = io.BytesIO()
+    doc.save(first)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(first) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zipped,
+    ):
+        for item in source.infolist():
+            entry = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            zipped.writestr(entry, source.read(item.filename))
+    return out.getvalue()
 
 
 def setup_page(doc: DocxDocument) -> None:
