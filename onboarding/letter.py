@@ -45,7 +45,7 @@ from reports.letterhead import (
     setup_page,
     signature,
 )
-from reports.xlsx import row_height, setup_print
+from reports.xlsx import page_footer, row_height, setup_print
 from storage.models import Member, Plan
 
 QR_SCALE = 4
@@ -209,7 +209,7 @@ def write_link_list(
     link = book.add_format({**border, "text_wrap": True, "font_color": "#0563C1", "underline": 1})
     for column, width in enumerate(LIST_WIDTHS):
         sheet.set_column(column, column, width)
-    setup_print(sheet, LIST_WIDTHS, header_rows=2, footer=lab["xlsx.footer"])
+    setup_print(sheet, LIST_WIDTHS, header_rows=2, footer=page_footer(lab))
     heading = _clean(
         lab["letter.list_title"].format(plan=info.cited.name(lab), author=info.author.name)
     )

@@ -51,6 +51,7 @@ from reports.model import (
 __all__ = [
     "MIN_PRINTED_PT",
     "TASK_COLUMNS",
+    "page_footer",
     "print_scale",
     "row_height",
     "safe_sheet_name",
@@ -210,6 +211,11 @@ def setup_print(
     if footer:
         ws.set_footer(footer, {"margin": 0.25})
     return scale
+
+
+def page_footer(lab: Mapping[str, str]) -> str:
+    """ "Trang 2/5" centred in the footer (Excel's codes for the page and the page count)."""
+    return "&C" + lab["xlsx.page"].format(page="&P", pages="&N")
 
 
 def row_height(values: Sequence[Any], widths: Sequence[float]) -> float | None:
@@ -376,7 +382,7 @@ def _write_task_sheet(
     for index, width in enumerate(widths):
         ws.set_column(index, index, width)
     ws.freeze_panes(1, 0)
-    setup_print(ws, widths, header_rows=1, footer=lab["xlsx.footer"])
+    setup_print(ws, widths, header_rows=1, footer=page_footer(lab))
     writer = _Row(ws, styles)
     headers = [lab[key] for key, _, _ in TASK_COLUMNS]
     ws.set_row(0, row_height(headers, widths) or _LINE_HEIGHT * 2 + 3)
@@ -443,7 +449,7 @@ def _write_summary_sheet(
 ) -> None:
     for index, width in enumerate(SUMMARY_WIDTHS):
         ws.set_column(index, index, width)
-    setup_print(ws, SUMMARY_WIDTHS, footer=lab["xlsx.footer"])
+    setup_print(ws, SUMMARY_WIDTHS, footer=page_footer(lab))
     lines: list[_Line] = [
         [_span(0, _LAST, lab["xlsx.title"], "dd_title")],
         [

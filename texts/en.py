@@ -820,7 +820,7 @@ TEXTS: dict[str, str] = {
     "col.deadline": "Report deadline",
     "col.check": "To check",
     "xlsx.no_diacritics": "Typed without diacritics: fix",
-    "xlsx.footer": "&CPage &P/&N",
+    "xlsx.page": "Page {page}/{pages}",
     # workbook: summary sheet
     "sheet.summary": "Summary",
     "sheet.plan_prefix": "Plan ",

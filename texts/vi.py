@@ -819,7 +819,7 @@ TEXTS: dict[str, str] = {
     "col.deadline": "Hạn báo cáo",
     "col.check": "Cần soát lại",
     "xlsx.no_diacritics": "Gõ không dấu: cần sửa",
-    "xlsx.footer": "&CTrang &P/&N",
+    "xlsx.page": "Trang {page}/{pages}",
     # workbook: summary sheet
     "sheet.summary": "Tổng hợp",
     "sheet.plan_prefix": "KH ",
