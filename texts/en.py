@@ -807,7 +807,6 @@ TEXTS: dict[str, str] = {
     "col.stt": "No.",
     "col.task_ref": "Task ref.",
     "col.task_title": "Task",
-    "col.task_group": "Task group",
     "col.agency": "Agency",
     "col.role": "Role",
     "col.status": "Status the agency reported",

@@ -806,7 +806,6 @@ TEXTS: dict[str, str] = {
     "col.stt": "STT",
     "col.task_ref": "Mã nhiệm vụ",
     "col.task_title": "Nhiệm vụ",
-    "col.task_group": "Nhóm nhiệm vụ",
     "col.agency": "Cơ quan",
     "col.role": "Vai trò",
     "col.status": "Trạng thái cơ quan báo cáo",
