@@ -254,6 +254,10 @@ class PlanSummary:
     period_also: tuple[str, ...] = ()  # the other kinds of the period's reporting moment
     # set when the period is before the plan's first period: that one's label (nothing owed)
     before_start: str = ""
+    # What the plan is, as recorded on import (Plan.kind: "plan", "programme", "conclusion",
+    # "decision", …): the drafts cite it by it when its number does not say (None: read the
+    # number).
+    plan_kind: str | None = None
 
     def __post_init__(self) -> None:
         # Read-only copies with every outcome present, keys coerced to Outcome; with task

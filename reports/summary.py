@@ -259,6 +259,7 @@ def _heading(plan: Plan, period: ReportingPeriod) -> dict[str, Any]:
         "period_deadline": period.deadline,
         "issuer_kind": issuer_kind(plan.number, plan.issuer),
         "issued_on": plan.issued_on,
+        "plan_kind": plan.kind,
     }
 
 

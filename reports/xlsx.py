@@ -1,17 +1,26 @@
-"""Excel workbook export: a summary sheet plus one task × agency sheet per plan.
+"""Excel workbook export: a summary sheet plus one task × agency sheet per plan, readable on
+screen and on paper.
 
 Written with XlsxWriter in constant-memory mode (row by row, one shared format per style), so
 10,000 rows take well under a second of Python. Text never becomes a formula: every string is
 written as a string, and one that Excel would read as a formula or an error gets a quote
 prefix, so editing the cell keeps it text.
+
+Printing: every sheet is A4 landscape at a fixed scale chosen from its column widths so that
+its columns fit one page across and the printed text stays at least `MIN_PRINTED_PT` (never
+"fit to page", which lets a long line shrink the whole sheet to 4 pt); the header row repeats
+on every page; long text wraps inside its column (the plan's title inside the table's width);
+a long list of agencies is summarised by kind ("Các sở, ban, ngành (16)"), its names on the
+plan's own sheet, one per row. Every column says what it counts: tasks, agencies or reports.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Collection, Iterable, Sequence
-from datetime import date, datetime
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from typing import Any
 
 import xlsxwriter
@@ -20,6 +29,9 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from domain.status import Outcome
+from domain.text import fold
+from reports.author import is_party_body
+from reports.citation import CitedPlan
 from reports.labels import (
     format_datetime,
     labels,
@@ -28,11 +40,33 @@ from reports.labels import (
     role_label,
     status_label,
 )
-from reports.model import ExportRow, PlanSummary, to_local, typed_without_diacritics
+from reports.model import (
+    AgencyLine,
+    ExportRow,
+    PlanSummary,
+    to_local,
+    typed_without_diacritics,
+)
 
-__all__ = ["TASK_COLUMNS", "safe_sheet_name", "write_workbook"]
+__all__ = [
+    "MIN_PRINTED_PT",
+    "TASK_COLUMNS",
+    "page_footer",
+    "print_scale",
+    "row_height",
+    "safe_sheet_name",
+    "setup_print",
+    "write_workbook",
+]
 
 PAPER_A4 = 9  # ECMA-376 paper size code for A4
+A4_LANDSCAPE_WIDTH_PT = 841.89
+SIDE_MARGIN_IN = 0.25
+FONT_PT = 11  # XlsxWriter's default (Calibri 11): column widths count its "0"
+MIN_PRINTED_PT = 9.0
+# LibreOffice draws a column about 6 % wider than Excel's pixel rule (measured on its PDF):
+# the scale is chosen for the wider of the two, so that both print the sheet one page across.
+_WIDEST_RENDERER = 1.06
 MAX_SHEET_NAME = 31
 MAX_CELL_CHARS = 32_767
 _FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
@@ -41,28 +75,33 @@ _EXCEL_ERRORS = frozenset(
     {"#N/A", "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#GETTING_DATA"}
 )
 
-# (label key, width, style) for the task sheet, in column order.
+# (label key, width, style) for the task sheet, in column order: one row per report owed
+# (a task × an agency), about 160 characters across so that A4 landscape prints it at 85 %.
 TASK_COLUMNS: tuple[tuple[str, float, str], ...] = (
-    ("col.stt", 6, "dd_center"),
-    ("col.task_ref", 11, "dd_text"),
-    ("col.task_title", 48, "dd_wrap"),
-    ("col.task_group", 28, "dd_wrap"),
-    ("col.agency", 28, "dd_wrap"),
-    ("col.role", 11, "dd_text"),
-    ("col.status", 16, "dd_text"),
-    ("col.outcome", 24, "dd_text"),
-    ("col.percent", 10, "dd_center"),
-    ("col.note", 60, "dd_wrap"),
-    ("col.reported_at", 17, "dd_datetime"),
-    ("col.reported_by", 20, "dd_wrap"),
-    ("col.evidence", 36, "dd_wrap"),
-    ("col.deadline", 12, "dd_date"),
-    ("col.check", 16, "dd_wrap"),
+    ("col.stt", 4.5, "dd_center"),
+    ("col.task_ref", 7, "dd_wrap"),
+    ("col.task_title", 21, "dd_wrap"),
+    ("col.role", 8, "dd_wrap"),
+    ("col.agency", 17, "dd_wrap"),
+    ("col.status", 10, "dd_wrap"),
+    ("col.outcome", 12, "dd_wrap"),
+    ("col.percent", 6, "dd_center"),
+    ("col.note", 26, "dd_wrap"),
+    ("col.reported_at", 11, "dd_date"),
+    ("col.reported_by", 10, "dd_wrap"),
+    ("col.evidence", 9, "dd_wrap"),
+    ("col.deadline", 11, "dd_date"),
+    ("col.check", 9, "dd_wrap"),
 )
+
+# The summary sheet's columns; its tables share them (A: number or reference, B: name).
+SUMMARY_WIDTHS: tuple[float, ...] = (7, 40, 13, 11, 11, 11, 11, 11, 13, 10, 10)
+_LAST = len(SUMMARY_WIDTHS) - 1
 
 # Approximate characters per line of a column of width w (Calibri 11) and a line's height.
 _LINE_HEIGHT = 15.0
 _MAX_ROW_HEIGHT = 409.0
+_LIST_LIMIT = 3  # more agencies than this are summarised by kind
 
 _OUTCOME_FILLS: dict[Outcome, str] = {
     Outcome.DONE_ON_TIME: "C8E6C9",
@@ -71,8 +110,6 @@ _OUTCOME_FILLS: dict[Outcome, str] = {
     Outcome.OVERDUE: "FFCDD2",
     Outcome.NOT_REPORTED: "E0E0E0",
 }
-
-_SUMMARY_WIDTHS = (34, 40, 14, 14, 14, 14, 14, 16, 14, 14)
 
 
 def write_workbook(
@@ -91,7 +128,8 @@ def write_workbook(
             "strings_to_urls": False,
         },
     )
-    wb.set_properties({"author": "dondoc", "title": lab["xlsx.title"]})
+    created = to_local(generated_at).astimezone(UTC).replace(tzinfo=None)  # the same file twice
+    wb.set_properties({"author": "dondoc", "title": lab["xlsx.title"], "created": created})
     styles = _Styles(wb)
 
     taken: list[str] = []
@@ -104,9 +142,11 @@ def write_workbook(
         plan_names.append(name)
 
     summaries = [localised(summary, lang) for summary in summaries]
-    _write_summary_sheet(wb.add_worksheet(summary_name), styles, summaries, generated_at, lang)
+    _write_summary_sheet(
+        wb.add_worksheet(summary_name), styles, summaries, plan_names, generated_at, lab, lang
+    )
     for summary, name in zip(summaries, plan_names, strict=True):
-        _write_task_sheet(wb.add_worksheet(name), styles, summary.rows, lang)
+        _write_task_sheet(wb.add_worksheet(name), styles, summary.rows, lab, lang)
     wb.close()
     return buffer.getvalue()
 
@@ -138,6 +178,79 @@ def _fit(text: str, limit: int) -> str:
     return text
 
 
+# --------------------------------------------------------------------------- printing
+
+
+def _column_px(width: float) -> int:
+    """A column's width in pixels as Excel draws it (XlsxWriter's rule for Calibri 11)."""
+    return int(width * 7 + 0.5) + 5 if width >= 1 else int(width * 12 + 0.5)
+
+
+def print_scale(widths: Sequence[float]) -> int:
+    """The print scale (%) at which the columns fill one A4 landscape page across, at most
+    100 %; the columns are chosen so that it keeps the text ≥ MIN_PRINTED_PT."""
+    printable_pt = A4_LANDSCAPE_WIDTH_PT - 2 * SIDE_MARGIN_IN * 72
+    total_pt = sum(_column_px(w) for w in widths) * 0.75 * _WIDEST_RENDERER
+    return max(10, min(100, int(printable_pt / total_pt * 100)))
+
+
+def setup_print(
+    ws: Worksheet, widths: Sequence[float], *, header_rows: int = 0, footer: str = ""
+) -> int:
+    """A4 landscape at a fixed scale that fits the columns one page across (never "fit to
+    page"), the first `header_rows` rows repeated on every page, page numbers in the footer.
+    Returns the scale."""
+    scale = print_scale(widths)
+    ws.set_landscape()
+    ws.set_paper(PAPER_A4)
+    ws.set_print_scale(scale)
+    ws.set_margins(left=SIDE_MARGIN_IN, right=SIDE_MARGIN_IN, top=0.5, bottom=0.6)
+    ws.center_horizontally()
+    if header_rows:
+        ws.repeat_rows(0, header_rows - 1)
+    if footer:
+        ws.set_footer(footer, {"margin": 0.25})
+    return scale
+
+
+def page_footer(lab: Mapping[str, str]) -> str:
+    """ "Trang 2/5" centred in the footer (Excel's codes for the page and the page count)."""
+    return "&C" + lab["xlsx.page"].format(page="&P", pages="&N")
+
+
+def row_height(values: Sequence[Any], widths: Sequence[float]) -> float | None:
+    """A height that shows every wrapped line of the row (None: the default single line)."""
+    lines = 1
+    for value, width in zip(values, widths, strict=False):
+        if not isinstance(value, str) or not value:
+            continue
+        lines = max(lines, _lines(value, width))
+    if lines == 1:
+        return None
+    return min(_MAX_ROW_HEIGHT, lines * _LINE_HEIGHT + 3)
+
+
+def _lines(text: str, width: float) -> int:
+    """About how many lines a text wraps to in a column of `width` characters (words are
+    not split, so a line holds a little less than the width)."""
+    per_line = max(int(width * 1.2) - 1, 4)
+    count = 0
+    for part in text.split("\n"):
+        line = 0
+        lines = 1
+        for word in part.split():
+            size = len(word)
+            if line and line + 1 + size > per_line:
+                lines += 1
+                line = 0
+            line += (1 if line else 0) + size
+            while line > per_line:  # a word longer than the line breaks where it must
+                lines += 1
+                line -= per_line
+        count += lines
+    return count
+
+
 # --------------------------------------------------------------------------- styles
 
 
@@ -160,21 +273,23 @@ class _Styles:
             "dd_wrap": {**top, "text_wrap": True, **border},
             "dd_center": {"align": "center", **top, **border},
             "dd_date": {"align": "center", **top, **border, "num_format": "dd/mm/yyyy"},
-            "dd_datetime": {
-                "align": "center",
-                **top,
-                **border,
-                "num_format": "dd/mm/yyyy hh:mm",
-            },
             "dd_percent": {**top, **border, "num_format": "0.0%"},
             "dd_int": {**top, **border, "num_format": "0"},
-            "dd_title": {"bold": True, "font_size": 14},
-            "dd_bold": {"bold": True},
-            "dd_label": {"bold": True, **top, **border},
+            "dd_title": {"bold": True, "font_size": 14, "text_wrap": True, "valign": "top"},
+            "dd_plan": {"bold": True, "font_size": 12, "text_wrap": True, "valign": "top"},
+            "dd_bold": {"bold": True, "text_wrap": True, "valign": "top"},
+            "dd_label": {"bold": True, "text_wrap": True, **top, **border},
+            "dd_value": {"text_wrap": True, **top, **border},
+            "dd_value_date": {"align": "left", **top, **border, "num_format": "dd/mm/yyyy"},
             "dd_italic": {"italic": True},
         }
         for outcome, color in _OUTCOME_FILLS.items():
-            base[f"dd_outcome_{outcome.value}"] = {**top, **border, "bg_color": f"#{color}"}
+            base[f"dd_outcome_{outcome.value}"] = {
+                **top,
+                **border,
+                "text_wrap": True,
+                "bg_color": f"#{color}",
+            }
         self._specs = base
         self._wb = wb
         self._formats: dict[tuple[str | None, bool], Format | None] = {}
@@ -220,10 +335,22 @@ class _Row:
         elif isinstance(value, bool):
             ws.write_boolean(row, col, value, styles.get(style))
         elif isinstance(value, datetime | date):
-            fmt = styles.get(style if style in ("dd_date", "dd_datetime") else "dd_date")
-            ws.write_datetime(row, col, value, fmt)
+            dated = style if style in ("dd_date", "dd_value_date") else "dd_date"
+            ws.write_datetime(row, col, value, styles.get(dated))
         else:
             ws.write_number(row, col, value, styles.get(style))
+
+    def span(self, row: int, first: int, last: int, value: Any, style: str | None) -> None:
+        """One value across columns first..last (merged when more than one)."""
+        if first == last:
+            self.cell(row, first, value, style)
+            return
+        fmt = self.styles.get(style, isinstance(value, str) and _needs_quote(value))
+        if isinstance(value, str):
+            self.ws.merge_range(row, first, row, last, _clean_text(value), fmt)
+        else:
+            self.ws.merge_range(row, first, row, last, "", fmt)
+            self.cell(row, first, value, style)
 
 
 def _clean_text(text: str) -> str:
@@ -240,55 +367,37 @@ def _excel_datetime(moment: datetime | None) -> datetime | None:
     return to_local(moment).replace(tzinfo=None, microsecond=0)
 
 
-# --------------------------------------------------------------------------- sheets
+# --------------------------------------------------------------------------- task sheet
 
 
-def _print_setup(ws: Worksheet, *, title_rows: bool = False) -> None:
-    """A4 landscape, fitted to the page width, the header row repeated on every page."""
-    if title_rows:
-        ws.repeat_rows(0)
-    ws.set_landscape()
-    ws.set_paper(PAPER_A4)
-    ws.fit_to_pages(1, 0)
-    ws.center_horizontally()
-    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
-
-
-def row_height(values: Sequence[Any], widths: Sequence[float]) -> float | None:
-    """A height that shows every wrapped line of the row (None: the default single line)."""
-    lines = 1
-    for value, width in zip(values, widths, strict=False):
-        if not isinstance(value, str) or not value:
-            continue
-        per_line = max(int(width * 1.15) - 1, 4)
-        count = sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
-        lines = max(lines, count)
-    if lines == 1:
-        return None
-    return min(_MAX_ROW_HEIGHT, lines * _LINE_HEIGHT + 3)
-
-
-def _write_task_sheet(ws: Worksheet, styles: _Styles, rows: Iterable[ExportRow], lang: str) -> None:
-    lab = labels(lang)
-    for index, (_, width, _) in enumerate(TASK_COLUMNS):
+def _write_task_sheet(
+    ws: Worksheet,
+    styles: _Styles,
+    rows: Iterable[ExportRow],
+    lab: Mapping[str, str],
+    lang: str,
+) -> None:
+    """One row per report owed (a task × an agency), its header repeated on every page."""
+    widths = [width for _, width, _ in TASK_COLUMNS]
+    for index, width in enumerate(widths):
         ws.set_column(index, index, width)
     ws.freeze_panes(1, 0)
-    _print_setup(ws, title_rows=True)
-    widths = [width for _, width, _ in TASK_COLUMNS]
+    setup_print(ws, widths, header_rows=1, footer=page_footer(lab))
     writer = _Row(ws, styles)
-    ws.set_row(0, 32)
-    writer.write(0, [lab[key] for key, _, _ in TASK_COLUMNS], ["dd_header"] * len(TASK_COLUMNS))
+    headers = [lab[key] for key, _, _ in TASK_COLUMNS]
+    ws.set_row(0, row_height(headers, widths) or _LINE_HEIGHT * 2 + 3)
+    writer.write(0, headers, ["dd_header"] * len(TASK_COLUMNS))
 
     style_names: list[str | None] = [style for _, _, style in TASK_COLUMNS]
+    outcome_column = next(i for i, (key, _, _) in enumerate(TASK_COLUMNS) if key == "col.outcome")
     count = 0
     for count, row in enumerate(rows, start=1):
         values: tuple[Any, ...] = (
             count,
             row.task_ref,
             row.task_title,
-            row.task_group or "",
-            row.agency,
             role_label(row.role, lang),
+            row.agency,
             status_label(row.status, lang),
             outcome_label(row.outcome, lang),
             row.percent,
@@ -299,7 +408,7 @@ def _write_task_sheet(ws: Worksheet, styles: _Styles, rows: Iterable[ExportRow],
             row.deadline,
             lab["xlsx.no_diacritics"] if typed_without_diacritics(row.note) else "",
         )
-        style_names[7] = f"dd_outcome_{row.outcome.value}"
+        style_names[outcome_column] = f"dd_outcome_{row.outcome.value}"
         height = row_height(values, widths)
         if height is not None:
             ws.set_row(count, height)
@@ -311,160 +420,300 @@ def _write_task_sheet(ws: Worksheet, styles: _Styles, rows: Iterable[ExportRow],
         writer.cell(2, 0, lab["xlsx.no_rows"], "dd_italic")
 
 
+# --------------------------------------------------------------------------- summary sheet
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    first: int
+    last: int
+    value: Any
+    style: str | None
+
+
+_Line = list[_Span]
+
+
+def _span(first: int, last: int, value: Any, style: str | None = None) -> _Span:
+    return _Span(first, last, value, style)
+
+
 def _write_summary_sheet(
     ws: Worksheet,
     styles: _Styles,
     summaries: Sequence[PlanSummary],
+    sheet_names: Sequence[str],
     generated_at: datetime,
+    lab: Mapping[str, str],
     lang: str,
 ) -> None:
-    lab = labels(lang)
-    for index, width in enumerate(_SUMMARY_WIDTHS):
+    for index, width in enumerate(SUMMARY_WIDTHS):
         ws.set_column(index, index, width)
-    _print_setup(ws)
-    writer = _Row(ws, styles)
-    writer.cell(0, 0, lab["xlsx.title"], "dd_title")
-    writer.write(1, [lab["xlsx.generated_at"], format_datetime(generated_at)], ["dd_bold", None])
+    setup_print(ws, SUMMARY_WIDTHS, footer=page_footer(lab))
+    lines: list[_Line] = [
+        [_span(0, _LAST, lab["xlsx.title"], "dd_title")],
+        [
+            _span(0, 1, lab["xlsx.generated_at"], "dd_label"),
+            _span(2, _LAST, format_datetime(generated_at), "dd_value"),
+        ],
+        [],
+    ]
     if not summaries:
-        writer.cell(3, 0, lab["xlsx.no_plans"], "dd_italic")
-        return
-    number = 3
-    for summary in summaries:
-        for cells in _summary_block(summary, lang):
-            if cells:
-                values = [value for value, _ in cells]
-                height = row_height(values, _SUMMARY_WIDTHS) if len(cells) > 1 else None
-                if height is not None:
-                    ws.set_row(number, height)
-                writer.write(number, values, [style for _, style in cells])
-            number += 1
-        number += 2
+        lines.append([_span(0, _LAST, lab["xlsx.no_plans"], "dd_italic")])
+    for summary, sheet in zip(summaries, sheet_names, strict=True):
+        lines.extend(_summary_block(summary, sheet, lab, lang))
+        lines.extend([[], []])
+    writer = _Row(ws, styles)
+    for number, line in enumerate(lines):
+        height = _line_height(line)
+        if height is not None:
+            ws.set_row(number, height)
+        for span in line:
+            writer.span(number, span.first, span.last, span.value, span.style)
 
 
-def _summary_block(summary: PlanSummary, lang: str) -> list[list[tuple[Any, str | None]]]:
-    c = _cell
-    lab = labels(lang)
-    rows: list[list[tuple[Any, str | None]]] = []
-    heading = lab["xlsx.plan"].format(plan_number=summary.plan_number)
-    if summary.plan_title:
-        heading += f": {summary.plan_title}"
-    rows.append([c(heading, "dd_title")])
+def _line_height(line: _Line) -> float | None:
+    lines = 1
+    for span in line:
+        if isinstance(span.value, str) and span.value:
+            width = sum(SUMMARY_WIDTHS[span.first : span.last + 1])
+            scale = 12 / FONT_PT if span.style in ("dd_plan",) else 1.0
+            scale = 14 / FONT_PT if span.style == "dd_title" else scale
+            lines = max(lines, _lines(span.value, width / scale))
+    if lines == 1:
+        return None
+    return min(_MAX_ROW_HEIGHT, lines * _LINE_HEIGHT + 3)
 
-    info = [
+
+def _summary_block(
+    summary: PlanSummary, sheet: str, lab: Mapping[str, str], lang: str
+) -> list[_Line]:
+    cited = CitedPlan(
+        summary.plan_number,
+        summary.issuer,
+        summary.issued_on,
+        summary.plan_title,
+        summary.plan_kind,
+    )
+    lines: list[_Line] = [[_span(0, _LAST, cited.full(lab), "dd_plan")]]
+    info: list[tuple[str, Any]] = [
         ("xlsx.issuer", summary.issuer),
         ("xlsx.coordinator", summary.coordinator or ""),
         ("xlsx.period", summary.period_label),
         ("xlsx.period_deadline", summary.period_deadline),
     ]
     for key, value in info:
-        style = "dd_date" if isinstance(value, date) else "dd_text"
-        rows.append([c(lab[key], "dd_label"), c(value, style)])
-    rows.append([])
+        style = "dd_value_date" if isinstance(value, date) else "dd_value"
+        lines.append([_span(0, 1, lab[key], "dd_label"), _span(2, _LAST, value, style)])
+    lines.append([])
+    lines.extend(_task_classes(summary, lab, lang))
+    lines.append([])
+    if summary.tasks:
+        lines.extend(_task_list(summary, sheet, lab, lang))
+        lines.append([])
+    lines.extend(_agency_table(summary, lab))
+    return lines
 
-    # Tasks (nhiệm vụ): one status each, from its lead agencies; blocked and not started
-    # are sub-counts of their class.
-    rows.append([c(lab["xlsx.tasks_heading"].format(total=summary.total), "dd_bold")])
-    rows.append(
-        [
-            c(lab[k], "dd_header")
-            for k in (
-                "xlsx.outcome",
-                "xlsx.count",
-                "xlsx.share",
-                "xlsx.of_which_blocked",
-                "xlsx.of_which_not_started",
-            )
-        ]
-    )
+
+def _task_classes(summary: PlanSummary, lab: Mapping[str, str], lang: str) -> list[_Line]:
+    """TASKS per class, one status each from its lead agencies; blocked and not started are
+    sub-counts of their class."""
     total = summary.total
+    lines: list[_Line] = [
+        [_span(0, _LAST, lab["xlsx.tasks_heading"].format(total=total), "dd_bold")],
+        [
+            _span(0, 1, lab["xlsx.outcome"], "dd_header"),
+            _span(2, 2, lab["xlsx.count"], "dd_header"),
+            _span(3, 3, lab["xlsx.share"], "dd_header"),
+            _span(4, 5, lab["xlsx.of_which_blocked"], "dd_header"),
+            _span(6, 7, lab["xlsx.of_which_not_started"], "dd_header"),
+        ],
+    ]
     for outcome in Outcome:
         count = summary.counts[outcome]
-        rows.append(
+        lines.append(
             [
-                c(outcome_label(outcome, lang), f"dd_outcome_{outcome.value}"),
-                c(count, "dd_int"),
-                c(count / total if total else 0.0, "dd_percent"),
-                c(summary.blocked[outcome], "dd_int"),
-                c(summary.not_started[outcome], "dd_int"),
+                _span(0, 1, outcome_label(outcome, lang), f"dd_outcome_{outcome.value}"),
+                _span(2, 2, count, "dd_int"),
+                _span(3, 3, count / total if total else 0.0, "dd_percent"),
+                _span(4, 5, summary.blocked[outcome], "dd_int"),
+                _span(6, 7, summary.not_started[outcome], "dd_int"),
             ]
         )
-    rows.append(
+    lines.append(
         [
-            c(lab["xlsx.total"], "dd_label"),
-            c(total, "dd_int"),
-            c(None),
-            c(summary.blocked_total, "dd_int"),
-            c(summary.not_started_total, "dd_int"),
+            _span(0, 1, lab["xlsx.total"], "dd_label"),
+            _span(2, 2, total, "dd_int"),
+            _span(3, 3, None, "dd_text"),
+            _span(4, 5, summary.blocked_total, "dd_int"),
+            _span(6, 7, summary.not_started_total, "dd_int"),
         ]
     )
-    rows.append(
+    lines.append(
         [
-            c(lab["xlsx.completion_rate"], "dd_label"),
-            c(summary.completion_rate, "dd_percent"),
+            _span(0, 1, lab["xlsx.completion_rate"], "dd_label"),
+            _span(2, 2, summary.completion_rate, "dd_percent"),
         ]
     )
-    rows.append([])
-    if summary.tasks:
-        rows.append(
+    return lines
+
+
+def _task_list(summary: PlanSummary, sheet: str, lab: Mapping[str, str], lang: str) -> list[_Line]:
+    """One line per task: its class, its lead agencies (a long list summarised by kind, the
+    names on the plan's sheet) and how many agencies support it."""
+    supporting = _supporting_agencies(summary)
+    lines: list[_Line] = [
+        [_span(0, _LAST, lab["xlsx.task_list_heading"], "dd_bold")],
+        [
+            _span(0, 0, lab["col.task_ref"], "dd_header"),
+            _span(1, 1, lab["col.task_title"], "dd_header"),
+            _span(2, 2, lab["xlsx.outcome"], "dd_header"),
+            _span(3, 3, lab["xlsx.flag"], "dd_header"),
+            _span(4, 6, lab["xlsx.leads"], "dd_header"),
+            _span(7, 7, lab["xlsx.due"], "dd_header"),
+            _span(8, 8, lab["xlsx.supports"], "dd_header"),
+            _span(9, _LAST, lab["xlsx.supports_reported"], "dd_header"),
+        ],
+    ]
+    for task in summary.tasks:
+        names = [r.agency for r in task.leads]
+        supports = supporting.get(task.ref, {r.agency for r in task.supports})
+        reported = {r.agency for r in task.supports if r.status is not None}
+        lines.append(
             [
-                c(lab[k], "dd_header")
-                for k in ("col.task_ref", "col.task_title", "col.outcome", "xlsx.flag")
+                _span(0, 0, task.ref, "dd_wrap"),
+                _span(1, 1, task.title, "dd_wrap"),
+                _span(2, 2, outcome_label(task.outcome, lang), f"dd_outcome_{task.outcome.value}"),
+                _span(3, 3, lab[f"xlsx.flag.{task.flag}"] if task.flag else "", "dd_wrap"),
+                _span(4, 6, agency_list(names, lab, sheet), "dd_wrap"),
+                _span(7, 7, task.due, "dd_date"),
+                _span(8, 8, len(supports), "dd_int"),
+                _span(9, _LAST, len(reported & supports) if supports else len(reported), "dd_int"),
             ]
-            + [c(lab["xlsx.leads"], "dd_header"), c(lab["xlsx.supports"], "dd_header")]
         )
-        for task in summary.tasks:
-            rows.append(
-                [
-                    c(task.ref, "dd_text"),
-                    c(task.title, "dd_wrap"),
-                    c(outcome_label(task.outcome, lang), f"dd_outcome_{task.outcome.value}"),
-                    c(lab[f"xlsx.flag.{task.flag}"] if task.flag else "", "dd_wrap"),
-                    c(", ".join(r.agency for r in task.leads), "dd_wrap"),
-                    c(len(task.supports), "dd_int"),
-                ]
-            )
-        rows.append([])
-    # Agencies (cơ quan): who reported this period; supporting reports in their own columns.
-    rows.append(
+    return lines
+
+
+def _supporting_agencies(summary: PlanSummary) -> dict[str, set[str]]:
+    """Every supporting agency of each task, from the rows (which list all assignments; the
+    task lines may carry only those that reported)."""
+    result: dict[str, set[str]] = {}
+    for row in summary.rows:
+        if not row.is_lead:
+            result.setdefault(row.task_ref, set()).add(row.agency)
+    for task in summary.tasks:
+        result.setdefault(task.ref, set()).update(r.agency for r in task.supports)
+    return result
+
+
+def _agency_table(summary: PlanSummary, lab: Mapping[str, str]) -> list[_Line]:
+    """AGENCIES and their REPORTS for the period: each report owed is exactly one of sent on
+    time, sent late, overdue and not sent, not yet due (docs/counting.md, section 6)."""
+    owing = [a for a in summary.agencies if a.expected]
+    overdue = sum(1 for a in owing if a.is_overdue)
+    not_due = sum(1 for a in owing if not a.complete and not a.is_overdue)
+    heading = lab["xlsx.agencies_heading"].format(
+        reported=summary.agencies_reported,
+        total=summary.agency_count,
+        overdue=overdue,
+        not_due=not_due,
+        late=len(summary.agencies_late),
+    )
+    lines: list[_Line] = [
+        [_span(0, _LAST, heading, "dd_bold")],
         [
-            c(
-                lab["xlsx.agencies_heading"].format(
-                    reported=summary.agencies_reported, total=summary.agency_count
-                ),
-                "dd_bold",
-            )
-        ]
-    )
-    header_keys = (
-        "col.stt",
-        "xlsx.agency",
-        "xlsx.expected",
-        "xlsx.reported",
-        "xlsx.missing",
-        "xlsx.late",
-        "xlsx.blocked",
-        "xlsx.report_rate",
-        "xlsx.support_expected",
-        "xlsx.support_reported",
-    )
-    rows.append([c(lab[k], "dd_header") for k in header_keys])
+            _span(0, 1, None, "dd_header"),
+            _span(2, 7, lab["xlsx.reports_group"], "dd_header"),
+            _span(8, 8, None, "dd_header"),
+            _span(9, _LAST, lab["xlsx.support_group"], "dd_header"),
+        ],
+        [
+            _span(0, 0, lab["col.stt"], "dd_header"),
+            _span(1, 1, lab["xlsx.agency"], "dd_header"),
+            *(
+                _span(col, col, lab[key], "dd_header")
+                for col, key in enumerate(
+                    (
+                        "xlsx.expected",
+                        "xlsx.on_time",
+                        "xlsx.late",
+                        "xlsx.overdue",
+                        "xlsx.not_due",
+                        "xlsx.blocked",
+                        "xlsx.agency_state",
+                        "xlsx.support_expected",
+                        "xlsx.support_reported",
+                    ),
+                    start=2,
+                )
+            ),
+        ],
+    ]
     for index, line in enumerate(summary.agencies, start=1):
-        rows.append(
+        lines.append(
             [
-                c(index, "dd_center"),
-                c(line.agency, "dd_wrap"),
-                c(line.expected, "dd_int"),
-                c(line.reported, "dd_int"),
-                c(line.missing, "dd_int"),
-                c(line.late, "dd_int"),
-                c(line.blocked, "dd_int"),
-                c(line.report_rate, "dd_percent"),
-                c(line.support_expected, "dd_int"),
-                c(line.support_reported, "dd_int"),
+                _span(0, 0, index, "dd_center"),
+                _span(1, 1, line.agency, "dd_wrap"),
+                _span(2, 2, line.expected, "dd_int"),
+                _span(3, 3, line.on_time, "dd_int"),
+                _span(4, 4, line.late, "dd_int"),
+                _span(5, 5, line.overdue, "dd_int"),
+                _span(6, 6, line.not_due, "dd_int"),
+                _span(7, 7, line.blocked, "dd_int"),
+                _span(8, 8, agency_state(line, lab), "dd_wrap"),
+                _span(9, 9, line.support_expected, "dd_int"),
+                _span(10, 10, line.support_reported, "dd_int"),
             ]
         )
-    return rows
+    return lines
 
 
-def _cell(value: Any, style: str | None = None) -> tuple[Any, str | None]:
-    return (value, style)
+def agency_state(line: AgencyLine, lab: Mapping[str, str]) -> str:
+    """ "Đã báo cáo đủ", "Quá hạn 8 ngày làm việc" or "Chưa đến hạn"."""
+    if line.complete or not line.expected:
+        return lab["xlsx.state.complete"] if line.expected else ""
+    if line.is_overdue:
+        if line.days_overdue:
+            return lab["xlsx.state.overdue_days"].format(days=line.days_overdue)
+        return lab["xlsx.state.overdue"]
+    return lab["xlsx.state.not_due"]
+
+
+# --------------------------------------------------------------------------- agency lists
+
+_KIND_PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("communes", ("ubnd xa", "ubnd phuong", "ubnd dac khu", "uy ban nhan dan xa",
+                  "uy ban nhan dan phuong", "uy ban nhan dan dac khu")),
+    ("districts", ("ubnd huyen", "ubnd thi xa", "ubnd thanh pho", "ubnd quan", "ubnd tp",
+                   "uy ban nhan dan huyen", "uy ban nhan dan thi xa",
+                   "uy ban nhan dan thanh pho")),
+    ("front", ("uy ban mttq", "uy ban mat tran", "mat tran", "hoi ", "lien doan",
+               "tinh doan", "doan thanh nien")),
+    ("departments", ("so ", "ban ", "thanh tra", "van phong", "cong an", "bo chi huy",
+                     "kho bac", "cuc ", "chi cuc", "bao ", "dai ", "truong ", "trung tam")),
+)  # fmt: skip
+
+
+def agency_kind(name: str) -> str:
+    """The kind of body a name is, to summarise a long list: departments (sở, ban, ngành),
+    communes, districts, Party bodies, the Front and mass organisations, or other."""
+    if is_party_body(name):
+        return "party"
+    folded = fold(name)
+    for kind, prefixes in _KIND_PREFIXES:
+        if folded.startswith(prefixes):
+            return kind
+    return "other"
+
+
+def agency_list(names: Sequence[str], lab: Mapping[str, str], sheet: str) -> str:
+    """A few agencies by name; more than `_LIST_LIMIT` counted by kind ("Các sở, ban, ngành
+    (12); UBND các xã, phường (2)"), with where the names are."""
+    if len(names) <= _LIST_LIMIT:
+        return "; ".join(names)
+    counts: dict[str, int] = {}
+    for name in names:
+        kind = agency_kind(name)
+        counts[kind] = counts.get(kind, 0) + 1
+    parts = [lab[f"xlsx.group.{kind}"].format(count=count) for kind, count in counts.items()]
+    return "; ".join(parts) + "\n(" + lab["xlsx.full_list"].format(sheet=sheet) + ")"

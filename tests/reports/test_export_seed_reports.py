@@ -70,9 +70,11 @@ async def test_151_draft_is_a_few_pages_organised_by_task(db: Database) -> None:
     assert estimated_pages(document) <= 8, estimated_pages(document)
     blocked = next(p for p in task_paragraphs if p.startswith("II.1.c."))
     assert "có vướng mắc" in blocked and "vốn đối ứng" in blocked
-    missing = [p for p in paragraphs if p.startswith("Đến thời điểm lập báo cáo")]
-    assert len(missing) == 1 and "Sở Tư pháp" in missing[0]
+    owing = [p for p in paragraphs if p.startswith("- Chưa đến hạn báo cáo")]
+    assert len(owing) == 1 and "Sở Tư pháp (còn 10/10 báo cáo)" in owing[0]
     assert sum(p.count("Sở Tư pháp") for p in paragraphs) == 1  # named once
+    flagged = next(p for p in task_paragraphs if p.startswith("II.2.c."))
+    assert "chua trien khai do cho huong dan cua Bo [gõ không dấu: cần sửa" in flagged
 
 
 async def test_151_workbook_flags_the_note_typed_without_diacritics(db: Database) -> None:
