@@ -122,7 +122,7 @@ def render_digest(texts: Texts, view: DigestView, budget: int = MESSAGE_BUDGET) 
     ]
     lines = []
     if view.incomplete:
-        lines.append(texts("digest.incomplete", count=len(view.incomplete)))
+        lines.append(texts("digest.incomplete", count=view.agencies - view.agencies_reported))
         for agency in view.incomplete:
             late = (
                 texts("digest.overdue_days", days=agency.days_overdue)

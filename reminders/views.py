@@ -16,6 +16,7 @@ from periods.calendar import WorkingCalendar
 from periods.labels import PeriodName, name_of
 from periods.owing import owed
 from periods.store import schedule_of
+from reports.model import AgencyGroupLine, AgencyLine
 from storage.models import (
     Agency,
     Assignment,
@@ -310,12 +311,12 @@ async def digest_view(
             .limit(10)
         )
     ).all()
-    from reports.model import to_local
+    from reports.model import fold_groups, to_local
     from reports.summary import summarize
 
     figures = await summarize(session, plan, period, to_local(now).date(), blockers_limit=0)
-    owing = [a for a in figures.agencies if a.expected and not a.complete]
-    owing.sort(key=lambda a: (-a.days_overdue, -a.overdue, a.agency))
+    owing = [a for a in fold_groups(figures.agencies) if a.expected and a.missing]
+    owing.sort(key=lambda a: (-a.days_overdue, -a.overdue, line_name(a)))
     return DigestView(
         plan.number,
         name_of(period),
@@ -329,11 +330,18 @@ async def digest_view(
         agencies=figures.agency_count,
         agencies_reported=figures.agencies_reported,
         agencies_overdue=len(figures.agencies_overdue),
-        agencies_not_due=sum(1 for a in owing if not a.is_overdue),
+        agencies_not_due=sum(
+            1 for a in figures.agencies if a.expected and not a.complete and not a.is_overdue
+        ),
         incomplete=tuple(
             DigestAgency(a.agency, a.missing, a.expected, a.overdue, a.days_overdue) for a in owing
         ),
     )
+
+
+def line_name(line: AgencyLine | AgencyGroupLine) -> str:
+    """An agency's name, or a group's with how many agencies it stands for."""
+    return line.agency if isinstance(line, AgencyLine) else f"{line.name} ({line.count})"
 
 
 async def uncertain_view(session: AsyncSession, ids: list[int]) -> UncertainView | None:

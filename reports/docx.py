@@ -54,12 +54,14 @@ from reports.letterhead import (
     title_rule,
 )
 from reports.model import (
+    AgencyGroupLine,
     AgencyLine,
     AgencyReport,
     ExportRow,
     HistoryEntry,
     PlanSummary,
     TaskLine,
+    fold_groups,
     to_local,
     typed_without_diacritics,
 )
@@ -419,7 +421,7 @@ def _owing(doc: DocxDocument, summary: PlanSummary, lab: Mapping[str, str]) -> N
     not_due = [a for a in owing if not a.complete and not a.is_overdue]
     late = [a for a in owing if a.late]
     if overdue:
-        names = "; ".join(_overdue_name(a, lab) for a in overdue)
+        names = "; ".join(_overdue_name(a, lab) for a in fold_groups(overdue))
         _body(doc, lab["doc.owing_overdue"].format(count=len(overdue), names=names))
     if not_due:
         deadline = (
@@ -427,29 +429,44 @@ def _owing(doc: DocxDocument, summary: PlanSummary, lab: Mapping[str, str]) -> N
             if summary.period_deadline
             else ""
         )
-        names = "; ".join(
-            lab["doc.owing_name"].format(agency=a.agency, missing=a.missing, expected=a.expected)
-            for a in not_due
-        )
+        names = "; ".join(_owing_name(a, lab) for a in fold_groups(not_due))
         _body(
             doc, lab["doc.owing_not_due"].format(count=len(not_due), deadline=deadline, names=names)
         )
     if late:
-        names = "; ".join(lab["doc.late_name"].format(agency=a.agency, late=a.late) for a in late)
+        names = "; ".join(
+            lab["doc.late_name"].format(agency=_named(a, lab), late=a.late)
+            for a in fold_groups(late)
+        )
         _body(doc, lab["doc.reported_late"].format(count=len(late), names=names))
     if not overdue and not not_due:
         _body(doc, lab["doc.all_reported"])
 
 
-def _overdue_name(line: AgencyLine, lab: Mapping[str, str]) -> str:
+def _named(line: AgencyLine | AgencyGroupLine, lab: Mapping[str, str]) -> str:
+    """An agency's name, or a group's with how many of its members it stands for."""
+    if isinstance(line, AgencyGroupLine):
+        return lab["doc.group_name"].format(group=line.name, count=line.count)
+    return line.agency
+
+
+def _owing_name(line: AgencyLine | AgencyGroupLine, lab: Mapping[str, str]) -> str:
+    """ "Sở Tư pháp (còn 10/10 báo cáo)" """
+    return lab["doc.owing_name"].format(
+        agency=_named(line, lab), missing=line.missing, expected=line.expected
+    )
+
+
+def _overdue_name(line: AgencyLine | AgencyGroupLine, lab: Mapping[str, str]) -> str:
     """ "Sở Tài chính (quá hạn 8 ngày làm việc, còn 3/11 báo cáo)" """
     if line.days_overdue:
         return lab["doc.overdue_name"].format(
-            agency=line.agency, days=line.days_overdue, missing=line.missing, expected=line.expected
+            agency=_named(line, lab),
+            days=line.days_overdue,
+            missing=line.missing,
+            expected=line.expected,
         )
-    return lab["doc.owing_name"].format(
-        agency=line.agency, missing=line.missing, expected=line.expected
-    )
+    return _owing_name(line, lab)
 
 
 def _appendix(

@@ -182,6 +182,7 @@ class AgencyLine:
     support_reported: int = 0
     overdue: int = 0
     days_overdue: int = 0  # working days since the earliest deadline it missed (0: none)
+    group: str | None = None  # the group the plan assigns it through ("UBND các xã, phường")
 
     @property
     def on_time(self) -> int:
@@ -212,6 +213,75 @@ class AgencyLine:
     def report_rate(self) -> float:
         """Share of expected reports received, 0..1 (0 when nothing is expected)."""
         return self.reported / self.expected if self.expected else 0.0
+
+
+# a group with at least this many agencies is one line in chat and in the draft (its members
+# are listed in the Excel workbook): "UBND các xã, phường (96 cơ quan)"; the departments of a
+# province (fifteen to twenty) stay named one by one
+GROUP_FOLD = 30
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyGroupLine:
+    """The agencies a plan assigns through one large group, as one line of figures."""
+
+    name: str
+    members: tuple[AgencyLine, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.members)
+
+    @property
+    def expected(self) -> int:
+        return sum(a.expected for a in self.members)
+
+    @property
+    def reported(self) -> int:
+        return sum(a.reported for a in self.members)
+
+    @property
+    def late(self) -> int:
+        return sum(a.late for a in self.members)
+
+    @property
+    def overdue(self) -> int:
+        return sum(a.overdue for a in self.members)
+
+    @property
+    def missing(self) -> int:
+        return sum(a.missing for a in self.members)
+
+    @property
+    def complete(self) -> int:
+        """Members that sent every report they owe."""
+        return sum(1 for a in self.members if a.complete)
+
+    @property
+    def days_overdue(self) -> int:
+        return max((a.days_overdue for a in self.members), default=0)
+
+
+def fold_groups(
+    agencies: tuple[AgencyLine, ...] | list[AgencyLine], at_least: int = GROUP_FOLD
+) -> list[AgencyLine | AgencyGroupLine]:
+    """The agencies with the members of each group of at least `at_least` of them (among
+    these) folded into one line, in the place of its first member."""
+    sizes: dict[str, int] = {}
+    for line in agencies:
+        if line.group:
+            sizes[line.group] = sizes.get(line.group, 0) + 1
+    folded: list[AgencyLine | AgencyGroupLine] = []
+    seen: set[str] = set()
+    for line in agencies:
+        if line.group and sizes[line.group] >= at_least:
+            if line.group not in seen:
+                seen.add(line.group)
+                members = tuple(a for a in agencies if a.group == line.group)
+                folded.append(AgencyGroupLine(line.group, members))
+            continue
+        folded.append(line)
+    return folded
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,6 +47,7 @@ from reports.model import (
 from reports.service import deadline_for
 from storage.models import (
     Agency,
+    AgencyGroup,
     Assignment,
     Evidence,
     Member,
@@ -195,7 +196,7 @@ async def summarize(
             line[6] += n - reported
             missed[agency_id] = min(due, missed.get(agency_id, due))
     overdue_days = await working_days_since(session, missed, today)
-    # tasks: every lead's report (or none), and the supporting reports that came in
+    # tasks: every lead's and every supporting agency's report (or none)
     query = scoped(
         period,
         select(
@@ -207,7 +208,7 @@ async def summarize(
             Report.note,
             Report.done_late,
         ).select_from(Task),
-    ).where(or_(Assignment.role == "lead", Report.id.is_not(None)))
+    )
     per_task: dict[int, dict[str, list[tuple[int, AgencyReport]]]] = defaultdict(
         lambda: {"lead": [], "support": []}
     )
@@ -228,8 +229,14 @@ async def summarize(
             )
         )
     names = await agency_names(session, list(lines))
+    groups = await groups_of(session, plan)
     agencies = tuple(
-        AgencyLine(names.get(agency_id, "?"), *values, overdue_days.get(agency_id, 0))
+        AgencyLine(
+            names.get(agency_id, "?"),
+            *values,
+            overdue_days.get(agency_id, 0),
+            groups.get(agency_id),
+        )
         for agency_id, values in sorted(lines.items(), key=lambda kv: names.get(kv[0], ""))
     )
     tasks = await _task_lines(session, plan, period, today, per_task, names)
@@ -271,6 +278,18 @@ def first_period_of(plan: Plan) -> Period | None:
     """The plan's first period owed, when one was chosen (docs/counting.md, section 3)."""
     key = schedule_of(plan).starts_from
     return parse_period_key(key) if key else None
+
+
+async def groups_of(session: AsyncSession, plan: Plan) -> dict[int, str]:
+    """The group each agency is assigned the plan's tasks through, if any (by agency id)."""
+    rows = await session.execute(
+        select(Assignment.agency_id, AgencyGroup.name)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(AgencyGroup, AgencyGroup.id == Assignment.via_group_id)
+        .where(Task.plan_id == plan.id, Task.active)
+        .order_by(AgencyGroup.name)
+    )
+    return {agency_id: name for agency_id, name in rows.all()}
 
 
 async def working_days_since(

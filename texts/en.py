@@ -426,6 +426,10 @@ TEXTS: dict[str, str] = {
     "summary.agencies": "\n<b>By agency</b> (reports sent/due):",
     "summary.agency_line": "• {agency}: {reported}/{expected}{support}{late}{overdue}{blocked}",
     "summary.support": " (of which supporting {reported}/{expected})",
+    "summary.group_line": (
+        "• {group} ({count} agencies): {complete}/{count} reported in full; reports "
+        "{reported}/{expected}{late}{overdue}"
+    ),
     "summary.late": ", {count} sent late",
     "summary.overdue": ", ❗ {count} missing past the deadline ({days} working days)",
     "summary.before_start": (
@@ -1003,6 +1007,7 @@ TEXTS: dict[str, str] = {
     "doc.reported_late": "- Sent a report late ({count} agencies): {names}.",
     "doc.overdue_name": "{agency} ({days} working days overdue, {missing}/{expected} reports outstanding)",
     "doc.owing_name": "{agency} ({missing}/{expected} reports outstanding)",
+    "doc.group_name": "{group} ({count} agencies, listed in the workbook)",
     "doc.late_name": "{agency} ({late} reports late)",
     "doc.all_reported": "All agencies sent their reports this period.",
     "doc.recipients": "Recipients:",

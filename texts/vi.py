@@ -418,6 +418,10 @@ TEXTS: dict[str, str] = {
     "summary.agencies": "\n<b>Theo cơ quan</b> (số báo cáo đã gửi/phải gửi):",
     "summary.agency_line": "• {agency}: {reported}/{expected}{support}{late}{overdue}{blocked}",
     "summary.support": " (trong đó phối hợp {reported}/{expected})",
+    "summary.group_line": (
+        "• {group} ({count} cơ quan): {complete}/{count} đã báo cáo đủ; báo cáo "
+        "{reported}/{expected}{late}{overdue}"
+    ),
     "summary.late": ", gửi trễ hạn {count}",
     "summary.overdue": ", ❗ quá hạn chưa gửi {count} ({days} ngày làm việc)",
     "summary.before_start": (
@@ -1009,6 +1013,7 @@ TEXTS: dict[str, str] = {
     "doc.reported_late": "- Đã gửi báo cáo trễ hạn ({count} cơ quan): {names}.",
     "doc.overdue_name": "{agency} (quá hạn {days} ngày làm việc, còn {missing}/{expected} báo cáo)",
     "doc.owing_name": "{agency} (còn {missing}/{expected} báo cáo)",
+    "doc.group_name": "{group} ({count} cơ quan, danh sách tại biểu tổng hợp)",
     "doc.late_name": "{agency} ({late} báo cáo trễ hạn)",
     "doc.all_reported": "Các cơ quan đã gửi đủ báo cáo trong kỳ.",
     "doc.recipients": "Nơi nhận:",

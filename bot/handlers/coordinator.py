@@ -28,7 +28,7 @@ from plans.assignments import find_task
 from plans.store import find_plans
 from reminders.planner import RemindNow, remind_now
 from reports.labels import format_percent
-from reports.model import PlanSummary
+from reports.model import AgencyGroupLine, PlanSummary, fold_groups
 from reports.requests import NoteTooLong, UnknownTasks, create_adhoc_request
 from reports.summary import (
     blockers,
@@ -212,17 +212,35 @@ def summary_lines(texts: Texts, summary: PlanSummary) -> list[str]:
     ]
     if summary.agencies:
         lines.append(texts("summary.agencies"))
-    for line in summary.agencies:
+    for line in fold_groups(summary.agencies):
+        late = texts("summary.late", count=line.late) if line.late else Html("")
+        overdue = (
+            texts("summary.overdue", count=line.overdue, days=line.days_overdue)
+            if line.overdue
+            else Html("")
+        )
+        if isinstance(line, AgencyGroupLine):
+            lines.append(
+                texts(
+                    "summary.group_line",
+                    group=line.name,
+                    count=line.count,
+                    complete=line.complete,
+                    reported=line.reported,
+                    expected=line.expected,
+                    late=late,
+                    overdue=overdue,
+                )
+            )
+            continue
         lines.append(
             texts(
                 "summary.agency_line",
                 agency=line.agency,
                 reported=line.reported,
                 expected=line.expected,
-                late=texts("summary.late", count=line.late) if line.late else Html(""),
-                overdue=texts("summary.overdue", count=line.overdue, days=line.days_overdue)
-                if line.overdue
-                else Html(""),
+                late=late,
+                overdue=overdue,
                 blocked=texts("summary.blocked", count=line.blocked) if line.blocked else Html(""),
                 support=texts(
                     "summary.support",
