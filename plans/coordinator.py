@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from domain.lines import strip_marker
 from plans.assignees import clean_agency, looks_like_agency, restore_agency, split_assignees
 from plans.normalize import fold_keep
 from plans.numbering import classify
@@ -56,7 +57,7 @@ _AGENCY_END = re.compile(
 
 def _agency_only(name: str) -> str:
     """ "1. Sở X là cơ quan thường trực, …" → "Sở X"."""
-    name = re.sub(r"^(?:\d{1,2}[.)]|[a-zđ]\)|[-+•])\s*", "", name.strip())
+    name = strip_marker(name)
     name = re.sub(r"(?i)^(?:giao|đề nghị)\s+", "", name)
     match = _AGENCY_END.search(name)
     if match:

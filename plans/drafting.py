@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from domain.lines import strip_bullet
 from domain.text import fold
 from plans.model import DraftWarning, TaskDraft
 from plans.normalize import fold_keep, is_caps
@@ -24,7 +25,7 @@ _DEADLINE_IN_TEXT = re.compile(
 def short_title(text: str, limit: int = 120) -> str:
     """First sentence or clause of a task's text, at most `limit` characters, cut at a word."""
     first = " ".join(text.strip().split("\n", 1)[0].split())
-    first = re.sub(r"^[-+•–]\s*", "", first)
+    first = strip_bullet(first)
     match = SENTENCE_END.search(first)
     if match:
         first = first[: match.start()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from domain.lines import join_wrapped, starts_with_marker
 from domain.text import nfc
 
 _ARTEFACTS = str.maketrans(
@@ -30,10 +31,6 @@ _PAGE_NUMBER = re.compile(
 _HARD = "\x00hard"
 _RULE = re.compile(r"^[-_=*~.\s]{3,}$|^\*$")
 _TERMINATED = re.compile(r"[.;:!?…]$|\./\.$")
-_MARKER = re.compile(
-    r"^(?:[-+•–—*]\s|[IVXLC]{1,6}\.\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|\d{1,2}\.\d{1,2}\s"
-    r"|[a-zđ]\)\s|\(\d{1,2}\)|\([a-zđ]\)\s|\|)"
-)
 _ROLE_LABEL = re.compile(
     r"^(?:(?:co quan|don vi)[, /]*)*(?:chu tri|phoi hop|thuc hien)(?: thuc hien)?\s*:"
     r"|^(?:thoi gian|thoi han|tien do|han hoan thanh)(?: thuc hien| hoan thanh)?\s*:"
@@ -116,7 +113,7 @@ def _starts_lower(line: str) -> bool:
 
 def _can_join(prev: str, last: str, line: str, *, blank_between: bool, width: int) -> bool:
     """Decide whether `line` continues the paragraph `prev`."""
-    if not prev or _is_table_row(prev) or _is_table_row(line) or _MARKER.match(line):
+    if not prev or _is_table_row(prev) or _is_table_row(line) or starts_with_marker(line):
         return False
     if _ROLE_LABEL.match(fold_keep(line)):  # "Cơ quan chủ trì: …" on its own line
         return False
@@ -133,12 +130,6 @@ def _can_join(prev: str, last: str, line: str, *, blank_between: bool, width: in
     if prev == last and _HEADING_MARKER.match(prev):
         return False
     return width > 0 and len(last) >= 0.75 * width and not is_caps(line)
-
-
-def _join(prev: str, line: str) -> str:
-    if prev.endswith("-") and not prev.endswith(" -") and line[:1].isalnum():
-        return prev + line
-    return prev + " " + line
 
 
 def normalize_text(text: str, *, wrapped: bool | None = None) -> str:
@@ -202,7 +193,7 @@ def normalize_text(text: str, *, wrapped: bool | None = None) -> str:
             and not hard
             and _can_join(paragraphs[-1], last_line, line, blank_between=between, width=width)
         ):
-            paragraphs[-1] = _join(paragraphs[-1], line)
+            paragraphs[-1] = join_wrapped(paragraphs[-1], line)
         else:
             paragraphs.append(line)
         last_line = line

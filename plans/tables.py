@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from domain.lines import join_wrapped, starts_with_bullet, starts_with_marker
 from domain.text import fold
 from plans.assignees import looks_like_agency, split_assignees
 from plans.columns import header_map
@@ -66,7 +67,6 @@ class _Row:
 
 
 _GROUP_IN_TEXT = re.compile(r"^([IVXLC]{1,6}|[A-Z])[.)]\s+(.+)$", re.S)
-_BULLET_LINE = re.compile(r"^[-+•–*]\s")
 
 
 def _join_lines(cell: str, *, agencies: bool) -> str:
@@ -83,13 +83,10 @@ def _join_lines(cell: str, *, agencies: bool) -> str:
             breaks = not soft and (looks_like_agency(piece) or previous.endswith(";"))
         else:
             ended = previous.endswith((".", ";", ":"))
-            bullet = bool(_BULLET_LINE.match(piece)) and (ended or piece[2:3].isupper())
-            breaks = bullet or (ended and bool(_MARKER_LINE.match(piece)))
-        out = f"{out}\n{piece}" if breaks else f"{out} {piece}"
+            bullet = starts_with_bullet(piece) and (ended or piece[2:3].isupper())
+            breaks = bullet or (ended and starts_with_marker(piece))
+        out = f"{out}\n{piece}" if breaks else join_wrapped(out, piece)
     return out
-
-
-_MARKER_LINE = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ]\)|[-+•])\s")
 
 
 def parse_table(rows: list[list[str]], ctx: Context, prefix: str) -> int:
