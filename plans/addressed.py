@@ -6,16 +6,17 @@ from __future__ import annotations
 import re
 
 from domain.text import fold
-from plans.assignees import looks_like_agency, split_assignees
+from plans.assignees import split_assignees
 from plans.drafting import SENTENCE_END, Context, join_ref, make_task, sentence_case, short_title
 from plans.normalize import fold_keep
 from plans.numbering import Para
+from plans.roles import names_agency
 
 
 def addressee(head: str) -> tuple[list[str], list[str], str]:
     """Agencies a section heading addresses, and the rest of the heading after them."""
     first = SENTENCE_END.split(head, maxsplit=1)[0]
-    if ":" in first[:120] and looks_like_agency(first.split(":", 1)[0]):
+    if ":" in first[:120] and names_agency(first.split(":", 1)[0]):
         first = first.split(":", 1)[0]  # "Sở Tài chính: Bố trí kinh phí …"
     assignment = split_assignees(first)
     if not assignment.lead:
@@ -61,7 +62,7 @@ def parse_addressed(paras: list[Para], ctx: Context) -> bool:
     def addressed_share(items: list[tuple[Para, list[Para]]]) -> float:
         if not items:
             return 0.0
-        hits = sum(1 for head, _ in items if looks_like_agency(head.body))
+        hits = sum(1 for head, _ in items if names_agency(head.body))
         return hits / len(items)
 
     chosen: list[tuple[str | None, str | None, list[tuple[Para, list[Para]]]]] = []
@@ -86,7 +87,7 @@ def parse_addressed(paras: list[Para], ctx: Context) -> bool:
             if bullets:
                 for index, bullet in enumerate(bullets, start=1):
                     own = split_assignees(short_title(bullet.body, 300))
-                    own_lead = own.lead if looks_like_agency(bullet.body) and own.lead else []
+                    own_lead = own.lead if names_agency(bullet.body) and own.lead else []
                     sub_ref = bullet.label if bullet.kind == "letter" else str(index)
                     make_task(
                         ctx,
@@ -193,7 +194,7 @@ def parse_paren(paras: list[Para], ctx: Context) -> bool:
             items[-1][1].append(para)
         elif items and para.kind in ("roman", "num"):
             break
-    items = [(h, c) for h, c in items if looks_like_agency(h.body)]
+    items = [(h, c) for h, c in items if names_agency(h.body)]
     if len(items) < 2:
         return False
     for head, children in items:

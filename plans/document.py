@@ -24,7 +24,7 @@ from plans.items import parse_assigned
 from plans.limits import DEFAULT_LIMITS, ReadLimits
 from plans.model import DraftWarning, IssuingAct, PlanDraft
 from plans.normalize import fold_keep, normalize_text, paragraphs
-from plans.numbering import body_paragraphs
+from plans.numbering import Numbering, Para, body_paragraphs, numbering_breaks
 from plans.quality import document_quality, lost_diacritics
 from plans.reporting import reporting_schedule
 from plans.tables import has_header, parse_table, tables_in
@@ -96,7 +96,8 @@ def _parse(normalized: str, appendix: str = "", *, kind: str | None = None) -> P
     paras = body_paragraphs(whole)
     found = [t for t in tables_in(paras) if len(t) >= 2]
     body = Context()
-    text_paras = list(body_paragraphs(normalized))
+    numbering = Numbering()
+    text_paras = body_paragraphs(normalized, numbering)
     assigned = parse_assigned(text_paras, body)
     if not assigned:
         body = Context()
@@ -115,6 +116,7 @@ def _parse(normalized: str, appendix: str = "", *, kind: str | None = None) -> P
     else:  # tasks with their own role lines in the body, and a table besides
         ctx.tasks = body.tasks + table_ctx.tasks
         ctx.warnings = body.warnings + table_ctx.warnings
+    _numbering_warnings(ctx, text_paras, numbering)
     all_plain = paragraphs(whole)
     if not ctx.tasks:
         if _mentions_appendix(all_plain):
@@ -170,6 +172,17 @@ def _kind_from_number(number: str) -> str | None:
         if code in folded:
             return kind
     return None
+
+
+def _numbering_warnings(ctx: Context, paras: list[Para], numbering: Numbering) -> None:
+    """Say where the body's numbering jumps or repeats, and which markers were read back from
+    a scan's misreading: never silent."""
+    for after, expected in numbering_breaks(paras):
+        ctx.warn("numbering_gap", after, expected)
+    if numbering.repaired:
+        shown = ", ".join(f"«{printed}» → {read}" for printed, read in numbering.repaired[:6])
+        more = f" (+{len(numbering.repaired) - 6})" if len(numbering.repaired) > 6 else ""
+        ctx.warnings.append(DraftWarning(code="numbering_repaired", excerpt=shown + more))
 
 
 def _dedupe_refs(ctx: Context) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from domain.lines import join_wrapped, starts_with_marker
+from domain.lines import NUMBER, join_wrapped, starts_with_marker, starts_with_scanned_marker
 from domain.text import nfc
 
 _ARTEFACTS = str.maketrans(
@@ -36,7 +36,9 @@ _ROLE_LABEL = re.compile(
     r"|^(?:thoi gian|thoi han|tien do|han hoan thanh)(?: thuc hien| hoan thanh)?\s*:"
     r"|^(?:san pham|kinh phi|nguon kinh phi|phan cong(?: thuc hien)?|ket qua)[^:]{0,20}:"
 )
-_HEADING_MARKER = re.compile(r"^(?:[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|\(\d{1,2}\))\s")
+_HEADING_MARKER = re.compile(
+    rf"^(?:[IVXLC]{{1,8}}\.|{NUMBER}(?:\.\d{{1,2}}){{0,3}}[.)]|\({NUMBER}\))\s"
+)
 _NUMBER_LINE = re.compile(r"^s[oố6ô]\s*:?\s*\d+\s*[/-]", re.I)
 _DATE_LINE = re.compile(
     r"(?:^|[\s,*)])[^,]{0,40},\s*ng[aà]y\s+\d{1,2}\s+th[aá]ng\s+\d{1,2}\s+n[aăắ]m\s+\d{4}\s*\.?$",
@@ -113,10 +115,11 @@ def _starts_lower(line: str) -> bool:
 
 def _can_join(prev: str, last: str, line: str, *, blank_between: bool, width: int) -> bool:
     """Decide whether `line` continues the paragraph `prev`."""
-    if not prev or _is_table_row(prev) or _is_table_row(line) or starts_with_marker(line):
+    if not prev or _is_table_row(prev) or _is_table_row(line):
+        return False
+    if starts_with_marker(line) or starts_with_scanned_marker(line):
         return False
     if _ROLE_LABEL.match(fold_keep(line)):  # "Cơ quan chủ trì: …" on its own line
-        return False
         return False
     if is_caps(prev) or is_header_line(prev) or is_header_line(line):
         return False

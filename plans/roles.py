@@ -9,6 +9,16 @@ from plans.assignees import clean_agency, looks_like_agency, split_agencies
 from plans.normalize import fold_keep
 from plans.numbering import Para
 
+# Openings that fold like an agency's head word ("Bố trí" like "Bộ", "Ban hành" like "Ban") but
+# start a task's sentence.
+_VERB_OPENINGS = ("bo tri ", "bo sung ", "boi duong ", "bao dam ", "ban hanh ", "bao ve ")
+
+
+def names_agency(text: str) -> bool:
+    """True when the text opens with an agency's name, not a verb that folds like one."""
+    return looks_like_agency(text) and not fold_keep(text.strip(" -+•")).startswith(_VERB_OPENINGS)
+
+
 _LABEL_ASSIGN = re.compile(
     r"^(?:phan cong(?: thuc hien| nhiem vu)?|(?:(?:co quan|don vi)[, /]*)+(?:chu tri|thuc hien"
     r"|chiu trach nhiem)(?: thuc hien)?|chu tri(?: thuc hien)?|trach nhiem(?: thuc hien)?"

@@ -245,6 +245,9 @@ TEXTS: dict[str, str] = {
     "warning.unreadable_assignee": "{ref}: agency name is unclear: {excerpt}",
     "warning.periodic_report": "{ref}: contains a «định kỳ báo cáo» (periodic reporting) requirement",
     "warning.other": "{ref}: {excerpt}",
+    # -- importer, round 3: numbering, layouts, prose, amendments --
+    "warning.numbering_gap": "{ref}: the numbering jumps ({excerpt} not found); check that no item is missing",
+    "warning.numbering_repaired": "Item numbers misread in the scan were read back: {excerpt}",
     # -- directory, plans and members (admins) --
     "plans.none": "No plans yet. Send a plan document (.docx, .pdf, .txt, .yaml) to import one.",
     "plans.line": (

@@ -243,6 +243,9 @@ TEXTS: dict[str, str] = {
     "warning.unreadable_assignee": "{ref}: tên cơ quan không đọc rõ: {excerpt}",
     "warning.periodic_report": "{ref}: có yêu cầu «định kỳ báo cáo»",
     "warning.other": "{ref}: {excerpt}",
+    # -- importer, round 3: numbering, layouts, prose, amendments --
+    "warning.numbering_gap": "{ref}: số thứ tự nhảy (chưa thấy {excerpt}) — kiểm tra xem có sót mục nào không",
+    "warning.numbering_repaired": "Số thứ tự trong bản quét bị đọc sai, đã đọc lại: {excerpt}",
     # -- directory, plans and members (admins) --
     "plans.none": "Chưa có kế hoạch nào. Gửi tài liệu kế hoạch (.docx, .pdf, .txt, .yaml) để nạp.",
     "plans.line": (
