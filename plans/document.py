@@ -27,7 +27,7 @@ from plans.normalize import fold_keep, normalize_text, paragraphs
 from plans.numbering import Numbering, Para, body_paragraphs, numbering_breaks
 from plans.quality import document_quality, lost_diacritics
 from plans.reporting import reporting_schedule
-from plans.tables import has_header, parse_table, tables_in
+from plans.tables import has_header, join_repeated, parse_table, tables_in
 
 __all__ = ["DocumentError", "document_text", "extract_text", "parse_text", "read_document"]
 
@@ -105,7 +105,7 @@ def _parse(normalized: str, appendix: str = "", *, kind: str | None = None) -> P
             body = Context()
             parse_paren(text_paras, body)
     table_ctx = Context()
-    usable = [t for t in found if has_header(t)]
+    usable = join_repeated([t for t in found if has_header(t)])
     both = assigned and bool(body.tasks)
     for index, table in enumerate(usable, start=1):
         prefix = f"PL{index}" if len(usable) > 1 else ("PL" if both else "")
@@ -125,7 +125,10 @@ def _parse(normalized: str, appendix: str = "", *, kind: str | None = None) -> P
     if not table_ctx.tasks and _mentions_appendix(all_plain):
         ctx.warn("appendix_missing", None, _mentions_appendix(all_plain) or "")
     info_ctx = Context()
-    info = plan_info(plain or all_plain, info_ctx)
+    listing = (
+        bool(table_ctx.tasks) and not body.tasks and sum(not p.startswith("|") for p in plain) <= 10
+    )
+    info = plan_info(plain or all_plain, info_ctx, listing=listing)
     info.kind = (kind if kind != "appendix" else None) or _kind_from_number(info.number)
     lost = lost_diacritics(whole)
     if lost:

@@ -83,17 +83,22 @@ _ATTACHED_TO = re.compile(r"\s*\((?:ban hành )?kèm theo\b.*$", re.I | re.S)
 _MENTIONED_NUMBER = re.compile(
     r"(?:ke hoach|chuong trinh(?: hanh dong)?|ket luan|quyet dinh|de an)\s+so\s+"
     r"(\d{1,5}\s*[/-]\s*[a-z0-9]+(?:\s*[-/]\s*[a-z0-9]+)*)"
-    r"(?:\s*(?:,\s*)?ngay\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}))?"
+    r"(?:\s*(?:,\s*)?ngay\s+(\d{1,2})\s*(?:/|\s+thang\s+)\s*(\d{1,2})\s*(?:/|\s+nam\s+)"
+    r"\s*(\d{4}))?"
 )
+_LIST_HEADING = ("danh muc", "phu luc", "kem theo", "ban hanh kem theo", "bang theo doi")
 
 
-def _number_mentioned(head: list[str]) -> tuple[str, date | None]:
+def _number_mentioned(head: list[str], *, listing: bool = False) -> tuple[str, date | None]:
     """ "DANH MỤC NHIỆM VỤ … KẾ HOẠCH SỐ 142/KH-UBND NGÀY 20/4/2026": the plan a list belongs to,
-    when a heading names it (spreadsheets and appendices sent on their own)."""
+    when a heading names it (spreadsheets and appendices sent on their own). In a bare list
+    (`listing`: title rows over a task table) any title row may name it, in a sentence:
+    "Triển khai Kế hoạch số 87/KH-UBND ngày 15/3/2026 của UBND tỉnh …"."""
     for para in head[:8]:
-        if len(para) > 300 or not (
-            is_caps(para) or fold(para).startswith(("danh muc", "phu luc", "(kem theo", "kem theo"))
-        ):
+        if len(para) > 300 or para.startswith("|"):
+            continue
+        heading = is_caps(para) or fold(para).lstrip("(").startswith(_LIST_HEADING)
+        if not (heading or listing):
             continue
         match = _MENTIONED_NUMBER.search(fold_keep(para))
         if match:
@@ -117,7 +122,9 @@ def _place_of(text: str) -> str | None:
     return match.group(1) if match else None
 
 
-def plan_info(paras: list[str], ctx: Context) -> PlanInfo:
+def plan_info(paras: list[str], ctx: Context, *, listing: bool = False) -> PlanInfo:
+    """Number, date, issuer, title and coordinator from the head of the text; `listing`: the
+    document is a bare task list (title rows over a table), whose title rows name its plan."""
     head = paras[:40]
     number = ""
     issued_on: date | None = None
@@ -140,7 +147,7 @@ def plan_info(paras: list[str], ctx: Context) -> PlanInfo:
             if re.match(r"(?:tinh uy|thanh uy|uy ban nhan dan|ubnd|hoi dong nhan dan)", folded):
                 issuer = _pretty_issuer(_with_place(para, head[index + 1 : index + 12]))
     if not number:
-        number, mentioned_on = _number_mentioned(head)
+        number, mentioned_on = _number_mentioned(head, listing=listing)
         issued_on = issued_on or mentioned_on
     news = next((p for p in head if ISSUED_NUMBER.search(p)), None)
     if news:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date, datetime, time
 
 from plans.columns import header_map, raw_map
 from plans.errors import DocumentError
@@ -26,10 +27,7 @@ def xlsx_text(data: bytes, limits: ReadLimits) -> str:
         cells += (sheet.max_row or 0) * (sheet.max_column or 0)
         if cells > limits.max_cells:
             raise DocumentError("too_many_paragraphs", count=cells, limit=limits.max_cells)
-        grid = [
-            ["" if v is None else " ".join(str(v).split("\n")).strip() for v in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
+        grid = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
         for merged in sheet.merged_cells.ranges:
             # A cell merged down (one lead for several rows) holds for every row it covers;
             # one merged across (a group row) stays in its first column only.
@@ -39,6 +37,22 @@ def xlsx_text(data: bytes, limits: ReadLimits) -> str:
                     grid[row - 1][merged.min_col - 1] = value
         sheets.append((sheet.title, grid))
     return _tables_text(sheets)
+
+
+def _cell_text(value: object) -> str:
+    """A cell as a person reads it: an Excel date as "30/09/2026" (never "2026-09-30 00:00:00"),
+    a whole number without ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        if value.time() == time(0):
+            return value.strftime("%d/%m/%Y")
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).split("\n")).strip()
 
 
 def csv_text(text: str, limits: ReadLimits) -> str:

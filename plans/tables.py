@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from domain.lines import join_wrapped, starts_with_bullet, starts_with_marker
 from domain.text import fold
 from plans.assignees import looks_like_agency, split_assignees
-from plans.columns import header_map
+from plans.columns import header_map, raw_map
 from plans.drafting import Context, join_ref, make_task, sentence_case
 from plans.normalize import fold_keep, is_caps
 from plans.numbering import Para
@@ -140,6 +140,8 @@ def parse_table(rows: list[list[str]], ctx: Context, prefix: str) -> int:
             continue
         if all(re.fullmatch(r"\(?\d{1,2}\)?", c) for c in cells if c):
             continue  # column numbering row "(1) | (2) | (3)"
+        if is_header_row(cells):
+            continue  # the header typed again after a page break, or its second row
         stt = cells[stt_index] if stt_index is not None and stt_index < len(cells) else ""
         stt = stt.replace("<br>", " ").strip().rstrip(".)")
         values = {
@@ -236,3 +238,28 @@ def parse_table(rows: list[list[str]], ctx: Context, prefix: str) -> int:
 
 def has_header(rows: list[list[str]]) -> bool:
     return any(_header_map(cells) for cells in rows[:6])
+
+
+def is_header_row(cells: list[str]) -> bool:
+    """A row of column names ("TT | Nội dung | Chủ trì | Phối hợp", or the lower row of a
+    two-row header "| | Chủ trì | Phối hợp |"): never a task."""
+    filled = [c.replace("<br>", " ") for c in cells if c.strip()]
+    if len(filled) < 2 or len(raw_map(filled)) < 2:
+        return False
+    return all(len(c) <= 40 and raw_map([c]) for c in filled)
+
+
+def join_repeated(tables: list[list[list[str]]]) -> list[list[list[str]]]:
+    """A table followed by another with the same header (the table broken over a page or
+    pasted in two parts) is one table: its rows go on."""
+    out: list[list[list[str]]] = []
+    last_key: list[str] | None = None
+    for table in tables:
+        header = next((cells for cells in table[:6] if _header_map(cells)), None)
+        key = [fold(c) for c in header] if header is not None else None
+        if out and key is not None and key == last_key:
+            out[-1] = out[-1] + table
+        else:
+            out.append(table)
+            last_key = key
+    return out
