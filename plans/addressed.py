@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 
 from domain.text import fold
-from plans.assignees import split_assignees
 from plans.drafting import SENTENCE_END, Context, join_ref, make_task, sentence_case, short_title
 from plans.normalize import fold_keep
-from plans.numbering import Para
-from plans.roles import names_agency
+from plans.numbering import Para, items, parts
+from plans.roles import assignees, names_agency
 
 
 def addressee(head: str) -> tuple[list[str], list[str], str]:
@@ -18,7 +17,7 @@ def addressee(head: str) -> tuple[list[str], list[str], str]:
     first = SENTENCE_END.split(head, maxsplit=1)[0]
     if ":" in first[:120] and names_agency(first.split(":", 1)[0]):
         first = first.split(":", 1)[0]  # "Sở Tài chính: Bố trí kinh phí …"
-    assignment = split_assignees(first)
+    assignment = assignees(first)
     if not assignment.lead:
         return [], [], head
     rest = ""
@@ -33,51 +32,31 @@ def addressee(head: str) -> tuple[list[str], list[str], str]:
     return assignment.lead, assignment.support, rest
 
 
-_ORG_SECTION = re.compile(r"to chuc thuc hien|phan cong|trach nhiem|nhiem vu cu the|giao nhiem vu")
+ORG_SECTION = re.compile(r"to chuc thuc hien|phan cong|trach nhiem|nhiem vu cu the|giao nhiem vu")
 
 
 def parse_addressed(paras: list[Para], ctx: Context) -> bool:
     """Numbered sections each addressed to an agency (programmes, conclusions)."""
-    containers: list[tuple[str | None, str | None, list[Para]]] = []
-    roman: str | None = None
-    roman_title: str | None = None
-    current: list[Para] = []
-    for para in paras:
-        if para.kind == "roman":
-            containers.append((roman, roman_title, current))
-            roman, roman_title, current = para.label, para.body, []
-        else:
-            current.append(para)
-    containers.append((roman, roman_title, current))
 
-    def items_of(block: list[Para]) -> list[tuple[Para, list[Para]]]:
-        items: list[tuple[Para, list[Para]]] = []
-        for para in block:
-            if para.kind == "num":
-                items.append((para, []))
-            elif items:
-                items[-1][1].append(para)
-        return items
-
-    def addressed_share(items: list[tuple[Para, list[Para]]]) -> float:
-        if not items:
+    def addressed_share(numbered: list[tuple[Para, list[Para]]]) -> float:
+        if not numbered:
             return 0.0
-        hits = sum(1 for head, _ in items if names_agency(head.body))
-        return hits / len(items)
+        hits = sum(1 for head, _ in numbered if names_agency(head.body))
+        return hits / len(numbered)
 
     chosen: list[tuple[str | None, str | None, list[tuple[Para, list[Para]]]]] = []
-    for label, title, block in containers:
-        items = items_of(block)
-        if not items:
+    for label, title, block in parts(paras):
+        numbered = items(block)
+        if not numbered:
             continue
-        org = bool(title and _ORG_SECTION.search(fold(title)))
-        share = addressed_share(items)
-        if (org and share >= 0.3) or (label is None and share >= 0.5 and len(items) >= 2):
-            chosen.append((label, title, items))
+        org = bool(title and ORG_SECTION.search(fold(title)))
+        share = addressed_share(numbered)
+        if (org and share >= 0.3) or (label is None and share >= 0.5 and len(numbered) >= 2):
+            chosen.append((label, title, numbered))
     if not chosen:
         return False
-    for label, title, items in chosen:
-        for head, children in items:
+    for label, title, numbered in chosen:
+        for head, children in numbered:
             ref = join_ref(label, head.label)
             lead, support, rest = addressee(head.body)
             if not lead:
@@ -86,7 +65,7 @@ def parse_addressed(paras: list[Para], ctx: Context) -> bool:
             bullets = [c for c in children if c.kind in ("bullet", "letter", "sub")]
             if bullets:
                 for index, bullet in enumerate(bullets, start=1):
-                    own = split_assignees(short_title(bullet.body, 300))
+                    own = assignees(short_title(bullet.body, 300))
                     own_lead = own.lead if names_agency(bullet.body) and own.lead else []
                     sub_ref = bullet.label if bullet.kind == "letter" else str(index)
                     make_task(
@@ -186,18 +165,18 @@ def _split_inline_parens(paras: list[Para]) -> list[Para]:
 
 def parse_paren(paras: list[Para], ctx: Context) -> bool:
     """News-style sections "(1) Agency …" with inline text or bullets."""
-    items: list[tuple[Para, list[Para]]] = []
+    sections: list[tuple[Para, list[Para]]] = []
     for para in _split_inline_parens(paras):
         if para.kind == "paren":
-            items.append((para, []))
-        elif items and para.kind in ("bullet", "text", "letter"):
-            items[-1][1].append(para)
-        elif items and para.kind in ("roman", "num"):
+            sections.append((para, []))
+        elif sections and para.kind in ("bullet", "text", "letter"):
+            sections[-1][1].append(para)
+        elif sections and para.kind in ("roman", "num"):
             break
-    items = [(h, c) for h, c in items if names_agency(h.body)]
-    if len(items) < 2:
+    sections = [(h, c) for h, c in sections if names_agency(h.body)]
+    if len(sections) < 2:
         return False
-    for head, children in items:
+    for head, children in sections:
         lead, support, rest = addressee(head.body)
         bullets = [child for child in children if child.kind in ("bullet", "letter")]
         group = head.body[: len(head.body) - len(rest)].strip(" ,;:") if rest else head.body

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from domain.lines import strip_marker
-from plans.assignees import clean_agency, looks_like_agency, restore_agency, split_assignees
+from plans.assignees import clean_agency, looks_like_agency, restore_agency
 from plans.normalize import fold_keep
 from plans.numbering import classify
+from plans.roles import assignees
 
 _COORD_PATTERNS = [
     re.compile(r"c(?:ua|ta|iia|ii)\s+(\S.{2,60}?)\s+trong vi\S{0,2}c\s+(?:theo d\S{0,2}i|don d)"),
@@ -22,7 +23,7 @@ def coordinator(paras: list[str]) -> str | None:
         folded = fold_keep(para)
         if ("don doc" in folded or "theo doi, kiem tra" in folded) and "chu tri" in folded:
             body = classify(para).body
-            lead = split_assignees(body).lead
+            lead = assignees(body).lead
             if lead:
                 name = _agency_only(lead[0])
                 if name:
@@ -33,7 +34,7 @@ def coordinator(paras: list[str]) -> str | None:
         if re.search(r"theo doi,? (?:va )?don doc|don doc,? (?:theo doi|kiem tra)", folded) and (
             looks_like_agency(body)
         ):
-            lead = split_assignees(body).lead
+            lead = assignees(body).lead
             name = _agency_only(lead[0]) if lead else ""
             if name and not name.startswith(("các", "những")):
                 return name

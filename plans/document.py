@@ -22,12 +22,13 @@ from plans.frame import frame_of
 from plans.header import is_news, plan_info
 from plans.items import parse_assigned
 from plans.limits import DEFAULT_LIMITS, ReadLimits
-from plans.model import DraftWarning, IssuingAct, PlanDraft
+from plans.model import DraftWarning, IssuingAct, PlanDraft, TaskDraft
 from plans.normalize import fold_keep, normalize_text, paragraphs
 from plans.numbering import Numbering, Para, body_paragraphs, numbering_breaks
+from plans.prose import parse_prose
 from plans.quality import document_quality, lost_diacritics
 from plans.reporting import reporting_schedule
-from plans.tables import has_header, join_repeated, parse_table, tables_in
+from plans.tables import has_header, join_repeated, lost_layout, parse_table, tables_in
 
 __all__ = ["DocumentError", "document_text", "extract_text", "parse_text", "read_document"]
 
@@ -104,6 +105,7 @@ def _parse(normalized: str, appendix: str = "", *, kind: str | None = None) -> P
         if not parse_addressed(text_paras, body):
             body = Context()
             parse_paren(text_paras, body)
+        _add_prose(text_paras, body)
     table_ctx = Context()
     usable = join_repeated([t for t in found if has_header(t)])
     both = assigned and bool(body.tasks)
@@ -118,6 +120,12 @@ def _parse(normalized: str, appendix: str = "", *, kind: str | None = None) -> P
         ctx.warnings = body.warnings + table_ctx.warnings
     _numbering_warnings(ctx, text_paras, numbering)
     all_plain = paragraphs(whole)
+    lost = lost_layout(all_plain) if not table_ctx.tasks else None
+    if lost and not assigned:
+        # The task table came out cell by cell: the body's numbered duties are not its tasks.
+        raise DocumentError("table_layout_lost", columns=lost)
+    if lost:
+        ctx.warn("table_layout_lost", None, lost)
     if not ctx.tasks:
         if _mentions_appendix(all_plain):
             raise DocumentError("appendix_missing", paragraphs=len(all_plain))
@@ -175,6 +183,23 @@ def _kind_from_number(number: str) -> str | None:
         if code in folded:
             return kind
     return None
+
+
+def _add_prose(paras: list[Para], body: Context) -> None:
+    """Tasks given inside the paragraphs of "Nhiệm vụ, giải pháp", in document order with the
+    addressed items of "Tổ chức thực hiện"; a part of tasks that gives none is said."""
+    prose = Context()
+    if parse_prose(paras, prose):
+        order = [p.label for p in paras if p.kind == "roman"]
+
+        def part(task: TaskDraft) -> int:
+            head = task.ref.split(".", 1)[0]
+            return order.index(head) if head in order else -1
+
+        body.tasks = sorted(prose.tasks + body.tasks, key=part)
+        body.warnings = prose.warnings + body.warnings
+    elif body.tasks:
+        body.warnings += prose.warnings
 
 
 def _numbering_warnings(ctx: Context, paras: list[Para], numbering: Numbering) -> None:

@@ -5,11 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from plans.assignees import looks_like_agency, split_agencies, split_assignees
+from plans.assignees import looks_like_agency, split_agencies
 from plans.drafting import Context, join_ref, make_task, sentence_case, short_title
 from plans.normalize import fold_keep
 from plans.numbering import Para
-from plans.roles import TAGGED_ROLE, field_agencies, role_field, split_inline, tagged_roles
+from plans.roles import (
+    TAGGED_ROLE,
+    assignees,
+    field_agencies,
+    role_field,
+    split_inline,
+    tagged_roles,
+)
 
 
 @dataclass
@@ -157,13 +164,13 @@ def parse_assigned(paras: list[Para], ctx: Context) -> bool:
         if cand.assign and TAGGED_ROLE.search(fold_keep(cand.assign)):
             lead, support = tagged_roles(cand.assign)
         elif cand.assign:
-            assignment = split_assignees(cand.assign)
+            assignment = assignees(cand.assign)
             lead, support = assignment.lead, assignment.support
             if not lead:
                 lead = split_agencies(cand.assign) if looks_like_agency(cand.assign) else []
         else:
             rest = cand.text[1:] if cand.level == "num" and len(cand.text) > 1 else cand.text
-            assignment = split_assignees(short_title("\n".join(rest), 400))
+            assignment = assignees(short_title("\n".join(rest), 400))
             lead, support = assignment.lead, assignment.support
         if cand.support:
             support = support + field_agencies(cand.support)

@@ -236,3 +236,31 @@ def numbering_breaks(paras: list[Para]) -> list[tuple[str, str]]:
                 breaks.append((prefix + para.label, prefix + LETTERS[letter + 1]))
             letter = index
     return breaks
+
+
+def parts(paras: list[Para]) -> list[tuple[str | None, str | None, list[Para]]]:
+    """The body cut at its Roman parts: (label, title, paragraphs); the text before the first
+    part has no label."""
+    out: list[tuple[str | None, str | None, list[Para]]] = []
+    label: str | None = None
+    title: str | None = None
+    current: list[Para] = []
+    for para in paras:
+        if para.kind == "roman":
+            out.append((label, title, current))
+            label, title, current = para.label, para.body, []
+        else:
+            current.append(para)
+    out.append((label, title, current))
+    return out
+
+
+def items(block: list[Para]) -> list[tuple[Para, list[Para]]]:
+    """A part's numbered items, each with the paragraphs under it."""
+    out: list[tuple[Para, list[Para]]] = []
+    for para in block:
+        if para.kind == "num":
+            out.append((para, []))
+        elif out:
+            out[-1][1].append(para)
+    return out

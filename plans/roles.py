@@ -5,9 +5,29 @@ from __future__ import annotations
 
 import re
 
-from plans.assignees import clean_agency, looks_like_agency, split_agencies
+from plans.assignees import (
+    Assignment,
+    clean_agency,
+    looks_like_agency,
+    split_agencies,
+    split_assignees,
+)
 from plans.normalize import fold_keep
 from plans.numbering import Para
+
+_CO_LEAD = re.compile(r"\(?\b(?:dong|cung) (chu tri)\b\)?")
+
+
+def assignees(phrase: str) -> Assignment:
+    """Lead and supporting agencies of a phrase ("Sở A chủ trì, phối hợp với Sở B"); agencies
+    that lead together ("Sở A và Sở B đồng chủ trì") all lead, with no "đồng" left in a name."""
+    folded = fold_keep(phrase)  # same length as phrase: spans carry over
+    out, at = [], 0
+    for match in _CO_LEAD.finditer(folded):
+        out += [phrase[at : match.start()], " " + phrase[match.start(1) : match.end(1)]]
+        at = match.end()
+    return split_assignees("".join(out) + phrase[at:])
+
 
 # Openings that fold like an agency's head word ("Bố trí" like "Bộ", "Ban hành" like "Ban") but
 # start a task's sentence.
@@ -116,7 +136,7 @@ def split_inline(paras: list[Para]) -> list[Para]:
     return out
 
 
-TAGGED_ROLE = re.compile(r"\((?:co quan |don vi )?(chu tri|phoi hop)\)")
+TAGGED_ROLE = re.compile(r"\((?:co quan |don vi )?(?:dong )?(chu tri|phoi hop)\)")
 
 
 def tagged_roles(value: str) -> tuple[list[str], list[str]]:

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 from domain.lines import join_wrapped, starts_with_bullet, starts_with_marker
 from domain.text import fold
-from plans.assignees import looks_like_agency, split_assignees
+from plans.assignees import looks_like_agency
 from plans.columns import header_map, raw_map
 from plans.drafting import Context, join_ref, make_task, sentence_case
 from plans.normalize import fold_keep, is_caps
-from plans.numbering import Para
-from plans.roles import TAGGED_ROLE, field_agencies, tagged_roles
+from plans.numbering import Para, classify
+from plans.roles import TAGGED_ROLE, assignees, field_agencies, tagged_roles
 
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.?$")
 
@@ -216,7 +216,7 @@ def parse_table(rows: list[list[str]], ctx: Context, prefix: str) -> int:
                 lead, support = tagged_lead, [*tagged_support, *support]
         elif re.search(r"chu tri|phoi hop", fold(lead_text)):
             # One "Cơ quan thực hiện" column: "Sở X chủ trì; Sở Y, Sở Z phối hợp".
-            roles = split_assignees(lead_text.replace("\n", "; "))
+            roles = assignees(lead_text.replace("\n", "; "))
             if roles.lead:
                 lead, support = roles.lead, [*roles.support, *support]
         time_text = _join_lines(row.time, agencies=False).replace("\n", " ")
@@ -247,6 +247,23 @@ def is_header_row(cells: list[str]) -> bool:
     if len(filled) < 2 or len(raw_map(filled)) < 2:
         return False
     return all(len(c) <= 40 and raw_map([c]) for c in filled)
+
+
+def lost_layout(paras: list[str]) -> str | None:
+    """The column names of a table whose layout was lost — a PDF's text copied cell by cell, or
+    column after column: "STT", "Nhiệm vụ", "Cơ quan chủ trì" … each on a line of its own —
+    or None."""
+    run: list[str] = []
+    for para in [*paras, ""]:
+        name = para.strip()
+        short = 0 < len(name) <= 40 and name[-1] not in ".;:" and not re.search(r"\d", name)
+        if short and raw_map([name]) and classify(name).kind == "text":
+            run.append(name)
+            continue
+        if len(run) >= 3 and _header_map(run):
+            return " | ".join(run)
+        run = []
+    return None
 
 
 def join_repeated(tables: list[list[list[str]]]) -> list[list[list[str]]]:
