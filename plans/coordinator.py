@@ -6,6 +6,7 @@ import re
 
 from domain.lines import strip_marker
 from plans.assignees import clean_agency, looks_like_agency, restore_agency
+from plans.model import TaskDraft
 from plans.normalize import fold_keep
 from plans.numbering import classify
 from plans.roles import assignees
@@ -31,9 +32,7 @@ def coordinator(paras: list[str]) -> str | None:
     for para in reversed(paras):  # "Sở X theo dõi, đôn đốc … thực hiện Kế hoạch"
         body = classify(para).body
         folded = fold_keep(body)
-        if re.search(r"theo doi,? (?:va )?don doc|don doc,? (?:theo doi|kiem tra)", folded) and (
-            looks_like_agency(body)
-        ):
+        if _MONITORS.search(folded) and (looks_like_agency(body)):
             lead = assignees(body).lead
             name = _agency_only(lead[0]) if lead else ""
             if name and not name.startswith(("các", "những")):
@@ -47,6 +46,21 @@ def coordinator(paras: list[str]) -> str | None:
                 name = _agency_only(re.sub(r"(?i)^giao\s+", "", name))
                 if name and (looks_like_agency(name) or restore_agency(name, cutoff=85)):
                     return name
+    return None
+
+
+_MONITORS = re.compile(r"theo doi,? (?:va )?don doc|don doc,? (?:theo doi|kiem tra)")
+
+
+def coordinator_of_tasks(tasks: list[TaskDraft]) -> str | None:
+    """The lead of the task that is to monitor and urge the others ("3. Văn phòng Tỉnh ủy" /
+    "- Theo dõi, đôn đốc việc thực hiện Kết luận …"), when the text names it no other way."""
+    for task in reversed(tasks):
+        first = task.text.split(";", 1)[0][:200]  # the task's own first clause
+        if len(task.lead) == 1 and _MONITORS.search(fold_keep(first)):
+            name = _agency_only(task.lead[0])
+            if name and not re.search(r"(?:^|\s)(?:các|những)\s", name):
+                return name
     return None
 
 

@@ -14,7 +14,9 @@ from dataclasses import replace
 
 from domain.text import fold
 from plans.addressed import parse_addressed, parse_paren
+from plans.amendments import Target, amended_plan, read_amendment
 from plans.assignees import restore_agency
+from plans.coordinator import coordinator_of_tasks
 from plans.drafting import Context
 from plans.errors import DocumentError
 from plans.extract import document_text, extract_text
@@ -93,6 +95,11 @@ def _parse(normalized: str, appendix: str = "", *, kind: str | None = None) -> P
     if not plain and not appendix.strip():
         raise DocumentError("empty")
     whole = normalized + ("\n\n" + appendix if appendix.strip() else "")
+    target = amended_plan(plain)
+    if target is not None:
+        amending = _parse_amendment(plain, paragraphs(whole), target)
+        if amending is not None:
+            return amending
     ctx = Context()
     paras = body_paragraphs(whole)
     found = [t for t in tables_in(paras) if len(t) >= 2]
@@ -138,6 +145,7 @@ def _parse(normalized: str, appendix: str = "", *, kind: str | None = None) -> P
     )
     info = plan_info(plain or all_plain, info_ctx, listing=listing)
     info.kind = (kind if kind != "appendix" else None) or _kind_from_number(info.number)
+    info.coordinator = info.coordinator or coordinator_of_tasks(ctx.tasks)
     lost = lost_diacritics(whole)
     if lost:
         ctx.warnings.insert(0, DraftWarning(code="lost_diacritics"))
@@ -183,6 +191,28 @@ def _kind_from_number(number: str) -> str | None:
         if code in folded:
             return kind
     return None
+
+
+def _parse_amendment(plain: list[str], all_plain: list[str], target: Target) -> PlanDraft | None:
+    """A plan that amends an earlier one: its changes by that plan's refs (`amends`), its tasks
+    the items it restates or adds; None when no change could be read (read as a plan then)."""
+    amendment, ctx = read_amendment(plain, target)
+    if not amendment.changes:
+        return None
+    info_ctx = Context()
+    info = plan_info(plain, info_ctx)
+    info.kind = "amendment"
+    if lost_diacritics("\n".join(all_plain)):
+        ctx.warnings.insert(0, DraftWarning(code="lost_diacritics"))
+        _repair_agencies(ctx)
+    return PlanDraft(
+        plan=info,
+        tasks=ctx.tasks,
+        reporting=reporting_schedule(all_plain),
+        warnings=info_ctx.warnings + ctx.warnings,
+        quality=document_quality(" ".join(t.text for t in ctx.tasks)),
+        amends=amendment,
+    )
 
 
 def _add_prose(paras: list[Para], body: Context) -> None:

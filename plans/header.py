@@ -89,6 +89,19 @@ _MENTIONED_NUMBER = re.compile(
 _LIST_HEADING = ("danh muc", "phu luc", "kem theo", "ban hanh kem theo", "bang theo doi")
 
 
+def mentioned_number(text: str) -> tuple[str, date | None]:
+    """The first document a text names by its number ("… Kế hoạch số 151/KH-UBND ngày
+    22/9/2022 …"): its number and date, ("", None) when none."""
+    match = _MENTIONED_NUMBER.search(fold_keep(text))
+    if match is None:
+        return "", None
+    number = re.sub(r"\s+", "", text[match.start(1) : match.end(1)])
+    on = None
+    if match.group(2):
+        on = _safe_day(int(match.group(4)), int(match.group(3)), int(match.group(2)))
+    return number, on
+
+
 def _number_mentioned(head: list[str], *, listing: bool = False) -> tuple[str, date | None]:
     """ "DANH MỤC NHIỆM VỤ … KẾ HOẠCH SỐ 142/KH-UBND NGÀY 20/4/2026": the plan a list belongs to,
     when a heading names it (spreadsheets and appendices sent on their own). In a bare list
@@ -100,12 +113,8 @@ def _number_mentioned(head: list[str], *, listing: bool = False) -> tuple[str, d
         heading = is_caps(para) or fold(para).lstrip("(").startswith(_LIST_HEADING)
         if not (heading or listing):
             continue
-        match = _MENTIONED_NUMBER.search(fold_keep(para))
-        if match:
-            number = re.sub(r"\s+", "", para[match.start(1) : match.end(1)])
-            on = None
-            if match.group(2):
-                on = _safe_day(int(match.group(4)), int(match.group(3)), int(match.group(2)))
+        number, on = mentioned_number(para)
+        if number:
             return number, on
     return "", None
 

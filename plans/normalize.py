@@ -86,6 +86,23 @@ def is_header_line(line: str) -> bool:
     return is_caps(stripped) and bool(_ISSUER_WORDS.match(folded)) and len(stripped.split()) <= 8
 
 
+_WIDE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
+def _side_by_side(line: str) -> list[str]:
+    """A text copy of a document's header keeps its two columns on one line, apart by spaces
+    ("ỦY BAN NHÂN DÂN        CỘNG HÒA XÃ HỘI …", "Số: 58/KH-UBND     Quảng Ngãi, ngày …"):
+    one line per column."""
+    if "   " not in line or "\t" in line or line.lstrip().startswith("|"):
+        return [line]
+    parts = [p for p in _WIDE_GAP.split(line.strip()) if p.strip()]
+    if len(parts) < 2 or any(len(p) > 90 for p in parts):
+        return [line]
+    if any(is_header_line(p) or _MOTTO.search(fold_keep(p)) or is_caps(p) for p in parts):
+        return parts
+    return [line]
+
+
 def _clean_line(line: str) -> str:
     """Trim a physical line and remove markdown furniture from it."""
     line = line.replace("\t", " \t ") if "\t" in line else line
@@ -143,7 +160,7 @@ def normalize_text(text: str, *, wrapped: bool | None = None) -> str:
     """
     text = nfc(text).translate(_ARTEFACTS)
     text = _HEADING_HASH.sub("", text)
-    raw = text.split("\n")
+    raw = [part for line in text.split("\n") for part in _side_by_side(line)]
     lines: list[str | None] = []  # None marks a blank line, _HARD a rule
     headers: list[str] = []
     seen_headers: set[str] = set()
