@@ -22,6 +22,9 @@ _DEADLINE_IN_TEXT = re.compile(
 )
 
 
+_FOOTNOTE = re.compile(r"(?<=[a-zà-ỹđ]{2})\d{1,2}$")
+
+
 def short_title(text: str, limit: int = 120) -> str:
     """First sentence or clause of a task's text, at most `limit` characters, cut at a word."""
     first = " ".join(text.strip().split("\n", 1)[0].split())
@@ -30,6 +33,7 @@ def short_title(text: str, limit: int = 120) -> str:
     if match:
         first = first[: match.start()]
     first = first.strip(" -–.;:,")
+    first = _FOOTNOTE.sub("", first)  # "… phát triển đô thị¹" read from a PDF as "đô thị1"
     if len(first) <= limit:
         return first
     cut = first[:limit]

@@ -108,6 +108,16 @@ class Numbering:
         para = classify(text)
         if para.kind == "text" or (para.kind == "letter" and para.label == "l"):
             para = self._scanned(text) or para
+        elif (
+            para.kind == "num"
+            and set(para.label) == {"1"}
+            and len(para.label) == self.roman + 1 > 1
+            and is_caps(para.body)
+        ):
+            # "11. NHIỆM VỤ, GIẢI PHÁP" after part I: the scan read "II." as "11."
+            para = self._repair(
+                text.split(None, 1)[0], Para("roman", "I" * len(para.label), para.body)
+            )
         self._advance(para)
         return para
 

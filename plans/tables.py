@@ -69,6 +69,9 @@ class _Row:
 _GROUP_IN_TEXT = re.compile(r"^([IVXLC]{1,6}|[A-Z])[.)]\s+(.+)$", re.S)
 
 
+_NUMBERED_POINT = re.compile(r"^\d{1,3}[.)]\s+[A-ZĐÀ-Ỹ]")
+
+
 def _join_lines(cell: str, *, agencies: bool) -> str:
     """A cell's lines as one text: a wrapped line continues the one before it; a line that starts
     a bullet (task text) or a new agency name (agency columns) stays on its own line."""
@@ -84,7 +87,9 @@ def _join_lines(cell: str, *, agencies: bool) -> str:
         else:
             ended = previous.endswith((".", ";", ":"))
             bullet = starts_with_bullet(piece) and (ended or piece[2:3].isupper())
-            breaks = bullet or (ended and starts_with_marker(piece))
+            # "… dữ liệu dân cư" / "2. Ưu tiên …": a numbered point of the cell, never "… cư 2"
+            numbered = _NUMBERED_POINT.match(piece) is not None
+            breaks = bullet or numbered or (ended and starts_with_marker(piece))
         out = f"{out}\n{piece}" if breaks else join_wrapped(out, piece)
     return out
 

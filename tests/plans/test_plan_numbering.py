@@ -26,6 +26,8 @@ def _read(lines: list[str]) -> list[tuple[str, str]]:
             [("roman", "I"), ("roman", "II"), ("roman", "III")],
         ),
         (["4. Rừng", "S. Truy xuất nguồn gốc"], [("num", "4"), ("num", "5")]),
+        (["I. A", "11. NHIỆM VỤ"], [("roman", "I"), ("roman", "II")]),
+        (["II. B", "III. C", "1V. KINH PHÍ"], [("roman", "II"), ("roman", "III"), ("roman", "IV")]),
         (["9. Hợp tác", "lO. Truyền thông"], [("num", "9"), ("num", "10")]),
         (["10. Truyền thông", "1l. Sơ kết"], [("num", "10"), ("num", "11")]),
         # a parenthesis read as a brace, or with a space before it

@@ -125,3 +125,33 @@ def test_a_text_without_its_header_is_known_by_the_number_in_its_file_name() -> 
     draft = read_plan(text.encode(), "ket-luan-544-kl-tu.txt", max_bytes=1_000_000)
     assert draft.plan.number == "544-KL/TU"
     assert "no_number" in [w.code for w in draft.warnings]
+
+
+def test_a_numbered_point_inside_a_cell_leaves_no_digit_in_the_title() -> None:
+    text = (
+        "KẾ HOẠCH\nDữ liệu dân cư\n\n"
+        "| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+        "| 1 | Làm sạch dữ liệu hộ tịch đồng bộ với dữ liệu dân cư<br>2. Ưu tiên các xã mới"
+        " sáp nhập | Sở Tư pháp | Quý III/2026 |\n"
+        "| 2 | Kích hoạt tài khoản định danh điện tử mức độ 2 | Công an tỉnh | Năm 2026 |\n"
+    )
+    first, second = parse_text(text).tasks
+    assert first.title == "Làm sạch dữ liệu hộ tịch đồng bộ với dữ liệu dân cư"
+    assert first.text.endswith("\n2. Ưu tiên các xã mới sáp nhập")
+    assert second.title == "Kích hoạt tài khoản định danh điện tử mức độ 2"  # its own number
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Phát triển đô thị1 bền vững.", "Phát triển đô thị1 bền vững"),
+        ("Quy hoạch phát triển đô thị1", "Quy hoạch phát triển đô thị"),  # a PDF's footnote mark
+        ("Phủ sóng 5G", "Phủ sóng 5G"),
+        ("Phòng, chống COVID-19", "Phòng, chống COVID-19"),
+        ("Nâng cấp quốc lộ 1", "Nâng cấp quốc lộ 1"),
+    ],
+)
+def test_titles_keep_their_own_numbers_only(text: str, title: str) -> None:
+    from plans.drafting import short_title
+
+    assert short_title(text) == title
