@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from plans.columns import header_map, raw_map
 from plans.errors import DocumentError
@@ -55,6 +55,20 @@ def _cell_text(value: object) -> str:
     return " ".join(str(value).split("\n")).strip()
 
 
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def _serial_dates(rows: list[list[str]], mapping: dict[str, int]) -> None:
+    """A deadline typed in a cell not formatted as a date shows Excel's day number ("46295"):
+    in the time column, a number of the days of 2000–2099 is that date."""
+    index = mapping.get("time")
+    if index is None:
+        return
+    for row in rows:
+        if index < len(row) and row[index].isdigit() and 36526 <= int(row[index]) <= 73050:
+            row[index] = (_EXCEL_EPOCH + timedelta(days=int(row[index]))).strftime("%d/%m/%Y")
+
+
 def csv_text(text: str, limits: ReadLimits) -> str:
     """A .csv (comma, semicolon or tab separated) as one table."""
     sample = text[:4096]
@@ -100,6 +114,7 @@ def _tables_text(sheets: list[tuple[str, list[list[str]]]]) -> str:
                 found.extend(c for c in row if c.strip() and len(c) < 60 and c not in found)
             continue
         tables += 1
+        _serial_dates(rows[start + 1 :], header_map(rows[start]) or {})
         if title and not title.lower().startswith(("sheet", "trang tính")):
             blocks.append(title)
         blocks.extend(" ".join(c for c in r if c.strip()) for r in rows[:start])

@@ -254,10 +254,17 @@ def is_header_row(cells: list[str]) -> bool:
     return all(len(c) <= 40 and raw_map([c]) for c in filled)
 
 
+_BARE_TIMEFRAME = re.compile(
+    r"^(?:truoc (?:ngay )?)?(?:quy [ivx]{1,3}[/ ]\d{4}|thang \d{1,2}[/ ]\d{4}|nam \d{4}"
+    r"|thuong xuyen|hang nam|hang quy|\d{1,2}/\d{1,2}/\d{4}|(?:6|9) thang (?:dau|cuoi) nam \d{4})$"
+)
+
+
 def lost_layout(paras: list[str]) -> str | None:
     """The column names of a table whose layout was lost — a PDF's text copied cell by cell, or
-    column after column: "STT", "Nhiệm vụ", "Cơ quan chủ trì" … each on a line of its own —
-    or None."""
+    column after column: "STT", "Nhiệm vụ", "Cơ quan chủ trì" … each on a line of its own, or
+    a column of deadlines one under the other ("Quý II/2026", "Quý III/2026", "Thường xuyên" …)
+    — or None."""
     run: list[str] = []
     for para in [*paras, ""]:
         name = para.strip()
@@ -268,6 +275,14 @@ def lost_layout(paras: list[str]) -> str | None:
         if len(run) >= 3 and _header_map(run):
             return " | ".join(run)
         run = []
+    dates: list[str] = []
+    for para in paras:
+        if _BARE_TIMEFRAME.match(fold(para).strip(" .;")):
+            dates.append(para.strip())
+            if len(dates) >= 4:
+                return ", ".join(dates)
+        else:
+            dates = []
     return None
 
 

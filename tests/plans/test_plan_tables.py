@@ -84,6 +84,8 @@ def _tracking_sheet() -> bytes:
     sheet.append(
         [None, 2, "Cấp phép xây dựng trực tuyến", datetime(2026, 3, 31, 0, 0), "Hoàn thành"]
     )
+    # a deadline typed in a cell not formatted as a date: Excel's day number
+    sheet.append(["Sở Tài chính", 3, "Bố trí vốn nhà ở xã hội", 46387, "Chưa thực hiện"])
     sheet.merge_cells("A4:A5")
     data = io.BytesIO()
     book.save(data)
@@ -96,6 +98,7 @@ def test_a_tracking_sheet() -> None:
     assert [(t.ref, t.lead, t.timeframe, str(t.due)) for t in draft.tasks] == [
         ("1", ["Sở Xây dựng"], "30/09/2026", "2026-09-30"),
         ("2", ["Sở Xây dựng"], "31/03/2026", "2026-03-31"),
+        ("3", ["Sở Tài chính"], "31/12/2026", "2026-12-31"),
     ]
     assert "00:00" not in " ".join(t.text + (t.timeframe or "") for t in draft.tasks)
 
@@ -155,3 +158,32 @@ def test_titles_keep_their_own_numbers_only(text: str, title: str) -> None:
     from plans.drafting import short_title
 
     assert short_title(text) == title
+
+
+def test_a_table_copied_column_by_column_is_refused_with_what_to_send() -> None:
+    from pathlib import Path
+
+    from plans.errors import DocumentError
+
+    docs = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
+    text = (docs / "r3_kh-lam-dong-bang-theo-cot.txt").read_text("utf-8")
+    one_line_header = text.replace(
+        "STT\nNhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian hoàn thành\n",
+        "STT Nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời gian hoàn thành\n",
+    )
+    for variant in (text, one_line_header):
+        with pytest.raises(DocumentError) as caught:
+            parse_text(variant)
+        assert caught.value.code == "table_layout_lost"
+        assert caught.value.params["columns"]
+
+
+def test_a_lost_table_beside_tasks_with_role_lines_is_a_warning() -> None:
+    text = (
+        "KẾ HOẠCH\nDu lịch\n\nII. NHIỆM VỤ\n1. Quảng bá du lịch.\n- Cơ quan chủ trì: Sở Du lịch.\n"
+        "\nPHỤ LỤC\n\nSTT\n\nNhiệm vụ\n\nCơ quan chủ trì\n\nThời gian\n\n"
+        "Khảo sát tuyến\n\nSở Du lịch\n"
+    )
+    draft = parse_text(text)
+    assert [t.ref for t in draft.tasks] == ["II.1"]
+    assert "table_layout_lost" in [w.code for w in draft.warnings]
