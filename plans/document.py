@@ -158,7 +158,7 @@ def _parse(normalized: str, appendix: str = "", *, kind: str | None = None) -> P
         plan=info,
         tasks=ctx.tasks,
         reporting=reporting_schedule(all_plain),
-        warnings=info_ctx.warnings + ctx.warnings,
+        warnings=_first_things_first(info_ctx.warnings + ctx.warnings),
         quality=document_quality(" ".join(t.text for t in ctx.tasks), news=news),
     )
 
@@ -209,7 +209,7 @@ def _parse_amendment(plain: list[str], all_plain: list[str], target: Target) -> 
         plan=info,
         tasks=ctx.tasks,
         reporting=reporting_schedule(all_plain),
-        warnings=info_ctx.warnings + ctx.warnings,
+        warnings=_first_things_first(info_ctx.warnings + ctx.warnings),
         quality=document_quality(" ".join(t.text for t in ctx.tasks)),
         amends=amendment,
     )
@@ -241,6 +241,26 @@ def _numbering_warnings(ctx: Context, paras: list[Para], numbering: Numbering) -
         shown = ", ".join(f"«{printed}» → {read}" for printed, read in numbering.repaired[:6])
         more = f" (+{len(numbering.repaired) - 6})" if len(numbering.repaired) > 6 else ""
         ctx.warnings.append(DraftWarning(code="numbering_repaired", excerpt=shown + more))
+
+
+# Warnings about the whole document before those about one task: the preview shows the first few.
+_WHOLE_DOCUMENT = (
+    "lost_diacritics",
+    "table_layout_lost",
+    "numbering_gap",
+    "numbering_repaired",
+    "unassigned_section",
+    "appendix_missing",
+    "no_number",
+)
+
+
+def _first_things_first(warnings: list[DraftWarning]) -> list[DraftWarning]:
+    def rank(warning: DraftWarning) -> int:
+        code = warning.code
+        return _WHOLE_DOCUMENT.index(code) if code in _WHOLE_DOCUMENT else len(_WHOLE_DOCUMENT)
+
+    return sorted(warnings, key=rank)
 
 
 def _dedupe_refs(ctx: Context) -> None:
