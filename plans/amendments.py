@@ -26,6 +26,7 @@ from plans.model import Amendment, AmendmentChange, TaskDraft
 from plans.normalize import fold_keep
 from plans.numbering import Para, classify
 from plans.roles import assignees
+from plans.tables import parse_table
 
 _AMENDING_TITLE = re.compile(
     r"^(?:ve viec\s+)?(?:sua doi|dieu chinh|bo sung|bai bo|thay the)\b.{0,80}?"
@@ -97,6 +98,9 @@ def _instructions(paras: list[str]) -> list[_Instruction]:
                 out[-1].content.append(text)
                 quoting = not _closes(text)
                 continue
+            if text.startswith("|") and out and _brings_text(out[-1].text):
+                out[-1].content.append(text)  # the item as a table: its header and row
+                continue
             para = classify(text)
             opens = para.kind != "text" or _OPENING.match(fold_keep(text))
             if opens and _VERB.search(fold_keep(para.body)[:120]):
@@ -110,15 +114,19 @@ def _closes(text: str) -> bool:
 
 
 def _brings_text(instruction: str) -> bool:
-    return bool(re.search(r"nhu sau\s*:?\s*$", fold_keep(instruction)))
+    """ "… như sau:", "… thành:": the new text follows."""
+    return bool(_BRINGS.search(fold_keep(instruction)))
+
+
+_BRINGS = re.compile(r"(?:nhu sau|thanh|cu the)\s*:\s*$|nhu sau\s*$")
 
 
 def _split_inline(body: str) -> tuple[str, str]:
     """ "Sửa đổi nhiệm vụ số 2 … như sau: “Xây dựng …”" → the instruction and its new text."""
-    match = re.search(r"nhu sau\s*:\s*(?=[“\"‘«])", fold_keep(body))
+    match = re.search(r"(?:nhu sau|thanh)\s*:\s*(?=[“\"‘«])", fold_keep(body))
     if match is None:
         return body, ""
-    return body[: match.start()] + "như sau:", body[match.end() :]
+    return body[: match.end()].rstrip(), body[match.end() :]
 
 
 def read_amendment(paras: list[str], target: Target) -> tuple[Amendment, Context]:
@@ -265,6 +273,10 @@ def _with_task(change: AmendmentChange, instruction: _Instruction, ctx: Context)
     return change
 
 
+def _row(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
 def _unquote(line: str) -> str:
     line = line.strip()
     line = line.lstrip(_QUOTES).strip()
@@ -275,6 +287,13 @@ def _unquote(line: str) -> str:
 
 
 def _task_of(lines: list[str], ref: str) -> TaskDraft | None:
+    if lines[0].startswith("|"):
+        found = Context()
+        rows = [_row(line) for line in lines if not re.fullmatch(r"[|\s:-]+", line)]
+        if parse_table(rows, found, "") and found.tasks:
+            found.tasks[0].ref = ref
+            return found.tasks[0]
+        return None
     paras = [classify(line) for line in lines]
     if paras[0].kind not in ("num", "letter", "sub"):
         paras[0] = Para("num", "1", paras[0].body)

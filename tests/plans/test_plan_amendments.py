@@ -147,3 +147,30 @@ def test_a_plan_that_only_mentions_another_is_not_an_amendment() -> None:
     )
     assert draft.amends is None and draft.plan.kind != "amendment"
     assert [t.ref for t in draft.tasks] == ["II.1"]
+
+
+def test_an_appendix_task_restated_as_a_table_row_and_an_item_restated_with_thanh() -> None:
+    draft = _amend(
+        "1. Sửa đổi nhiệm vụ số 2 Mục II Phụ lục như sau:\n\n"
+        "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+        "|---|---|---|---|---|\n"
+        "| 2 | Triển khai hệ thống văn bản | Văn phòng UBND tỉnh | Sở Nội vụ | Quý IV/2026 |"
+        "\n\n2. Sửa đổi điểm a khoản 1 Mục III thành: “a) Sở Khoa học và Công nghệ chủ trì tổng "
+        "hợp, báo cáo UBND tỉnh trước ngày 15/12/2026.”\n"
+    )
+    assert _changes(draft) == [
+        ("amend", "II.2", None, None, None, []),
+        ("amend", "III.1.a", None, None, None, []),
+    ]
+    row, item = draft.tasks
+    assert (row.ref, row.lead, row.support, row.timeframe) == (
+        "II.2",
+        ["Văn phòng UBND tỉnh"],
+        ["Sở Nội vụ"],
+        "Quý IV/2026",
+    )
+    assert (item.ref, item.lead, str(item.due)) == (
+        "III.1.a",
+        ["Sở Khoa học và Công nghệ"],
+        "2026-12-15",
+    )
