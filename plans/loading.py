@@ -53,7 +53,7 @@ _TYPES = {
 }
 _PARTY_BODIES = {"tu": "TU", "tw": "TW", "hu": "HU", "qu": "QU", "thu": "ThU", "du": "ĐU"}
 _FILE_NUMBER = re.compile(
-    r"(?:^|[^0-9a-z])(\d{1,5})[-_. ]+(" + "|".join(_TYPES) + r")[-_. ]+([a-z]{2,10})(?:$|[^a-z])"
+    r"(?:^|[^0-9a-z])(\d{1,5})[-_. ]*(" + "|".join(_TYPES) + r")[-_. ]+([a-z]{2,10})(?:$|[^a-z])"
 )
 
 

@@ -13,7 +13,7 @@ from plans.columns import header_map, raw_map
 from plans.drafting import Context, join_ref, make_task, sentence_case
 from plans.normalize import fold_keep, is_caps
 from plans.numbering import Para, classify
-from plans.roles import TAGGED_ROLE, assignees, field_agencies, tagged_roles
+from plans.roles import TAGGED_ROLE, assignees, field_agencies, names_agency, tagged_roles
 
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\.?$")
 
@@ -128,6 +128,7 @@ def parse_table(rows: list[list[str]], ctx: Context, prefix: str) -> int:
                 mapping["time"] = index
         start += 1
     header_key = [fold(c) for c in header]
+    lead_first = "lead" in mapping and mapping["lead"] < mapping.get("task", 0)
     stt_index = mapping.get("stt", 0 if mapping.get("task", 0) != 0 else None)
     found: list[_Row] = []
     group_label: str | None = None
@@ -193,6 +194,8 @@ def parse_table(rows: list[list[str]], ctx: Context, prefix: str) -> int:
             continue
         if not task_text:
             continue
+        if previous is not None and not values["lead"] and lead_first:
+            values["lead"] = previous.lead  # a lead column first, its name not repeated below
         auto += 1
         number = stt if re.fullmatch(r"[\w.]+", stt or "") else str(auto)
         row = _Row(number, group_label, group_title)
@@ -213,6 +216,8 @@ def parse_table(rows: list[list[str]], ctx: Context, prefix: str) -> int:
             row.group_title = _join_lines(heading.text, agencies=False)
         ref = join_ref(prefix, row.group_label, row.number)
         lead_text = _join_lines(row.lead, agencies=True)
+        if not lead_text and row.group_title and _names_agency(row.group_title):
+            lead_text = row.group_title  # a tracking sheet grouped by its lead agencies
         lead = field_agencies(lead_text)
         support = field_agencies(_join_lines(row.support, agencies=True))
         if TAGGED_ROLE.search(fold_keep(lead_text)):  # "Sở A (chủ trì); Sở B"
@@ -239,6 +244,13 @@ def parse_table(rows: list[list[str]], ctx: Context, prefix: str) -> int:
             budget=_join_lines(row.budget, agencies=False) or None,
         )
     return len(found)
+
+
+def _names_agency(title: str) -> bool:
+    """A group row that is an agency's name ("Sở Xây dựng", "UBND các xã, phường"), not a
+    field of work ("CẢI CÁCH THỂ CHẾ")."""
+    title = title.replace("<br>", " ").strip()
+    return len(title) <= 80 and names_agency(title) and title == field_agencies(title)[0]
 
 
 def has_header(rows: list[list[str]]) -> bool:

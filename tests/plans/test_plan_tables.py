@@ -111,6 +111,8 @@ def test_a_tracking_sheet() -> None:
         ("quang-ngai-151-kh-ubnd", "151/KH-UBND"),
         ("QD_512_QD_UBND", "512/QĐ-UBND"),
         ("nghi-quyet-06-nq-tw", "06-NQ/TW"),
+        ("544KL-TU scan", "544-KL/TU"),
+        ("Kế hoạch số 151-KH-UBND ngày 22-9-2022", "151/KH-UBND"),
         ("danh-muc-nha-o-xa-hoi", None),
         ("ke-hoach-2026", None),
     ],
@@ -187,3 +189,30 @@ def test_a_lost_table_beside_tasks_with_role_lines_is_a_warning() -> None:
     draft = parse_text(text)
     assert [t.ref for t in draft.tasks] == ["II.1"]
     assert "table_layout_lost" in [w.code for w in draft.warnings]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # the lead column first, its name not repeated on the rows below
+        "| Đơn vị chủ trì | TT | Nhiệm vụ | Hạn |\n|---|---|---|---|\n"
+        "| Sở Xây dựng | 1 | Lập quy hoạch | 30/09/2026 |\n"
+        "|  | 2 | Cấp phép xây dựng | 31/12/2026 |\n"
+        "| UBND các xã, phường | 3 | Giải phóng mặt bằng | 30/06/2026 |\n",
+        # grouped by lead agency: a group row names it
+        "| TT | Nhiệm vụ | Hạn hoàn thành | Tình trạng |\n|---|---|---|---|\n"
+        "| I | Sở Xây dựng | | |\n"
+        "| 1 | Lập quy hoạch | 30/09/2026 | Đang thực hiện |\n"
+        "| 2 | Cấp phép xây dựng | 31/12/2026 | Hoàn thành |\n"
+        "| II | UBND các xã, phường | | |\n"
+        "| 3 | Giải phóng mặt bằng | 30/06/2026 | Đang thực hiện |\n",
+    ],
+)
+def test_a_tracking_sheet_grouped_by_lead(table: str) -> None:
+    draft = parse_text(f"BẢNG THEO DÕI\nThực hiện Kế hoạch số 12/KH-UBND\n\n{table}")
+    assert draft.plan.number == "12/KH-UBND"
+    assert [t.lead for t in draft.tasks] == [
+        ["Sở Xây dựng"],
+        ["Sở Xây dựng"],
+        ["UBND các xã, phường"],
+    ]
