@@ -5,7 +5,8 @@ The entry point others import. The reading is done by one module per thing read
 appendices), `normalize` (lines into paragraphs), `numbering` (item markers), `header` (number,
 date, issuer, title), `coordinator`, `reporting`, `roles` (who does a task), and the shape
 readers `items` (numbered items with role lines), `addressed` (sections addressed to agencies,
-news write-ups) and `tables` (appendix tables); `drafting` turns what they find into tasks."""
+news write-ups), `prose` (assignments inside paragraphs) and `tables` (appendix tables);
+`drafting` turns what they find into tasks. A plan that amends another is read by `amendments`."""
 
 from __future__ import annotations
 
@@ -112,10 +113,10 @@ def _parse(normalized: str, appendix: str = "", *, kind: str | None = None) -> P
         if not parse_addressed(text_paras, body):
             body = Context()
             parse_paren(text_paras, body)
-        _add_prose(text_paras, body)
+        assigned = _add_prose(text_paras, body)
     table_ctx = Context()
     usable = join_repeated([t for t in found if has_header(t)])
-    both = assigned and bool(body.tasks)
+    both = assigned and bool(body.tasks)  # tasks given by name in the body, a table besides
     for index, table in enumerate(usable, start=1):
         prefix = f"PL{index}" if len(usable) > 1 else ("PL" if both else "")
         parse_table(table, table_ctx, prefix)
@@ -215,9 +216,10 @@ def _parse_amendment(plain: list[str], all_plain: list[str], target: Target) -> 
     )
 
 
-def _add_prose(paras: list[Para], body: Context) -> None:
+def _add_prose(paras: list[Para], body: Context) -> bool:
     """Tasks given inside the paragraphs of "Nhiệm vụ, giải pháp", in document order with the
-    addressed items of "Tổ chức thực hiện"; a part of tasks that gives none is said."""
+    addressed items of "Tổ chức thực hiện"; a part of tasks that gives none is said. True when
+    the body gives tasks by name this way."""
     prose = Context()
     if parse_prose(paras, prose):
         order = [p.label for p in paras if p.kind == "roman"]
@@ -228,8 +230,10 @@ def _add_prose(paras: list[Para], body: Context) -> None:
 
         body.tasks = sorted(prose.tasks + body.tasks, key=part)
         body.warnings = prose.warnings + body.warnings
-    elif body.tasks:
+        return True
+    if body.tasks:
         body.warnings += prose.warnings
+    return False
 
 
 def _numbering_warnings(ctx: Context, paras: list[Para], numbering: Numbering) -> None:
