@@ -15,7 +15,9 @@ rule) and the frequencies the text names (quarterly when it names none). Pure: t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from domain.lines import strip_marker
 from domain.text import fold
@@ -30,6 +32,7 @@ FREQUENCIES: list[tuple[re.Pattern[str], Frequency]] = [
 ]
 PERIODIC = re.compile(r"dinh ky[^.;]{0,40}bao cao|bao cao dinh ky|bao cao[^.;]{0,60}dinh ky")
 ORDER: list[Frequency] = ["monthly", "quarterly", "half_yearly", "yearly"]
+Month = Literal["cutoff", "next", "first"]
 
 # The kinds of period a clause names (folded text).
 _KINDS: list[tuple[re.Pattern[str], Frequency]] = [
@@ -93,10 +96,10 @@ def read_clause(sentence: str) -> Clause | None:
     kinds = [kind for pattern, kind in _KINDS if pattern.search(folded)]
     clause = Clause(strip_marker(sentence).rstrip(" ./;"), kinds)
 
-    def rule(kind: Frequency, day: str, month: str) -> None:
+    def rule(kind: Frequency, day: str, month: Month) -> None:
         value = int(day)
         if 1 <= value <= 31:
-            clause.deadlines.setdefault(kind, DeadlineRule(day=value, month=month))  # type: ignore[arg-type]
+            clause.deadlines.setdefault(kind, DeadlineRule(day=value, month=month))
 
     for match in _LAST_MONTH_OF_QUARTER.finditer(folded):
         rule("quarterly", match.group(1), "cutoff")
@@ -107,10 +110,9 @@ def read_clause(sentence: str) -> Clause | None:
             rule(kind, match.group(1), "next")
     for match in _EVERY_MONTH.finditer(folded):
         rule("monthly", match.group(1) or match.group(2), "first")
-    if _BY_DATE.search(folded):
-        _dated(folded[_BY_DATE.search(folded).start() :], kinds, rule)  # type: ignore[union-attr]
-    if "quarterly" in clause.deadlines and "quarterly" not in kinds:
-        kinds.append("quarterly")
+    by_date = _BY_DATE.search(folded)
+    if by_date is not None:
+        _dated(folded[by_date.start() :], kinds, rule)
     for kind in clause.deadlines:
         if kind not in kinds:
             kinds.append(kind)
@@ -120,7 +122,9 @@ def read_clause(sentence: str) -> Clause | None:
     return clause
 
 
-def _dated(folded: str, kinds: list[Frequency], rule) -> None:  # type: ignore[no-untyped-def]
+def _dated(
+    folded: str, kinds: list[Frequency], rule: Callable[[Frequency, str, Month], None]
+) -> None:
     """Deadlines given as dates without a year: "trước ngày 10/6 và 10/12", "15/3, 15/6, 15/9,
     15/12", "trước ngày 15/01 năm sau". The month says which period each closes."""
     dates = [(m.group(1), int(m.group(2))) for m in _DATES.finditer(folded[:160])]
@@ -149,7 +153,7 @@ def _dated(folded: str, kinds: list[Frequency], rule) -> None:  # type: ignore[n
             rule("quarterly", day, "next")
 
 
-def _lateness(kind: Frequency, rule: DeadlineRule) -> int:
+def _lateness(rule: DeadlineRule) -> int:
     """Days from the cut-off (the 14th) to the deadline, roughly: to compare two clauses."""
     if rule.month == "cutoff":
         return rule.day - 14
@@ -178,7 +182,7 @@ def reporting_schedule(paras: list[str]) -> ReportingSchedule:
         if clause is None or not clause.deadlines:
             continue
         for kind, rule in clause.deadlines.items():
-            if kind not in deadlines or _lateness(kind, rule) < _lateness(kind, deadlines[kind]):
+            if kind not in deadlines or _lateness(rule) < _lateness(deadlines[kind]):
                 deadlines[kind], source[kind] = rule, clause.text
         for kind in clause.kinds:
             if kind not in found:
