@@ -8,6 +8,9 @@ from domain.text import fold
 
 # Order matters: "Cơ quan phối hợp" is support before it could be read as "cơ quan … thực hiện".
 COLUMNS: list[tuple[str, re.Pattern[str]]] = [
+    # a tracking sheet's counts and status columns, never the task or its timeframe
+    ("count", re.compile(r"^(?:tong so|so luong|so nhiem vu|tong cong|ty le)\b")),
+    ("status", re.compile(r"^(?:tinh trang|trang thai|muc do hoan thanh|danh gia)\b")),
     ("support", re.compile(r"phoi hop")),
     (
         "lead",

@@ -10,3 +10,23 @@ class DocumentError(Exception):
         super().__init__(code)
         self.code = code
         self.params: dict = dict(params)
+
+
+ERROR_CODES = (
+    "empty",
+    "binary",
+    "too_large",
+    "corrupt_docx",
+    "corrupt_xlsx",
+    "encrypted",
+    "unsupported_format",
+    "no_tasks",
+    "appendix_missing",
+    "no_columns",
+    "pdf_no_text",
+    "zip_bomb",
+    "too_many_paragraphs",
+    "too_many_pages",
+    "timeout",
+    "too_much_memory",
+)

@@ -117,7 +117,11 @@ class AmendmentChange(BaseModel):
     )
     old: str | None = Field(default=None, description="replace: the phrase replaced")
     new: str | None = Field(default=None, description="replace: the phrase put instead")
-    excerpt: str = ""
+    scope: list[str] = Field(
+        default_factory=list,
+        description='replace: the parts or items it applies in ("II", "I.1"); empty: everywhere',
+    )
+    excerpt: str = Field(default="", description="The instruction as written")
 
 
 class Amendment(BaseModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from domain.lines import NUMBER, join_wrapped, starts_with_marker, starts_with_scanned_marker
 from domain.text import nfc
 
 _ARTEFACTS = str.maketrans(
@@ -30,16 +31,14 @@ _PAGE_NUMBER = re.compile(
 _HARD = "\x00hard"
 _RULE = re.compile(r"^[-_=*~.\s]{3,}$|^\*$")
 _TERMINATED = re.compile(r"[.;:!?…]$|\./\.$")
-_MARKER = re.compile(
-    r"^(?:[-+•–—*]\s|[IVXLC]{1,6}\.\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|\d{1,2}\.\d{1,2}\s"
-    r"|[a-zđ]\)\s|\(\d{1,2}\)|\([a-zđ]\)\s|\|)"
-)
 _ROLE_LABEL = re.compile(
     r"^(?:(?:co quan|don vi)[, /]*)*(?:chu tri|phoi hop|thuc hien)(?: thuc hien)?\s*:"
     r"|^(?:thoi gian|thoi han|tien do|han hoan thanh)(?: thuc hien| hoan thanh)?\s*:"
     r"|^(?:san pham|kinh phi|nguon kinh phi|phan cong(?: thuc hien)?|ket qua)[^:]{0,20}:"
 )
-_HEADING_MARKER = re.compile(r"^(?:[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|\(\d{1,2}\))\s")
+_HEADING_MARKER = re.compile(
+    rf"^(?:[IVXLC]{{1,8}}\.|{NUMBER}(?:\.\d{{1,2}}){{0,3}}[.)]|\({NUMBER}\))\s"
+)
 _NUMBER_LINE = re.compile(r"^s[oố6ô]\s*:?\s*\d+\s*[/-]", re.I)
 _DATE_LINE = re.compile(
     r"(?:^|[\s,*)])[^,]{0,40},\s*ng[aà]y\s+\d{1,2}\s+th[aá]ng\s+\d{1,2}\s+n[aăắ]m\s+\d{4}\s*\.?$",
@@ -87,6 +86,23 @@ def is_header_line(line: str) -> bool:
     return is_caps(stripped) and bool(_ISSUER_WORDS.match(folded)) and len(stripped.split()) <= 8
 
 
+_WIDE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
+def _side_by_side(line: str) -> list[str]:
+    """A text copy of a document's header keeps its two columns on one line, apart by spaces
+    ("ỦY BAN NHÂN DÂN        CỘNG HÒA XÃ HỘI …", "Số: 58/KH-UBND     Quảng Ngãi, ngày …"):
+    one line per column."""
+    if "   " not in line or "\t" in line or line.lstrip().startswith("|"):
+        return [line]
+    parts = [p for p in _WIDE_GAP.split(line.strip()) if p.strip()]
+    if len(parts) < 2 or any(len(p) > 90 for p in parts):
+        return [line]
+    if any(is_header_line(p) or _MOTTO.search(fold_keep(p)) or is_caps(p) for p in parts):
+        return parts
+    return [line]
+
+
 def _clean_line(line: str) -> str:
     """Trim a physical line and remove markdown furniture from it."""
     line = line.replace("\t", " \t ") if "\t" in line else line
@@ -116,10 +132,11 @@ def _starts_lower(line: str) -> bool:
 
 def _can_join(prev: str, last: str, line: str, *, blank_between: bool, width: int) -> bool:
     """Decide whether `line` continues the paragraph `prev`."""
-    if not prev or _is_table_row(prev) or _is_table_row(line) or _MARKER.match(line):
+    if not prev or _is_table_row(prev) or _is_table_row(line):
+        return False
+    if starts_with_marker(line) or starts_with_scanned_marker(line):
         return False
     if _ROLE_LABEL.match(fold_keep(line)):  # "Cơ quan chủ trì: …" on its own line
-        return False
         return False
     if is_caps(prev) or is_header_line(prev) or is_header_line(line):
         return False
@@ -135,12 +152,6 @@ def _can_join(prev: str, last: str, line: str, *, blank_between: bool, width: in
     return width > 0 and len(last) >= 0.75 * width and not is_caps(line)
 
 
-def _join(prev: str, line: str) -> str:
-    if prev.endswith("-") and not prev.endswith(" -") and line[:1].isalnum():
-        return prev + line
-    return prev + " " + line
-
-
 def normalize_text(text: str, *, wrapped: bool | None = None) -> str:
     """Clean a whole document; returns paragraphs separated by blank lines.
 
@@ -149,7 +160,7 @@ def normalize_text(text: str, *, wrapped: bool | None = None) -> str:
     """
     text = nfc(text).translate(_ARTEFACTS)
     text = _HEADING_HASH.sub("", text)
-    raw = text.split("\n")
+    raw = [part for line in text.split("\n") for part in _side_by_side(line)]
     lines: list[str | None] = []  # None marks a blank line, _HARD a rule
     headers: list[str] = []
     seen_headers: set[str] = set()
@@ -202,7 +213,7 @@ def normalize_text(text: str, *, wrapped: bool | None = None) -> str:
             and not hard
             and _can_join(paragraphs[-1], last_line, line, blank_between=between, width=width)
         ):
-            paragraphs[-1] = _join(paragraphs[-1], line)
+            paragraphs[-1] = join_wrapped(paragraphs[-1], line)
         else:
             paragraphs.append(line)
         last_line = line

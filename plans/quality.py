@@ -227,3 +227,16 @@ def clearly_worse(new: float | None, old: float | None) -> bool:
     if new is None or old is None:
         return False
     return new < old - 0.1
+
+
+_ASCII_MARKERS = re.compile(r"\b(?:cua|va|cac|duoc|nhung|thuc hien|nam|tinh|trien khai|viec)\b")
+
+
+def lost_diacritics(text: str) -> bool:
+    """True when most Vietnamese words in `text` have lost their diacritics (OCR, phone typing)."""
+    words = re.findall(r"[^\W\d_]+", text)
+    if len(words) < 20:
+        return False
+    plain = sum(1 for w in words if w.isascii())
+    hits = len(_ASCII_MARKERS.findall(text.lower()))
+    return plain / len(words) > 0.8 or hits / len(words) > 0.04

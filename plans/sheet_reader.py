@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date, datetime, time, timedelta
 
 from plans.columns import header_map, raw_map
 from plans.errors import DocumentError
@@ -26,10 +27,7 @@ def xlsx_text(data: bytes, limits: ReadLimits) -> str:
         cells += (sheet.max_row or 0) * (sheet.max_column or 0)
         if cells > limits.max_cells:
             raise DocumentError("too_many_paragraphs", count=cells, limit=limits.max_cells)
-        grid = [
-            ["" if v is None else " ".join(str(v).split("\n")).strip() for v in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
+        grid = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
         for merged in sheet.merged_cells.ranges:
             # A cell merged down (one lead for several rows) holds for every row it covers;
             # one merged across (a group row) stays in its first column only.
@@ -39,6 +37,36 @@ def xlsx_text(data: bytes, limits: ReadLimits) -> str:
                     grid[row - 1][merged.min_col - 1] = value
         sheets.append((sheet.title, grid))
     return _tables_text(sheets)
+
+
+def _cell_text(value: object) -> str:
+    """A cell as a person reads it: an Excel date as "30/09/2026" (never "2026-09-30 00:00:00"),
+    a whole number without ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        if value.time() == time(0):
+            return value.strftime("%d/%m/%Y")
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).split("\n")).strip()
+
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def _serial_dates(rows: list[list[str]], mapping: dict[str, int]) -> None:
+    """A deadline typed in a cell not formatted as a date shows Excel's day number ("46295"):
+    in the time column, a number of the days of 2000–2099 is that date."""
+    index = mapping.get("time")
+    if index is None:
+        return
+    for row in rows:
+        if index < len(row) and row[index].isdigit() and 36526 <= int(row[index]) <= 73050:
+            row[index] = (_EXCEL_EPOCH + timedelta(days=int(row[index]))).strftime("%d/%m/%Y")
 
 
 def csv_text(text: str, limits: ReadLimits) -> str:
@@ -86,6 +114,7 @@ def _tables_text(sheets: list[tuple[str, list[list[str]]]]) -> str:
                 found.extend(c for c in row if c.strip() and len(c) < 60 and c not in found)
             continue
         tables += 1
+        _serial_dates(rows[start + 1 :], header_map(rows[start]) or {})
         if title and not title.lower().startswith(("sheet", "trang tính")):
             blocks.append(title)
         blocks.extend(" ".join(c for c in r if c.strip()) for r in rows[:start])

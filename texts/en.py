@@ -254,6 +254,23 @@ TEXTS: dict[str, str] = {
     "warning.unreadable_assignee": "{ref}: agency name is unclear: {excerpt}",
     "warning.periodic_report": "{ref}: contains a «định kỳ báo cáo» (periodic reporting) requirement",
     "warning.other": "{ref}: {excerpt}",
+    # -- importer, round 3: numbering, layouts, prose, amendments --
+    "warning.numbering_gap": "{ref}: the numbering jumps ({excerpt} not found); check that no item is missing",
+    "warning.numbering_repaired": "Item numbers misread in the scan were read back: {excerpt}",
+    "warning.unassigned_paragraph": "{ref}: this paragraph assigns no agency, so it is not a task: {excerpt}",
+    "warning.unassigned_section": (
+        "Part {ref} ({excerpt}) assigns no agency, so it was not read as tasks; the tasks come "
+        "from the parts that name who carries them out"
+    ),
+    "warning.table_layout_lost": (
+        "A table lost its layout (its cells come one per line: {excerpt}); its tasks were not read. "
+        "Please send the plan as a PDF or Word (.docx) file"
+    ),
+    "import.error.table_layout_lost": (
+        "The task table in this file lost its layout when it was copied to text (its cells come one "
+        "per line, column after column: {columns}), so which agency leads which task cannot be read. "
+        "Please send the plan as a PDF or Word (.docx) file."
+    ),
     # -- directory, plans and members (admins) --
     "plans.none": "No plans yet. Send a plan document (.docx, .pdf, .txt, .yaml) to import one.",
     "plans.line": (

@@ -252,6 +252,23 @@ TEXTS: dict[str, str] = {
     "warning.unreadable_assignee": "{ref}: tên cơ quan không đọc rõ: {excerpt}",
     "warning.periodic_report": "{ref}: có yêu cầu «định kỳ báo cáo»",
     "warning.other": "{ref}: {excerpt}",
+    # -- importer, round 3: numbering, layouts, prose, amendments --
+    "warning.numbering_gap": "{ref}: số thứ tự nhảy (chưa thấy {excerpt}) — kiểm tra xem có sót mục nào không",
+    "warning.numbering_repaired": "Số thứ tự trong bản quét bị đọc sai, đã đọc lại: {excerpt}",
+    "warning.unassigned_paragraph": "{ref}: đoạn này không giao cho cơ quan nào nên không thành nhiệm vụ: {excerpt}",
+    "warning.unassigned_section": (
+        "Mục {ref} ({excerpt}) không giao nhiệm vụ cho cơ quan nào nên không đọc thành nhiệm vụ; "
+        "nhiệm vụ lấy từ các mục có giao cơ quan thực hiện"
+    ),
+    "warning.table_layout_lost": (
+        "Có một bảng đã mất bố cục (các ô rời ra từng dòng: {excerpt}): nhiệm vụ trong bảng đó chưa "
+        "được đọc. Hãy gửi tệp PDF hoặc Word (.docx) của kế hoạch"
+    ),
+    "import.error.table_layout_lost": (
+        "Bảng nhiệm vụ trong tệp đã mất bố cục khi chép ra văn bản (các ô rời ra từng dòng, hết cột "
+        "này sang cột khác: {columns}), nên không biết nhiệm vụ nào do cơ quan nào chủ trì. Hãy gửi "
+        "tệp PDF hoặc Word (.docx) của kế hoạch."
+    ),
     # -- directory, plans and members (admins) --
     "plans.none": "Chưa có kế hoạch nào. Gửi tài liệu kế hoạch (.docx, .pdf, .txt, .yaml) để nạp.",
     "plans.line": (

@@ -99,7 +99,11 @@ async def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
                 )
                 preview = await preview_plan(session, draft, directory=directory)
             if args.json:
-                print(json.dumps(preview.to_json(), ensure_ascii=False, indent=1))
+                payload = preview.to_json()
+                # what an amending plan changes in the plan it amends, and the reporting clause
+                payload.setdefault("amends", draft.amends and draft.amends.model_dump(mode="json"))
+                payload.setdefault("reporting", draft.reporting.model_dump(mode="json"))
+                print(json.dumps(payload, ensure_ascii=False, indent=1))
             else:
                 print_preview(texts, preview)
             return

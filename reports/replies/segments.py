@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from domain.lines import bare_number
 from reports.replies.refs import REF, STATUS_START, Candidate, leading_refs, make_ref
 from reports.replies.text import fold_map
 
@@ -15,7 +16,6 @@ _HARD = re.compile(r"\n+|;+|(?<=[^\s0-9.])\.(?=\s+\S)|(?<=[0-9]%)\.(?=\s+\S)|(?<
 _SPLIT_SOFT = re.compile(
     r",|:|\s(?:và|va|vs|với|voi|nhưng|nhung|còn|con|\+|-|–)\s|\s+", re.IGNORECASE
 )
-_BULLET_ONLY = re.compile(r"^\W*[0-9]{1,2}\s*[.)]?\W*$")
 _THEN_STATUS = re.compile(rf"\s*[:\-]?\s*{STATUS_START}")
 
 # The bot's own reminder, pasted or quoted above the answer (folded).
@@ -181,7 +181,7 @@ def split(
                 continue  # "Xong: 1a, 1b" names the status first
             if m.group().isspace() or m.group().strip() in ("-", "–"):
                 head = line[cut : m.start()]
-                if _BULLET_ONLY.match(head):
+                if bare_number(head):
                     continue
                 if not _THEN_STATUS.match(folded, refs[-1].end):
                     continue
