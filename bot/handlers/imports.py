@@ -15,6 +15,7 @@ from pathlib import PurePath
 from typing import Any
 
 from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Update
 
@@ -47,7 +48,7 @@ from plans.limits import DEFAULT_LIMITS
 from plans.loading import PLAN_FILE_SUFFIXES
 from plans.model import PlanDraft, ReportingSchedule
 from plans.planfile import PlanFileError
-from plans.registry import DROPPED, is_empty, load_directory, starter_snapshot
+from plans.registry import DROPPED, is_empty, load_directory, load_starter, starter_snapshot
 from plans.starter import load_directory as load_starter_directory
 from plans.store import (
     AmendedPlanMissing,
@@ -65,6 +66,7 @@ from plans.store import (
 )
 from reminders.outbox import DEAD_AFTER, HEARTBEAT
 from storage.models import BotState, Member
+from storage.upsert import insert_ignore
 from texts import Html, Texts
 
 __all__ = ["document_error_text", "on_document", "on_import_button", "preview_lines"]
@@ -152,21 +154,15 @@ async def import_document(update: Update, context: BotContext, member: Member) -
     # back after the restart, and reading it once more could stop the bot in a loop. The same
     # document sent again while it is being read is not read twice either.
     marker = f"{PARSING}{document.file_unique_id}"
+    mark = {"key": marker, "value": {"name": name, "reader": instance_id(svc)}}
     async with svc.db.transaction() as session:
-        found = await session.get(BotState, marker)
+        found = None
+        if not await insert_ignore(session, BotState, {**mark, "updated_at": svc.now()}, ["key"]):
+            found = await session.get(BotState, marker)
         reading = found is not None and await _reader_alive(session, svc, found.value.get("reader"))
-        if found is None:
-            session.add(
-                BotState(
-                    key=marker,
-                    value={"name": name, "reader": instance_id(svc)},
-                    updated_at=svc.now(),
-                )
-            )
-        elif not reading:
+        if found is not None and not reading:
             await session.delete(found)
-    if reading:
-        assert found is not None
+    if found is not None and reading:
         await message.reply_text(
             texts("import.already_reading", name=found.value.get("name") or name)
         )
@@ -381,30 +377,28 @@ async def on_import_button(update: Update, context: BotContext, member: Member) 
     await show_preview(update, context, pending_id, state, in_place=True)
 
 
-async def save_import(update: Update, context: BotContext, member: Member, pending_id: str) -> None:
-    """Save the pending preview in one transaction that also claims it (a second press finds
-    it gone). Over a plan saved by someone else since the preview, nothing is saved and the
-    preview is shown again with the changes against that save."""
-    svc, texts = context.services, context.texts
-    query = update.callback_query
-    assert query is not None
-    state: dict[str, Any] | None = None
-    try:
-        async with svc.db.transaction() as session:
-            claimed = await session.execute(
-                delete(BotState)
-                .where(BotState.key == PENDING + pending_id)
-                .returning(BotState.value)
-            )
-            state = claimed.scalar_one_or_none()
-            if state is None:
-                result: SaveResult | None = None
-            else:
+async def _save_pending(
+    svc: Services, member: Member, pending_id: str, state_seen: list[dict[str, Any]]
+) -> SaveResult | None:
+    """Claim the pending preview and save it, in one transaction (None: already handled).
+    Two saves that cross on PostgreSQL (the starter directory or a new agency written by both)
+    meet a unique key: the loser's transaction is rolled back and tried once more, where it
+    finds the other's save (PlanChangedMeanwhile)."""
+    for attempt in (1, 2):
+        try:
+            async with svc.db.transaction() as session:
+                claimed = await session.execute(
+                    delete(BotState)
+                    .where(BotState.key == PENDING + pending_id)
+                    .returning(BotState.value)
+                )
+                state = claimed.scalar_one_or_none()
+                if state is None:
+                    return None
+                state_seen.append(state)
                 if await is_empty(session):
-                    from plans.registry import load_starter
-
                     await load_starter(session, load_starter_directory(), actor=member)
-                result = await save_plan(
+                return await save_plan(
                     session,
                     draft_of(state),
                     fixes=state.get("fixes", {}),
@@ -414,14 +408,31 @@ async def save_import(update: Update, context: BotContext, member: Member, pendi
                     at=await import_clock(svc, session),
                     seen=SeenVersion(state.get("version")),
                 )
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    return None
+
+
+async def save_import(update: Update, context: BotContext, member: Member, pending_id: str) -> None:
+    """Save the pending preview in one transaction that also claims it (a second press finds
+    it gone). Over a plan saved by someone else since the preview, nothing is saved and the
+    preview is shown again with the changes against that save."""
+    svc, texts = context.services, context.texts
+    query = update.callback_query
+    assert query is not None
+    seen: list[dict[str, Any]] = []
+    try:
+        result = await _save_pending(svc, member, pending_id, seen)
     except PlanChangedMeanwhile as exc:  # rolled back: the pending preview is still there
-        assert state is not None
-        await _saved_meanwhile(update, context, member, pending_id, state, exc.number)
+        await _saved_meanwhile(update, context, member, pending_id, seen[-1], exc.number)
         return
     except AmendedPlanMissing as exc:
+        await _forget(svc, PENDING + pending_id)
         await edit(query, texts("import.amend.missing", target=exc.number))
         return
     except UnresolvedAgencies as exc:  # names of another province: refused, never created
+        await _forget(svc, PENDING + pending_id)
         names = ", ".join(u.name for u in exc.unmatched)
         await edit(query, texts("import.refused_names", names=names))
         return
