@@ -16,8 +16,10 @@ import pytest
 from sqlalchemy import func, select
 
 from emulator import BotApiEmulator, FakeUser
+from periods.calendar import WorkingCalendar
+from periods.schedule import owed_from_when_added
 from storage.db import Database
-from storage.models import Assignment, BotState, Plan, Task
+from storage.models import Agency, Assignment, BotState, Plan, Task
 from tests.auxil.clock import FakeClock
 from tests.auxil.databases import DatabaseTarget
 from tests.auxil.harness import BotHarness, make_settings
@@ -527,3 +529,19 @@ async def test_cli_import_starts_from_the_period_given(
         assert owed == {date(2027, 2, 15)}
     finally:
         await database.dispose()
+
+
+async def test_assign_owes_from_the_day_it_is_made(harness: BotHarness) -> None:
+    """Issue 20: an agency assigned by /assign is not counted late for deadlines that passed
+    before it was assigned; the reply says from when it reports."""
+    harness.clock.set(datetime(2026, 12, 25, 2, 0, tzinfo=UTC))
+    await tap(harness, await _preview(harness, "88.yaml", MONTHLY_PLAN.encode()), "Lưu")
+    harness.clock.set(datetime(2027, 3, 1, 2, 0, tzinfo=UTC))
+    reply = await harness.ask(ADMIN, "/assign 2 Sở Nội vụ support")
+    owed = owed_from_when_added(date(2027, 3, 1), WorkingCalendar())
+    assert f"có hạn từ {owed:%d/%m/%Y}" in reply.text, reply.text
+    async with harness.db.sessions() as session:
+        rows = dict(
+            (await session.execute(select(Agency.name, Assignment.owed_from).join(Agency))).all()
+        )
+    assert rows["Sở Nội vụ"] == owed and rows["Sở Xây dựng"] == date(2027, 1, 15)
