@@ -209,8 +209,9 @@ TEXTS: dict[str, str] = {
     "import.downloading": "📄 Reading «{name}»…",
     "import.preview.header": (
         "📋 <b>{number}</b> — {title}\nIssued by: {issuer}; date {issued}\n"
-        "Monitoring and consolidating agency: {coordinator}\nRecognised <b>{count}</b> task(s):"
+        "Monitoring and consolidating agency: {coordinator}"
     ),
+    "import.preview.tasks": "Recognised <b>{count}</b> task(s):",
     "import.preview.existing": "ℹ️ This plan already exists: saving will <b>update</b> it ({changes}).",
     "import.preview.changes": "{added} added, {removed} removed, {changed} changed",
     "import.preview.task": "<b>{ref}</b> {title}\n   Lead: {lead}{support}; {timeframe}",

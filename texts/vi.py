@@ -207,8 +207,9 @@ TEXTS: dict[str, str] = {
     "import.downloading": "📄 Đang đọc «{name}»…",
     "import.preview.header": (
         "📋 <b>{number}</b> — {title}\nCơ quan ban hành: {issuer}; ngày {issued}\n"
-        "Cơ quan theo dõi, tổng hợp: {coordinator}\nNhận ra <b>{count}</b> nhiệm vụ:"
+        "Cơ quan theo dõi, tổng hợp: {coordinator}"
     ),
+    "import.preview.tasks": "Nhận ra <b>{count}</b> nhiệm vụ:",
     "import.preview.existing": "ℹ️ Kế hoạch này đã có: lưu sẽ <b>cập nhật</b> ({changes}).",
     "import.preview.changes": "thêm {added}, bỏ {removed}, sửa {changed}",
     "import.preview.task": "<b>{ref}</b> {title}\n   Chủ trì: {lead}{support}; {timeframe}",

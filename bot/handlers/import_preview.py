@@ -294,7 +294,6 @@ def _preview_parts(
             issuer=plan["issuer"] or "?",
             issued=_day(plan["issued_on"]),
             coordinator=plan["coordinator"] or "?",
-            count=len(data["tasks"]),
         )
     ]
     act = plan.get("issuing_act")
@@ -305,6 +304,7 @@ def _preview_parts(
     head += calendar_lines(texts, preview.calendar)
     if preview.diff is not None:
         head.extend(diff_lines(texts, preview.diff, choice))
+    head.append(texts("import.preview.tasks", count=len(data["tasks"])))
     tasks: list[str] = []
     for task in data["tasks"]:
         support = (
