@@ -20,7 +20,7 @@ from bot.cli.common import (
 from bot.settings import Settings
 from plans.registry import AgencyConflict, add_agency, find_agency
 from storage.db import Database
-from texts import Html, Texts
+from texts import Texts
 
 
 async def cmd_agency_add(settings: Settings, args: argparse.Namespace) -> None:
@@ -147,7 +147,9 @@ async def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
                 )
             lines.append(say(texts, "cli.import.unresolved_help"))
             raise CliError("\n".join(lines)) from exc
-        print(saved_line(texts, result))
+        from bot.handlers.import_preview import saved_text
+
+        print(plain(saved_text(texts, result, terminal=True)))
 
     if args.dry_run:
         await read_only(settings, preview, texts)
@@ -184,50 +186,6 @@ async def cli_clock(settings: Settings, session: Any) -> Any:
 
     calendar = await load_calendar(session, **settings.calendar_settings)
     return ImportClock(datetime.now(UTC), calendar)
-
-
-def saved_line(texts: Texts, result: Any) -> str:
-    """What saving did, as the bot says it in chat, for the terminal."""
-    from bot.render import local_date
-
-    if result.amendment is not None:
-        return say(
-            texts,
-            "cli.import.amended",
-            number=result.amending,
-            target=result.plan.number,
-            changed=result.updated,
-            added=result.added,
-            removed=result.removed,
-        )
-    if not result.created and not (result.added or result.updated or result.removed):
-        return say(texts, "import.unchanged", number=result.plan.number)
-    verb = texts.plain("import.verb.created" if result.created else "import.verb.updated")
-    new_agencies = (
-        texts("import.new_agencies", names=", ".join(result.new_agencies))
-        if result.new_agencies
-        else Html("")
-    )
-    start = (
-        texts(
-            "import.saved_start",
-            period=texts.period(result.start),
-            due=local_date(result.start_due),
-        )
-        if result.start is not None
-        else Html("")
-    )
-    return say(
-        texts,
-        "cli.import.saved",
-        verb=verb,
-        number=result.plan.number,
-        added=result.added,
-        updated=result.updated,
-        removed=result.removed,
-        new_agencies=new_agencies,
-        start=start,
-    )
 
 
 def print_preview(texts: Texts, preview: Any) -> None:

@@ -15,7 +15,7 @@ from bot.render import local_date, shorten
 from periods.labels import PeriodName
 from periods.rules import KINDS, Period
 from plans.calendar_choice import DAY_CHOICES, DAY_KINDS, CalendarView, KindDeadline
-from plans.store import ImportChoice, PlanChanges, PlanPreview
+from plans.store import ImportChoice, PlanChanges, PlanPreview, SaveResult
 from texts import Html, Texts
 
 IMPORT = "im"
@@ -476,3 +476,42 @@ def calendar_buttons(
     last.append(keyboards.button(texts.plain("import.button.back"), IMPORT, pending_id, "cal"))
     rows += keyboards.rows(last, 2)
     return InlineKeyboardMarkup(rows)
+
+
+def saved_text(texts: Texts, result: SaveResult, *, terminal: bool = False) -> Html:
+    """What saving did, in the words of the preview (`terminal`: for `dondoc import`)."""
+    if result.amendment is not None:
+        return texts(
+            "cli.import.amended" if terminal else "import.amend.saved",
+            number=result.amending or "",
+            target=result.plan.number,
+            changed=result.updated,
+            added=result.added,
+            removed=result.removed,
+        )
+    if not result.created and not (result.added or result.updated or result.removed):
+        return texts("import.unchanged", number=result.plan.number)
+    new_agencies = (
+        texts("import.new_agencies", names=", ".join(result.new_agencies))
+        if result.new_agencies
+        else Html("")
+    )
+    start = (
+        texts(
+            "import.saved_start",
+            period=period_label(texts, result.start),
+            due=local_date(result.start_due),
+        )
+        if result.start is not None and result.start_due is not None
+        else Html("")
+    )
+    return texts(
+        "cli.import.saved" if terminal else "import.saved",
+        verb=texts.plain("import.verb.created" if result.created else "import.verb.updated"),
+        number=result.plan.number,
+        added=result.added,
+        updated=result.updated,
+        removed=result.removed,
+        new_agencies=new_agencies,
+        start=start,
+    )

@@ -26,13 +26,12 @@ from bot.handlers import groups, officer
 from bot.handlers.import_preview import (
     calendar_buttons,
     offered,
-    period_label,
     preview_buttons,
     preview_lines,
     preview_text,
+    saved_text,
 )
 from bot.messaging import edit, pressed
-from bot.render import local_date
 from domain.status import Role
 from periods.rules import KINDS
 from plans.calendar_choice import (
@@ -440,44 +439,6 @@ async def save_import(update: Update, context: BotContext, member: Member, pendi
         await edit(query, texts("import.expired"))
         return
     await edit(query, saved_text(texts, result))
-
-
-def saved_text(texts: Texts, result: SaveResult) -> Html:
-    """What saving did, in the words of the preview."""
-    if result.amendment is not None:
-        return texts(
-            "import.amend.saved",
-            target=result.plan.number,
-            changed=result.updated,
-            added=result.added,
-            removed=result.removed,
-        )
-    if not result.created and not (result.added or result.updated or result.removed):
-        return texts("import.unchanged", number=result.plan.number)
-    new_agencies = (
-        texts("import.new_agencies", names=", ".join(result.new_agencies))
-        if result.new_agencies
-        else Html("")
-    )
-    start = (
-        texts(
-            "import.saved_start",
-            period=period_label(texts, result.start),
-            due=local_date(result.start_due),
-        )
-        if result.start is not None and result.start_due is not None
-        else Html("")
-    )
-    return texts(
-        "import.saved",
-        verb=texts.plain("import.verb.created" if result.created else "import.verb.updated"),
-        number=result.plan.number,
-        added=result.added,
-        updated=result.updated,
-        removed=result.removed,
-        new_agencies=new_agencies,
-        start=start,
-    )
 
 
 async def _saved_meanwhile(

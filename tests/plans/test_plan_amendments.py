@@ -242,9 +242,7 @@ async def test_an_amendment_changes_the_saved_plan_and_keeps_its_reports(db: Dat
     replaced = shown.effect.replaced[0].refs
     assert "II.5.a" in replaced and "II.5.a" in preview.diff.changed
     async with db.transaction() as session:
-        result = await save_plan(
-            session, amending(), at=at(date(2027, 3, 10)), seen=preview.seen
-        )
+        result = await save_plan(session, amending(), at=at(date(2027, 3, 10)), seen=preview.seen)
     assert result.plan.number == "151/KH-UBND" and not result.created
     assert (result.added, result.removed) == (1, 1) and result.updated == len(preview.diff.changed)
     async with db.sessions() as session:
