@@ -31,11 +31,12 @@ def plan_calendar(
 
 def normalise_start(cal: PlanCalendar, period: Period) -> Period:
     """The plan's own period a chosen start stands for: a period of a kind the plan does not
-    report in becomes the plan's finest-kind period holding its cut-off ("Tháng 1/2027" for a
-    quarterly plan → Quý I/2027), then the primary period of its moment."""
+    report in becomes the plan's finest-kind period holding its first day ("Tháng 1/2027" for
+    a quarterly plan → Quý I/2027; "Quý I/2027" for a monthly plan → Tháng 1/2027), then the
+    primary period of its moment."""
     if period.kind not in cal.kinds:
         finest = min(cal.kinds or {"quarterly"}, key=KINDS.index)
-        period = period_containing(finest, period.ends_on)  # type: ignore[arg-type]
+        period = period_containing(finest, period.starts_on)  # type: ignore[arg-type]
     return cal.primary(period)
 
 

@@ -312,3 +312,22 @@ async def test_without_a_clock_saving_chooses_no_start(db: Database) -> None:
         result = await save_plan(session, monthly_plan(), choice=ImportChoice())
     assert result.start is None
     assert {r.owed_from for r in (await assignments(db)).values()} == {None}
+
+
+def test_a_start_of_another_kind_means_the_plans_period_holding_its_first_day() -> None:
+    from periods.rules import parse_period_key
+    from plans.calendar_choice import normalise_start, plan_calendar
+
+    monthly = plan_calendar(ReportingSchedule(frequencies=["monthly"]), CALENDAR)
+    quarterly = plan_calendar(ReportingSchedule(frequencies=["quarterly"]), CALENDAR)
+    yearly_too = plan_calendar(ReportingSchedule(frequencies=["quarterly", "yearly"]), CALENDAR)
+    cases = [
+        (monthly, "2027-Q1", "2027-M01"),
+        (monthly, "2026-H2", "2026-M07"),
+        (quarterly, "2027-M01", "2027-Q1"),
+        (quarterly, "2027-M03", "2027-Q1"),
+        (quarterly, "2027-Y", "2027-Q1"),
+        (yearly_too, "2026-Y", "2026-Q4"),  # one moment: stored on the quarter
+    ]
+    for cal, given, expected in cases:
+        assert normalise_start(cal, parse_period_key(given)).key == expected, (given, expected)
