@@ -802,7 +802,7 @@ async def _save(
     if at is not None:
         # nobody owes a period whose deadline passed before they could have been asked
         owed = start_due if created else owed_from_when_added(at.today, at.calendar)
-        await _owed_from(session, plan, before, owed)
+        await _owed_from(session, plan, before, owed, at.now)
     added, updated, removed = len(take_added), len(take_changed), len(take_removed)
     audit.record(
         session,
@@ -822,10 +822,10 @@ async def _save(
 
 
 async def _owed_from(
-    session: AsyncSession, plan: Plan, before: set[int], owed: date | None
+    session: AsyncSession, plan: Plan, before: set[int], owed: date | None, now: datetime
 ) -> None:
     """Give each assignment this save made (directly or through a group) the first deadline
-    it is owed for; assignments made before keep theirs."""
+    it is owed for, and the bot's time it was made; assignments made before keep theirs."""
     if owed is None:
         return
     rows = (
@@ -837,7 +837,7 @@ async def _owed_from(
     ).all()
     for row in rows:
         if row.id not in before:
-            row.owed_from = owed
+            row.owed_from, row.created_at = owed, now
     await session.flush()
 
 
