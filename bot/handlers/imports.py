@@ -265,13 +265,18 @@ def _markup(
     return keyboards.markup(preview_buttons(texts, pending_id, preview, choice), 2)
 
 
-async def _store(svc: Services, pending_id: str, state: dict[str, Any]) -> None:
+async def _store(svc: Services, pending_id: str, state: dict[str, Any], *, create: bool) -> bool:
+    """Keep the pending preview's state; False when it is gone (saved or cancelled meanwhile)
+    and `create` is not asked."""
     async with svc.db.transaction() as session:
         row = await session.get(BotState, PENDING + pending_id)
+        if row is None and not create:
+            return False
         if row is None:
             session.add(BotState(key=PENDING + pending_id, value=state, updated_at=svc.now()))
         else:
             row.value, row.updated_at = state, svc.now()
+    return True
 
 
 async def show_preview(
@@ -286,10 +291,11 @@ async def show_preview(
     svc, texts = context.services, context.texts
     preview = await build_preview(svc, state)
     _remember(state, preview)
-    await _store(svc, pending_id, state)
+    query = update.callback_query
+    if not await _store(svc, pending_id, state, create=not in_place):
+        return  # saved or cancelled by another press meanwhile: its answer stands
     text = preview_text(texts, preview, ImportChoice.from_json(state.get("choice")))
     markup = _markup(texts, pending_id, preview, state)
-    query = update.callback_query
     if in_place and query is not None:
         await edit(query, text, reply_markup=markup)
         return
