@@ -192,7 +192,10 @@ def parse(value: str | None) -> Callback | None:
 
 # callback data of the other handlers (built with `button`, checked by shape)
 SHAPES = {
-    "im": r"[0-9a-f]{8}:(?:save|cancel|fix:\d+:\d+|take:\d+|all|rm|drop:\d+)",
+    "im": (
+        r"[0-9a-f]{8}:(?:save|cancel|fix:\d+:\d+|take:\d+|all|rm|drop:\d+|cal|start:\d+"
+        r"|freq:\d+|day:\d+:\d+|nd09|asread)"
+    ),
     "sp": r"\d+:-?1",
     "sa": r"\d+:\d+",
     "sg": r"\d+:\d+",

@@ -267,12 +267,17 @@ class BotApiEmulator:
         caption: str | None = None,
         mime_type: str = "application/octet-stream",
         reply_to: int | None = None,
+        same_file_as: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """The user sends a file."""
+        """The user sends a file; `same_file_as` (an update this returned) forwards the file
+        of that message again: Telegram gives it the same `file_unique_id`."""
         stored = self._store_file(content, name, mime_type)
+        unique_id = stored.unique_id
+        if same_file_as is not None:
+            unique_id = same_file_as["message"]["document"]["file_unique_id"]
         document = {
             "file_id": stored.file_id,
-            "file_unique_id": stored.unique_id,
+            "file_unique_id": unique_id,
             "file_name": name,
             "mime_type": mime_type,
             "file_size": len(content),

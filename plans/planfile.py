@@ -23,10 +23,27 @@ __all__ = [
 
 # Fields whose YAML scalars are kept as written ("ref: 1.10" stays "1.10", not 1.1).
 _TEXT_FIELDS = frozenset(
-    {"number", "title", "issuer", "coordinator", "ref", "text", "timeframe", "group", "excerpt"}
+    {
+        "number",
+        "title",
+        "issuer",
+        "coordinator",
+        "ref",
+        "text",
+        "timeframe",
+        "group",
+        "excerpt",
+        "clause",
+        "starts_from",
+        # an amending plan's changes (`amends:`)
+        "target_number",
+        "after",
+        "old",
+        "new",
+    }
 )
 _TEXT_LIST_FIELDS = frozenset({"lead", "support"})
-_DATE_FIELDS = frozenset({"issued_on", "due"})
+_DATE_FIELDS = frozenset({"issued_on", "due", "target_issued_on"})
 _DAY_FIRST = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
 _NULL_TAG = "tag:yaml.org,2002:null"
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -198,10 +215,12 @@ def _issue_line(root: yaml.Node, loc: tuple[int | str, ...], code: str) -> int:
 
 
 def _wrap_single_names(data: dict[str, Any]) -> None:
-    """Accept `lead: Sở Xây dựng` for `lead: [Sở Xây dựng]`."""
-    tasks = data.get("tasks")
-    if not isinstance(tasks, list):
-        return
+    """Accept `lead: Sở Xây dựng` for `lead: [Sở Xây dựng]` (in tasks and in the tasks an
+    amending plan restates or adds)."""
+    tasks = list(data.get("tasks") or []) if isinstance(data.get("tasks"), list) else []
+    amends = data.get("amends")
+    if isinstance(amends, dict) and isinstance(amends.get("changes"), list):
+        tasks += [c.get("task") for c in amends["changes"] if isinstance(c, dict)]
     for task in tasks:
         if not isinstance(task, dict):
             continue
@@ -321,6 +340,14 @@ def dump_plan_file(draft: PlanDraft) -> str:
         "reporting": draft.reporting.model_dump(),
         "tasks": [_task_dict(task) for task in draft.tasks],
     }
+    if draft.amends is not None:
+        amends = draft.amends.model_dump(exclude_none=True)
+        for change in amends.get("changes", []):
+            if "task" in change:
+                change["task"] = _task_dict(TaskDraft.model_validate(change["task"]))
+            if not change.get("excerpt"):
+                change.pop("excerpt", None)
+        data["amends"] = amends
     if draft.warnings:
         data["warnings"] = [
             {k: v for k, v in w.model_dump().items() if v not in (None, "")} for w in draft.warnings

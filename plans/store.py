@@ -5,17 +5,24 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from access import audit
 from domain.status import AssignmentRole
 from domain.text import fold, squash
+from periods.calendar import WorkingCalendar
+from periods.rules import Period
+from periods.schedule import owed_from_when_added
 from plans.active import active_plans
-from plans.model import PlanDraft, TaskDraft
+from plans.amending import AmendmentEffect, apply_amendment
+from plans.calendar_choice import CalendarView, calendar_view, plan_calendar, start_of
+from plans.model import Amendment, IssuingAct, PlanDraft, PlanInfo, ReportingSchedule, TaskDraft
 from plans.quality import clearly_worse, document_quality
 from plans.registry import (
     AgencyLookup,
@@ -31,15 +38,73 @@ from storage.models import (
     Agency,
     AgencyGroup,
     Assignment,
+    AuditEntry,
     Member,
     Plan,
     Task,
     TaskGroupAssignment,
+    utcnow,
 )
 
 
 def plan_key(number: str) -> str:
     return squash(number)
+
+
+@dataclass(frozen=True)
+class ImportClock:
+    """When an import is previewed or saved, on which working calendar: the first period a new
+    plan owes and the day an added assignment is owed from count from here (the service clock,
+    so the demo's clock and the tests' are obeyed, never the machine's)."""
+
+    now: datetime
+    calendar: WorkingCalendar
+
+    @property
+    def today(self) -> date:
+        return self.calendar.local_date(self.now)
+
+
+@dataclass(frozen=True)
+class SeenVersion:
+    """The version of the saved plan a preview was built on (None: there was no such plan)."""
+
+    version: int | None
+
+
+class PlanChangedMeanwhile(Exception):
+    """The plan was saved by someone else since the preview was built: nothing was saved."""
+
+    def __init__(self, number: str) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+class AmendedPlanMissing(Exception):
+    """An amending document names a plan that is not loaded: nothing was saved."""
+
+    def __init__(self, number: str) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+@dataclass
+class AmendmentPreview:
+    """An amending document against the plan it amends (`plan` None: that plan is not loaded)."""
+
+    amendment: Amendment
+    plan: Plan | None = None
+    effect: AmendmentEffect | None = None
+    applied_before: dict[str, Any] | None = None  # the record, when applied already
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "target": self.amendment.target_number,
+            "target_loaded": self.plan is not None,
+            "target_number": self.plan.number if self.plan is not None else None,
+            "applied_before": self.applied_before,
+            "effect": self.effect.to_json() if self.effect is not None else None,
+        }
 
 
 @dataclass
@@ -61,6 +126,20 @@ class PlanPreview:
     existing_plan_id: int | None = None
     diff: PlanChanges | None = None  # against the saved plan of the same number
     review: ImportReview | None = None  # successors, what is chased (plans/successors.py)
+    version: int | None = None  # the saved plan's version the diff was made against
+    calendar: CalendarView | None = None  # reporting calendar and first period (with a clock)
+    amendment: AmendmentPreview | None = None  # set for an amending document
+    applied: PlanDraft | None = None  # an amendment: the amended plan as it will read
+
+    @property
+    def seen(self) -> SeenVersion:
+        return SeenVersion(self.version)
+
+    @property
+    def new_agencies(self) -> list[str]:
+        """Names saving will add to the directory as new agencies (in the chat, Save does)."""
+        foreign = {f.written for f in self.review.foreign} if self.review is not None else set()
+        return [u.name for u in self.unmatched if u.name not in foreign]
 
     def canonical(self, name: str) -> str:
         lookup = self.lookups.get(name)
@@ -94,7 +173,32 @@ class PlanPreview:
             "existing": self.existing_plan_id is not None,
             "review": self.review.to_json() if self.review is not None else None,
             "changes": self.diff.to_json() if self.diff is not None else None,
+            "calendar": _calendar_json(self.calendar),
+            "amendment": self.amendment.to_json() if self.amendment is not None else None,
         }
+
+
+def _calendar_json(view: CalendarView | None) -> dict[str, Any] | None:
+    if view is None:
+        return None
+    return {
+        "frequencies": list(view.schedule.frequencies),
+        "clause": view.schedule.clause,
+        "deadlines": [
+            {
+                "kind": k.kind,
+                "rule": k.rule.model_dump(mode="json") if k.rule is not None else None,
+                "working_days": None if k.rule is not None else k.working_days,
+                "first": k.example.key,
+                "due": k.due.isoformat(),
+            }
+            for k in view.kinds
+        ],
+        "starts_from": view.start.key if view.start is not None else None,
+        "starts_due": view.start_due.isoformat() if view.start_due is not None else None,
+        "start_choices": [p.key for p in view.choices],
+        "start_kept": view.kept,
+    }
 
 
 def names_in(draft: PlanDraft) -> dict[str, list[str]]:
@@ -114,29 +218,102 @@ async def existing_plan(session: AsyncSession, number: str) -> Plan | None:
     return await session.scalar(select(Plan).where(Plan.number_key == plan_key(number)))
 
 
+async def amended_plan(session: AsyncSession, amendment: Amendment) -> Plan | None:
+    """The saved plan an amending document names: the same number ("151/KH-UBND"), else the
+    only active plan that number names ("151" → "151/KH-UBND")."""
+    plan = await existing_plan(session, amendment.target_number)
+    if plan is not None:
+        return plan
+    found = await find_plans(session, amendment.target_number)
+    return found[0] if len(found) == 1 else None
+
+
+async def _amended_draft(
+    session: AsyncSession, plan: Plan, amendment: Amendment
+) -> tuple[PlanDraft, AmendmentEffect]:
+    """The plan as it reads once the amendment applies, and what changes."""
+    stored = await plan_as_draft(session, plan)
+    inactive = set(
+        await session.scalars(select(Task.ref).where(Task.plan_id == plan.id, ~Task.active))
+    )
+    return apply_amendment(stored, amendment, inactive)
+
+
+def _applied_record(plan: Plan, number: str) -> dict[str, Any] | None:
+    for record in plan.amendments or []:
+        if plan_key(str(record.get("number", ""))) == plan_key(number):
+            return dict(record)
+    return None
+
+
 async def preview_plan(
-    session: AsyncSession, draft: PlanDraft, *, directory: Directory | None = None
+    session: AsyncSession,
+    draft: PlanDraft,
+    *,
+    directory: Directory | None = None,
+    at: ImportClock | None = None,
 ) -> PlanPreview:
+    """What saving `draft` would do, against the directory and the saved plans. With `at`, the
+    preview also says when reporting starts and on which days it is due."""
     directory = directory or await load_directory(session)
+    amendment: AmendmentPreview | None = None
+    applied: PlanDraft | None = None
+    target: Plan | None = None
+    if draft.amends is not None:
+        amendment = AmendmentPreview(draft.amends)
+        target = await amended_plan(session, draft.amends)
+        if target is not None:
+            applied, amendment.effect = await _amended_draft(session, target, draft.amends)
+            amendment.plan = target
+            amendment.applied_before = _applied_record(target, draft.plan.number)
+    content = applied if applied is not None else draft
     lookups: dict[str, AgencyLookup] = {}
     unmatched: list[Unmatched] = []
-    for name, refs in names_in(draft).items():
+    for name, refs in names_in(content).items():
         lookup = directory.lookup(name)
         lookups[name] = lookup
         if not lookup.found:
             unmatched.append(Unmatched(name, lookup.suggestions, refs))
-    preview = PlanPreview(draft, lookups, unmatched)
+    preview = PlanPreview(draft, lookups, unmatched, amendment=amendment, applied=applied)
+    today = at.today if at is not None else date.today()
     preview.review = review_import(
-        draft,
-        lookups,
-        directory,
-        province_view(await deployment_province(session), date.today()),
+        content, lookups, directory, province_view(await deployment_province(session), today)
     )
-    plan = await existing_plan(session, draft.plan.number)
+    _count_new_agencies(preview)
+    plan = target if draft.amends is not None else await existing_plan(session, draft.plan.number)
     if plan is not None:
         preview.existing_plan_id = plan.id
-        preview.diff = await plan_changes(session, plan, draft, lookups)
+        preview.version = plan.version
+        preview.diff = await plan_changes(session, plan, content, lookups)
+    if at is not None and draft.amends is None:
+        saved = ReportingSchedule.model_validate(plan.schedule or {}) if plan else None
+        preview.calendar = calendar_view(
+            draft.reporting,
+            at.calendar,
+            at.today,
+            task_kinds=[t.reporting for t in draft.tasks],
+            saved_start=saved.starts_from if saved is not None else None,
+            saved=plan is not None,
+        )
     return preview
+
+
+def _count_new_agencies(preview: PlanPreview) -> None:
+    """A name saving will add as a new agency is chased like any other: counted in what the
+    preview says will be chased (as `/plans` counts it once saved)."""
+    review = preview.review
+    if review is None:
+        return
+    new = set(preview.new_agencies)
+    content = preview.applied or preview.draft
+    for task in content.tasks:
+        chased = review.chased.setdefault(task.ref, {"lead": [], "support": []})
+        for name in task.lead:
+            if name in new and name not in chased["lead"]:
+                chased["lead"].append(name)
+        for name in task.support:
+            if name in new and name not in chased["lead"] + chased["support"]:
+                chased["support"].append(name)
 
 
 TASK_FIELDS = (
@@ -289,14 +466,15 @@ async def plan_changes(
         "issuer": info.issuer,
         "issued_on": info.issued_on,
         "coordinator": coordinator[0] if coordinator else None,
-        "reporting": draft.reporting.model_dump(mode="json"),
+        # a saved plan keeps its first period: not a change a new version makes
+        "reporting": draft.reporting.model_dump(mode="json", exclude={"starts_from"}),
     }
     then = {
         "title": plan.title,
         "issuer": plan.issuer,
         "issued_on": plan.issued_on,
         "coordinator": plan.coordinator.name if plan.coordinator else None,
-        "reporting": stored.reporting.model_dump(mode="json"),
+        "reporting": stored.reporting.model_dump(mode="json", exclude={"starts_from"}),
     }
     changes.plan = [name for name in now if now[name] != then[name]]
     return changes
@@ -304,8 +482,6 @@ async def plan_changes(
 
 async def plan_as_draft(session: AsyncSession, plan: Plan) -> PlanDraft:
     """The stored plan in the shape of a draft (to diff against a re-import)."""
-    from plans.model import PlanInfo, ReportingSchedule
-
     tasks = (
         await session.scalars(
             select(Task).where(Task.plan_id == plan.id, Task.active).order_by(Task.position)
@@ -341,6 +517,8 @@ async def plan_as_draft(session: AsyncSession, plan: Plan) -> PlanDraft:
             issuer=plan.issuer,
             issued_on=plan.issued_on,
             coordinator=plan.coordinator.name if plan.coordinator else None,
+            kind=plan.kind,
+            issuing_act=IssuingAct.model_validate(plan.issuing_act) if plan.issuing_act else None,
         ),
         tasks=[
             TaskDraft(
@@ -359,6 +537,7 @@ async def plan_as_draft(session: AsyncSession, plan: Plan) -> PlanDraft:
             for t in tasks
         ],
         reporting=ReportingSchedule.model_validate(plan.schedule or {}),
+        quality=plan.text_quality,
     )
 
 
@@ -378,6 +557,10 @@ class SaveResult:
     updated: int
     removed: int
     new_agencies: list[str]
+    start: Period | None = None  # the first period the plan owes (with a clock)
+    start_due: date | None = None
+    amendment: AmendmentEffect | None = None  # an amending document: what it changed
+    amending: str | None = None  # … and its number
 
 
 async def save_plan(
@@ -388,18 +571,128 @@ async def save_plan(
     create_missing: bool = False,
     actor: Member | None = None,
     choice: ImportChoice | None = None,
+    at: ImportClock | None = None,
+    seen: SeenVersion | None = None,
 ) -> SaveResult:
     """Create or update the plan from the draft in the caller's transaction. `fixes` maps a name
     as written to a directory name; with `create_missing`, other unknown names become agencies.
     Over a stored plan, `choice` says which changes to take (see ImportChoice); the counts
-    returned are those `PlanChanges.counts(choice)` showed in the preview."""
+    returned are those `PlanChanges.counts(choice)` showed in the preview. A draft that amends
+    a plan (`draft.amends`) is applied to that plan instead (plans/amending.py).
+
+    With `at` (the service clock), a new plan owes from its first period — the one the draft
+    chose (`reporting.starts_from`) or the default — and each assignment saving adds to a plan
+    already saved is owed from `at`'s day (docs/counting.md, section 3). With `seen` (the
+    version the preview was built on), a plan saved by someone else since raises
+    PlanChangedMeanwhile and nothing is saved."""
+    if draft.amends is not None:
+        return await _save_amendment(
+            session,
+            draft,
+            fixes=fixes,
+            create_missing=create_missing,
+            actor=actor,
+            at=at,
+            seen=seen,
+        )
+    return await _save(
+        session,
+        draft,
+        fixes=fixes,
+        create_missing=create_missing,
+        actor=actor,
+        choice=choice,
+        at=at,
+        seen=seen,
+    )
+
+
+async def _save_amendment(
+    session: AsyncSession,
+    draft: PlanDraft,
+    *,
+    fixes: Mapping[str, str] | None,
+    create_missing: bool,
+    actor: Member | None,
+    at: ImportClock | None,
+    seen: SeenVersion | None,
+) -> SaveResult:
+    """Apply an amending document to the plan it amends, through the re-import diff: every
+    change it makes is taken, its repealed tasks are deactivated, and the plan records it."""
+    assert draft.amends is not None
+    target = await amended_plan(session, draft.amends)
+    if target is None:
+        raise AmendedPlanMissing(draft.amends.target_number)
+    applied, effect = await _amended_draft(session, target, draft.amends)
+    result = await _save(
+        session,
+        applied,
+        fixes=fixes,
+        create_missing=create_missing,
+        actor=actor,
+        choice=ImportChoice(take_all=True, remove=True),
+        at=at,
+        seen=seen,
+        action="plan.amend",
+        amended_by=draft,
+    )
+    record = {
+        "number": draft.plan.number,
+        "issued_on": draft.plan.issued_on.isoformat() if draft.plan.issued_on else None,
+        "title": draft.plan.title,
+        "applied_at": (at.now if at is not None else utcnow()).isoformat(),
+        "changes": effect.to_json(),
+    }
+    kept = [
+        r
+        for r in target.amendments or []
+        if plan_key(str(r.get("number", ""))) != plan_key(draft.plan.number)
+    ]
+    target.amendments = [*kept, record]
+    result.amendment, result.amending = effect, draft.plan.number
+    await session.flush()
+    return result
+
+
+async def _claim_version(session: AsyncSession, plan: Plan, seen: SeenVersion | None) -> None:
+    """Move the plan to its next version, unless a save by someone else came first (then
+    PlanChangedMeanwhile). Taken before any change, so two saves of one plan queue here."""
+    if seen is not None and seen.version != plan.version:
+        raise PlanChangedMeanwhile(plan.number)
+    expected = plan.version
+    moved = await session.execute(
+        update(Plan)
+        .where(Plan.id == plan.id, Plan.version == expected)
+        .values(version=expected + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if not moved.rowcount:  # type: ignore[attr-defined]
+        raise PlanChangedMeanwhile(plan.number)
+    set_committed_value(plan, "version", expected + 1)
+
+
+async def _save(
+    session: AsyncSession,
+    draft: PlanDraft,
+    *,
+    fixes: Mapping[str, str] | None,
+    create_missing: bool,
+    actor: Member | None,
+    choice: ImportChoice | None,
+    at: ImportClock | None,
+    seen: SeenVersion | None,
+    action: str | None = None,
+    amended_by: PlanDraft | None = None,
+) -> SaveResult:
     fixes = dict(fixes or {})
     directory = await load_directory(session)
     resolved: dict[str, AgencyLookup] = {}
     missing: list[Unmatched] = []
     new_agencies: list[str] = []
     province = await deployment_province(session)
-    view = province_view(province, date.today()) if province else None
+    view = (
+        province_view(province, at.today if at is not None else date.today()) if province else None
+    )
     for name, refs in names_in(draft).items():
         lookup = directory.lookup(fixes.get(name, name))
         if not lookup.found:
@@ -417,10 +710,32 @@ async def save_plan(
 
     plan = await existing_plan(session, draft.plan.number)
     created = plan is None
+    if plan is not None:
+        await _claim_version(session, plan, seen)
+    elif seen is not None and seen.version is not None:
+        raise PlanChangedMeanwhile(draft.plan.number)  # the plan previewed is gone
     changes = await plan_changes(session, plan, draft, resolved) if plan is not None else None
+    before: set[int] = set()
     if plan is None:
-        plan = Plan(number=draft.plan.number, number_key=plan_key(draft.plan.number))
+        plan = Plan(number=draft.plan.number, number_key=plan_key(draft.plan.number), version=1)
+        if at is not None:
+            plan.created_at = plan.updated_at = at.now
         session.add(plan)
+        try:
+            await session.flush()
+        except IntegrityError as exc:  # another admin created it at the same moment
+            raise PlanChangedMeanwhile(draft.plan.number) from exc
+    else:
+        before = set(
+            await session.scalars(
+                select(Assignment.id)
+                .join(Task, Task.id == Assignment.task_id)
+                .where(Task.plan_id == plan.id)
+            )
+        )
+        if at is not None:
+            plan.updated_at = at.now
+    saved_start = ReportingSchedule.model_validate(plan.schedule or {}).starts_from
     if changes is None or changes.plan_taken(choice):
         info = draft.plan
         plan.title, plan.issuer, plan.issued_on = info.title, info.issuer, info.issued_on
@@ -430,6 +745,19 @@ async def save_plan(
         plan.kind = info.kind
         plan.issuing_act = info.issuing_act.model_dump(mode="json") if info.issuing_act else None
         plan.text_quality = draft.quality
+    start: Period | None = None
+    schedule = ReportingSchedule.model_validate(plan.schedule or {})
+    calendar = (
+        plan_calendar(schedule, at.calendar, [t.reporting for t in draft.tasks])
+        if at is not None
+        else None
+    )
+    if not created:
+        schedule.starts_from = saved_start  # a plan keeps the start it was saved with
+    elif calendar is not None and at is not None:
+        start = start_of(calendar, at.today, schedule.starts_from)
+        schedule.starts_from = start.key
+    plan.schedule = schedule.model_dump(mode="json")
     plan.active = True
     await session.flush()
 
@@ -470,11 +798,16 @@ async def save_plan(
         if task.active and task.ref not in listed:
             task.position = position
             position += 1
+    start_due = calendar.deadline(start) if calendar is not None and start is not None else None
+    if at is not None:
+        # nobody owes a period whose deadline passed before they could have been asked
+        owed = start_due if created else owed_from_when_added(at.today, at.calendar)
+        await _owed_from(session, plan, before, owed, at.now)
     added, updated, removed = len(take_added), len(take_changed), len(take_removed)
     audit.record(
         session,
         actor,
-        "plan.create" if created else "plan.update",
+        action or ("plan.create" if created else "plan.update"),
         plan_id=plan.id,
         number=plan.number,
         added=added,
@@ -482,8 +815,30 @@ async def save_plan(
         removed=removed,
         kept=sorted(set(changes.removed) - take_removed) if changes else None,
         new_agencies=new_agencies or None,
+        starts_from=start.key if start is not None else None,
+        amendment=amended_by.plan.number if amended_by is not None else None,
     )
-    return SaveResult(plan, created, added, updated, removed, new_agencies)
+    return SaveResult(plan, created, added, updated, removed, new_agencies, start, start_due)
+
+
+async def _owed_from(
+    session: AsyncSession, plan: Plan, before: set[int], owed: date | None, now: datetime
+) -> None:
+    """Give each assignment this save made (directly or through a group) the first deadline
+    it is owed for, and the bot's time it was made; assignments made before keep theirs."""
+    if owed is None:
+        return
+    rows = (
+        await session.scalars(
+            select(Assignment)
+            .join(Task, Task.id == Assignment.task_id)
+            .where(Task.plan_id == plan.id, Assignment.owed_from.is_(None))
+        )
+    ).all()
+    for row in rows:
+        if row.id not in before:
+            row.owed_from, row.created_at = owed, now
+    await session.flush()
 
 
 async def _assign(
@@ -527,6 +882,25 @@ async def _assign(
         session.add(Assignment(task_id=task.id, agency_id=agency_id, role=role))
     await session.flush()
     return set(wanted_groups) | {link.group_id for link in links}
+
+
+async def last_saved_by(session: AsyncSession, plan_id: int) -> Member | None:
+    """The member whose save of the plan is the latest in the audit log (None: the command
+    line, or nobody)."""
+    entries = (
+        await session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.action.in_(("plan.create", "plan.update", "plan.amend")))
+            .order_by(AuditEntry.id.desc())
+            .limit(50)
+        )
+    ).all()
+    for entry in entries:
+        if entry.details.get("plan_id") == plan_id:
+            if entry.actor_member_id is None:
+                return None
+            return await session.get(Member, entry.actor_member_id)
+    return None
 
 
 async def find_plan(session: AsyncSession, text: str | None) -> Plan | None:

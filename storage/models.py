@@ -181,6 +181,11 @@ class Plan(Base):
     kind: Mapped[str | None] = mapped_column(String(30))  # "plan", "programme", "conclusion"…
     issuing_act: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the decision issuing it
     text_quality: Mapped[float | None] = mapped_column(Float)  # plans/quality.py, 0..1
+    # bumped by every save (import, re-import, amendment, /assign): a preview records the
+    # version it was built on, and saving it over a newer one is refused (plans/store.py)
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # the amending documents applied: [{"number", "issued_on", "title", "applied_at", …}]
+    amendments: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
 
     coordinator: Mapped[Agency | None] = relationship(lazy="joined")
 

@@ -218,8 +218,9 @@ TEXTS: dict[str, str] = {
     "import.downloading": "📄 Reading «{name}»…",
     "import.preview.header": (
         "📋 <b>{number}</b> — {title}\nIssued by: {issuer}; date {issued}\n"
-        "Monitoring and consolidating agency: {coordinator}\nRecognised <b>{count}</b> task(s):"
+        "Monitoring and consolidating agency: {coordinator}"
     ),
+    "import.preview.tasks": "Recognised <b>{count}</b> task(s):",
     "import.preview.existing": "ℹ️ This plan already exists: saving will <b>update</b> it ({changes}).",
     "import.preview.changes": "{added} added, {removed} removed, {changed} changed",
     "import.preview.task": "<b>{ref}</b> {title}\n   Lead: {lead}{support}; {timeframe}",
@@ -241,7 +242,7 @@ TEXTS: dict[str, str] = {
     "import.expired": "This preview has expired or was already handled. Please send the document again.",
     "import.saved": (
         "✅ Plan <b>{number}</b> {verb}: {added} task(s) added, {updated} updated, {removed} "
-        "removed.{new_agencies}\nType /plans to view it."
+        "removed.{new_agencies}{start}\nType /plans to view it."
     ),
     "import.verb.created": "saved",
     "import.verb.updated": "updated",
@@ -743,13 +744,103 @@ TEXTS: dict[str, str] = {
     ),
     "cli.import.saved": (
         "Plan {number} {verb}: {added} task(s) added, {updated} changed, {removed} removed."
-        "{new_agencies}"
+        "{new_agencies}{start}"
     ),
     "cli.invite.bad_expires": "--expires: cannot read «{value}»; write e.g. 7d, 48h or 30m.",
     "cli.invite.created": "Invite for {agency} as {role}, expires {expires}:",
     "cli.members.none": "No members yet. Create an invite: dondoc invite --agency NAME --role officer.",
     "cli.revoke.unknown": "No member with Telegram id {who}. See: dondoc members.",
     "import.preview.no_timeframe": "no timeframe given",
+    # -- import flow: first period, calendar, amendments, saves that cross (imports) --
+    "import.calendar.header": "🗓 Reporting calendar: {kinds}",
+    "import.calendar.clause": "   The document says: «{clause}»",
+    "import.calendar.kind": "   • {kind}: {rule} (period {period}: due {due})",
+    "import.calendar.rule_first": "due on day {day}",
+    "import.calendar.rule_cutoff": "due on day {day} of the period's last month",
+    "import.calendar.rule_next": "due on day {day} of the month after the period",
+    "import.calendar.rule_decree": "Decree 09: {days} working days after the cut-off",
+    "import.calendar.start": (
+        "▶️ Reporting starts with the period <b>{period}</b> (due {due}); earlier periods are "
+        "not owed."
+    ),
+    "import.calendar.start_kept": "▶️ Reporting from the period {period} (due {due}), as saved.",
+    "import.calendar.start_unset": "▶️ The first period stays as the saved plan has it.",
+    "import.calendar.short_monthly": "Month",
+    "import.calendar.short_quarterly": "Quarter",
+    "import.button.calendar": "🗓 Calendar, first period",
+    "import.button.start": "From {period}",
+    "import.button.day": "{kind}: day {day}",
+    "import.button.decree": "Decree 09 deadlines",
+    "import.button.as_read": "Deadlines as written",
+    "import.button.back": "⬅️ Done",
+    "import.saved_start": "\nReporting from the period {period} (due {due}).",
+    "import.already_reading": (
+        "📄 «{name}» is being read (this document was just sent); the preview comes when it "
+        "is done. No need to send it again."
+    ),
+    "import.meanwhile": (
+        "⚠️ While you were previewing, {who} saved plan <b>{number}</b>. Nothing of yours was "
+        "saved. The new preview below compares your document with that save; press "
+        "<b>Save</b> if you still want to save your version."
+    ),
+    "import.meanwhile_you": "you (from another preview)",
+    "import.meanwhile_someone": "another admin (or the command line)",
+    "import.refused_names": (
+        "Nothing saved: {names} are not in this province's directory. Correct the names in the "
+        "document and send it again."
+    ),
+    "import.preview.chased_new": "   (including {count} new agencies, created on Save)",
+    "import.field.issuer": "issuer",
+    "import.field.issued_on": "date of issue",
+    "import.field.coordinator": "coordinator",
+    "import.amend.header": (
+        "📝 <b>{number}</b> — {title}\nDated {issued}. Amends plan <b>{target}</b>."
+    ),
+    "import.amend.missing": (
+        "⚠️ Plan <b>{target}</b> is not loaded, so this amendment cannot be applied. Send plan "
+        "{target} first, then this document again."
+    ),
+    "import.amend.applied_before": (
+        "ℹ️ This document was applied on {day}; applying it again changes only what differs."
+    ),
+    "import.amend.counts": (
+        "Saving applies it to plan <b>{target}</b>: {changed} task(s) changed, {added} added, "
+        "{removed} repealed (reports already made are kept):"
+    ),
+    "import.amend.amended": "✏️ Changed <b>{ref}</b>: {fields}",
+    "import.amend.same": "same as saved",
+    "import.amend.added": "➕ Added <b>{ref}</b> {where}: {title}",
+    "import.amend.after": "(after {ref})",
+    "import.amend.first": "(at the start)",
+    "import.amend.repealed": "➖ Repealed <b>{ref}</b>: {title} (no longer chased; reports kept)",
+    "import.amend.replaced": "🔁 «{old}» replaced by «{new}»: {count} task(s) ({refs})",
+    "import.amend.replaced_none": "🔁 «{old}» replaced by «{new}»: the phrase is not in the plan",
+    "import.amend.skipped_unknown": "⚠️ {ref}: not in plan {target}, skipped",
+    "import.amend.skipped_already_repealed": "ℹ️ {ref}: repealed before",
+    "import.amend.skipped_no_text": "⚠️ {ref}: the amended wording could not be read, skipped",
+    "import.amend.footer": (
+        "Press <b>Save</b> to apply it to plan {target}, a suggestion to fix a name, or "
+        "<b>Cancel</b>. Nothing is saved yet."
+    ),
+    "import.amend.footer_missing": "Press <b>Cancel</b> to close. Nothing is saved.",
+    "import.amend.saved": (
+        "✅ Amendment applied to plan <b>{target}</b>: {changed} task(s) changed, {added} added, "
+        "{removed} repealed. Reports already made are kept.\nType /plans to view it."
+    ),
+    "assign.owed_from": (
+        "\nThe agency reports on this task for periods due from {day}; earlier periods are not "
+        "counted as missing."
+    ),
+    "cli.import.bad_start": (
+        "--start-from: «{value}» is not a period; write e.g. «Tháng 1/2027», «Quý I/2027» or "
+        "«Năm 2027»."
+    ),
+    "cli.import.start_kept": "Plan {number} is saved and keeps its first period; --start-from ignored.",
+    "cli.import.no_database": "(No database here: compared with the starter directory; none created.)",
+    "cli.import.amended": (
+        "{number} applied to plan {target}: {changed} task(s) changed, {added} added, {removed} "
+        "repealed."
+    ),
     # -- conversation: edits, keep or change, lines, evidence limits (H2b) --
     "report.edited": "✏️ Updated from your edited message, <b>{period}</b>:",
     "report.edit_removed": "• <b>{ref}</b> — dropped by your edited message",

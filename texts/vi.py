@@ -216,8 +216,9 @@ TEXTS: dict[str, str] = {
     "import.downloading": "📄 Đang đọc «{name}»…",
     "import.preview.header": (
         "📋 <b>{number}</b> — {title}\nCơ quan ban hành: {issuer}; ngày {issued}\n"
-        "Cơ quan theo dõi, tổng hợp: {coordinator}\nNhận ra <b>{count}</b> nhiệm vụ:"
+        "Cơ quan theo dõi, tổng hợp: {coordinator}"
     ),
+    "import.preview.tasks": "Nhận ra <b>{count}</b> nhiệm vụ:",
     "import.preview.existing": "ℹ️ Kế hoạch này đã có: lưu sẽ <b>cập nhật</b> ({changes}).",
     "import.preview.changes": "thêm {added}, bỏ {removed}, sửa {changed}",
     "import.preview.task": "<b>{ref}</b> {title}\n   Chủ trì: {lead}{support}; {timeframe}",
@@ -239,7 +240,7 @@ TEXTS: dict[str, str] = {
     "import.expired": "Bản xem trước này đã hết hạn hoặc đã xử lý. Hãy gửi lại tài liệu.",
     "import.saved": (
         "✅ Đã {verb} kế hoạch <b>{number}</b>: thêm {added}, cập nhật {updated}, bỏ {removed} "
-        "nhiệm vụ.{new_agencies}\nGõ /plans để xem."
+        "nhiệm vụ.{new_agencies}{start}\nGõ /plans để xem."
     ),
     "import.verb.created": "lưu",
     "import.verb.updated": "cập nhật",
@@ -741,13 +742,109 @@ TEXTS: dict[str, str] = {
     ),
     "cli.import.saved": (
         "Đã {verb} kế hoạch {number}: thêm {added}, cập nhật {updated}, bỏ {removed} nhiệm vụ."
-        "{new_agencies}"
+        "{new_agencies}{start}"
     ),
     "cli.invite.bad_expires": "--expires: không hiểu «{value}»; viết ví dụ 7d, 48h hoặc 30m.",
     "cli.invite.created": "Lời mời cho {agency}, vai trò {role}, hết hạn {expires}:",
     "cli.members.none": "Chưa có thành viên nào. Tạo lời mời: dondoc invite --agency TÊN --role officer.",
     "cli.revoke.unknown": "Không có thành viên nào có Telegram id {who}. Xem: dondoc members.",
     "import.preview.no_timeframe": "chưa ghi thời gian thực hiện",
+    # -- import flow: first period, calendar, amendments, saves that cross (imports) --
+    "import.calendar.header": "🗓 Lịch báo cáo: {kinds}",
+    "import.calendar.clause": "   Văn bản ghi: «{clause}»",
+    "import.calendar.kind": "   • {kind}: {rule} (kỳ {period}: hạn {due})",
+    "import.calendar.rule_first": "hạn ngày {day}",
+    "import.calendar.rule_cutoff": "hạn ngày {day} tháng cuối kỳ",
+    "import.calendar.rule_next": "hạn ngày {day} tháng sau kỳ",
+    "import.calendar.rule_decree": "theo Nghị định 09: {days} ngày làm việc sau ngày chốt số liệu",
+    "import.calendar.start": (
+        "▶️ Bắt đầu báo cáo từ kỳ <b>{period}</b> (hạn {due}); các kỳ trước không phải báo cáo."
+    ),
+    "import.calendar.start_kept": "▶️ Báo cáo từ kỳ {period} (hạn {due}), giữ như kế hoạch đã lưu.",
+    "import.calendar.start_unset": "▶️ Kỳ bắt đầu báo cáo giữ như kế hoạch đã lưu.",
+    "import.calendar.short_monthly": "Tháng",
+    "import.calendar.short_quarterly": "Quý",
+    "import.button.calendar": "🗓 Lịch báo cáo, kỳ bắt đầu",
+    "import.button.start": "Từ {period}",
+    "import.button.day": "{kind}: ngày {day}",
+    "import.button.decree": "Hạn theo NĐ 09",
+    "import.button.as_read": "Hạn như văn bản",
+    "import.button.back": "⬅️ Xong",
+    "import.saved_start": "\nBáo cáo từ kỳ {period} (hạn {due}).",
+    "import.already_reading": (
+        "📄 «{name}» đang được đọc (tài liệu này vừa được gửi); bản xem trước sẽ đến khi đọc "
+        "xong. Không cần gửi lại."
+    ),
+    "import.meanwhile": (
+        "⚠️ Trong lúc bạn xem trước, {who} đã lưu kế hoạch <b>{number}</b>. Chưa lưu gì của "
+        "bạn. Bản xem trước mới bên dưới so tài liệu của bạn với bản vừa lưu; bấm <b>Lưu</b> "
+        "nếu vẫn muốn lưu bản của bạn."
+    ),
+    "import.meanwhile_you": "chính bạn (từ một bản xem trước khác)",
+    "import.meanwhile_someone": "một quản trị viên khác (hoặc dòng lệnh)",
+    "import.refused_names": (
+        "Chưa lưu gì: {names} không thuộc danh mục cơ quan của tỉnh này. Hãy sửa tên trong tài "
+        "liệu rồi gửi lại."
+    ),
+    "import.preview.chased_new": "   (gồm {count} đơn vị mới, tạo khi bấm Lưu)",
+    "import.field.issuer": "cơ quan ban hành",
+    "import.field.issued_on": "ngày ban hành",
+    "import.field.coordinator": "cơ quan theo dõi",
+    "import.amend.header": (
+        "📝 <b>{number}</b> — {title}\nNgày {issued}. Văn bản sửa đổi, bổ sung Kế hoạch "
+        "<b>{target}</b>."
+    ),
+    "import.amend.missing": (
+        "⚠️ Kế hoạch <b>{target}</b> chưa được nạp nên chưa áp dụng được văn bản sửa đổi này. "
+        "Hãy gửi Kế hoạch {target} trước, rồi gửi lại văn bản này."
+    ),
+    "import.amend.applied_before": (
+        "ℹ️ Văn bản này đã được áp dụng ngày {day}; áp dụng lại chỉ đổi những gì còn khác."
+    ),
+    "import.amend.counts": (
+        "Lưu sẽ áp dụng vào Kế hoạch <b>{target}</b>: sửa {changed}, bổ sung {added}, bãi bỏ "
+        "{removed} nhiệm vụ (báo cáo đã có vẫn giữ nguyên):"
+    ),
+    "import.amend.amended": "✏️ Sửa <b>{ref}</b>: {fields}",
+    "import.amend.same": "không khác bản đã lưu",
+    "import.amend.added": "➕ Bổ sung <b>{ref}</b> {where}: {title}",
+    "import.amend.after": "(sau {ref})",
+    "import.amend.first": "(đầu kế hoạch)",
+    "import.amend.repealed": (
+        "➖ Bãi bỏ <b>{ref}</b>: {title} (thôi đôn đốc; báo cáo đã có vẫn giữ)"
+    ),
+    "import.amend.replaced": "🔁 Thay «{old}» bằng «{new}»: {count} nhiệm vụ ({refs})",
+    "import.amend.replaced_none": (
+        "🔁 Thay «{old}» bằng «{new}»: không thấy cụm từ này trong kế hoạch"
+    ),
+    "import.amend.skipped_unknown": "⚠️ {ref}: không có trong Kế hoạch {target}, bỏ qua",
+    "import.amend.skipped_already_repealed": "ℹ️ {ref}: đã bãi bỏ trước đây",
+    "import.amend.skipped_no_text": "⚠️ {ref}: không đọc được nội dung sửa đổi, bỏ qua",
+    "import.amend.footer": (
+        "Bấm <b>Lưu</b> để áp dụng vào Kế hoạch {target}, chọn gợi ý để sửa tên, hoặc "
+        "<b>Huỷ</b>. Chưa có gì được lưu."
+    ),
+    "import.amend.footer_missing": "Bấm <b>Huỷ</b> để đóng. Chưa có gì được lưu.",
+    "import.amend.saved": (
+        "✅ Đã áp dụng văn bản sửa đổi vào Kế hoạch <b>{target}</b>: sửa {changed}, bổ sung "
+        "{added}, bãi bỏ {removed} nhiệm vụ. Báo cáo đã có vẫn giữ nguyên.\nGõ /plans để xem."
+    ),
+    "assign.owed_from": (
+        "\nĐơn vị báo cáo nhiệm vụ này từ các kỳ có hạn từ {day}; các kỳ trước không bị tính "
+        "là chưa báo cáo."
+    ),
+    "cli.import.bad_start": (
+        "--start-from: không hiểu «{value}»; viết ví dụ «Tháng 1/2027», «Quý I/2027» hoặc "
+        "«Năm 2027»."
+    ),
+    "cli.import.start_kept": "Kế hoạch {number} đã lưu giữ kỳ bắt đầu của nó; bỏ qua --start-from.",
+    "cli.import.no_database": (
+        "(Chưa có cơ sở dữ liệu ở đây: so với danh mục mẫu, không tạo cơ sở dữ liệu nào.)"
+    ),
+    "cli.import.amended": (
+        "Đã áp dụng {number} vào kế hoạch {target}: sửa {changed}, bổ sung {added}, bãi bỏ "
+        "{removed} nhiệm vụ."
+    ),
     # -- conversation: edits, keep or change, lines, evidence limits (H2b) --
     "report.edited": "✏️ Đã cập nhật theo tin nhắn đã sửa, kỳ <b>{period}</b>:",
     "report.edit_removed": "• <b>{ref}</b> — bỏ theo tin nhắn đã sửa",

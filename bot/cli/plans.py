@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from bot.cli.common import (
     CliError,
+    missing_database,
     plain,
     plan_for,
     print_json,
@@ -18,7 +20,7 @@ from bot.cli.common import (
 from bot.settings import Settings
 from plans.registry import AgencyConflict, add_agency, find_agency
 from storage.db import Database
-from texts import Html, Texts
+from texts import Texts
 
 
 async def cmd_agency_add(settings: Settings, args: argparse.Namespace) -> None:
@@ -78,9 +80,17 @@ async def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
     """Preview (--dry-run) or save a plan from a document or a YAML plan file."""
     import json
 
+    from plans.calendar_choice import read_start
     from plans.registry import is_empty, load_directory, starter_snapshot
     from plans.starter import load_directory as load_starter_directory
-    from plans.store import ImportChoice, UnresolvedAgencies, preview_plan, save_plan
+    from plans.store import (
+        AmendedPlanMissing,
+        ImportChoice,
+        UnresolvedAgencies,
+        existing_plan,
+        preview_plan,
+        save_plan,
+    )
 
     texts = texts_for(settings)
     draft = read_plan_file(args.file, settings)
@@ -88,34 +98,47 @@ async def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
     choice = ImportChoice(
         take=frozenset(args.take), take_all=args.take_all, remove=args.remove_missing
     )
+    if args.start_from:
+        start = read_start(args.start_from)
+        if start is None:
+            raise CliError(say(texts, "cli.import.bad_start", value=args.start_from))
+        draft.reporting.starts_from = start.key
+
+    async def preview(db: Database) -> None:
+        async with db.sessions() as session:
+            directory = (
+                starter_snapshot(load_starter_directory())
+                if await is_empty(session)
+                else await load_directory(session)
+            )
+            at = await cli_clock(settings, session)
+            result = await preview_plan(session, draft, directory=directory, at=at)
+        if args.json:
+            payload = result.to_json()
+            # what an amending plan changes in the plan it amends, and the reporting clause
+            payload.setdefault("amends", draft.amends and draft.amends.model_dump(mode="json"))
+            payload.setdefault("reporting", draft.reporting.model_dump(mode="json"))
+            print(json.dumps(payload, ensure_ascii=False, indent=1))
+        else:
+            print_preview(texts, result)
 
     async def work(db: Database) -> None:
-        if args.dry_run:
-            async with db.sessions() as session:
-                directory = (
-                    starter_snapshot(load_starter_directory())
-                    if await is_empty(session)
-                    else await load_directory(session)
-                )
-                preview = await preview_plan(session, draft, directory=directory)
-            if args.json:
-                payload = preview.to_json()
-                # what an amending plan changes in the plan it amends, and the reporting clause
-                payload.setdefault("amends", draft.amends and draft.amends.model_dump(mode="json"))
-                payload.setdefault("reporting", draft.reporting.model_dump(mode="json"))
-                print(json.dumps(payload, ensure_ascii=False, indent=1))
-            else:
-                print_preview(texts, preview)
-            return
         try:
             async with db.transaction() as session:
+                if args.start_from and draft.amends is None:
+                    saved = await existing_plan(session, draft.plan.number)
+                    if saved is not None:
+                        print(say(texts, "cli.import.start_kept", number=saved.number))
                 result = await save_plan(
                     session,
                     draft,
                     fixes=fixes,
                     create_missing=args.create_agencies,
                     choice=choice,
+                    at=await cli_clock(settings, session),
                 )
+        except AmendedPlanMissing as exc:
+            raise CliError(plain(texts("import.amend.missing", target=exc.number))) from exc
         except UnresolvedAgencies as exc:
             lines = [say(texts, "cli.import.unresolved")]
             for u in exc.unmatched:
@@ -128,29 +151,45 @@ async def cmd_import(settings: Settings, args: argparse.Namespace) -> None:
                 )
             lines.append(say(texts, "cli.import.unresolved_help"))
             raise CliError("\n".join(lines)) from exc
-        if not result.created and not (result.added or result.updated or result.removed):
-            print(say(texts, "import.unchanged", number=result.plan.number))
-            return
-        verb = texts.plain("import.verb.created" if result.created else "import.verb.updated")
-        new_agencies = (
-            texts("import.new_agencies", names=", ".join(result.new_agencies))
-            if result.new_agencies
-            else Html("")
-        )
-        print(
-            say(
-                texts,
-                "cli.import.saved",
-                verb=verb,
-                number=result.plan.number,
-                added=result.added,
-                updated=result.updated,
-                removed=result.removed,
-                new_agencies=new_agencies,
-            )
-        )
+        from bot.handlers.import_preview import saved_text
 
+        print(plain(saved_text(texts, result, terminal=True)))
+
+    if args.dry_run:
+        await read_only(settings, preview, texts)
+        return
     await with_database(settings, work, create=True)
+
+
+async def read_only(settings: Settings, work: Any, texts: Texts) -> None:
+    """Run a preview on the database, or, where there is none yet (a SQLite file not made),
+    on a throwaway one that is removed afterwards: a preview never creates a database."""
+    import tempfile
+    from pathlib import Path
+
+    if missing_database(settings) is None:
+        await with_database(settings, work)
+        return
+    with tempfile.TemporaryDirectory(prefix="dondoc-preview-") as folder:
+        url = f"sqlite+aiosqlite:///{Path(folder) / 'preview.sqlite3'}"
+        db = Database(url)
+        try:
+            await db.upgrade()
+            await work(db)
+        finally:
+            await db.dispose()
+    print(say(texts, "cli.import.no_database"), file=sys.stderr)
+
+
+async def cli_clock(settings: Settings, session: Any) -> Any:
+    """Now, on the working calendar the bot uses (with the days an admin declared)."""
+    from datetime import UTC, datetime
+
+    from periods.store import load_calendar
+    from plans.store import ImportClock
+
+    calendar = await load_calendar(session, **settings.calendar_settings)
+    return ImportClock(datetime.now(UTC), calendar)
 
 
 def print_preview(texts: Texts, preview: Any) -> None:
@@ -248,7 +287,9 @@ async def cmd_agency_list(settings: Settings, args: argparse.Namespace) -> None:
 
 async def cmd_assign(settings: Settings, args: argparse.Namespace) -> None:
     """Assign or unassign a task to an agency from the terminal."""
+    from bot.render import local_date
     from domain.status import AssignmentRole
+    from periods.schedule import owed_from_when_added
     from plans.assignments import assign, find_task, unassign
 
     texts = texts_for(settings)
@@ -263,25 +304,32 @@ async def cmd_assign(settings: Settings, args: argparse.Namespace) -> None:
             if lookup.agency is None:
                 raise CliError(unknown_agency(texts, args.agency, lookup.suggestions))
             if args.command == "unassign":
-                changed = await unassign(session, task, lookup.agency, None)
+                changed: Any = await unassign(session, task, lookup.agency, None)
             else:
+                at = await cli_clock(settings, session)
                 changed = await assign(
-                    session, task, lookup.agency, AssignmentRole(args.role), None
+                    session,
+                    task,
+                    lookup.agency,
+                    AssignmentRole(args.role),
+                    None,
+                    owed_from=owed_from_when_added(at.today, at.calendar),
                 )
         if args.command == "unassign":
             key = "unassign.done" if changed else "unassign.none"
             print(say(texts, key, ref=task.ref, agency=lookup.agency.name))
             return
-        print(
-            say(
-                texts,
-                "assign.done" if changed else "assign.unchanged",
-                agency=lookup.agency.name,
-                role=texts.plain(f"role.{args.role}"),
-                ref=task.ref,
-                plan=plan.number,
-            )
+        line = say(
+            texts,
+            "assign.done" if changed else "assign.unchanged",
+            agency=lookup.agency.name,
+            role=texts.plain(f"role.{args.role}"),
+            ref=task.ref,
+            plan=plan.number,
         )
+        if changed is not None and changed.owed_from is not None:
+            line += say(texts, "assign.owed_from", day=local_date(changed.owed_from))
+        print(line)
 
     await with_database(settings, work)
 
@@ -358,6 +406,12 @@ def register(sub: Any) -> None:
         action="append",
         default=[],
         help="over a saved plan with better text: take this task's new version (ref; repeatable)",
+    )
+    imp.add_argument(
+        "--start-from",
+        metavar="PERIOD",
+        help='a new plan\'s first period owed, e.g. "Tháng 1/2027" or "Quý I/2027" (default: the '
+        "first whose deadline is at least 5 working days away)",
     )
     imp.add_argument(
         "--take-all",

@@ -18,6 +18,7 @@ from domain.dates import parse_day
 from domain.status import AssignmentRole, Role
 from domain.text import fold
 from periods.days import clear_day, declare_day, declared_days
+from periods.schedule import owed_from_when_added
 from periods.store import recompute_deadlines
 from plans.assignments import assign, find_task, unassign
 from plans.overview import agencies_overview, groups_overview, plans_overview
@@ -253,20 +254,24 @@ async def assign_command(update: Update, context: BotContext, member: Member) ->
         target = await task_target(svc, session, words)
         if not isinstance(target, Html):
             plan, task, agency = target
-            changed = await assign(session, task, agency, role, member)
+            calendar, today = await working_calendar(svc, session)
+            # nobody owes a deadline that passed before they were assigned (docs/counting.md)
+            owed = owed_from_when_added(today, calendar)
+            changed = await assign(session, task, agency, role, member, owed_from=owed)
     if isinstance(target, Html):
         await message.reply_text(target)
         return
     key = "assign.done" if changed else "assign.unchanged"
-    await message.reply_text(
-        texts(
-            key,
-            agency=agency.name,
-            role=texts.plain(f"role.{role.value}"),
-            ref=task.ref,
-            plan=plan.number,
-        )
+    text = texts(
+        key,
+        agency=agency.name,
+        role=texts.plain(f"role.{role.value}"),
+        ref=task.ref,
+        plan=plan.number,
     )
+    if changed is not None and changed.owed_from is not None:
+        text = Html(text + texts("assign.owed_from", day=local_date(changed.owed_from)))
+    await message.reply_text(text)
 
 
 @requires(Role.ADMIN)

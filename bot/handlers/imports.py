@@ -1,49 +1,82 @@
-"""Plan import in chat: an admin sends a document, sees what was understood, fixes names,
-then saves it in one transaction (or cancels; nothing is saved before that)."""
+"""Plan import in chat: an admin sends a document, sees what was understood (the plan, its
+reporting calendar and first period, the changes against the saved plan or the plan it amends),
+fixes names and the calendar, then saves it in one transaction (or cancels; nothing is saved
+before that). A preview saved over a plan someone else saved meanwhile is shown again with the
+new changes instead of overwriting them."""
 
 from __future__ import annotations
 
 import asyncio
 import secrets
+import uuid
 from dataclasses import replace
+from datetime import datetime
 from pathlib import PurePath
 from typing import Any
 
-from telegram import InlineKeyboardButton, Update
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardMarkup, Update
 
 from bot import keyboards
-from bot.context import BotContext, Services
+from bot.context import BotContext, Services, working_calendar
 from bot.guards import current_member, requires
 from bot.handlers import groups, officer
-from bot.messaging import clear_buttons, edit, pressed
-from bot.render import shorten
+from bot.handlers.import_preview import (
+    calendar_buttons,
+    offered,
+    preview_buttons,
+    preview_lines,
+    preview_text,
+    saved_text,
+)
+from bot.messaging import edit, pressed
 from domain.status import Role
+from periods.rules import KINDS
+from plans.calendar_choice import (
+    DAY_CHOICES,
+    DAY_KINDS,
+    with_day,
+    with_decree_defaults,
+    with_frequency_toggled,
+)
 from plans.document import DocumentError
 from plans.isolation import read_plan_isolated
 from plans.limits import DEFAULT_LIMITS
 from plans.loading import PLAN_FILE_SUFFIXES
-from plans.model import PlanDraft
+from plans.model import PlanDraft, ReportingSchedule
 from plans.planfile import PlanFileError
-from plans.registry import DROPPED, is_empty, load_directory, starter_snapshot
+from plans.registry import DROPPED, is_empty, load_directory, load_starter, starter_snapshot
 from plans.starter import load_directory as load_starter_directory
 from plans.store import (
+    AmendedPlanMissing,
     ImportChoice,
-    PlanChanges,
+    ImportClock,
+    PlanChangedMeanwhile,
     PlanPreview,
+    SaveResult,
+    SeenVersion,
     UnresolvedAgencies,
+    existing_plan,
+    last_saved_by,
     preview_plan,
     save_plan,
 )
+from reminders.outbox import DEAD_AFTER, HEARTBEAT
 from storage.models import BotState, Member
+from storage.upsert import insert_ignore
 from texts import Html, Texts
 
+__all__ = ["document_error_text", "on_document", "on_import_button", "preview_lines"]
+
 PLAN_SUFFIXES = {".docx", ".pdf", ".xlsx", ".csv", ".txt", ".md", *PLAN_FILE_SUFFIXES}
-# im:<id>:save | im:<id>:cancel | im:<id>:fix:<n>:<k> | im:<id>:take:<n> | im:<id>:all | im:<id>:rm
-IMPORT = "im"
-MAX_FIX_BUTTONS = 12
-MAX_TAKE_BUTTONS = 8
-MESSAGE_LIMIT = 4000  # Telegram's 4096, with room for the last line
+# im:<id>:save | cancel | fix:<n>:<k> | take:<n> | all | rm | drop:<n> | cal | start:<n> |
+# freq:<kind> | day:<kind>:<day> | nd09 | asread   (kind: index in periods.rules.KINDS)
 PARSING = "parsing:"  # BotState key prefix: a document being read (see import_document)
+PENDING = "imp:"  # BotState key prefix: a preview waiting for Save or Cancel
+# this process, when it has no reminder dispatcher (whose instance id is used otherwise)
+PROCESS_ID = uuid.uuid4().hex[:16]
 
 
 async def on_document(update: Update, context: BotContext) -> None:
@@ -86,9 +119,27 @@ def document_error_text(texts: Texts, exc: Exception, limit_mb: int) -> Html:
     return texts(key, **values)
 
 
+def instance_id(svc: Services) -> str:
+    """Who is reading: the reminder dispatcher's instance (its heartbeat says it is alive)."""
+    return svc.dispatcher.instance_id if svc.dispatcher is not None else PROCESS_ID
+
+
+async def _reader_alive(session: AsyncSession, svc: Services, reader: object) -> bool:
+    """Whether the instance that marked a document as being read is still reading it: this
+    one, or another that has ticked lately."""
+    if not isinstance(reader, str):
+        return False  # left by a version that did not say who read it
+    if reader == instance_id(svc):
+        return True
+    beat = await session.get(BotState, HEARTBEAT + reader)
+    if beat is None or "at" not in beat.value:
+        return False
+    return datetime.fromisoformat(beat.value["at"]) >= svc.now() - DEAD_AFTER
+
+
 @requires(Role.ADMIN)
 async def import_document(update: Update, context: BotContext, member: Member) -> None:
-    """Read the document and show the preview with Save / fix / Cancel buttons."""
+    """Read the document and show the preview with Save / fix / calendar / Cancel buttons."""
     svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None and message.document is not None
@@ -99,15 +150,23 @@ async def import_document(update: Update, context: BotContext, member: Member) -
         await message.reply_text(texts("import.error.too_large", limit=limit))
         return
     # A document that was being read when the bot stopped is not read again: its update comes
-    # back after the restart, and reading it once more could stop the bot in a loop.
+    # back after the restart, and reading it once more could stop the bot in a loop. The same
+    # document sent again while it is being read is not read twice either.
     marker = f"{PARSING}{document.file_unique_id}"
+    mark = {"key": marker, "value": {"name": name, "reader": instance_id(svc)}}
     async with svc.db.transaction() as session:
-        interrupted = await session.get(BotState, marker)
-        if interrupted is not None:
-            await session.delete(interrupted)
-        else:
-            session.add(BotState(key=marker, value={"name": name}, updated_at=svc.now()))
-    if interrupted is not None:
+        found = None
+        if not await insert_ignore(session, BotState, {**mark, "updated_at": svc.now()}, ["key"]):
+            found = await session.get(BotState, marker)
+        reading = found is not None and await _reader_alive(session, svc, found.value.get("reader"))
+        if found is not None and not reading:
+            await session.delete(found)
+    if found is not None and reading:
+        await message.reply_text(
+            texts("import.already_reading", name=found.value.get("name") or name)
+        )
+        return
+    if found is not None:
         await message.reply_text(texts("import.error.interrupted"))
         return
     await message.reply_text(texts("import.downloading", name=name))
@@ -125,9 +184,8 @@ async def import_document(update: Update, context: BotContext, member: Member) -
         raise
     await _forget(svc, marker)
     pending_id = secrets.token_hex(4)
-    state = {"draft": draft.model_dump(mode="json"), "fixes": {}, "member_id": member.id}
-    async with svc.db.transaction() as session:
-        session.add(BotState(key=f"imp:{pending_id}", value=state, updated_at=svc.now()))
+    state: dict[str, Any] = {"draft": draft.model_dump(mode="json"), "fixes": {}}
+    state["member_id"] = member.id
     await show_preview(update, context, pending_id, state)
 
 
@@ -138,261 +196,181 @@ async def _forget(svc: Services, key: str) -> None:
             await session.delete(row)
 
 
-async def build_preview(svc: Services, state: dict[str, Any]) -> PlanPreview:
+# -- the pending preview: what the admin chose so far --
+
+
+def draft_of(state: dict[str, Any]) -> PlanDraft:
+    """The draft as the admin left it: as read, with the calendar chosen in the preview and
+    the first period chosen (or the one the preview showed)."""
     draft = PlanDraft.model_validate(state["draft"])
-    fixes: dict[str, str] = state.get("fixes", {})
+    if state.get("reporting"):
+        draft.reporting = ReportingSchedule.model_validate(state["reporting"])
+    start = state.get("start") or state.get("shown_start")
+    if start:
+        draft.reporting.starts_from = start
+    return draft
+
+
+def _with_fixes(draft: PlanDraft, fixes: dict[str, str]) -> PlanDraft:
+    fixed = draft.model_copy(deep=True)
+    tasks = list(fixed.tasks)
+    if fixed.amends is not None:
+        tasks += [c.task for c in fixed.amends.changes if c.task is not None]
+    for task in tasks:
+        task.lead = [fixes.get(n, n) for n in task.lead]
+        task.support = [fixes.get(n, n) for n in task.support]
+    if fixed.plan.coordinator:
+        fixed.plan.coordinator = fixes.get(fixed.plan.coordinator, fixed.plan.coordinator)
+    return fixed
+
+
+async def import_clock(svc: Services, session: AsyncSession) -> ImportClock:
+    calendar, _today = await working_calendar(svc, session)
+    return ImportClock(svc.now(), calendar)
+
+
+async def build_preview(svc: Services, state: dict[str, Any]) -> PlanPreview:
+    draft = _with_fixes(draft_of({**state, "shown_start": None}), state.get("fixes", {}))
     async with svc.db.sessions() as session:
         directory = (
             starter_snapshot(load_starter_directory())
             if await is_empty(session)
             else await load_directory(session)
         )
-        fixed = draft.model_copy(deep=True)
-        for task in fixed.tasks:
-            task.lead = [fixes.get(n, n) for n in task.lead]
-            task.support = [fixes.get(n, n) for n in task.support]
-        if fixed.plan.coordinator:
-            fixed.plan.coordinator = fixes.get(fixed.plan.coordinator, fixed.plan.coordinator)
-        return await preview_plan(session, fixed, directory=directory)  # closed, not committed
+        at = await import_clock(svc, session)
+        # closed, not committed
+        return await preview_plan(session, draft, directory=directory, at=at)
 
 
-def _field_names(texts: Texts, fields: list[str]) -> str:
-    names = []
-    for name in fields:
-        key = f"import.field.{name}"
-        names.append(texts.plain(key) if key in texts.catalogue else name)
-    return ", ".join(names)
-
-
-def _refs(refs: list[str], limit: int = 12) -> str:
-    shown = ", ".join(refs[:limit])
-    return shown + (f", … (+{len(refs) - limit})" if len(refs) > limit else "")
-
-
-def diff_lines(texts: Texts, diff: PlanChanges, choice: ImportChoice) -> list[str]:
-    """What saving would change in the stored plan, task by task."""
-    if diff.is_empty:
-        return [texts("import.preview.same")]
-    lines: list[str] = []
-    added, changed, removed = diff.counts(choice)
-    changes = texts("import.preview.changes", added=added, removed=removed, changed=changed)
-    lines.append(texts("import.preview.existing", changes=changes))
-    if diff.worse:
-        lines.append(
-            texts(
-                "import.preview.worse",
-                new=round((diff.new_quality or 0) * 100),
-                old=round((diff.old_quality or 0) * 100),
-                news=Html(""),
-            )
-        )
-    if diff.added:
-        lines.append(
-            texts("import.preview.diff_added", count=len(diff.added), refs=_refs(diff.added))
-        )
-    if diff.changed:
-        lines.append(texts("import.preview.diff_changed", count=len(diff.changed)))
-        for ref, fields in list(diff.changed.items())[:10]:
-            lines.append(
-                texts(
-                    "import.preview.diff_changed_line", ref=ref, fields=_field_names(texts, fields)
-                )
-            )
-        if len(diff.changed) > 10:
-            lines.append(texts("import.preview.more", count=len(diff.changed) - 10))
-    if diff.removed:
-        lines.append(
-            texts("import.preview.diff_removed", count=len(diff.removed), refs=_refs(diff.removed))
-        )
-        key = (
-            "import.preview.diff_removed_chosen"
-            if choice.remove
-            else "import.preview.diff_removed_kept"
-        )
-        lines.append(texts(key, count=len(diff.removed)))
-    if diff.worse:
-        taken = sorted(diff.selected(choice)[0] | diff.selected(choice)[1])
-        if taken:
-            lines.append(texts("import.preview.taken", refs=_refs(taken)))
-    if diff.plan and diff.plan_taken(choice):
-        lines.append(texts("import.preview.plan_changed", fields=", ".join(diff.plan)))
-    return lines
-
-
-def _preview_parts(
-    texts: Texts, preview: PlanPreview, choice: ImportChoice
-) -> tuple[list[str], list[str], list[str]]:
-    """(head, one line per task, tail) of a preview."""
-    data = preview.to_json()
-    plan = data["plan"]
-    head: list[str] = [
-        texts(
-            "import.preview.header",
-            number=plan["number"] or "?",
-            title=shorten(plan["title"] or "", 300),
-            issuer=plan["issuer"] or "?",
-            issued=plan["issued_on"] or "?",
-            coordinator=plan["coordinator"] or "?",
-            count=len(data["tasks"]),
-        )
-    ]
-    act = plan.get("issuing_act")
-    if act:
-        head.append(
-            texts(
-                "import.preview.issuing_act", number=act["number"], issued=act["issued_on"] or "?"
-            )
-        )
-    if preview.diff is not None:
-        head.extend(diff_lines(texts, preview.diff, choice))
-    tail: list[str] = []
-    if preview.unmatched:
-        tail.append(texts("import.preview.unmatched_header", count=len(preview.unmatched)))
-        for n, item in enumerate(preview.unmatched[:MAX_FIX_BUTTONS], 1):
-            hint = (
-                texts("import.preview.hint", names=", ".join(item.suggestions))
-                if item.suggestions
-                else Html("")
-            )
-            tail.append(
-                texts(
-                    "import.preview.unmatched",
-                    n=n,
-                    name=shorten(item.name, 120),
-                    refs=", ".join(item.refs[:6]) or "-",
-                    hint=hint,
-                )
-            )
-        if len(preview.unmatched) > MAX_FIX_BUTTONS:
-            tail.append(
-                texts("import.preview.more", count=len(preview.unmatched) - MAX_FIX_BUTTONS)
-            )
-    for warning in preview.draft.warnings[:8]:
-        key = f"warning.{warning.code}"
-        text = texts(
-            key if key in texts.catalogue else "warning.other",
-            ref=warning.ref or "",
-            excerpt=shorten(warning.excerpt, 100),
-        )
-        tail.append(texts("import.preview.warning", text=text))
-    tail += groups.review_lines(texts, preview.review)  # successors, what will be chased
-    tail.append(texts("import.preview.footer"))
-    tasks: list[str] = []
-    for task in data["tasks"]:
-        support = (
-            texts("import.preview.support", names=shorten(", ".join(task["support"]), 200))
-            if task["support"]
-            else Html("")
-        )
-        tasks.append(
-            texts(
-                "import.preview.task",
-                ref=task["ref"],
-                title=shorten(task["title"], 120),
-                lead=shorten(", ".join(task["lead"]), 200) or "?",
-                support=support,
-                timeframe=shorten(
-                    task.get("timeframe") or texts.plain("import.preview.no_timeframe"), 60
-                ),
-            )
-        )
-    return head, tasks, tail
-
-
-def preview_text(texts: Texts, preview: PlanPreview, choice: ImportChoice | None = None) -> str:
-    """The whole preview as ONE message under Telegram's limit: plan, changes against the saved
-    plan, as many tasks as fit ("…and N more"), unmatched names, warnings."""
-    head, tasks, tail = _preview_parts(texts, preview, choice or ImportChoice())
-    fixed = sum(len(line) + 1 for line in head + tail)
-    while fixed > MESSAGE_LIMIT - 200 and len(tail) > 1:  # keep the footer, drop warnings
-        fixed -= len(tail.pop(-2)) + 1
-    shown: list[str] = []
-    room = MESSAGE_LIMIT - fixed - 60
-    for line in tasks:
-        if len(line) + 1 > room:
-            break
-        shown.append(line)
-        room -= len(line) + 1
-    if len(shown) < len(tasks):
-        shown.append(texts("import.preview.more", count=len(tasks) - len(shown)))
-    text = "\n".join([*head, *shown, *tail])
-    return text if len(text) <= 4096 else "\n".join([*head[:1], *shown[-1:], tail[-1]])
-
-
-def preview_lines(texts: Texts, preview: PlanPreview) -> list[str]:
-    """The whole preview, every task, as lines (for the terminal; in chat see preview_text)."""
-    head, tasks, tail = _preview_parts(texts, preview, ImportChoice())
-    return [*head, *tasks, *tail]
-
-
-def offered(diff: PlanChanges | None) -> list[str]:
-    """The refs a less trustworthy version offers, one button each (added, then changed)."""
-    if diff is None or not diff.worse:
-        return []
-    return [*diff.added, *diff.changed][:MAX_TAKE_BUTTONS]
-
-
-def preview_buttons(
-    texts: Texts, pending_id: str, preview: PlanPreview, choice: ImportChoice | None = None
-) -> list[InlineKeyboardButton]:
-    choice = choice or ImportChoice()
-    save_label = (
-        texts.plain("import.button.save_new").format(count=len(preview.unmatched))
-        if preview.unmatched
-        else texts.plain("import.button.save")
+def _remember(state: dict[str, Any], preview: PlanPreview) -> None:
+    """What the admin was shown: the saved plan's version (saving over a newer one is refused)
+    and the first period (saved as shown, even if the day changes before Save)."""
+    state["version"] = preview.version
+    state["shown_start"] = (
+        preview.calendar.start.key
+        if preview.calendar is not None and preview.calendar.start is not None
+        else None
     )
-    buttons = [
-        keyboards.button(save_label, IMPORT, pending_id, "save"),
-        keyboards.button(texts.plain("import.button.cancel"), IMPORT, pending_id, "cancel"),
-    ]
-    for n, item in enumerate(preview.unmatched[:MAX_FIX_BUTTONS], 1):
-        for k, suggestion in enumerate(item.suggestions[:2]):
-            label = texts.plain("import.button.fix").format(n=n, name=shorten(suggestion, 40))
-            buttons.append(keyboards.button(label, IMPORT, pending_id, "fix", n - 1, k))
-    for n, name in enumerate(groups.droppable(preview.review)):
-        label = texts.plain("import.button.drop").format(name=shorten(name, 40))
-        buttons.append(keyboards.button(label, IMPORT, pending_id, "drop", n))
-    diff = preview.diff
-    if diff is not None and diff.worse and (diff.added or diff.changed):
-        label = ("✓ " if choice.take_all else "") + texts.plain("import.button.take_all")
-        buttons.append(keyboards.button(label, IMPORT, pending_id, "all"))
-        if not choice.take_all:
-            for n, ref in enumerate(offered(diff)):
-                key = "import.button.taken" if ref in choice.take else "import.button.take"
-                label = texts.plain(key).format(ref=shorten(ref, 20))
-                buttons.append(keyboards.button(label, IMPORT, pending_id, "take", n))
-    if diff is not None and diff.removed:
-        key = "import.button.keep_removed" if choice.remove else "import.button.remove"
-        label = texts.plain(key).format(count=len(diff.removed))
-        buttons.append(keyboards.button(label, IMPORT, pending_id, "rm"))
-    return buttons
+
+
+def _markup(
+    texts: Texts, pending_id: str, preview: PlanPreview, state: dict[str, Any]
+) -> InlineKeyboardMarkup:
+    if state.get("panel") and preview.calendar is not None:
+        read = PlanDraft.model_validate(state["draft"]).reporting
+        return calendar_buttons(
+            texts, pending_id, preview, not state.get("reporting"), bool(read.deadlines)
+        )
+    choice = ImportChoice.from_json(state.get("choice"))
+    return keyboards.markup(preview_buttons(texts, pending_id, preview, choice), 2)
+
+
+async def _store(svc: Services, pending_id: str, state: dict[str, Any], *, create: bool) -> bool:
+    """Keep the pending preview's state; False when it is gone (saved or cancelled meanwhile)
+    and `create` is not asked."""
+    async with svc.db.transaction() as session:
+        row = await session.get(BotState, PENDING + pending_id)
+        if row is None and not create:
+            return False
+        if row is None:
+            session.add(BotState(key=PENDING + pending_id, value=state, updated_at=svc.now()))
+        else:
+            row.value, row.updated_at = state, svc.now()
+    return True
 
 
 async def show_preview(
-    update: Update, context: BotContext, pending_id: str, state: dict[str, Any]
+    update: Update,
+    context: BotContext,
+    pending_id: str,
+    state: dict[str, Any],
+    *,
+    in_place: bool = False,
 ) -> None:
+    """Build the preview, remember what it showed, then send it (or edit the pressed one)."""
     svc, texts = context.services, context.texts
     preview = await build_preview(svc, state)
-    choice = ImportChoice.from_json(state.get("choice"))
+    _remember(state, preview)
+    query = update.callback_query
+    if not await _store(svc, pending_id, state, create=not in_place):
+        return  # saved or cancelled by another press meanwhile: its answer stands
+    text = preview_text(texts, preview, ImportChoice.from_json(state.get("choice")))
+    markup = _markup(texts, pending_id, preview, state)
+    if in_place and query is not None:
+        await edit(query, text, reply_markup=markup)
+        return
     chat = update.effective_chat
     assert chat is not None
-    markup = keyboards.markup(preview_buttons(texts, pending_id, preview, choice), 2)
-    await chat.send_message(preview_text(texts, preview, choice), reply_markup=markup)
+    await chat.send_message(text, reply_markup=markup)
+
+
+# -- buttons --
+
+
+def _number(parts: list[str], i: int) -> int | None:
+    return int(parts[i]) if len(parts) > i and parts[i].isdigit() else None
+
+
+async def _choose(
+    svc: Services, state: dict[str, Any], action: str, parts: list[str]
+) -> dict[str, Any]:
+    """The state after a button that changes the preview (names, changes taken, calendar)."""
+    preview = await build_preview(svc, state)
+    choice = ImportChoice.from_json(state.get("choice"))
+    n, k = _number(parts, 3), _number(parts, 4)
+    read = PlanDraft.model_validate(state["draft"]).reporting
+    schedule = ReportingSchedule.model_validate(state.get("reporting") or read.model_dump())
+    if action == "fix" and n is not None and k is not None:
+        if n < len(preview.unmatched) and k < len(preview.unmatched[n].suggestions):
+            fixes = dict(state.get("fixes", {}))
+            fixes[preview.unmatched[n].name] = preview.unmatched[n].suggestions[k]
+            state["fixes"] = fixes
+    elif action == "take" and n is not None and n < len(offered(preview.diff)):
+        choice = replace(choice, take=choice.take ^ {offered(preview.diff)[n]})
+    elif action == "drop" and n is not None and n < len(groups.droppable(preview.review)):
+        fixes = dict(state.get("fixes", {}))  # an abolished addressee: nobody is chased
+        fixes[groups.droppable(preview.review)[n]] = DROPPED
+        state["fixes"] = fixes
+    elif action == "all":
+        choice = replace(choice, take_all=not choice.take_all)
+    elif action == "rm":
+        choice = replace(choice, remove=not choice.remove)
+    elif action == "cal":
+        state["panel"] = not state.get("panel")
+    elif action == "start" and preview.calendar is not None:
+        if n is not None and n < len(preview.calendar.choices):
+            state["start"] = preview.calendar.choices[n].key
+    elif action == "freq" and n is not None and n < len(KINDS):
+        state["reporting"] = with_frequency_toggled(schedule, KINDS[n]).model_dump(mode="json")
+        state["start"] = None  # the first period is chosen again among the new kinds'
+    elif action == "day" and n is not None and k in DAY_CHOICES and n < len(KINDS):
+        kind = KINDS[n]
+        if kind in DAY_KINDS:
+            state["reporting"] = with_day(schedule, kind, k).model_dump(mode="json")
+    elif action == "nd09":
+        state["reporting"] = with_decree_defaults(schedule).model_dump(mode="json")
+    elif action == "asread":
+        state["reporting"] = None
+    state["choice"] = choice.to_json()
+    return state
 
 
 @requires(Role.ADMIN)
 async def on_import_button(update: Update, context: BotContext, member: Member) -> None:
-    """Save, cancel, or take a suggested name for an unmatched agency."""
+    """Save, cancel, fix a name, take a change, or change the calendar of a pending preview."""
     svc, texts = context.services, context.texts
     parts = await pressed(update, context)
     query = update.callback_query
     if parts is None or query is None:
         return
     pending_id, action = parts[1], parts[2]
+    if action == "save":
+        await save_import(update, context, member, pending_id)
+        return
     async with svc.db.transaction() as session:
-        row = await session.get(BotState, f"imp:{pending_id}")
+        row = await session.get(BotState, PENDING + pending_id)
         state = dict(row.value) if row is not None else None
-        if row is not None and action in ("save", "cancel"):
+        if row is not None and action == "cancel":
             await session.delete(row)
     if state is None:
         await edit(query, texts("import.expired"))
@@ -400,79 +378,96 @@ async def on_import_button(update: Update, context: BotContext, member: Member) 
     if action == "cancel":
         await edit(query, texts("import.cancelled"))
         return
-    if action in ("fix", "take", "all", "rm", "drop"):
-        preview = await build_preview(svc, state)
-        choice = ImportChoice.from_json(state.get("choice"))
-        numbers = [int(p) for p in parts[3:5] if p.isdigit()]
-        if action == "fix" and len(numbers) == 2:
-            n, k = numbers
-            if n < len(preview.unmatched) and k < len(preview.unmatched[n].suggestions):
-                fixes = dict(state.get("fixes", {}))
-                fixes[preview.unmatched[n].name] = preview.unmatched[n].suggestions[k]
-                state["fixes"] = fixes
-        elif action == "take" and numbers and numbers[0] < len(offered(preview.diff)):
-            ref = offered(preview.diff)[numbers[0]]
-            choice = replace(choice, take=choice.take ^ {ref})
-        elif action == "drop" and numbers and numbers[0] < len(groups.droppable(preview.review)):
-            fixes = dict(state.get("fixes", {}))  # an abolished addressee: nobody is chased
-            fixes[groups.droppable(preview.review)[numbers[0]]] = DROPPED
-            state["fixes"] = fixes
-        elif action == "all":
-            choice = replace(choice, take_all=not choice.take_all)
-        elif action == "rm":
-            choice = replace(choice, remove=not choice.remove)
-        state["choice"] = choice.to_json()
-        async with svc.db.transaction() as session:
-            row = await session.get(BotState, f"imp:{pending_id}")
-            if row is not None:
-                row.value = state
-        await clear_buttons(query)
-        await show_preview(update, context, pending_id, state)
-        return
-    await save_import(update, context, member, state)
+    state = await _choose(svc, state, action, parts)
+    await show_preview(update, context, pending_id, state, in_place=True)
 
 
-async def save_import(
-    update: Update, context: BotContext, member: Member, state: dict[str, Any]
-) -> None:
+async def _save_pending(
+    svc: Services, member: Member, pending_id: str, state_seen: list[dict[str, Any]]
+) -> SaveResult | None:
+    """Claim the pending preview and save it, in one transaction (None: already handled).
+    Two saves that cross on PostgreSQL (the starter directory or a new agency written by both)
+    meet a unique key: the loser's transaction is rolled back and tried once more, where it
+    finds the other's save (PlanChangedMeanwhile)."""
+    for attempt in (1, 2):
+        try:
+            async with svc.db.transaction() as session:
+                claimed = await session.execute(
+                    delete(BotState)
+                    .where(BotState.key == PENDING + pending_id)
+                    .returning(BotState.value)
+                )
+                state = claimed.scalar_one_or_none()
+                if state is None:
+                    return None
+                state_seen.append(state)
+                if await is_empty(session):
+                    await load_starter(session, load_starter_directory(), actor=member)
+                return await save_plan(
+                    session,
+                    draft_of(state),
+                    fixes=state.get("fixes", {}),
+                    create_missing=True,
+                    actor=member,
+                    choice=ImportChoice.from_json(state.get("choice")),
+                    at=await import_clock(svc, session),
+                    seen=SeenVersion(state.get("version")),
+                )
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    return None
+
+
+async def save_import(update: Update, context: BotContext, member: Member, pending_id: str) -> None:
+    """Save the pending preview in one transaction that also claims it (a second press finds
+    it gone). Over a plan saved by someone else since the preview, nothing is saved and the
+    preview is shown again with the changes against that save."""
     svc, texts = context.services, context.texts
     query = update.callback_query
     assert query is not None
-    draft = PlanDraft.model_validate(state["draft"])
+    seen: list[dict[str, Any]] = []
     try:
-        async with svc.db.transaction() as session:
-            if await is_empty(session):
-                from plans.registry import load_starter
-
-                await load_starter(session, load_starter_directory(), actor=member)
-            result = await save_plan(
-                session,
-                draft,
-                fixes=state.get("fixes", {}),
-                create_missing=True,
-                actor=member,
-                choice=ImportChoice.from_json(state.get("choice")),
-            )
-    except UnresolvedAgencies:  # cannot happen with create_missing; kept for safety
+        result = await _save_pending(svc, member, pending_id, seen)
+    except PlanChangedMeanwhile as exc:  # rolled back: the pending preview is still there
+        await _saved_meanwhile(update, context, member, pending_id, seen[-1], exc.number)
+        return
+    except AmendedPlanMissing as exc:
+        await _forget(svc, PENDING + pending_id)
+        await edit(query, texts("import.amend.missing", target=exc.number))
+        return
+    except UnresolvedAgencies as exc:  # names of another province: refused, never created
+        await _forget(svc, PENDING + pending_id)
+        names = ", ".join(u.name for u in exc.unmatched)
+        await edit(query, texts("import.refused_names", names=names))
+        return
+    if result is None:
         await edit(query, texts("import.expired"))
         return
-    if not result.created and not (result.added or result.updated or result.removed):
-        await edit(query, texts("import.unchanged", number=result.plan.number))
-        return
-    new_agencies = (
-        texts("import.new_agencies", names=", ".join(result.new_agencies))
-        if result.new_agencies
-        else Html("")
-    )
-    await edit(
-        query,
-        texts(
-            "import.saved",
-            verb=texts.plain("import.verb.created" if result.created else "import.verb.updated"),
-            number=result.plan.number,
-            added=result.added,
-            updated=result.updated,
-            removed=result.removed,
-            new_agencies=new_agencies,
-        ),
-    )
+    await edit(query, saved_text(texts, result))
+
+
+async def _saved_meanwhile(
+    update: Update,
+    context: BotContext,
+    member: Member,
+    pending_id: str,
+    state: dict[str, Any],
+    number: str,
+) -> None:
+    """Tell the admin who saved the plan since his preview, then show his document against
+    that save, with Save still there for his version."""
+    svc, texts = context.services, context.texts
+    query = update.callback_query
+    assert query is not None
+    async with svc.db.reading() as session:
+        plan = await existing_plan(session, number)
+        who = await last_saved_by(session, plan.id) if plan is not None else None
+    if who is not None and who.id == member.id:
+        name = texts.plain("import.meanwhile_you")
+    elif who is not None:
+        name = who.full_name
+    else:
+        name = texts.plain("import.meanwhile_someone")
+    await edit(query, texts("import.meanwhile", who=name, number=number))
+    await show_preview(update, context, pending_id, state)

@@ -186,7 +186,16 @@ async def test_cli_dry_run_json_lists_every_task_and_writes_nothing(
     assert set(first["support"]) == {"Các sở, ban ngành", "UBND các xã, phường"}
     assert "Sở Xây dựng" in first["chased"]["support"] or first["chased"]["lead"] == ["Sở Xây dựng"]
     assert not any("huyện" in name for name in data["review"]["chased_agencies"])
-    async with db_target.open().engine.connect() as conn:
-        from sqlalchemy import text
+    database = db_target.open()
+    try:
+        sqlite_file = database.sqlite_file()
+        if sqlite_file is not None:  # a preview creates no database (issue 24, finding 13)
+            assert not sqlite_file.exists()
+            assert not list(tmp_path.rglob("*.sqlite3"))
+            return
+        async with database.engine.connect() as conn:
+            from sqlalchemy import text
 
-        assert (await conn.execute(text("SELECT count(*) FROM plans"))).scalar() == 0
+            assert (await conn.execute(text("SELECT count(*) FROM plans"))).scalar() == 0
+    finally:
+        await database.dispose()
