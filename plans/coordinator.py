@@ -70,9 +70,14 @@ _AGENCY_END = re.compile(
 )
 
 
+# a list number as a scan misreads it ("l.", "lO.", "S.") before a capitalised name
+_SCANNED_MARKER = re.compile(r"^(?:[lIOS0-9]{1,3})[.)]\s+(?=[A-ZĐ])")
+
+
 def _agency_only(name: str) -> str:
-    """ "1. Sở X là cơ quan thường trực, …" → "Sở X"."""
+    """ "1. Sở X là cơ quan thường trực, …" → "Sở X" (also "l. Sở X", a scan's "1.")."""
     name = strip_marker(name)
+    name = _SCANNED_MARKER.sub("", name)
     name = re.sub(r"(?i)^(?:giao|đề nghị)\s+", "", name)
     match = _AGENCY_END.search(name)
     if match:

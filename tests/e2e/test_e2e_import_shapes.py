@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from emulator import BotApiEmulator
+from plans.document import read_document
 from storage.models import Plan
 from tests.auxil.databases import DatabaseTarget
 from tests.auxil.harness import BotHarness
@@ -46,7 +47,11 @@ async def test_a_scans_broken_numbering_is_said_in_the_preview(harness: BotHarne
     )
     assert "II.8: số thứ tự nhảy (chưa thấy II.7)" in preview.text
     assert "đã đọc lại" in preview.text and "«Il.» → II." in preview.text
-    assert "II.11.a" in preview.text  # "1l." read as 11
+    # "1l." read as 11, not merged into the task before it: all fifteen (the preview shows the
+    # first ones; the draft holds them all)
+    assert "Nhận ra 15 nhiệm vụ" in preview.text
+    refs = [t.ref for t in read_document(data, "114-kh-ubnd.txt").tasks]
+    assert "II.11.a" in refs and len(refs) == 15
 
 
 async def test_cli_dry_run_json_shows_what_an_amending_plan_changes(
