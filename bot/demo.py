@@ -32,6 +32,7 @@ from emulator.webchat import ChatUser, WebChat
 from periods.calendar import WorkingCalendar
 from periods.rules import first_reminder_day, next_period, period_containing
 from plans.model import PlanDraft, ReportingSchedule
+from plans.store import ImportClock
 
 log = logging.getLogger("dondoc.demo")
 
@@ -233,7 +234,9 @@ class Demo:
         settings = demo_settings(self.settings, base, f"sqlite+aiosqlite:///{db_path}")
         self._db = Database(settings.database_url)
         await self._db.upgrade()
-        await seed(self._db, drafts, self.province)
+        # the plans as loaded a month before the demo's first day: the quarter it shows is owed
+        loaded = ImportClock(self.clock() - timedelta(days=30), calendar)
+        await seed(self._db, drafts, self.province, loaded)
         self.bot = Dondoc(make_services(settings, self._db, clock=self.clock))
         self.svc = self.bot.svc
         self.application = self.bot.application
@@ -284,8 +287,14 @@ class Demo:
         return calendar
 
 
-async def seed(db: Any, drafts: list[PlanDraft], province: str = DEMO_PROVINCE) -> None:
-    """The province's directory, its seed plans and demo members, in a fresh database."""
+async def seed(
+    db: Any,
+    drafts: list[PlanDraft],
+    province: str = DEMO_PROVINCE,
+    loaded: ImportClock | None = None,
+) -> None:
+    """The province's directory, its seed plans (saved `loaded`, on the demo's clock) and demo
+    members, in a fresh database."""
     from plans.registry import find_agency, setup_province
     from plans.starter import load_directory
     from plans.store import save_plan
@@ -296,7 +305,7 @@ async def seed(db: Any, drafts: list[PlanDraft], province: str = DEMO_PROVINCE) 
         await setup_province(session, province, load_directory())
     for draft in drafts:
         async with db.transaction() as session:
-            saved = await save_plan(session, draft, create_missing=True)
+            saved = await save_plan(session, draft, create_missing=True, at=loaded)
         if saved.new_agencies:  # the reviewed examples match the starter directory
             log.warning("demo plan %s added agencies %s", draft.plan.number, saved.new_agencies)
     async with db.transaction() as session:

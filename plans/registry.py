@@ -342,13 +342,15 @@ async def set_group_members(
     members: Sequence[Agency],
     *,
     actor: Member | None = None,
+    owed_from: date | None = None,
 ) -> None:
-    """Replace the group's members and re-expand every task assigned to the group."""
+    """Replace the group's members and re-expand every task assigned to the group (a member
+    added is owed from `owed_from` on: docs/counting.md, section 3)."""
     await session.execute(delete(AgencyGroupMember).where(AgencyGroupMember.group_id == group.id))
     for agency in {a.id: a for a in members}.values():
         session.add(AgencyGroupMember(group_id=group.id, agency_id=agency.id))
     await session.flush()
-    await expand_group_assignments(session, group.id)
+    await expand_group_assignments(session, group.id, owed_from=owed_from)
     audit.record(
         session, actor, "group.members", group_id=group.id, members=[a.name for a in members]
     )
@@ -361,8 +363,11 @@ async def group_member_ids(session: AsyncSession, group_id: int) -> list[int]:
     return list(rows)
 
 
-async def expand_group_assignments(session: AsyncSession, group_id: int) -> None:
-    """Make the Assignment rows of tasks assigned to a group match its current members."""
+async def expand_group_assignments(
+    session: AsyncSession, group_id: int, *, owed_from: date | None = None
+) -> None:
+    """Make the Assignment rows of tasks assigned to a group match its current members; the
+    ones made here are owed from `owed_from` (None: from the plan's first period)."""
     member_ids = set(await group_member_ids(session, group_id))
     links = (
         await session.scalars(
@@ -382,7 +387,11 @@ async def expand_group_assignments(session: AsyncSession, group_id: int) -> None
         for agency_id in member_ids - existing.keys():
             session.add(
                 Assignment(
-                    task_id=link.task_id, agency_id=agency_id, role=link.role, via_group_id=group_id
+                    task_id=link.task_id,
+                    agency_id=agency_id,
+                    role=link.role,
+                    via_group_id=group_id,
+                    owed_from=owed_from,
                 )
             )
     await session.flush()
@@ -478,6 +487,7 @@ async def load_starter(
     on: date | None = None,
     successions: Sequence[Succession] | None = None,
     actor: Member | None = None,
+    owed_from: date | None = None,
 ) -> StarterResult:
     """Add the province's agencies and groups as they are on `on` (today by default) that are
     not there yet (idempotent). Current ones are active; former ones (named by old plans) are
@@ -568,7 +578,9 @@ async def load_starter(
                     if (lookup := directory.lookup(m.name)).agency is not None
                 ]
                 if members:
-                    await set_group_members(session, present.group, members, actor=actor)
+                    await set_group_members(
+                        session, present.group, members, actor=actor, owed_from=owed_from
+                    )
             continue
         members = []
         if succession is None:
@@ -687,15 +699,16 @@ async def change_group_member(
     *,
     add: bool,
     actor: Member | None = None,
+    owed_from: date | None = None,
 ) -> bool:
-    """Add an agency to a group or take it out (audited, the group's tasks re-expanded);
-    False when nothing changed."""
+    """Add an agency to a group or take it out (audited, the group's tasks re-expanded; the
+    agency added owed from `owed_from`); False when nothing changed."""
     current = await group_member_ids(session, group.id)
     if (agency.id in current) == add:
         return False
     agencies = (await session.scalars(select(Agency).where(Agency.id.in_(current)))).all()
     members = [a for a in agencies if a.id != agency.id] + ([agency] if add else [])
-    await set_group_members(session, group, members, actor=actor)
+    await set_group_members(session, group, members, actor=actor, owed_from=owed_from)
     audit.record(
         session,
         actor,
@@ -725,9 +738,11 @@ async def import_group_members(
     kind: str = "commune",
     source: str = "",
     actor: Member | None = None,
+    owed_from: date | None = None,
 ) -> CommuneImport:
     """Fill a group (the communes and wards) from a list of names: each unknown name becomes an
-    agency of `kind`, each is made a member. Names another group answers to are skipped."""
+    agency of `kind`, each is made a member (owed from `owed_from` on the group's tasks). Names
+    another group answers to are skipped."""
     directory = await load_directory(session)
     group = directory.lookup(group_name).group
     if group is None:
@@ -760,7 +775,7 @@ async def import_group_members(
         members.append(agency)
         added.append(agency.name)
     if added:
-        await set_group_members(session, group, members, actor=actor)
+        await set_group_members(session, group, members, actor=actor, owed_from=owed_from)
     audit.record(session, actor, "group.import", group=group.name, added=len(added), source=source)
     return CommuneImport(group.name, added, already, skipped)
 
@@ -819,9 +834,11 @@ async def setup_province(
     *,
     on: date | None = None,
     actor: Member | None = None,
+    owed_from: date | None = None,
 ) -> ProvinceSetup:
     """Name the deployment's province and load its agencies as they are on `on`, with its
-    communes and wards (idempotent for the same province; another province is refused)."""
+    communes and wards (idempotent for the same province; another province is refused). Units
+    added to a group that saved plans assign are owed from `owed_from`."""
     from plans.starter import COMMUNES_GROUP
 
     province = choose_province(province)
@@ -830,7 +847,9 @@ async def setup_province(
         raise ProvinceAlreadySet(current)
     if current is None:
         await set_deployment_province(session, province, actor=actor)
-    result = await load_starter(session, starter, province=province, on=on, actor=actor)
+    result = await load_starter(
+        session, starter, province=province, on=on, actor=actor, owed_from=owed_from
+    )
     directory = await load_directory(session)
     group = directory.group_named(COMMUNES_GROUP)
     communes = len(directory.member_agencies(group)) if group is not None else 0

@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.cli.common import CliError, plain, print_json, say, texts_for, with_database
+from bot.cli.plans import cli_clock
 from bot.settings import Settings
+from periods.schedule import owed_from_when_added
 from storage.db import Database
 
 
@@ -41,7 +43,13 @@ async def cmd_setup(settings: Settings, args: argparse.Namespace) -> None:
     async def work(db: Database) -> None:
         try:
             async with db.transaction() as session:
-                done = await setup_province(session, args.province, starter)
+                at = await cli_clock(settings, session)
+                done = await setup_province(
+                    session,
+                    args.province,
+                    starter,
+                    owed_from=owed_from_when_added(at.today, at.calendar),
+                )
         except ProvinceAlreadySet as exc:
             raise CliError(
                 say(texts, "province.other", current=exc.current, province=args.province)
@@ -119,7 +127,14 @@ async def cmd_group(settings: Settings, args: argparse.Namespace) -> None:
                     names = read_names(path.read_bytes(), path.name)
                 except (OSError, CommuneFileError) as exc:
                     raise CliError(say(texts, "group.import_error", error=str(exc))) from exc
-                result = await import_group_members(session, group.name, names, source=path.name)
+                at = await cli_clock(settings, session)
+                result = await import_group_members(
+                    session,
+                    group.name,
+                    names,
+                    source=path.name,
+                    owed_from=owed_from_when_added(at.today, at.calendar),
+                )
                 print(
                     say(
                         texts,
@@ -135,7 +150,14 @@ async def cmd_group(settings: Settings, args: argparse.Namespace) -> None:
                 lookup = await find_agency(session, name)
                 if lookup.agency is None:
                     raise CliError(say(texts, "agency.unknown", name=name))
-                changed = await change_group_member(session, group, lookup.agency, add=add)
+                at = await cli_clock(settings, session)
+                changed = await change_group_member(
+                    session,
+                    group,
+                    lookup.agency,
+                    add=add,
+                    owed_from=owed_from_when_added(at.today, at.calendar),
+                )
                 key = ("group.added" if add else "group.removed") if changed else "group.unchanged"
                 state = texts.plain("group.state_in" if add else "group.state_out")
                 print(say(texts, key, agency=lookup.agency.name, group=group.name, state=state))

@@ -7,11 +7,12 @@ from datetime import date
 
 from telegram import Update
 
-from bot.context import BotContext
+from bot.context import BotContext, working_calendar
 from bot.guards import requires
 from bot.messaging import reply_lines
 from bot.render import agency_not_found
 from domain.status import Role
+from periods.schedule import owed_from_when_added
 from plans import admin_units
 from plans.registry import (
     FormerProvince,
@@ -144,10 +145,17 @@ async def province_command(update: Update, context: BotContext, member: Member) 
                 ],
             )
         return
-    today = svc.now().astimezone(svc.settings.tz).date()
     try:
         async with svc.db.transaction() as session:
-            done = await setup_province(session, wanted, starter, on=today, actor=member)
+            calendar, today = await working_calendar(svc, session)
+            done = await setup_province(
+                session,
+                wanted,
+                starter,
+                on=today,
+                actor=member,
+                owed_from=owed_from_when_added(today, calendar),
+            )
     except ProvinceAlreadySet as exc:
         await message.reply_text(texts("province.other", current=exc.current, province=wanted))
         return
@@ -241,8 +249,14 @@ async def group_command(update: Update, context: BotContext, member: Member) -> 
         if target.agency is None:
             await message.reply_text(agency_not_found(texts, agency_name, target.suggestions))
             return
+        calendar, today = await working_calendar(svc, session)
         changed = await change_group_member(
-            session, group, target.agency, add=op == "+", actor=member
+            session,
+            group,
+            target.agency,
+            add=op == "+",
+            actor=member,
+            owed_from=owed_from_when_added(today, calendar),
         )
     if changed:
         key = "group.added" if op == "+" else "group.removed"
