@@ -334,7 +334,8 @@ async def digest_view(
             1 for a in figures.agencies if a.expected and not a.complete and not a.is_overdue
         ),
         incomplete=tuple(
-            DigestAgency(a.agency, a.missing, a.expected, a.overdue, a.days_overdue) for a in owing
+            DigestAgency(line_name(a), a.missing, a.expected, a.overdue, a.days_overdue)
+            for a in owing
         ),
     )
 

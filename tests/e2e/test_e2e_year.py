@@ -20,13 +20,13 @@ from sqlalchemy import select
 from emulator import BotApiEmulator, FakeUser, SentMessage
 from periods.labels import name_of
 from periods.rules import parse_period_key
-from periods.schedule import PlanCalendar, owed_from_when_added
+from periods.schedule import owed_from_when_added
 from periods.store import load_calendar, schedule_of
 from plans.document import read_document
 from plans.model import DeadlineRule, PlanDraft, PlanInfo, ReportingSchedule, TaskDraft
 from plans.registry import load_starter, set_deployment_province
 from plans.starter import load_directory as load_starter_directory
-from plans.store import save_plan
+from plans.store import ImportClock, save_plan
 from reports.summary import summarize
 from storage.db import Database
 from storage.models import (
@@ -101,23 +101,12 @@ def local(day: date, hour: int = 9, minute: int = 0) -> datetime:
 
 
 async def save_with_start(db: Database, draft: PlanDraft, on: date) -> int:
-    """Save a plan as the import preview does by default: first period at least five working
-    days away (docs/counting.md, section 3)."""
+    """Save a plan as the import does on day `on`: its first period the first one at least
+    five working days away (docs/counting.md, section 3)."""
     async with db.transaction() as session:
         calendar = await load_calendar(session)
-        start = PlanCalendar.of(draft.reporting, calendar).default_start(on)
-        draft = draft.model_copy(
-            update={"reporting": draft.reporting.model_copy(update={"starts_from": start.key})}
-        )
-        saved = await save_plan(session, draft)
-        plan = saved.plan
-        plan.created_at = local(on)
-        owed_from = PlanCalendar.of(draft.reporting, calendar).deadline(start)
-        for assignment in await session.scalars(
-            select(Assignment).join(Task).where(Task.plan_id == plan.id)
-        ):
-            assignment.owed_from = owed_from
-        return plan.id
+        saved = await save_plan(session, draft, at=ImportClock(local(on), calendar))
+        return saved.plan.id
 
 
 @pytest.fixture
@@ -190,10 +179,6 @@ async def reimport_with_task(year: Year, on: date) -> None:
     )
     draft = draft.model_copy(update={"tasks": [*draft.tasks, extra]})
     async with year.bot.db.transaction() as session:
-        plan = await session.get(Plan, year.plan_ids["151"])
-        assert plan is not None
-        kept = draft.reporting.model_copy(update={"starts_from": schedule_of(plan).starts_from})
-        draft = draft.model_copy(update={"reporting": kept})
         calendar = await load_calendar(session)
         before = set(
             (
@@ -202,7 +187,7 @@ async def reimport_with_task(year: Year, on: date) -> None:
                 )
             ).all()
         )
-        await save_plan(session, draft)
+        await save_plan(session, draft, at=ImportClock(local(on), calendar))
         added = (
             await session.scalars(
                 select(Assignment)
@@ -210,10 +195,7 @@ async def reimport_with_task(year: Year, on: date) -> None:
                 .where(Task.plan_id == year.plan_ids["151"], Assignment.id.not_in(before))
             )
         ).all()
-        assert added
-        for assignment in added:
-            if assignment.owed_from is None:  # the import flow sets it; until then, here
-                assignment.owed_from = owed_from_when_added(on, calendar)
+        assert added and all(a.owed_from == owed_from_when_added(on, calendar) for a in added)
 
 
 # --- what officers do -------------------------------------------------------------------------
