@@ -60,10 +60,24 @@ TEXTS: dict[str, str] = {
     ),
     # -- invites --
     "invite.usage": (
-        "Usage: <code>/invite &lt;agency name&gt; officer|coordinator|admin [7d]</code>\n"
+        "Usage: <code>/invite &lt;agency name&gt; &lt;role&gt; [7d]</code>, the role being "
+        "<i>officer</i>, <i>coordinator</i> or <i>admin</i> (cán bộ, điều phối, quản trị).\n"
         "Example: <code>/invite Sở Xây dựng officer</code>"
     ),
-    "invite.bad_role": "The role must be one of: officer, coordinator, admin.",
+    "invite.bad_role": "The role must be officer, coordinator or admin.",
+    "invite.successor": "ℹ️ «{former}» is now <b>{agency}</b>: the invite is for {agency}.",
+    "invite.group": (
+        "«{name}» is the group «{group}», which cannot be invited as a whole: invite each of its "
+        "agencies (see <code>/group {group}</code>)."
+    ),
+    "invite.former_group": (
+        "«{name}» no longer exists (reorganised in 2025); its tasks now go to the group "
+        "«{group}». Invite each of its agencies (see <code>/group {group}</code>)."
+    ),
+    "invite.abolished": (
+        "«{name}» was abolished with no successor in the directory: nobody can be invited for "
+        "it. If needed, add the agency with <code>dondoc agency add</code>."
+    ),
     "invite.bad_duration": "Cannot read the validity period: {value}. Examples: 7d, 48h.",
     "invite.created": (
         "Invite for <b>{agency}</b>, role <b>{role}</b>, expires {expires}.\n"

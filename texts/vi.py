@@ -62,10 +62,24 @@ TEXTS: dict[str, str] = {
     ),
     # -- invites --
     "invite.usage": (
-        "Cách dùng: <code>/invite &lt;tên đơn vị&gt; officer|coordinator|admin [7d]</code>\n"
-        "Ví dụ: <code>/invite Sở Xây dựng officer</code>"
+        "Cách dùng: <code>/invite &lt;tên đơn vị&gt; &lt;vai trò&gt; [7d]</code>, vai trò là "
+        "<i>cán bộ</i>, <i>điều phối</i> hoặc <i>quản trị</i> (officer, coordinator, admin).\n"
+        "Ví dụ: <code>/invite Sở Xây dựng cán bộ</code>"
     ),
-    "invite.bad_role": "Vai trò phải là một trong: officer, coordinator, admin.",
+    "invite.bad_role": "Vai trò phải là: cán bộ, điều phối hoặc quản trị.",
+    "invite.successor": "ℹ️ «{former}» nay là <b>{agency}</b>: lời mời dành cho {agency}.",
+    "invite.group": (
+        "«{name}» là nhóm «{group}», không mời chung được: hãy mời từng cơ quan trong nhóm "
+        "(xem <code>/group {group}</code>)."
+    ),
+    "invite.former_group": (
+        "«{name}» không còn (đã sắp xếp lại năm 2025); nhiệm vụ của đơn vị này nay giao cho "
+        "nhóm «{group}». Hãy mời từng cơ quan trong nhóm (xem <code>/group {group}</code>)."
+    ),
+    "invite.abolished": (
+        "«{name}» đã giải thể, không có đơn vị kế thừa trong danh mục: không mời được. "
+        "Nếu cần, thêm đơn vị bằng <code>dondoc agency add</code>."
+    ),
     "invite.bad_duration": "Thời hạn không đọc được: {value}. Ví dụ: 7d, 48h.",
     "invite.created": (
         "Lời mời cho <b>{agency}</b>, vai trò <b>{role}</b>, hết hạn {expires}.\n"

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
 from access.members import DEFAULT_INVITE_LIFETIME, create_invite, parse_duration, revoke
+from access.roles import role_at_end
 from bot.context import BotContext, Services, working_calendar
 from bot.guards import requires
 from bot.links import deep_link
@@ -22,22 +23,22 @@ from periods.schedule import owed_from_when_added
 from periods.store import recompute_deadlines
 from plans.assignments import assign, find_task, unassign
 from plans.overview import agencies_overview, groups_overview, plans_overview
-from plans.registry import find_agency, merge_agency
+from plans.registry import AgencyLookup, find_agency, merge_agency
 from plans.store import find_plan
 from storage.models import Agency, CalendarDay, Member, Plan, Task
 from texts import Html, Texts
 
 
-def split_invite_args(args: list[str]) -> tuple[str, str, str | None] | None:
-    """ "<agency words…> <role> [lifetime]" → (agency, role, lifetime)."""
-    roles = {r.value for r in Role}
-    for i in range(len(args) - 1, 0, -1):
-        if args[i].lower() in roles:
-            if len(args) > i + 2:
-                return None
-            lifetime = args[i + 1] if i + 1 < len(args) else None
-            return " ".join(args[:i]), args[i].lower(), lifetime
-    return None
+def split_invite_args(args: list[str]) -> tuple[str, Role, str | None] | None:
+    """ "<agency words…> <role> [lifetime]" → (agency, role, lifetime); the role in English or
+    as admins say it ("cán bộ", "điều phối", "quản trị", with or without diacritics)."""
+    lifetime = args[-1] if args and parse_duration(args[-1]) is not None else None
+    words = args[:-1] if lifetime is not None else list(args)
+    found = role_at_end(words)
+    if found is None or found[0] >= len(words):
+        return None
+    size, role = found
+    return " ".join(words[:-size]), role, lifetime
 
 
 @requires(Role.ADMIN)
@@ -64,25 +65,42 @@ async def invite(update: Update, context: BotContext, member: Member) -> None:
             created = await create_invite(
                 session,
                 agency=lookup.agency,
-                role=Role(role),
+                role=role,
                 created_by=member,
                 lifetime=lifetime,
                 now=svc.now(),
             )
     if lookup.agency is None:
-        name = shorten(agency_name, 200)
-        await message.reply_text(agency_not_found(texts, name, lookup.suggestions))
+        await message.reply_text(not_invitable(texts, shorten(agency_name, 200), lookup))
         return
     link = deep_link(context.bot.username, created.token)
-    await message.reply_text(
-        texts(
-            "invite.created",
-            agency=lookup.agency.name,
-            role=texts.plain(f"role.{role}"),
-            expires=local_time(created.invite.expires_at, svc.settings.tz),
-            link=link,
-        )
+    created_text = texts(
+        "invite.created",
+        agency=lookup.agency.name,
+        role=texts.plain(f"role.{role.value}"),
+        expires=local_time(created.invite.expires_at, svc.settings.tz),
+        link=link,
     )
+    former = lookup.original
+    if former is not None and former.id != lookup.agency.id:  # said, never silent
+        moved = texts("invite.successor", former=former.name, agency=lookup.agency.name)
+        created_text = Html(moved + "\n" + created_text)
+    await message.reply_text(created_text)
+
+
+def not_invitable(texts: Texts, name: str, lookup: AgencyLookup) -> Html:
+    """Why nobody can be invited under that name: a group or an abolished unit (with what
+    took its place), or an unknown name (with close matches)."""
+    group = lookup.group or lookup.former_group
+    if lookup.dropped:
+        return texts("invite.abolished", name=name)
+    if group is not None:
+        former = lookup.former_group is not None or (
+            lookup.original is not None and not lookup.original.active
+        )
+        key = "invite.former_group" if former else "invite.group"
+        return texts(key, name=name, group=lookup.group.name if lookup.group else group.name)
+    return agency_not_found(texts, name, lookup.suggestions)
 
 
 # -- plans, agencies, members ------------------------------------------------------------------

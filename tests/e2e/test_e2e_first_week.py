@@ -59,3 +59,30 @@ async def test_reminders_without_a_word_show_their_state_and_switch(harness: Bot
     assert "Đã tắt" in switched.text
     again = await harness.ask(OFFICER, "/reminders")
     assert "đang <b>tắt</b>" in again.raw_text
+
+
+async def test_invite_takes_the_words_a_vietnamese_admin_uses(harness: BotHarness) -> None:
+    from datetime import date
+
+    from plans.registry import setup_province
+    from plans.starter import load_directory
+    from tests.conftest import ADMIN
+
+    async with harness.db.transaction() as session:
+        await setup_province(session, "Quảng Ngãi", load_directory(), on=date(2026, 11, 23))
+    for words, role in (
+        ("Sở Y tế cán bộ", "cán bộ báo cáo"),
+        ("Sở Y tế dieu phoi", "điều phối"),
+        ("Sở Y tế quản trị 3d", "quản trị"),
+        ("Sở Y tế officer", "cán bộ báo cáo"),
+    ):
+        reply = await harness.ask(ADMIN, f"/invite {words}")
+        assert "Lời mời cho Sở Y tế" in reply.text and role in reply.text, (words, reply.text)
+    # a former department: the invite goes to its successor, and says so
+    moved = await harness.ask(ADMIN, "/invite Sở Kế hoạch và Đầu tư cán bộ")
+    assert "nay là Sở Tài chính" in moved.text and "Lời mời cho Sở Tài chính" in moved.text
+    # an abolished district committee: what took its place, never "ask an admin to add it"
+    district = await harness.ask(ADMIN, "/invite UBND huyện Sơn Tịnh cán bộ")
+    assert "không còn" in district.text and "quản trị viên thêm" not in district.text
+    usage = await harness.ask(ADMIN, "/invite Sở Y tế")
+    assert "cán bộ" in usage.text and "điều phối" in usage.text
