@@ -120,6 +120,14 @@ def seed_plan_texts(province: str | None = None) -> list[tuple[str, str]]:
     return [(name, (folder / name).read_text(encoding="utf-8")) for name in names]
 
 
+def page_words(language: str) -> dict[str, str]:
+    """The web chat page's words in the demo's language (the catalogue's "webchat.*" keys)."""
+    from texts import CATALOGUES
+
+    catalogue = CATALOGUES.get(language, CATALOGUES["vi"])
+    return {key: value for key, value in catalogue.items() if key.startswith("webchat.")}
+
+
 def seed_drafts(province: str | None = None) -> list[PlanDraft]:
     from plans.planfile import load_plan_file
 
@@ -224,7 +232,14 @@ class Demo:
         self.clock = DemoClock(self.start_at or demo_start(today, calendar, drafts[0].reporting))
         chat_users = [ChatUser(m.user, m.label, m.role) for m in MEMBERS]
         webchat = WebChat(
-            self.emulator, DEMO_TOKEN, chat_users, self.clock, self.move_clock, tz=calendar.tz
+            self.emulator,
+            DEMO_TOKEN,
+            chat_users,
+            self.clock,
+            self.move_clock,
+            tz=calendar.tz,
+            strings=page_words(self.settings.language),
+            language=self.settings.language,
         )
         webchat.install(self.emulator.app)
         self.webchat = webchat
@@ -348,9 +363,13 @@ def add_demo_parser(sub: Any) -> None:
 
 
 async def run_demo(settings: Settings, args: argparse.Namespace) -> None:
-    """Runs until Ctrl-C; needs no token, ignores DATABASE_URL, reaches nothing but 127.0.0.1."""
+    """Runs until Ctrl-C; needs no token, ignores DATABASE_URL, reaches nothing but 127.0.0.1.
+    The terminal shows the demo's instructions: the bot's routine log lines (one per update)
+    only with --verbose, warnings and errors always."""
     from bot.cli.common import say, texts_for
 
+    if not getattr(args, "verbose", False):
+        logging.getLogger().setLevel(logging.WARNING)
     texts = texts_for(settings)
     try:
         province = demo_province(getattr(args, "province", None))

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
+import json
 import mimetypes
+import re
 import urllib.parse
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from html.parser import HTMLParser
@@ -117,8 +120,14 @@ class WebChat:
         move_clock: ClockMover,
         *,
         tz: tzinfo | None = None,
+        strings: Mapping[str, str] | None = None,
+        language: str = "vi",
     ) -> None:
         self.emulator = emulator
+        # the page's words in the demo's language ("webchat.*" keys; the page falls back to
+        # the key itself, so a missing one shows up in the browser test)
+        self.strings = dict(strings or {})
+        self.language = language
         self.token = token
         self.users = {u.user.id: u for u in users}
         self.order = [u.user.id for u in users]
@@ -163,7 +172,7 @@ class WebChat:
             now = now.astimezone(self.tz)
         return {
             "iso": now.isoformat(),
-            "weekday": WEEKDAYS_VI[now.weekday()],
+            "weekday": self.weekdays()[now.weekday()],
             "date": f"{now:%d/%m/%Y}",
             "time": f"{now:%H:%M}",
             "zone": str(getattr(now.tzinfo, "key", None) or now.tzname() or ""),
@@ -269,8 +278,26 @@ class WebChat:
         return result
 
     # -- handlers ------------------------------------------------------------------------------
+    def weekdays(self) -> tuple[str, ...]:
+        names = tuple(self.strings.get("webchat.weekdays", "").split(","))
+        return names if len(names) == 7 else WEEKDAYS_VI
+
     async def _index(self, request: web.Request) -> web.StreamResponse:
-        return web.FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-store"})
+        """The page with its words filled in (escaped) and handed to the script as JSON."""
+        page = (STATIC / "index.html").read_text(encoding="utf-8")
+
+        def word(match: re.Match[str]) -> str:
+            key = match.group(1)
+            if key == "lang":
+                return html.escape(self.language)
+            if key == "strings":  # inside a script element: no "</" may close it early
+                return json.dumps(self.strings, ensure_ascii=False).replace("</", "<\\/")
+            return html.escape(self.strings.get(key, key))
+
+        body = re.sub(r"\{\{([\w.]+)\}\}", word, page)
+        return web.Response(
+            text=body, content_type="text/html", headers={"Cache-Control": "no-store"}
+        )
 
     def _user(self, value: Any) -> ChatUser:
         try:

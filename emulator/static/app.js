@@ -12,6 +12,10 @@ const SAFE_HREF = /^(https?:|tg:|mailto:)/i;
 const BODY_TAGS = new Set(["b", "i", "u", "s", "code", "pre", "blockquote"]);
 
 const $ = (id) => document.getElementById(id);
+// the page's words, in the demo's language (from the bot's text catalogue, served in the page)
+const STRINGS = JSON.parse($("strings").textContent || "{}");
+const T = (key, values = {}) =>
+  (STRINGS[key] || key).replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
 const ui = {
   users: $("users"),
   messages: $("messages"),
@@ -161,14 +165,14 @@ function renderMessage(message) {
     renderNodes(message.body, body);
     bubble.appendChild(body);
   }
-  if (message.edited) bubble.appendChild(el("span", "edited", "edited"));
+  if (message.edited) bubble.appendChild(el("span", "edited", T("webchat.edited")));
   bubble.addEventListener("dblclick", () => startReply(message));
   wrap.appendChild(bubble);
 
   const reply = el("button", "reply-action", "↩");
   reply.type = "button";
-  reply.title = "Reply";
-  reply.setAttribute("aria-label", "Reply");
+  reply.title = T("webchat.reply");
+  reply.setAttribute("aria-label", T("webchat.reply"));
   reply.addEventListener("click", () => startReply(message));
   wrap.appendChild(reply);
 
@@ -204,15 +208,15 @@ function renderMessages() {
   const before = box.scrollTop;
   box.replaceChildren();
   if (!app.loaded) {
-    box.appendChild(el("div", "empty loading", "Loading the chat…"));
+    box.appendChild(el("div", "empty loading", T("webchat.loading")));
     return;
   }
   if (!app.messages.length) {
     const user = currentUser();
     const hint = user && user.role === "coordinator"
-      ? "Send /summary or /help to start."
-      : "Send /help to start, or press «Next day» until a reminder arrives.";
-    box.appendChild(el("div", "empty", `No messages yet. ${hint}`));
+      ? T("webchat.hint_coordinator")
+      : T("webchat.hint_officer");
+    box.appendChild(el("div", "empty", T("webchat.empty", { hint })));
     return;
   }
   for (const message of app.messages) box.appendChild(renderMessage(message));
@@ -241,7 +245,7 @@ function renderHeader() {
   const user = currentUser();
   if (!user) return;
   ui.headName.textContent = user.name;
-  ui.headLabel.textContent = `${user.label} — chatting with the bot`;
+  ui.headLabel.textContent = T("webchat.chatting", { label: user.label });
   ui.headAvatar.className = `avatar role-${user.role}`;
   ui.headAvatar.textContent = initials(user.name);
   ui.suggestions.replaceChildren();
@@ -256,7 +260,9 @@ function renderHeader() {
 function renderClock(clock) {
   ui.clockDay.textContent = `${clock.weekday}, ${clock.date}`;
   ui.clockTime.textContent = clock.time;
-  ui.clockLabel.textContent = clock.zone ? `Demo time (${clock.zone})` : "Demo time";
+  ui.clockLabel.textContent = clock.zone
+    ? `${T("webchat.demo_time")} (${clock.zone})`
+    : T("webchat.demo_time");
 }
 
 function apply(data, firstLoad) {
@@ -352,7 +358,7 @@ async function sendText(text) {
     await post("/demo/api/send", body);
     cancelReply();
   } catch (err) {
-    showToast(`Not sent: ${err.message}`);
+    showToast(T("webchat.not_sent", { error: err.message }));
   }
 }
 
@@ -361,7 +367,7 @@ async function press(messageId, data, button) {
   try {
     await post("/demo/api/press", { user: app.current, message_id: messageId, data });
   } catch (err) {
-    showToast(`Button: ${err.message}`);
+    showToast(T("webchat.button_error", { error: err.message }));
   }
 }
 
@@ -378,7 +384,7 @@ async function upload(file) {
     ui.text.value = "";
     cancelReply();
   } catch (err) {
-    showToast(`Not sent: ${err.message}`);
+    showToast(T("webchat.not_sent", { error: err.message }));
   }
 }
 
@@ -388,7 +394,7 @@ async function moveClock(action) {
     const data = await post("/demo/api/clock", { action });
     renderClock(data.clock);
   } catch (err) {
-    showToast(`Clock: ${err.message}`);
+    showToast(T("webchat.clock_error", { error: err.message }));
   } finally {
     ui.nextDay.disabled = ui.nextHour.disabled = false;
   }
