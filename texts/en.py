@@ -108,7 +108,7 @@ TEXTS: dict[str, str] = {
         "(due {deadline}); <b>{count}</b> task(s) still not reported — {plan}:"
     ),
     "reminder.adhoc": (
-        "📣 Ad-hoc report request ({period}), due {deadline}. <b>{agency}</b> needs to report on "
+        "📣 Report requested, <b>{period}</b>, due {deadline}. <b>{agency}</b> must report on "
         "<b>{count}</b> task(s) — {plan}:"
     ),
     "reminder.adhoc_note": "Request details: {note}",
@@ -1240,7 +1240,7 @@ TEXTS: dict[str, str] = {
     "chart.completion": "Completion rate: {rate} ({done}/{total} tasks)",
     "chart.mix": "Task outcomes",
     "chart.by_agency": "Completion rate by agency",
-    "chart.by_agency_top": "The {shown} agencies owing most reports (of {total})",
+    "chart.by_agency_top": "Completion rate of the {shown} agencies owing most reports (of {total})",
     "chart.agencies": "{reported}/{total} agencies reported in full",
     "chart.sub": " – blocked {blocked}, not started {not_started}",
     "chart.others": "Other agencies ({count})",

@@ -110,7 +110,7 @@ TEXTS: dict[str, str] = {
         "(hạn {deadline}); còn <b>{count}</b> nhiệm vụ chưa báo cáo — {plan}:"
     ),
     "reminder.adhoc": (
-        "📣 Yêu cầu báo cáo đột xuất ({period}), hạn {deadline}. <b>{agency}</b> cần báo cáo "
+        "📣 Yêu cầu báo cáo <b>{period}</b>, hạn {deadline}. <b>{agency}</b> cần báo cáo "
         "<b>{count}</b> nhiệm vụ — {plan}:"
     ),
     "reminder.adhoc_note": "Nội dung yêu cầu: {note}",
@@ -1252,7 +1252,9 @@ TEXTS: dict[str, str] = {
     "chart.completion": "Tỷ lệ hoàn thành: {rate} ({done}/{total} nhiệm vụ)",
     "chart.mix": "Nhiệm vụ theo phân loại",
     "chart.by_agency": "Tỷ lệ hoàn thành theo cơ quan",
-    "chart.by_agency_top": "{shown} cơ quan còn nợ nhiều báo cáo nhất (trên {total})",
+    "chart.by_agency_top": (
+        "Tỷ lệ hoàn thành của {shown} cơ quan còn nợ nhiều báo cáo nhất (trên {total} cơ quan)"
+    ),
     "chart.agencies": "{reported}/{total} cơ quan đã báo cáo đủ",
     "chart.sub": " – vướng {blocked}, chưa TH {not_started}",
     "chart.others": "Các cơ quan khác ({count})",
