@@ -20,6 +20,11 @@ REASONS = {
     "written_report",
     "unknown_task",
     "which_task",
+    "hedged",
+    "question",
+    "corrected",
+    "unchanged",
+    "contribution",
 }
 KEYS = {
     "status",
@@ -161,7 +166,11 @@ def assert_well_formed(reply: ParsedReply, tasks: list[str]) -> None:
     data = reply.to_json()
     assert set(data) == KEYS
     assert reply.ref_kind in {None, "task", "line", "ambiguous"}
-    assert reply.kind in {"status", "written_report"}
+    assert reply.kind in {"status", "written_report", "question", "contribution"}
+    assert (reply.kind == "question") == (reply.reason == "question")
+    assert (reply.kind == "contribution") == (reply.reason == "contribution")
+    if reply.kind == "contribution":
+        assert reply.status is ReportStatus.DONE
     assert all(c in tasks for c in reply.choices)
     if reply.status is not None:
         assert not reply.options

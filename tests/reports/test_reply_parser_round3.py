@@ -476,13 +476,14 @@ def test_every_category_is_large() -> None:
 @pytest.mark.parametrize(
     ("text", "ongoing"),
     [
-        ("đang hoàn thiện", True),
-        ("dang hoan thien", True),
-        ("đã đăng tải lên cổng", False),
-        ("đã xong, đã gửi báo cáo", False),
-        ("phần còn lại quý sau", True),
+        ("đang lập hồ sơ quyết toán", True),
+        ("dang lap ho so", True),
+        ("Sở đã đăng ký danh mục", False),
+        ("II.2.a xong, đã nghiệm thu", False),
+        ("còn lại 2 hạng mục", True),
         ("II.2.a xong, dự kiến nghiệm thu tháng 10", True),
         ("đag lm tiếp", True),
+        ("tháng sau hoàn thiện", True),
     ],
 )
 def test_says_ongoing(text: str, ongoing: bool) -> None:
