@@ -21,14 +21,27 @@ What a `ParsedReply` tells the conversation layer (H2b):
     cáo"): `kind` is "written_report", `document` holds the report's number; record it and let
     the officer pick a status (`options`). No status is guessed.
   - "which_task": the message names no task and there are several, or a ref fits several
-    (`choices` lists them when known), or a bare number is both a reminder line and a task.
+    (`choices` lists them when known), or a bare number is both a reminder line and a task,
+    or a line of a list the parser was not given ("1 xong" answering nothing numbered).
   - "unknown_task": the ref names no candidate task.
+  - "question": the message asks ("việc 4c bên anh xong rồi hả?", "sở mình nhận được công văn
+    chưa ạ"): `kind` is "question", no status is read from what asks; answer, record nothing.
+  - "hedged": a status said with a hedge ("hình như đã xong, để em xác nhận lại"): ask,
+    offering `options` (what was said, in progress).
+  - "corrected": the officer took back what they said about this task and said nothing else
+    ("2a xong rồi à nhầm"): ask. A correction otherwise keeps only the corrected reading.
+  - "unchanged": nothing new since the last report ("k có j mới", "vẫn như cũ"): ask.
+  - "contribution": a supporting agency's answer ("đã gửi ý kiến", "đã phối hợp", "đã có văn
+    bản số 125/SXD-QLN", "đã góp ý dự thảo"): `kind` is "contribution", `status` DONE (the
+    contribution's, not the task's), `document` its number, the words kept in `note`.
 - `ref` is the reference as written ("3", "2a", "II.2.a"); `ref_kind` says how it was read:
   - "task": a task ref ("2a" → "II.2.a"), or a task named by a quoted reminder line
     ("> 3. II.2.a …" above the answer);
-  - "line": a bare number read as a line of the numbered reminder: with `lines` given, "3"
-    means `lines[2]`; without them, the n-th candidate of `tasks` (only when no task ref ends
-    in that number). H2b: pass `lines` whenever the message replies to a numbered reminder;
+  - "line": a bare number or an ordinal ("việc thứ ba trong danh sách") read as a line of the
+    numbered list: with `lines` given, "3" means `lines[2]`; without them no task is guessed
+    (`task` None, reason "which_task", `line` set): whether the number is a line of a list
+    still in view is the conversation layer's rule. Pass `lines` whenever the message replies
+    to a numbered reminder;
   - "ambiguous": a bare number that is both a line and another task: `task` is None, `reason`
     "which_task", `choices` = [line's task, other task(s)]; ask which;
   - None: the message names no task (the task, if any, comes from the only candidate).
@@ -70,7 +83,17 @@ Decisions on the hard cases (kept in one place so the bot and the tests agree):
 - "đã thực hiện" and "đã ban hành" alone are not read as done (they also describe partial work).
 - Two different percentages leave the percent unknown (both stay in the note); over 100 is ignored.
 - Typing leftovers are read: Telex ("ddang trieern khai", "hoanf thanhf"), VNI ("hoa2n
-  tha2nh"), phone shorthand ("ko", "k", "dc", "đc", "ht", "dg th", "dth", "chx").
+  tha2nh"), phone shorthand ("ko", "k", "dc", "đc", "ht", "dg th", "dth", "chx", "đag lm",
+  "xog r", "xg", "ch lm", "vm", "tkhai").
+- Round 3 (issue 23): a question is read as one when it ends in "?", in a question word ("…
+  chưa ạ" after a verb, "… hả", "… à", "… nhỉ", "… thế nào", "… có … không") or opens with one
+  ("cho em hỏi", "có phải", "bao giờ phải …"); a tag ("…, phải không ạ?") makes the whole
+  sentence a question, another question clause leaves the clauses before it a report. "2b chưa",
+  "2b thì chưa", "dạ chưa ạ", "vướng mắc: không" are answers. A hedge asks unless the status is
+  a plan ("có lẽ tuần sau xong" is in progress). "đâu phải chưa triển khai" is work started;
+  "không phải chưa xong" asks. "hai phần ba" is 67 %, "quá nửa" / "hơn một nửa" are in
+  progress without a figure. "2a đang làm 30%, 2b 50": 2b is in progress at 50 %; "2b cũng
+  vậy" takes 2a's reading.
 """
 
 from __future__ import annotations
@@ -245,7 +268,7 @@ def _parse_reply(
     """parse_reply without the guard."""
     reader = _Reader.of(tasks, lines)
     text = corrections.drop_not_meant(clean(text))
-    if corrections.split(text) is None:
+    if len(corrections.split(text)) == 1:
         return reader.reply(text)
     return _one(reader.read(text))
 
@@ -337,13 +360,12 @@ class _Reader:
 
     def read(self, body: str) -> list[ParsedReply]:
         """The readings of a message, keeping only what a correction inside it left standing."""
-        body = corrections.drop_not_meant(body)
-        cut = corrections.split(body)
-        if cut is None:
-            return self.readings(body)
-        before, after = cut
-        kept = corrections.merge(self.readings(before), self.read(after), _with_status)
-        return kept or [self.reply(after)]
+        first, *corrected = corrections.split(corrections.drop_not_meant(body))
+        kept = self.readings(first)
+        for after in corrected:
+            kept = corrections.merge(kept, self.readings(after), _with_status)
+            kept = kept or [self.reply(after)]
+        return kept
 
     def readings(self, body: str) -> list[ParsedReply]:
         """The readings of a message without a correction: one per task it reports."""

@@ -42,6 +42,7 @@ MARKERS = re.compile(
     r"\s*(?P<ma>ma)\s*(?:la\s*)?(?=\S)"
     r")(?![a-z])"
 )
+MAX_MARKERS = 8  # no officer corrects themself more often in one message
 # "… chứ không phải 3a": the words after it are what the officer did not mean.
 NOT_THIS = re.compile(r"(?<![a-z])(?P<chu>chu)\s*khong\s*phai\s*(?:la\s*)?[^.;!?\n,]{1,30}")
 # Spellings that make these words a marker: "nhầm" (not "nhằm"), "lộn" (not "lớn"), "à"/"ấy"
@@ -90,21 +91,32 @@ def drop_not_meant(text: str) -> str:
     return text
 
 
-def split(text: str) -> tuple[str, str] | None:
-    """(what was said before the first correction, the correction), or None without one.
-    "không phải A mà là B" keeps A before the marker, as what is taken back."""
+def split(text: str) -> list[str]:
+    """The text cut at each correction: [what was said first, the first correction, …]; one
+    piece when there is none. "không phải A mà là B" keeps A before the marker, as what is
+    taken back. Past MAX_MARKERS only the last correction counts."""
     folded, pos = fold_map(text)
+    pieces: list[str] = []
+    at, instead = 0, False
     for m in MARKERS.finditer(folded):
         if not _is_marker(m, text, pos):
             continue
         start, end = _source(pos, m.start(), m.end())
-        before, after = text[:start], text[end:]
-        if m.group("instead"):
+        pieces.append(_after(text[at:start], instead))
+        instead = bool(m.group("instead"))
+        if instead:
             a, b = _source(pos, m.start("taken"), m.end("taken"))
-            before += " " + text[a:b]
-            after = after.replace(",", "\n", 1)  # "mà là 3b, 3a thì …": 3b stands alone
-        return before, after
-    return None
+            pieces[-1] += " " + text[a:b]
+        at = end
+    pieces.append(_after(text[at:], instead))
+    if len(pieces) > MAX_MARKERS + 1:
+        pieces = [pieces[0], pieces[-1]]
+    return pieces
+
+
+def _after(piece: str, instead: bool) -> str:
+    """After "không phải A mà là B", B stands alone: "mà là 3b, 3a thì …" is 3b, then 3a."""
+    return piece.replace(",", "\n", 1) if instead else piece
 
 
 def _said_something(r: ParsedReply) -> bool:

@@ -174,7 +174,8 @@ def split(clean: str, cands: RefIndex, lines: Sequence[str] | None = None) -> li
             window = line[m.end() : m.end() + 60]
             folded, pos = fold_map(window)
             refs, _ = leading_refs(folded, window, pos, cands, lines=lines, limit=4)
-            if not refs or any(len(r.matches) != 1 for r in refs):
+            lines_only = m.group() == "," and all(r.kind == "line" and not r.matches for r in refs)
+            if not refs or (any(len(r.matches) != 1 for r in refs) and not lines_only):
                 continue
             if m.group() == ":" and (not refs[0].explicit or _status_label(line[cut : m.start()])):
                 continue  # "Xong: 1a, 1b" names the status first

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from emulator import FakeUser
+from emulator import FakeUser, SentMessage
 from storage.models import Report, Task
 from tests.auxil.harness import BotHarness
 from tests.auxil.scenario import seed
@@ -32,11 +32,16 @@ async def stored(bot: BotHarness) -> list[tuple[str, str]]:
         return [(ref, status) for ref, status in rows]
 
 
+async def reminded(bot: BotHarness) -> SentMessage:
+    """The plan seeded and the officer reminded on Friday 11/12: the reminder."""
+    await seed(bot.db, OFFICER, FINANCE, COORDINATOR)
+    bot.clock.set(at(11))
+    await bot.tick()
+    return bot.emulator.messages_to(OFFICER.id)[-1]
+
+
 async def test_a_question_gets_a_short_answer_and_records_nothing(harness: BotHarness) -> None:
-    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
-    harness.clock.set(at(11))
-    await harness.tick()
-    reminder = harness.emulator.messages_to(OFFICER.id)[-1]
+    reminder = await reminded(harness)
 
     answer = await harness.ask(
         OFFICER, "việc 2a bên anh xong rồi hả?", reply_to=reminder.message_id
@@ -56,10 +61,7 @@ async def test_a_question_gets_a_short_answer_and_records_nothing(harness: BotHa
 
 
 async def test_a_hedged_done_asks_instead_of_recording(harness: BotHarness) -> None:
-    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
-    harness.clock.set(at(11))
-    await harness.tick()
-    reminder = harness.emulator.messages_to(OFFICER.id)[-1]
+    reminder = await reminded(harness)
     question = await harness.ask(
         OFFICER,
         "2a hình như đã xong, để em xác nhận lại với phòng",
@@ -70,10 +72,7 @@ async def test_a_hedged_done_asks_instead_of_recording(harness: BotHarness) -> N
 
 
 async def test_a_corrected_done_is_never_recorded(harness: BotHarness) -> None:
-    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
-    harness.clock.set(at(11))
-    await harness.tick()
-    reminder = harness.emulator.messages_to(OFFICER.id)[-1]
+    reminder = await reminded(harness)
     confirmation = await harness.ask(
         OFFICER,
         "2a xong rồi, à nhầm, 1a mới xong, 2a vẫn đang làm 40%",
@@ -85,9 +84,7 @@ async def test_a_corrected_done_is_never_recorded(harness: BotHarness) -> None:
 
 
 async def test_a_bare_number_long_after_the_reminder_records_no_done(harness: BotHarness) -> None:
-    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
-    harness.clock.set(at(11))
-    await harness.tick()
+    await reminded(harness)
     harness.clock.set(at(11, hour_local=14))  # five hours later, not a reply to the reminder
     answer = await harness.ask(OFFICER, "1 xong")
     assert "Đã ghi nhận" not in answer.text

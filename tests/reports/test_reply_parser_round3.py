@@ -8,6 +8,8 @@ expects no question (reason None).
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -137,6 +139,7 @@ BARE_NUMBERS: list[Row] = [
     ("3 xong", T, LINES, [(D, "II.3.b")]),  # a line of the reminder answered
     ("1, 3 xong", T, LINES, [(D, "II.1.a"), (D, "II.3.b")]),
     ("5 xong", T, LINES, [(UNKNOWN, None)]),  # beyond the reminder's lines
+    ("1 xong, 2 đang làm 40%", T, None, [(WHICH, None), (WHICH, None, 40)]),
 ]
 
 
@@ -544,3 +547,22 @@ def test_no_message_that_qualifies_its_done_is_recorded_as_done(
     text = polite + text
     assert done_on_2a(text) == [], text
     assert not (parse_reply(text, T).status is D and parse_reply(text, T).task == "II.2.a"), text
+
+
+def test_new_readers_stay_fast_on_long_input() -> None:
+    for text in [
+        "à nhầm " * 1500,
+        "không phải 2a mà là " * 400,
+        "chứ không phải 2a " * 500,
+        "hai phần ba " * 800,
+        "việc thứ ba trong danh sách " * 300,
+        "nhiệm vụ ba b " * 600,
+        "? " * 3000,
+        "xong chưa ạ " * 800,
+        "hình như " * 1000,
+        "2a 50, " * 800,
+    ]:
+        start = time.perf_counter()
+        parse_reply(text, T)
+        parse_replies(text, T)
+        assert time.perf_counter() - start < 5, text[:30]
