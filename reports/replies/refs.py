@@ -68,7 +68,7 @@ REF = re.compile(
     rf"(?:[.\-]?(?P<letter>[a-z])(?=[^a-z0-9]|$|{STATUS_START})"
     rf"|(?=[^a-z0-9.,/\-]|[.,/\-](?![0-9])|$|{STATUS_START}))"
 )
-_BARE_OK = re.compile(rf"\s*(?:[:.)\-,]|$|{STATUS_START})")
+_BARE_OK = re.compile(rf"\s*(?:[:.)\-,]|$|(?:deu|cung)(?![a-z])|{STATUS_START})")
 _REF_JOIN = re.compile(r"\s*(?:[,&+/]|(?:va|vs|voi)(?![a-z]))?\s*")
 LEAD_FILLER = re.compile(
     r"(?:[^a-z0-9#]|(?<![a-z])(?:da|vang|ok|oke|okie|em|e|bc|bao\s*cao|xin|kinh\s*gui|gui|ca"

@@ -134,6 +134,8 @@ STATUS_PATTERNS: list[Pattern] = [
         _PLAIN,
         ("khi", "gio", "luc"),
     ),
+    # "chưa chắc", "chưa rõ": not sure (a hedge), not "not started"
+    (r"(?:khong|ko|k|chua|cha)\s*(?:chac|ro)(?!\s*chan)", None, "neutral", _PLAIN, ("chac", "ro")),
     # "thời gian hoàn thành", "hạn hoàn thành": a date, not a done
     (
         rf"(?:thoi\s*gian|thoi\s*han|han|tien\s*do|ngay|moc|muc\s*tieu|lo\s*trinh)\s*{D_CORE}",

@@ -103,6 +103,9 @@ REFS: list[Row] = [
         ["II.1.a", "II.2.a", "II.1.a"],
         [(D, "II.1.a")],
     ),
+    # found on a second set, after the change
+    ("nhiệm vụ 1.1 và 1.2 đều đang làm", R, None, [(P, "I.1"), (P, "I.2")]),
+    ("nv ba a dang lam 60%", T, None, [(P, "II.3.a", 60)]),
     # "thứ ba" alone is Tuesday
     ("thứ ba tuần sau em gửi báo cáo", ONE, None, [(NO_STATUS, "II.2.a")]),
 ]
@@ -201,6 +204,10 @@ HEDGES: list[Row] = [
     ("2a nghe nói xong rồi", T, None, [(HEDGED, "II.2.a")]),
     ("2a dường như đã hoàn thành", T, None, [(HEDGED, "II.2.a")]),
     ("2a ht rồi, e check lại sau", T, None, [(HEDGED, "II.2.a")]),
+    # found on a second set, after the change
+    ("2a hình như xong rồi mà em chưa chắc", T, None, [(HEDGED, "II.2.a")]),
+    ("2a theo em nhớ thì đã hoàn thành", T, None, [(HEDGED, "II.2.a")]),
+    ("2a có lẽ tuần sau xong", T, None, [(P, "II.2.a")]),
     ("2a chắc chắn đã xong", T, None, [(D, "II.2.a")]),
     ("2a xong, em đã kiểm tra lại", T, None, [(D, "II.2.a")]),
     ("2a chắc tháng sau xong", T, None, [(P, "II.2.a")]),
@@ -259,6 +266,10 @@ QUESTIONS: list[Row] = [
     ("ủa 2a xong rồi sao", T, None, [(QUESTION, "II.2.a")]),
     ("is 2a done?", T, None, [(QUESTION, "II.2.a")]),
     ("2a xong k?", T, None, [(QUESTION, "II.2.a")]),
+    # found on a second set, after the change
+    ("sao em vẫn nhận được tin nhắc vậy", ONE, None, [(QUESTION, "II.2.a")]),
+    ("bên em có phải báo cáo 3b không anh", T, None, [(QUESTION, "II.3.b")]),
+    ("anh cho em hỏi nhiệm vụ 2a hạn khi nào ạ", T, None, [(QUESTION, "II.2.a")]),
     # answers that end like a question are still answers
     ("2a xong, 2b chưa", T, None, [(D, "II.2.a"), (N, "II.2.b")]),
     ("2a chưa ạ", T, None, [(N, "II.2.a")]),
@@ -273,6 +284,8 @@ QUESTIONS: list[Row] = [
         None,
         [(D, "II.2.a")],
     ),
+    ("2a đang làm, có vướng mắc gì em báo sau", T, None, [(P, "II.2.a")]),
+    ("2b chưa anh ơi", T, None, [(N, "II.2.b")]),
     ("2a đang làm, khi nào xong em báo lại", T, None, [(P, "II.2.a")]),
 ]
 
@@ -388,6 +401,7 @@ ABBREVIATIONS: list[Row] = [
     ("k co j moi a", ONE, None, [(UNCHANGED, "II.2.a")]),
     ("2a chưa có gì mới", T, None, [(UNCHANGED, "II.2.a")]),
     ("2a vẫn như cũ", T, None, [(UNCHANGED, "II.2.a")]),
+    ("2a như kỳ trước", T, None, [(UNCHANGED, "II.2.a")]),
     ("2a vm vốn", T, None, [(B, "II.2.a")]),
     ("2a đang lm, có vm về mặt bằng", T, None, [(B, "II.2.a")]),
     ("2a ch lm", T, None, [(N, "II.2.a")]),
