@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from conversation.model import Context
 from domain.status import ReportStatus
-from domain.text import ref_key, strip_diacritics
+from domain.text import ref_key
 from reports.intake import Part, Reading
 from reports.replies import (
     DONE_WITH_ONGOING,
@@ -27,6 +27,7 @@ from reports.replies import (
     UNKNOWN_TASK,
     ParsedReply,
     parse_replies,
+    says_ongoing,
 )
 from reports.replies import WHICH_TASK as WHICH_TASK_REASON
 from reports.worklist import WorkItem, candidates, settles
@@ -39,15 +40,6 @@ UNKNOWN = "unknown_task"
 WHICH_STATUS = "which_status"
 LINE_OR_TASK = "line_or_task"
 KEEP_OR_CHANGE = "keep_or_change"
-
-# work that goes on, said next to "done": "đã xong bước thẩm định, đang hoàn thiện tờ trình"
-_ONGOING = re.compile(
-    r"(?<!\w)(?:đang|tiếp tục|còn lại|phần còn|chưa xong|chưa hoàn thành|dự kiến|sẽ hoàn thành)"
-    r"(?!\w)"
-)
-_ONGOING_PLAIN = re.compile(
-    r"(?<![a-z])(?:dang|tiep tuc|con lai|phan con|chua xong|chua hoan thanh|du kien)(?![a-z])"
-)
 
 
 def in_context(items: Sequence[WorkItem], context: Context | None) -> list[WorkItem]:
@@ -111,7 +103,14 @@ def read(
             # the same ref in several plans and nothing answered says which: ask
             reading.parts.append(Part(p, ask=WHICH_TASK, choices=tuple(other_plans)))
             continue
-        if item is None and p.ref_kind is None and p.reason in (WHICH_TASK_REASON, None):
+        if item is None and p.ref_kind is None and p.kind == "contribution":
+            # input sent, no ref: the one supporting task it can be (of what was answered,
+            # else of the agency's owed ones)
+            supports = [i for i in scoped if i.role != "lead"] or [
+                i for i in choices if i.role != "lead" and i.owed and i.chased
+            ]
+            item = supports[0] if len(supports) == 1 else None
+        elif item is None and p.ref_kind is None and p.reason in (WHICH_TASK_REASON, None):
             # no ref written: the part means what the message answers, if that is one task
             item = scoped[0] if len(scoped) == 1 else None
         elif item is None and p.ref_kind == "ambiguous" and lines and p.line is not None:
@@ -132,6 +131,12 @@ def read(
                 reading.parts.append(question)
             continue
         earlier = tuple(settles(items, item))
+        if p.kind == "contribution" and item.role != "lead":
+            # a supporting agency's input sent ("đã gửi ý kiến", "đã có văn bản số …"): its
+            # report for the task, never the task's status (docs/counting.md, section 7)
+            contributed = dataclasses.replace(p, status=DONE, reason=None)
+            reading.parts.append(Part(contributed, item, named=named, settles=earlier))
+            continue
         if p.reason in (DONE_WITH_ONGOING, SUBSTEP_DONE) or p.kind == "written_report":
             offered = tuple(s.value for s in p.options) or STATUSES
             reading.parts.append(
@@ -203,16 +208,6 @@ def guarded(p: ParsedReply, item: WorkItem, said: str) -> Part:
         statuses = (DONE.value, ReportStatus.IN_PROGRESS.value)
         return Part(p, item, KEEP_OR_CHANGE, keep=current, statuses=statuses)
     return Part(p, item)
-
-
-def says_ongoing(text: str) -> bool:
-    """Whether the words say some work is still going on."""
-    lower = text.lower()
-    if _ONGOING.search(lower):
-        return True
-    # words typed without diacritics ("dang lam"): "đăng" keeps its own, so it is not read here
-    plain = " ".join(w for w in re.findall(r"\w+", lower) if strip_diacritics(w) == w)
-    return _ONGOING_PLAIN.search(plain) is not None
 
 
 def _strip_pasted_lines(text: str, task_ids: Sequence[int], by_id: dict[int, WorkItem]) -> str:

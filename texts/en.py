@@ -160,6 +160,12 @@ TEXTS: dict[str, str] = {
     "report.nothing_open": (
         "Your agency currently has no tasks to report on. Type /tasks for details."
     ),
+    # a question is not a report (issue 23)
+    "report.question": (
+        "This is a question, so nothing was recorded. The bot only records reports on tasks "
+        "(e.g. <i>2a in progress 70%</i>); type /tasks to see your agency's tasks and what was "
+        "reported. For other questions, please contact the monitoring agency."
+    ),
     "report.no_agency": "Your account is not linked to an agency yet, so you cannot report.",
     "report.pick_task": "Choose the task to report on (<b>{period}</b>):",
     "report.pick_status": "<b>{ref}</b> {title}\nChoose a status:",

@@ -162,6 +162,12 @@ TEXTS: dict[str, str] = {
     "report.nothing_open": (
         "Đơn vị của bạn hiện không có nhiệm vụ nào cần báo cáo. Gõ /tasks để xem chi tiết."
     ),
+    # a question is not a report (issue 23)
+    "report.question": (
+        "Đây là câu hỏi nên bot chưa ghi nhận gì. Bot chỉ ghi nhận báo cáo tình hình nhiệm vụ "
+        "(ví dụ <i>2a đang thực hiện 70%</i>); gõ /tasks để xem nhiệm vụ của đơn vị và những gì "
+        "đã báo cáo. Câu hỏi khác xin liên hệ cơ quan theo dõi."
+    ),
     "report.no_agency": "Tài khoản của bạn chưa gắn với đơn vị nào nên chưa thể báo cáo.",
     "report.pick_task": "Chọn nhiệm vụ cần báo cáo (kỳ <b>{period}</b>):",
     "report.pick_status": "<b>{ref}</b> {title}\nChọn tình trạng:",

@@ -35,7 +35,7 @@ from conversation.store import is_note_prompt, replace_sent
 from domain.status import ReportStatus, Role
 from periods.calendar import WorkingCalendar
 from reports.intake import Intake, Part, Question, Reading, record, take
-from reports.replies import DONE_WITH_ONGOING, ParsedReply
+from reports.replies import DONE_WITH_ONGOING, ParsedReply, parse_reply
 from reports.service import (
     Recorded,
     attach_evidence,
@@ -259,6 +259,7 @@ async def on_text(update: Update, context: BotContext, member: Member) -> None:
         asked_period = previous.about.period_id if previous is not None else None
         items = await agency_worklist(svc, session, member, asked_period)
         reading = read(message.text, items, previous, quote=quote)
+        asks = only_asks(reading, message.text)
         note_for = None
         named = any(p.named for p in reading.parts)  # a report of its own, not a note
         if previous is not None and is_note_prompt(previous, now) and not named:
@@ -269,15 +270,14 @@ async def on_text(update: Update, context: BotContext, member: Member) -> None:
             intake = Intake(recorded=[noted])
         elif not items:
             nothing_open = True
-        else:
+        elif not asks:
             intake = await take(
                 session, member, reading, now=now, tz=svc.settings.tz, update_id=update.update_id
             )
             asked = await ask_all(session, member, intake.questions[:MAX_QUESTIONS], now)
-    if nothing_open:
-        await send_all(
-            svc, message, member, [Outgoing(texts("report.nothing_open"), None, About(LIST))]
-        )
+    if nothing_open or (asks and not intake.recorded):
+        key = "report.nothing_open" if nothing_open else "report.question"
+        await send_all(svc, message, member, [Outgoing(texts(key), None, About(LIST))])
         return
     await send_all(svc, message, member, replies(texts, message, intake, asked, update.update_id))
 
@@ -302,6 +302,13 @@ async def answered_as_coordinator(
     context.args = asked.args
     await command(update, context)
     return True
+
+
+def only_asks(reading: Reading, text: str) -> bool:
+    """The message asks something and reports nothing: it gets a short answer, not questions."""
+    if reading.parts:
+        return all(p.parsed.kind == "question" for p in reading.parts)
+    return parse_reply(text).kind == "question"
 
 
 def replies(

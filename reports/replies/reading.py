@@ -1,4 +1,9 @@
-"""Reading one part of a reply: status, percent, task references, written report and note."""
+"""Reading one part of a reply: status, percent, task references, written report and note.
+
+What each word means lives beside this module: `refs` (which task), `vocabulary` (status
+words), `numbers` (quantities in words), `hedges` (hedges and questions); this module weighs
+them for one part.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from domain.status import ReportStatus
-from reports.replies.refs import REF, Candidate, Ref, leading_refs, make_ref
+from domain.text import RefIndex
+from reports.replies.hedges import hedged, question_spans
+from reports.replies.numbers import PERCENT
+from reports.replies.refs import REF, Ref, leading_refs, make_ref
 from reports.replies.text import clean as clean_text
 from reports.replies.text import fold_map
 from reports.replies.vocabulary import (
@@ -15,12 +23,14 @@ from reports.replies.vocabulary import (
     CHECKED_FORMS,
     CHECKED_WORD,
     COMPILED,
+    CONTRIBUTION_WORDS,
     DOCUMENT,
     DONE,
     IN_PROGRESS,
     KIND_RANK,
     NOT_STARTED,
     ONGOING,
+    REPORT_WORD,
 )
 
 # Why a reading needs the officer (ParsedReply.reason).
@@ -31,12 +41,15 @@ SUBSTEP_DONE = "substep_done"
 WRITTEN_REPORT = "written_report"
 UNKNOWN_TASK = "unknown_task"
 WHICH_TASK = "which_task"
-
-_PERCENT = re.compile(
-    r"(?P<rest>(?<![a-z])(?:con\s*lai|con|thieu)\s*)?"
-    r"(?:(?<![a-z])(?:dat|duoc|dc|khoang|tam|gan|tren|hon|uoc\s*dat|uoc)\s*|[~≈]\s*)*"
-    r"(?<![0-9.,/])(?P<n>[0-9]{1,4}(?:[.,][0-9]{1,2})?)\s*(?:%|phan\s*tram|ptram)"
-)
+HEDGED = "hedged"
+QUESTION = "question"
+CORRECTED = "corrected"
+UNCHANGED = "unchanged"
+CONTRIBUTION = "contribution"
+# What a reading is, by why it asks (ParsedReply.kind); otherwise "status".
+KINDS = {WRITTEN_REPORT: "written_report", QUESTION: "question", CONTRIBUTION: "contribution"}
+_LETTERS = re.compile(r"(?:cong\s*van|van\s*ban|cv|vb)")
+_SENT = re.compile(r"(?<![a-z])(?:da|dc|duoc)\s*(?:co|gui|ban\s*hanh|phat\s*hanh)\s*$")
 _LEAD_NOTE = re.compile(
     r"^(?:dạ|vâng|vang|ok|oke|okie|okay|em|e|báo cáo|bao cao|bc|xin|kính gửi|nhưng|nhung"
     r"|tuy nhiên|tuy nhien|và|ạ|cả|tất cả|toàn bộ|thì)(?:\s+|[,.:;!\-]+\s*|$)",
@@ -123,7 +136,7 @@ def _pick_status(
     return None, None
 
 
-def _apply_percent(
+def apply_percent(
     status: ReportStatus | None, reason: str | None, percent: int | None
 ) -> tuple[ReportStatus | None, str | None]:
     """Combine the status words with a percentage."""
@@ -230,9 +243,31 @@ def _ongoing(search: str, clean: str, pos: list[int]) -> bool:
     return any(_forms_ok(m, clean, pos, search, _ONGOING_CHECKS) for m in ONGOING.finditer(search))
 
 
+def says_ongoing(text: str) -> bool:
+    """Whether the words say some work is still going on ("đang hoàn thiện", "dang lam",
+    "phần còn lại quý sau"; not "đã đăng tải"): the one check, for the parser and the bot."""
+    clean = clean_text(text)
+    folded, pos = fold_map(clean)
+    return _ongoing(folded, clean, pos)
+
+
+def _contribution(
+    search: str, found: list[tuple[ReportStatus | None, str]], doc: re.Match[str] | None
+) -> bool:
+    """A supporting agency's answer ("đã gửi ý kiến", "đã phối hợp", "đã có văn bản số …"),
+    unless the part says a status other than done in so many words."""
+    if any(k in ("strong", "kept") and s not in (None, DONE) for s, k in found):
+        return False
+    if CONTRIBUTION_WORDS.search(search):
+        return True
+    if doc is None or not _LETTERS.match(doc.group()) or REPORT_WORD.search(search):
+        return False
+    return _SENT.search(search, 0, doc.start()) is not None
+
+
 def analyse(
     text: object,
-    cands: list[Candidate],
+    cands: RefIndex,
     lines: Sequence[str] | None = None,
 ) -> Analysis:
     """Read status, percent, task references and note from one reply (or one part of it)."""
@@ -242,15 +277,11 @@ def analyse(
     removed: list[tuple[int, int]] = []
 
     percents: list[tuple[int, int, int]] = []
-    for m in _PERCENT.finditer(folded):
+    for m in PERCENT.finditer(folded):
         _mask(chars, m.start(), m.end())
         value = float(m.group("n").replace(",", "."))
         if value <= 100 and not m.group("rest"):
             percents.append((m.start(), m.end(), round(value)))
-    values = {p for _, _, p in percents}
-    percent = next(iter(values)) if len(values) == 1 else None
-    if percent is not None:
-        removed += [(s, e) for s, e, _ in percents]
 
     search = "".join(chars)
     leading, spans = leading_refs(search, clean, pos, cands, lines=lines)
@@ -260,7 +291,7 @@ def analyse(
     search = "".join(chars)
     mid: list[Ref] = []
     for m in REF.finditer(search):
-        ref = make_ref(m, clean, pos, cands, by_index=False, lines=lines)
+        ref = make_ref(m, clean, pos, cands, lines=lines)
         if ref is not None and ref.explicit and len(ref.matches) == 1:
             mid.append(ref)
             _mask(chars, ref.start, ref.end)
@@ -268,8 +299,21 @@ def analyse(
     search = "".join(chars)
     words = set(re.findall(r"[a-z0-9]+", search)) - _NAMING_WORDS
 
+    # what asks is not read: "2a xong rồi hả?" reports nothing, "… đạt 50% chưa?" no figure
+    asked = question_spans(search, clean, pos, [r.start for r in leading + mid])
+    for s, e in asked:
+        _mask(chars, s, e)
+    percents = [p for p in percents if not any(s <= p[0] < e for s, e in asked)]
+    values = {p for _, _, p in percents}
+    percent = next(iter(values)) if len(values) == 1 else None
+    if percent is not None:
+        removed += [(s, e) for s, e, _ in percents]
+    search = "".join(chars)
+
     hits: list[tuple[int, int, int, int, ReportStatus | None, str]] = []
-    for rx, status, kind, checked in COMPILED:
+    for rx, status, kind, checked, needs in COMPILED:
+        if needs and not any(n in search for n in needs):
+            continue
         for m in rx.finditer(search):
             if m.end() > m.start() and _forms_ok(m, clean, pos, search, checked):
                 length = m.end() - m.start()
@@ -290,7 +334,7 @@ def analyse(
     status, reason = _pick_status(found)
     if status is None and reason is None and len(values) > 1 and all(0 < v < 100 for v in values):
         status = IN_PROGRESS
-    status, reason = _apply_percent(status, reason, percent)
+    status, reason = apply_percent(status, reason, percent)
 
     options: tuple[ReportStatus, ...] = ()
     if reason == SUBSTEP_DONE and _ongoing(search, clean, pos):
@@ -310,11 +354,23 @@ def analyse(
         if reason is None and not explicit and percent is None:
             status, reason = None, WRITTEN_REPORT
             options = (DONE, IN_PROGRESS, NOT_STARTED, BLOCKED)
+    if percent is None and _contribution(search, found, doc):
+        status, reason, options = DONE, CONTRIBUTION, ()
+    forecast = status == IN_PROGRESS and any(k == "kept" and s == status for s, k in found)
+    unsure = (status is not None or options) and not forecast  # "có lẽ tuần sau xong" is a plan
+    if reason != CONTRIBUTION and unsure and hedged(search, clean, pos):
+        said_status = (status,) if status is not None else options
+        options = tuple(dict.fromkeys((*said_status, IN_PROGRESS)))
+        status, reason = None, HEDGED
+    if status is None and reason is None and any(k == "same" for _, k in found):
+        reason = UNCHANGED
+    if status is None and reason is None and asked:
+        reason = QUESTION
     if status is None and reason is None:
         reason = NO_STATUS
 
     said = bool(found and any(s is not None or k == "subv" for s, k in found))
-    said = said or percent is not None or document is not None
+    said = said or percent is not None or document is not None or reason == CONTRIBUTION
 
     keep = [True] * len(clean)
     for s, e in removed:

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain.lines import bare_number
-from reports.replies.refs import REF, STATUS_START, Candidate, leading_refs, make_ref
+from domain.text import RefIndex
+from reports.replies.refs import REF, STATUS_START, leading_refs, make_ref
 from reports.replies.text import fold_map
 
 _HAS_WORD = re.compile(r"[^\W_]")
@@ -37,7 +38,7 @@ class Prepared:
     quoted: list[str]  # tasks named by quoted reminder lines
 
 
-def _line_ref(line: str, cands: list[Candidate]) -> tuple[int, str | None] | None:
+def _line_ref(line: str, cands: RefIndex) -> tuple[int, str | None] | None:
     """(line number, task or None) of a line shaped "3. II.2.a …" (None: not that shape)."""
     folded, pos = fold_map(line)
     m = _REMINDER_LINE.match(folded)
@@ -46,13 +47,13 @@ def _line_ref(line: str, cands: list[Candidate]) -> tuple[int, str | None] | Non
     r = REF.match(folded, m.start("ref"))
     if r is None:
         return None
-    ref = make_ref(r, line, pos, cands, by_index=False)
+    ref = make_ref(r, line, pos, cands)
     if ref is None or not ref.explicit:
         return None
     return int(m.group("n")), ref.matches[0] if len(ref.matches) == 1 else None
 
 
-def prepare(clean: str, cands: list[Candidate]) -> Prepared:
+def prepare(clean: str, cands: RefIndex) -> Prepared:
     """Take a pasted reminder and quoted lines out of the message, keeping what they name."""
     rows = clean.split("\n")
     folded_rows = [fold_map(r)[0] for r in rows]
@@ -96,7 +97,7 @@ _SHOWN_LINE = re.compile(r"^\s*[0-9]{1,2}\.\s+[^\s:]+\s+(?P<title>[^\W\d_a-zđ][
 
 
 def _headless_block(
-    rows: list[str], cands: list[Candidate], drop: list[bool], pasted: dict[int, str]
+    rows: list[str], cands: RefIndex, drop: list[bool], pasted: dict[int, str]
 ) -> None:
     """Reminder lines pasted without their header: "1. II.2.a <title>", "2. II.2.b <title>" …
     numbered from 1, each with a title of several words, followed by the officer's answer."""
@@ -135,11 +136,11 @@ def _headless_block(
             pasted[named[0]] = named[1]
 
 
-def _names_task(text: str, cands: list[Candidate], lines: Sequence[str] | None) -> bool:
+def _names_task(text: str, cands: RefIndex, lines: Sequence[str] | None) -> bool:
     """True when the text names exactly one known task with an explicit reference."""
     folded, pos = fold_map(text)
     for m in REF.finditer(folded):
-        ref = make_ref(m, text, pos, cands, by_index=False, lines=lines)
+        ref = make_ref(m, text, pos, cands, lines=lines)
         if ref is not None and ref.explicit and len(ref.matches) == 1:
             return True
     return False
@@ -156,9 +157,7 @@ def _status_label(head: str) -> bool:
     return _LABEL.match(fold_map(head)[0]) is not None
 
 
-def split(
-    clean: str, cands: list[Candidate], lines: Sequence[str] | None = None
-) -> list[tuple[int, int]]:
+def split(clean: str, cands: RefIndex, lines: Sequence[str] | None = None) -> list[tuple[int, int]]:
     """Spans of the parts: lines, ";"-parts and sentences, also cut before "…, 2b …"."""
     spans: list[tuple[int, int]] = []
     cut_at = [0]
@@ -175,7 +174,8 @@ def split(
             window = line[m.end() : m.end() + 60]
             folded, pos = fold_map(window)
             refs, _ = leading_refs(folded, window, pos, cands, lines=lines, limit=4)
-            if not refs or any(len(r.matches) != 1 for r in refs):
+            lines_only = m.group() == "," and all(r.kind == "line" and not r.matches for r in refs)
+            if not refs or (any(len(r.matches) != 1 for r in refs) and not lines_only):
                 continue
             if m.group() == ":" and (not refs[0].explicit or _status_label(line[cut : m.start()])):
                 continue  # "Xong: 1a, 1b" names the status first

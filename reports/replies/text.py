@@ -8,9 +8,10 @@ officer's own text for the note. On the way it reads what phones leave behind:
   "hoanf thanhf roofi", "hoàn thànhf", "hoa2n tha2nh") are folded to the plain word, but only
   when the result is a word the parser knows and the token itself is not one: "vs", "ubnd",
   "2a" or "dot2" stay as they are.
-- Numbers in words before "phần trăm"/"%" ("sáu mươi lăm phần trăm", "tam muoi phan tram",
-  "bảy lăm %", "hai mốt", "ba tư", "mười lăm", "một trăm") become digits, and so do a share
-  of the work ("hoàn thành 1/2 khối lượng", "được một nửa") — as a percentage.
+- Quantities in words become digits (`numbers`): "sáu mươi lăm phần trăm", "hai phần ba",
+  "hoàn thành 1/2 khối lượng", "được một nửa" — as percentages.
+- Refs said in words become digits (`refs.spoken`): "nhiệm vụ ba b", "mục hai", "việc thứ ba
+  trong danh sách".
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import unicodedata
 from functools import lru_cache
 
 from domain.text import nfc, strip_diacritics
+from reports.replies import numbers
+from reports.replies.refs import spoken
 
 MAX_CHARS = 8000  # Telegram caps a message at 4096 characters; anything beyond is ignored.
 
@@ -90,67 +93,6 @@ def untype(token: str) -> str:
     return token
 
 
-# --- numbers in words -------------------------------------------------------------------------
-
-_UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
-# After a tens word: "mốt" (1), "tư" (4), "lăm"/"nhăm" (5) besides the plain units.
-_AFTER_TENS = {**_UNITS, "tu": 4, "lam": 5, "nham": 5}
-_NUM_WORD = r"(?:mot|hai|ba|bon|tu|nam|lam|nham|sau|bay|tam|chin|muoi|chuc|tram)"
-_NUMBER_WORDS = re.compile(
-    rf"(?<![a-z0-9])(?P<words>{_NUM_WORD}(?:\s+{_NUM_WORD})*)\s*(?=%|phan\s*tram|ptram)"
-)
-_UNIT = (
-    r"(?:xa|phuong|thi\s*tran|huyen|don\s*vi|co\s*quan|so|nganh|dia\s*phuong|cong\s*trinh|du\s*an"
-    r"|hang\s*muc|noi\s*dung|nhiem\s*vu|khoi\s*luong|cong\s*viec|chi\s*tieu|ke\s*hoach|ho|km"
-    r"|tuyen|diem|truong|tram|co\s*so|doanh\s*nghiep|thon|lang|to\s*dan\s*pho|tong)"
-)
-# After a done word any noun may follow ("hoàn thành 12/15 xã"), but not a date's words.
-_SHARE_NOUN = r"(?=\s*(?!(?:nam|thang|ngay|vua|nay|toi|qua)(?![a-z]))[a-z])"
-_SHARE = re.compile(
-    r"(?P<lead>(?<![a-z])(?:hoan\s*thanh|xong|dat|duoc|dc|lam\s*duoc|thuc\s*hien\s*duoc|co)\s+"
-    r"|(?<![0-9/])(?<!ngay )(?=[0-9]{1,2}\s*/\s*[0-9]{1,3}\s*" + _UNIT + r"(?![a-z])))"
-    r"(?:(?P<a>[0-9]{1,2})\s*/\s*(?P<b>[0-9]{1,3})" + _SHARE_NOUN + r"(?![0-9/])"
-    r"|(?P<a3>[0-9])\s*/\s*(?P<b3>[2-4])(?![0-9/])"
-    r"|(?P<a2>[0-9]{1,2})\s*(?:tren|trong)\s*(?:tong\s*so\s*)?(?P<b2>[0-9]{1,3})"
-    r"|(?P<half>(?:mot|1)\s*nua))"
-    r"(?![a-z0-9])"
-)
-
-
-def words_value(words: list[str]) -> int | None:
-    """Value of a whole number written in words (0 < n ≤ 100), or None."""
-    words = ["muoi" if w == "chuc" else w for w in words]  # "bảy chục" is seventy
-    n = len(words)
-    if words == ["mot", "tram"]:
-        return 100
-    if words == ["muoi"]:
-        return 10
-    if n == 1:
-        return _UNITS.get(words[0])
-    if n == 2 and words[0] == "muoi":  # mười lăm, mười một
-        unit = _AFTER_TENS.get(words[1])
-        return None if unit is None or words[1] == "tu" else 10 + unit
-    tens = _UNITS.get(words[0])
-    if tens is None or tens < 2:
-        return None
-    if n == 2 and words[1] == "muoi":
-        return tens * 10
-    if n == 2 and words[1] in ("mot", "tu", "lam", "nham"):  # bảy lăm, hai mốt, ba tư
-        return tens * 10 + _AFTER_TENS[words[1]]
-    if n == 3 and words[1] == "muoi" and words[2] in _AFTER_TENS:
-        return tens * 10 + _AFTER_TENS[words[2]]
-    return None
-
-
-def _number_of(words: list[str]) -> tuple[int, int] | None:
-    """The longest tail of the words that reads as a number: (count of words, value)."""
-    for start in range(max(0, len(words) - 3), len(words)):
-        value = words_value(words[start:])
-        if value is not None:
-            return len(words) - start, value
-    return None
-
-
 # --- the folded text with its source positions ------------------------------------------------
 
 
@@ -177,6 +119,8 @@ def _fold_char(ch: str) -> str:
 
 
 _TOKEN = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")
+# What is read into digits, in this order (each stage sees the digits of the ones before).
+_STAGES = (numbers.percent_words, numbers.fractions, numbers.shares, spoken)
 
 
 def fold_map(text: str) -> tuple[str, list[int]]:
@@ -216,25 +160,10 @@ def _fold_map(text: str) -> tuple[str, list[int]]:
         if word != token:
             _replace(out, pos, m.start(), m.end(), word)
     folded = "".join(out)
-    for m in reversed(list(_NUMBER_WORDS.finditer(folded))):
-        words = m.group("words").split()
-        found = _number_of(words)
-        if found is None:
-            continue
-        count, value = found
-        starts = [w.start() for w in re.finditer(r"\S+", m.group("words"))]
-        start = m.start("words") + starts[len(words) - count]
-        _replace(out, pos, start, m.end("words"), f"{value:02d}")
-    folded = "".join(out)
-    for m in reversed(list(_SHARE.finditer(folded))):
-        if m.group("half"):
-            value = 50
-        else:
-            keys = next(k for k in (("a", "b"), ("a2", "b2"), ("a3", "b3")) if m.group(k[0]))
-            a, b = (int(m.group(k)) for k in keys)
-            if not 0 < a < b:
-                continue
-            value = round(100 * a / b)
-        start = m.end("lead") if m.group("lead") else m.start()
-        _replace(out, pos, start, m.end(), f"{value}%")
-    return "".join(out), pos
+    for stage in _STAGES:
+        rewrites = stage(folded, text, pos)
+        for start, end, new in reversed(rewrites):
+            _replace(out, pos, start, end, new)
+        if rewrites:
+            folded = "".join(out)
+    return folded, pos

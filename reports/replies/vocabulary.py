@@ -13,6 +13,10 @@ numbers in words already read, see `text.fold_map`). Each phrase has a kind:
   task is in progress; kept.
 - "subv": a finished step said with its own verb ("đã khảo sát xong", "đã lập xong hồ sơ"):
   in progress when anything else says work goes on, otherwise the officer is asked; kept.
+- "same": nothing has changed since the last report ("k có j mới", "vẫn như cũ"); kept.
+
+Besides the statuses: CONTRIBUTION_WORDS (a supporting agency's answer: "đã gửi ý kiến", "đã
+phối hợp"), ELLIPSIS (a part that repeats the one before: "2b cũng vậy"), ONGOING and DOCUMENT.
 """
 
 from __future__ import annotations
@@ -28,10 +32,10 @@ BLOCKED = ReportStatus.BLOCKED
 
 D_CORE = (
     r"(?:hoan\s*(?:thanh|thanhh|than|thah|tanh|thnah|thnh)|h\.?\s*thanh|hthanh|hoan\s*tat"
-    r"|xong(?:\s*xuoi)?|xog|xongg|xon|ht|done|completed?|finish(?:ed)?)"
+    r"|xong(?:\s*xuoi)?|xog|xongg|xon|xg|ht|done|completed?|finish(?:ed)?)"
 )
 _IP_VERB = (
-    r"(?:thuc\s*hien|th|lam|trien\s*khai(?:\s*(?:thuc\s*hien|th))?|tien\s*hanh"
+    r"(?:thuc\s*hien|th|lam|lm|trien\s*khai(?:\s*(?:thuc\s*hien|th))?|tr?\s*khai|tien\s*hanh"
     r"|to\s*chuc\s*thuc\s*hien|tc\s*th|xu\s*ly|tk)"
 )
 _NEG = r"(?:khong|ko|k|kg|khg|kh|hong|hok|hk|chua|chang|ch|0)(?:\s*(?:he|thay))?"
@@ -73,8 +77,13 @@ _STOP = {**_PLAIN, "dung": True, "ngung": True}
 _STRICT_WAIT = {**_PLAIN, "cho": False, "doi": False}
 _WAIT = {**_PLAIN, "cho": True, "doi": True}
 
-# (pattern, status or None, kind, checked words)
-STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
+# (pattern, status or None, kind, checked words[, words one of which it needs: a pattern is
+# not run on a part that has none of them])
+Pattern = (
+    tuple[str, ReportStatus | None, str, dict[str, bool]]
+    | tuple[str, ReportStatus | None, str, dict[str, bool], tuple[str, ...]]
+)
+STATUS_PATTERNS: list[Pattern] = [
     (
         rf"{_NEG}\s*(?:co|gap(?:\s*phai)?|phat\s*sinh|bi|thay|con|xay\s*ra|ghi\s*nhan)?"
         rf"\s*(?:gi\s*|j\s*|them\s*)?{_OBSTS}(?:\s*(?:gi|nao|j|ca))?",
@@ -89,6 +98,16 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
         None,
         "neutral",
         _PLAIN,
+    ),
+    # an obstacle to come, said as a promise: "có vướng mắc gì em sẽ báo"
+    (
+        rf"(?:neu\s*)?(?:co|phat\s*sinh)\s*{_OBSTS}\s*(?:gi|nao|j)?\s*(?:thi\s*)?"
+        r"(?:(?:em|e|minh|ben\s*em|toi|chung\s*toi)\s*)?(?:se\s*)?"
+        r"(?:bao|bc|xin\s*y\s*kien|trao\s*doi|kien\s*nghi|de\s*xuat)",
+        None,
+        "neutral",
+        _PLAIN,
+        ("bao", "bc", "y kien", "trao doi", "kien nghi", "de xuat"),
     ),
     # an obstacle that is gone: "hết vướng", "đã tháo gỡ xong vướng mắc"
     (
@@ -106,6 +125,17 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
         "neutral",
         _PLAIN,
     ),
+    # "khi nào xong em báo", "sau khi hoàn thành": a time to come, not a done
+    (
+        rf"(?:khi\s*nao|bao\s*gio|khi|luc|sau\s*khi|truoc\s*khi|cho\s*den\s*khi)\s*(?:da\s*)?"
+        rf"{D_CORE}",
+        None,
+        "neutral",
+        _PLAIN,
+        ("khi", "gio", "luc"),
+    ),
+    # "chưa chắc", "chưa rõ": not sure (a hedge), not "not started"
+    (r"(?:khong|ko|k|chua|cha)\s*(?:chac|ro)(?!\s*chan)", None, "neutral", _PLAIN, ("chac", "ro")),
     # "thời gian hoàn thành", "hạn hoàn thành": a date, not a done
     (
         rf"(?:thoi\s*gian|thoi\s*han|han|tien\s*do|ngay|moc|muc\s*tieu|lo\s*trinh)\s*{D_CORE}",
@@ -116,7 +146,7 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
     # done
     (
         rf"(?:(?:ok|oke|okie|okay)\s*[,.!]?\s*)?(?:da\s*|{_DUOC}\s*)?"
-        rf"(?:thuc\s*hien\s*|th\s*|lam\s*|trien\s*khai\s*|to\s*chuc\s*thuc\s*hien\s*)?{D_CORE}"
+        rf"(?:thuc\s*hien\s*|th\s*|lam\s*|lm\s*|trien\s*khai\s*|to\s*chuc\s*thuc\s*hien\s*)?{D_CORE}"
         r"(?:\s*(?:roi|r|rui|het|ca|xuoi|tot))?",
         DONE,
         "strong",
@@ -139,7 +169,8 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
         _PLAIN,
     ),
     (
-        rf"(?:du\s*kien|phan\s*dau|chac|hy\s*vong|co\s*the|neu)\s*[^.;,\n]{{0,40}}?\s{D_CORE}",
+        rf"(?:du\s*kien|phan\s*dau|hy\s*vong|co\s*the|neu|chac\s*(?:la\s*)?(?:tam|khoang|den|toi)?\s*(?=(?:thang|tuan|quy|nam|ngay|cuoi|dau|giua|[0-9])))\s*[^.;,\n]{{0,40}}?"
+        rf"\s{D_CORE}",
         IN_PROGRESS,
         "kept",
         _PLAIN,
@@ -163,7 +194,7 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
         _PLAIN,
     ),
     (
-        r"da\s+(?!(?:thuc\s*hien|th|lam|trien\s*khai|to\s*chuc\s*thuc\s*hien|tien\s*hanh|xu\s*ly"
+        r"da\s+(?!(?:thuc\s*hien|th|lam|lm|trien\s*khai|to\s*chuc\s*thuc\s*hien|tien\s*hanh|xu\s*ly"
         r"|co\s*ban|gan|sap|hoan\s*thanh|ht|xong|em|e|anh|chi|toi|minh|ben|so|don\s*vi|chung"
         r"|duoc|dc|ok|oke|cung|deu|roi|that\s*su|thuc\s*su|da|a|vang|nhiem\s*vu|nv|viec"
         r"|nghiem\s*thu(?!\s*(?:buoc|giai\s*doan|dot|phan|hang\s*muc)))\s)"
@@ -216,7 +247,51 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
         "weak",
         _PLAIN,
     ),
+    # a double negation: "đâu phải chưa triển khai" is work started, "không phải chưa xong" asks
+    (
+        r"(?:dau|khong|ko|k|chang|cha)\s*(?:phai|co)\s*(?:la\s*)?(?:chua|khong|ko|k)\s*"
+        r"(?:thuc\s*hien|trien\s*khai|lam|lm|bat\s*dau|tk|th|tien\s*hanh)",
+        IN_PROGRESS,
+        "kept",
+        {**_PLAIN, "dau": True},
+        ("phai", "co chua", "co khong", "co ko", "co k"),
+    ),
+    (
+        rf"(?:dau|khong|ko|k|chang|cha)\s*(?:phai|co)\s*(?:la\s*)?(?:chua|khong|ko|k)\s*{D_CORE}",
+        None,
+        "neutral",
+        {**_PLAIN, "dau": True},
+        ("phai", "co chua", "co khong", "co ko", "co k"),
+    ),
+    # more or less than half: work under way, no figure
+    (
+        r"(?:qua|hon|gan|duoi|chua\s*(?:duoc|toi|den|dat)|khong\s*(?:duoc|toi|den|dat))\s*"
+        r"(?:mot\s*)?nua",
+        IN_PROGRESS,
+        "weak",
+        _PLAIN,
+        ("nua",),
+    ),
+    # nothing new since the last report
+    (
+        r"(?:khong|ko|k|kg|chua|chang|cung\s*khong)\s*co\s*(?:gi|j|chi)\s*"
+        r"(?:moi|thay\s*doi|khac|them)"
+        r"|(?:(?:van|y|giu)\s*(?:nguyen\s*)?)?nhu\s*(?:cu|truoc|(?:ky|lan|thang|quy|tuan)\s*truoc"
+        r"|(?:bao\s*cao|bc)\s*(?:truoc|ky\s*truoc|lan\s*truoc))"
+        r"|(?:khong|ko|k|chua)\s*(?:co\s*)?(?:gi\s*)?thay\s*doi|van\s*vay",
+        None,
+        "same",
+        _PLAIN,
+        ("moi", "thay doi", "khac", "them", "nhu", "vay"),
+    ),
     # not started
+    (
+        r"(?:ch|chx)\s*(?:lam|lm|th|tk|thuc\s*hien|trien\s*khai|bat\s*dau)",
+        NOT_STARTED,
+        "strong",
+        _PLAIN,
+        ("ch",),
+    ),
     (
         rf"chua\s*(?:lam\s*gi|co\s*gi|trien\s*khai\s*gi|bat\s*dau|khoi\s*dong|{_IP_VERB})",
         NOT_STARTED,
@@ -253,7 +328,8 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
     ),
     (
         r"(?:(?:co|bi|gap|dang|con|van|nhieu|mot\s*so)\s*){0,3}"
-        r"(?:vuong\s*mac|kho\s*khan|tro\s*ngai|ach\s*tac|kk\s*[,/&\-]?\s*vm|kkvm)",
+        r"(?:vuong\s*mac|kho\s*khan|tro\s*ngai|ach\s*tac|kk\s*[,/&\-]?\s*vm|kkvm|vm)"
+        r"|(?:co|bi|gap|dang|con|van)\s*kk",
         BLOCKED,
         "strong",
         _PLAIN,
@@ -312,11 +388,12 @@ STATUS_PATTERNS: list[tuple[str, ReportStatus | None, str, dict[str, bool]]] = [
     ),
 ]
 COMPILED = [
-    (re.compile(rf"(?<![a-z]){pat}(?![a-z])"), status, kind, checked)
-    for pat, status, kind, checked in STATUS_PATTERNS
+    (re.compile(rf"(?<![a-z]){p[0]}(?![a-z])"), p[1], p[2], p[3], p[4] if len(p) > 4 else ())
+    for p in STATUS_PATTERNS
 ]
 KIND_RANK = {
     "neutral": 0,
+    "same": 1,
     "strong": 1,
     "kept": 1,
     "sub": 1,
@@ -327,8 +404,9 @@ KIND_RANK = {
 }
 
 # The spellings with diacritics each checked word stands for.
-CHECKED_WORD = re.compile(r"(?<![a-z])(?:dang|chua|cho|dung|ngung|doi|da|ket|tac)(?![a-z])")
+CHECKED_WORD = re.compile(r"(?<![a-z])(?:dang|chua|cho|dung|ngung|doi|da|ket|tac|dau)(?![a-z])")
 CHECKED_FORMS = {
+    "dau": {"đâu"},
     "ket": {"kẹt"},
     "tac": {"tắc"},
     "da": {"đã"},
@@ -356,4 +434,25 @@ ONGOING = re.compile(
 DOCUMENT = re.compile(
     r"(?<![a-z])(?:cong\s*van|van\s*ban|bao\s*cao|cv|vb|bc)\s*(?:so\s*)?[:.]?\s*"
     r"[0-9]{1,5}(?:\s*/\s*[0-9a-z][0-9a-z\-.&]*)*"
+)
+
+# A supporting agency's answer: its contribution is sent ("đã gửi ý kiến", "đã phối hợp",
+# "đã góp ý dự thảo", "văn bản góp ý số …").
+CONTRIBUTION_WORDS = re.compile(
+    r"(?<![a-z])(?:"
+    r"(?:da|dc|duoc)\s*(?:(?:gui|co|tham\s*gia|dong\s*gop)\s*"
+    r"(?:(?:van\s*ban|cong\s*van|vb|cv)\s*)?y\s*kien|gop\s*y)"
+    r"|(?:gui|gop|tham\s*gia)\s*y\s*kien\s*(?:roi|r|xong)"
+    r"|da\s*(?:tham\s*gia\s*)?phoi\s*hop"
+    r"|(?:van\s*ban|cong\s*van|vb|cv)\s*(?:so\s*)?[:.]?\s*(?:[0-9][0-9a-z/\-.&]*\s*)?"
+    r"(?:phoi\s*hop|gop\s*y|tham\s*gia\s*y\s*kien|y\s*kien)"
+    r")(?![a-z])"
+)
+# A document that reports upward, not a contribution: "báo cáo", "BC".
+REPORT_WORD = re.compile(r"(?<![a-z])(?:bao\s*cao|bc)(?![a-z])")
+
+# A part that only repeats the status of the one before ("2b cũng vậy", "2c tương tự").
+ELLIPSIS = re.compile(
+    r"^(?:cung\s*)?(?:vay|the|tuong\s*tu|nhu\s*tren|nhu\s*vay|giong\s*(?:vay|tren|the)|luon"
+    r"|nua)(?:\s*(?:a|nhe|nha|luon))?$"
 )

@@ -20,6 +20,11 @@ REASONS = {
     "written_report",
     "unknown_task",
     "which_task",
+    "hedged",
+    "question",
+    "corrected",
+    "unchanged",
+    "contribution",
 }
 KEYS = {
     "status",
@@ -119,6 +124,32 @@ FRAGMENTS = [
     "A1.1",
     "3",
     "vs",
+    # round 3 (issue 23)
+    "à nhầm",
+    "em nhầm,",
+    "à không,",
+    "xin đính chính:",
+    "không phải 2a mà là",
+    "chứ không phải 2a",
+    "hình như",
+    "để em xác nhận lại",
+    "hả?",
+    "chưa ạ",
+    "cho em hỏi",
+    "phải không ạ?",
+    "hai phần ba",
+    "quá nửa",
+    "đâu phải chưa triển khai",
+    "việc thứ ba trong danh sách",
+    "nhiệm vụ ba b",
+    "mục hai",
+    "đã gửi ý kiến",
+    "đã có văn bản số 125/SXD-QLN",
+    "đã phối hợp",
+    "k có j mới",
+    "cũng vậy",
+    "đag lm",
+    "xog r",
 ]
 REFS = [
     "II.1.a",
@@ -161,7 +192,11 @@ def assert_well_formed(reply: ParsedReply, tasks: list[str]) -> None:
     data = reply.to_json()
     assert set(data) == KEYS
     assert reply.ref_kind in {None, "task", "line", "ambiguous"}
-    assert reply.kind in {"status", "written_report"}
+    assert reply.kind in {"status", "written_report", "question", "contribution"}
+    assert (reply.kind == "question") == (reply.reason == "question")
+    assert (reply.kind == "contribution") == (reply.reason == "contribution")
+    if reply.kind == "contribution":
+        assert reply.status is ReportStatus.DONE
     assert all(c in tasks for c in reply.choices)
     if reply.status is not None:
         assert not reply.options
