@@ -32,6 +32,7 @@ class Recorded:
     period: ReportingPeriod
     created: bool
     deadline: date | None = None  # the agency's deadline for it (its role's)
+    role: str = "lead"  # the agency's role on the task (a supporting one's "done" is its input)
 
 
 def deadline_for(period: ReportingPeriod, role: str) -> date:
@@ -131,7 +132,7 @@ async def record_report(
             )
         )
         if seen is not None:  # the same Telegram update again (redelivered after a crash)
-            return Recorded(report, task, period, False, deadline_for(period, role))
+            return Recorded(report, task, period, False, deadline_for(period, role), role)
     created = report is None
     if report is None:
         report = Report(
@@ -160,7 +161,7 @@ async def record_report(
             "created_at": now,
         },
     )
-    return Recorded(report, task, period, created, deadline_for(period, role))
+    return Recorded(report, task, period, created, deadline_for(period, role), role)
 
 
 @dataclass(frozen=True)

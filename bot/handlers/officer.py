@@ -125,8 +125,8 @@ def report_state(texts: Texts, report: Report, *, support: bool = False) -> Html
     )
 
 
-def report_line(texts: Texts, ref: str, report: Report) -> Html:
-    return texts("report.line", ref=ref, state=report_state(texts, report))
+def report_line(texts: Texts, ref: str, report: Report, *, support: bool = False) -> Html:
+    return texts("report.line", ref=ref, state=report_state(texts, report, support=support))
 
 
 def confirmation(
@@ -151,7 +151,10 @@ def confirmation(
             head = texts("report.recorded", period=texts.period(period))
         if lines:
             lines.append("")
-        lines += [head, *(report_line(texts, r.task.ref, r.report) for r in group)]
+        lines += [
+            head,
+            *(report_line(texts, r.task.ref, r.report, support=r.role != "lead") for r in group),
+        ]
     buttons = []
     # one pair of buttons per task: its latest period's report (the earlier ones it settled
     # are edited from there or in /tasks)

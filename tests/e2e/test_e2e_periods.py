@@ -208,3 +208,31 @@ async def test_late_and_missing_are_counted_apart(harness: BotHarness) -> None:
     missing = await harness.ask(COORDINATOR, "/missing 151 quý IV/2026")
     assert "Sở Tài chính" in missing.text and "quá hạn 8 ngày làm việc" in missing.text
     assert "Sở Xây dựng" not in missing.text
+
+
+async def test_a_supporting_agency_has_one_deadline_and_sends_its_input(
+    harness: BotHarness,
+) -> None:
+    await seed(harness.db, QUARTERLY)
+    harness.clock.set(at(11, 12))
+    await harness.tick()
+    [reminder] = reminders_of(harness, OFFICER, "Quý IV/2026")
+    # the lead's deadline heads the reminder; the supporting task gives its own, once
+    assert "hạn 16/12/2026" in reminder.text
+    assert "II.1.c" in reminder.text and "(phối hợp, hạn gửi ý kiến 15/12/2026)" in reminder.text
+    listing = await harness.ask(OFFICER, "/tasks")
+    assert "(phối hợp, hạn gửi ý kiến 15/12/2026) — chưa gửi ý kiến" in listing.text
+    # on the lead's deadline day the supporting input is late, and said so the same way
+    harness.clock.set(at(16, 12))
+    await harness.tick()
+    overdue = reminders_of(harness, OFFICER, "Quý IV/2026")[-1]
+    assert "quá hạn gửi ý kiến 15/12/2026" in overdue.text
+    # its usual answer records its input, never the task's status
+    reply = await harness.ask(
+        OFFICER, "II.1.c đã gửi ý kiến bằng văn bản số 125/SXD-QLN", reply_to=overdue.message_id
+    )
+    assert "Đã gửi ý kiến" in reply.text and "sau hạn 15/12/2026" in reply.text
+    assert "Hoàn thành" not in reply.text
+    assert ("151/KH-UBND", "2026-Q4", "II.1.c", "done", True) in await reports(harness.db)
+    summary = await harness.ask(COORDINATOR, "/summary 151 quý IV/2026")
+    assert "Chưa báo cáo: 3" in summary.text  # II.1.c waits for its lead, Sở Tài chính
