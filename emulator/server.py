@@ -94,6 +94,7 @@ class ApiError:
     retry_after: int | None = None
     count: int = 1
     chat_id: int | None = None
+    html: str | None = None  # answer this page instead of JSON (a proxy's "502 Bad Gateway")
 
 
 @dataclass
@@ -433,6 +434,8 @@ class BotApiEmulator:
         self.calls.append((method, params))
         fault = self._take_fault(method, params)
         if fault is not None:
+            if fault.html is not None:
+                return web.Response(status=fault.status, text=fault.html, content_type="text/html")
             return _error(fault.status, fault.description, fault.retry_after)
         chat_id = params.get("chat_id")
         if method.startswith("send") and chat_id in self.blocked:
