@@ -750,6 +750,7 @@ TEXTS: dict[str, str] = {
     "web.err.not_allowed": "This view is for coordinators and administrators only.",
     "web.err.no_session": "You are not signed in. Type /web in a private chat with the assistant for a sign-in link.",
     "web.err.not_found": "This page or record does not exist.",
+    "web.err.foreign_origin": "This request did not come from the assistant's own pages, so it was refused. Open the page again and press the button again.",
     "web.err.bad_request": "The request is not valid.",
     "web.err.server": "Something went wrong while making the page. Please try again shortly.",
     "web.back": "Back to the plans",

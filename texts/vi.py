@@ -747,6 +747,7 @@ TEXTS: dict[str, str] = {
     "web.err.not_allowed": "Trang này chỉ dành cho cán bộ điều phối và quản trị viên.",
     "web.err.no_session": "Bạn chưa đăng nhập. Gõ /web trong tin nhắn riêng với trợ lý để nhận đường dẫn đăng nhập.",
     "web.err.not_found": "Không tìm thấy trang hoặc dữ liệu này.",
+    "web.err.foreign_origin": "Yêu cầu này không đến từ trang theo dõi của trợ lý nên bị từ chối. Hãy mở lại trang rồi bấm lại.",
     "web.err.bad_request": "Yêu cầu không hợp lệ.",
     "web.err.server": "Có lỗi khi tạo trang. Hãy thử lại sau ít phút.",
     "web.back": "Về danh sách kế hoạch",

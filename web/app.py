@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from aiohttp import web
 
@@ -102,6 +103,8 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
             raise Refused(400, "web.err.bad_request")
         if "lang" in request.query and request.query["lang"] not in LANGUAGES:
             raise Refused(400, "web.err.bad_request")
+        if request.method not in ("GET", "HEAD") and not from_own_pages(request):
+            raise Refused(403, "web.err.foreign_origin")
         if not request.path.startswith("/web/login/"):
             request[MEMBER] = await signed_in(request)
         response = await handler(request)
@@ -132,6 +135,26 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
             path="/web/",
         )
     return response
+
+
+def from_own_pages(request: web.Request) -> bool:
+    """Whether a POST was sent by the view's own pages (against login CSRF and forced
+    sign-out): the browser's Origin (or, where it sends none, the Referer) must name this
+    view, as the public DONDOC_WEB_BASE_URL or the Host the request was sent to, and the
+    browser must not call it cross-site. Browsers send Origin on every form POST; a request
+    that names no origin at all is refused too."""
+    if request.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
+        return False
+    source = request.headers.get("Origin") or request.headers.get("Referer") or ""
+    parts = urlsplit(source)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return False  # absent, "null" (a sandboxed frame, a file) or unreadable
+    base = urlsplit(svc_of(request).settings.web_base_url or "")
+    if base.netloc:
+        return (parts.scheme, parts.netloc) == (base.scheme, base.netloc) or (
+            parts.netloc == request.host and parts.scheme == base.scheme
+        )
+    return parts.netloc == request.host
 
 
 async def signed_in(request: web.Request) -> Member:
