@@ -589,17 +589,23 @@ TEXTS: dict[str, str] = {
     "onboarding.ready_line": "• <b>{agency}</b>",
     "onboarding.officer_line": "   – {name}{position}, joined {joined}",
     "onboarding.usage": (
-        "\nLetter with links and QR codes: <code>/onboarding letter 151 [2] [30d]</code>\n"
-        "One agency's link: <code>/onboarding link Sở Xây dựng [2]</code>\n"
+        "\nLetter with links and QR codes: <code>/onboarding letter 151 [2 chỗ] [30d]</code>\n"
+        "One agency's link: <code>/onboarding link Sở Xây dựng [2 chỗ]</code>\n"
         "Revoke: <code>/onboarding revoke Sở Xây dựng</code>"
     ),
     "onboarding.letter_usage": (
-        "Usage: <code>/onboarding letter &lt;plan&gt; [officers 1-{max}] [lifetime]</code>"
-        ", e.g. <code>/onboarding letter 151 2 30d</code>"
+        "Usage: <code>/onboarding letter &lt;plan&gt; [N chỗ] [lifetime]</code>"
+        " (each link for N officers, 1-{max}), e.g. <code>/onboarding letter 151 2 chỗ 30d</code>"
     ),
     "onboarding.link_usage": (
-        "Usage: <code>/onboarding link &lt;agency&gt; [officers 1-{max}] [lifetime]</code>"
-        ", e.g. <code>/onboarding link Sở Xây dựng 2 30d</code>"
+        "Usage: <code>/onboarding link &lt;agency&gt; [N chỗ] [lifetime]</code>"
+        " (a link for N officers, 1-{max}; write the count with «chỗ» or «seats», as an "
+        "agency's name may end in a number), e.g. "
+        "<code>/onboarding link UBND Phường 12 3 chỗ 30d</code>"
+    ),
+    "onboarding.seats_hint": (
+        "If {count} is the number of officers the link admits, write it with «chỗ» (seats): "
+        "<code>/onboarding link {name} {count} chỗ</code>"
     ),
     "onboarding.revoke_usage": "Usage: <code>/onboarding revoke &lt;agency&gt;</code>",
     "onboarding.no_agencies": "Plan {plan} has no tasks assigned to any agency yet.",

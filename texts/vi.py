@@ -580,17 +580,22 @@ TEXTS: dict[str, str] = {
     "onboarding.ready_line": "• <b>{agency}</b>",
     "onboarding.officer_line": "   – {name}{position}, tham gia {joined}",
     "onboarding.usage": (
-        "\nCông văn kèm đường dẫn, mã QR: <code>/onboarding letter 151 [2] [30d]</code>\n"
-        "Đường dẫn cho một đơn vị: <code>/onboarding link Sở Xây dựng [2]</code>\n"
+        "\nCông văn kèm đường dẫn, mã QR: <code>/onboarding letter 151 [2 chỗ] [30d]</code>\n"
+        "Đường dẫn cho một đơn vị: <code>/onboarding link Sở Xây dựng [2 chỗ]</code>\n"
         "Thu hồi: <code>/onboarding revoke Sở Xây dựng</code>"
     ),
     "onboarding.letter_usage": (
-        "Cách dùng: <code>/onboarding letter &lt;kế hoạch&gt; [số cán bộ 1-{max}] [thời hạn]</code>"
-        ", ví dụ <code>/onboarding letter 151 2 30d</code>"
+        "Cách dùng: <code>/onboarding letter &lt;kế hoạch&gt; [N chỗ] [thời hạn]</code>"
+        " (mỗi đường dẫn cho N cán bộ, 1-{max}), ví dụ <code>/onboarding letter 151 2 chỗ 30d</code>"
     ),
     "onboarding.link_usage": (
-        "Cách dùng: <code>/onboarding link &lt;đơn vị&gt; [số cán bộ 1-{max}] [thời hạn]</code>"
-        ", ví dụ <code>/onboarding link Sở Xây dựng 2 30d</code>"
+        "Cách dùng: <code>/onboarding link &lt;đơn vị&gt; [N chỗ] [thời hạn]</code>"
+        " (đường dẫn cho N cán bộ, 1-{max}; viết số chỗ kèm chữ «chỗ», vì tên đơn vị có thể "
+        "kết thúc bằng số), ví dụ <code>/onboarding link UBND Phường 12 3 chỗ 30d</code>"
+    ),
+    "onboarding.seats_hint": (
+        "Nếu {count} là số cán bộ được dùng đường dẫn, hãy viết kèm chữ «chỗ»: "
+        "<code>/onboarding link {name} {count} chỗ</code>"
     ),
     "onboarding.revoke_usage": "Cách dùng: <code>/onboarding revoke &lt;đơn vị&gt;</code>",
     "onboarding.no_agencies": "Kế hoạch {plan} chưa giao nhiệm vụ cho cơ quan, đơn vị nào.",

@@ -24,6 +24,7 @@ from bot.messaging import clear_buttons, edit, reply_lines
 from bot.render import agency_not_found, local_time
 from bot.updates import known_sender
 from domain.status import Role
+from domain.text import fold
 from onboarding.letter import file_stem, prepare_letter, write_letter, write_link_list
 from onboarding.links import (
     DEFAULT_CAPACITY,
@@ -42,6 +43,7 @@ from onboarding.tracking import onboarding_status
 from plans.registry import find_agency
 from plans.store import find_plan
 from storage.models import Member
+from texts import Html
 
 MOVE_OFFICER = "mo"  # mo:<move_id>:<y|n>  the officer confirms or declines the move
 MOVE_ADMIN = "ma"  # ma:<move_id>:<y|n>     an admin approves or refuses it
@@ -188,8 +190,8 @@ async def _tell(context: BotContext, chat_id: int, text: str, markup: object = N
 # -- /onboarding -------------------------------------------------------------------------------
 @requires(Role.ADMIN)
 async def onboarding_command(update: Update, context: BotContext, member: Member) -> None:
-    """/onboarding [plan] · /onboarding letter <plan> [N] [30d] · /onboarding link <agency> [N]
-    · /onboarding revoke <agency>."""
+    """/onboarding [plan] · /onboarding letter <plan> [N chỗ] [30d] · /onboarding link <agency>
+    [N chỗ] [30d] · /onboarding revoke <agency>."""
     args = list(context.args or [])
     action = args[0].lower() if args else ""
     if action in ("letter", "congvan", "công-văn"):
@@ -202,22 +204,71 @@ async def onboarding_command(update: Update, context: BotContext, member: Member
         await _status(update, context, args)
 
 
-def _capacity_and_lifetime(args: list[str]) -> tuple[list[str], int, timedelta] | None:
-    """Trailing "[N] [30d]" of an /onboarding command; None when one is unreadable."""
-    capacity, lifetime = DEFAULT_CAPACITY, DEFAULT_LINK_LIFETIME
-    rest = list(args)
-    while len(rest) > 1 and re.fullmatch(r"\d+(?:[dhm]|ngay|ngày)?", rest[-1], re.IGNORECASE):
-        word = rest.pop()
-        if word.isdigit():
-            capacity = int(word)
-            if not 1 <= capacity <= MAX_CAPACITY:
+# how a seat count and a lifetime are written after an agency or a plan: "3 chỗ", "chỗ=3",
+# "3 cán bộ"; "30d", "30 ngày", "12h". A bare number is never a count: it may end a name
+# ("UBND Phường 12").
+_SEAT_WORDS = {"cho", "nguoi", "seat", "seats", "officer", "officers"}
+_SEAT_PAIRS = {("can", "bo")}
+_SEAT_OPTION = re.compile(r"(?:cho|seats?)=(\d+)")
+_SEAT_GLUED = re.compile(r"(\d+)(?:cho|nguoi)")
+_LIFE_WORDS = {"d": "d", "ngay": "d", "day": "d", "days": "d", "h": "h", "gio": "h", "m": "m"}
+_LIFE_GLUED = re.compile(r"\d+(?:d|h|m|ngay|gio)")
+
+
+def _link_options(args: list[str]) -> tuple[list[str], int | None, timedelta | None] | None:
+    """Strip the trailing seat count and lifetime, each said with its word, in any order:
+    (the words before them, seats or None, lifetime or None); None when one is unreadable
+    or out of bounds."""
+    words = list(args)
+    capacity: int | None = None
+    lifetime: timedelta | None = None
+    while words:
+        last = fold(words[-1])
+        before = fold(words[-2]) if len(words) > 1 else ""
+        if (
+            found := _SEAT_OPTION.fullmatch(last) or _SEAT_GLUED.fullmatch(last)
+        ) and capacity is None:
+            capacity, taken = int(found.group(1)), 1
+        elif before.isdigit() and last in _SEAT_WORDS and capacity is None:
+            capacity, taken = int(before), 2
+        elif (
+            len(words) > 2
+            and fold(words[-3]).isdigit()
+            and (before, last) in _SEAT_PAIRS
+            and capacity is None
+        ):
+            capacity, taken = int(fold(words[-3])), 3
+        elif _LIFE_GLUED.fullmatch(last) and lifetime is None:
+            lifetime, taken = parse_duration(last), 1
+            if lifetime is None:
+                return None
+        elif before.isdigit() and last in _LIFE_WORDS and lifetime is None:
+            lifetime, taken = parse_duration(before + _LIFE_WORDS[last]), 2
+            if lifetime is None:
                 return None
         else:
-            parsed = parse_duration(word)
-            if parsed is None:
-                return None
-            lifetime = parsed
-    return rest, capacity, lifetime
+            break
+        del words[-taken:]
+    if capacity is not None and not 1 <= capacity <= MAX_CAPACITY:
+        return None
+    return words, capacity, lifetime
+
+
+def _capacity_and_lifetime(
+    args: list[str], *, bare_count: bool = False
+) -> tuple[list[str], int, timedelta] | None:
+    """Trailing "[N chỗ] [30d]" of an /onboarding command, with the defaults; None when one is
+    unreadable. `bare_count`: a plan's letter also takes the older "151 2" (a plan's number is
+    one word, so a number after it can only be a count)."""
+    parsed = _link_options(args)
+    if parsed is None:
+        return None
+    words, capacity, lifetime = parsed
+    if bare_count and capacity is None and len(words) > 1 and words[-1].isdigit():
+        capacity = int(words.pop())
+        if not 1 <= capacity <= MAX_CAPACITY:
+            return None
+    return words, capacity or DEFAULT_CAPACITY, lifetime or DEFAULT_LINK_LIFETIME
 
 
 async def _status(update: Update, context: BotContext, args: list[str]) -> None:
@@ -272,7 +323,7 @@ async def _letter(update: Update, context: BotContext, member: Member, args: lis
     svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
-    parsed = _capacity_and_lifetime(args)
+    parsed = _capacity_and_lifetime(args, bare_count=True)
     if parsed is None or not parsed[0]:
         await message.reply_text(texts("onboarding.letter_usage", max=MAX_CAPACITY))
         return
@@ -347,7 +398,11 @@ async def _agency_link(
                 lifetime=lifetime,
             )
     if lookup.agency is None:
-        await message.reply_text(agency_not_found(texts, name, lookup.suggestions))
+        answer = agency_not_found(texts, name, lookup.suggestions)
+        if len(words) > 1 and words[-1].isdigit():  # "Sở Tài chính 3": maybe meant 3 seats
+            hint = texts("onboarding.seats_hint", name=" ".join(words[:-1]), count=words[-1])
+            answer = Html(f"{answer}\n{hint}")
+        await message.reply_text(answer)
         return
     await message.reply_text(
         texts(

@@ -84,7 +84,7 @@ async def test_moving_to_another_agency_asks_the_officer_and_an_admin(
 ) -> None:
     await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
     await harness.ask(ADMIN, "/start")  # the admin has a chat with the bot
-    reply = await harness.ask(ADMIN, "/onboarding link Sở Tài chính 1")
+    reply = await harness.ask(ADMIN, "/onboarding link Sở Tài chính 1 chỗ")
     token = reply.text.split("start=")[1].split()[0]
 
     asked = await harness.ask(OFFICER, f"/start {token}")
@@ -136,9 +136,9 @@ async def test_no_transaction_is_open_while_onboarding_answers_are_slow(
         await harness.ask(ADMIN, "/onboarding")
         await harness.ask(ADMIN, "/onboarding 999")  # unknown plan
         await harness.ask(ADMIN, "/onboarding letter 999")
-        await harness.ask(ADMIN, "/onboarding link Sở Không Có 2")  # unknown agency
+        await harness.ask(ADMIN, "/onboarding link Sở Không Có 2 chỗ")  # unknown agency
         await harness.ask(ADMIN, "/onboarding revoke Sở Không Có")
-        link = await harness.ask(ADMIN, "/onboarding link Sở Tài chính 1")
+        link = await harness.ask(ADMIN, "/onboarding link Sở Tài chính 1 chỗ")
         token = link.text.split("start=")[1].split()[0]
         await harness.ask(NEWCOMER, f"/start {token}")
         await harness.ask(NEWCOMER, "chưa rõ")  # not a name and position
@@ -158,3 +158,52 @@ async def test_no_transaction_is_open_while_onboarding_answers_are_slow(
         harness.emulator.chat_delays.clear()
     assert seen, "no slowed-down call was observed"
     assert max(seen) == 0
+
+
+# -- round 3 (issue 24: 8) -----------------------------------------------------------------------
+async def test_agencies_whose_names_end_in_a_number_get_their_link(harness: BotHarness) -> None:
+    """The seat count is said with its word ("3 chỗ", "chỗ=3"): a number at the end of the
+    name is the name's ("UBND Phường 12"), never a seat count."""
+    from datetime import timedelta
+
+    from plans.registry import add_agency
+    from storage.models import JoinLink
+
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    async with harness.db.transaction() as session:
+        await add_agency(session, "UBND Phường 12")
+        await add_agency(session, "UBND Phường 1")
+
+    async def link(command: str) -> tuple[str, int, timedelta]:
+        reply = await harness.ask(ADMIN, command)
+        assert "start=" in reply.text, reply.text
+        async with harness.db.transaction() as session:
+            row = await session.scalar(select(JoinLink).order_by(JoinLink.id.desc()).limit(1))
+            assert row is not None
+            await session.refresh(row, ["agency"])
+            return row.agency.name, row.capacity, row.expires_at - row.created_at
+
+    assert await link("/onboarding link UBND Phường 12") == ("UBND Phường 12", 2, timedelta(30))
+    assert await link("/onboarding link UBND Phường 12 3 chỗ") == (
+        "UBND Phường 12",
+        3,
+        timedelta(30),
+    )
+    assert await link("/onboarding link UBND Phường 12 chỗ=3 7 ngày") == (
+        "UBND Phường 12",
+        3,
+        timedelta(7),
+    )
+    assert await link("/onboarding link UBND Phường 1 5 cán bộ 30d") == (
+        "UBND Phường 1",
+        5,
+        timedelta(30),
+    )
+    # a bare number after a name that does not end in one: not taken as seats, and said how
+    reply = await harness.ask(ADMIN, "/onboarding link Sở Tài chính 3")
+    assert "start=" not in reply.text
+    assert "3 chỗ" in reply.text
+    usage = await harness.ask(ADMIN, "/onboarding link")
+    assert "chỗ" in usage.text
+    too_many = await harness.ask(ADMIN, "/onboarding link UBND Phường 12 99 chỗ")
+    assert "start=" not in too_many.text and "chỗ" in too_many.text
