@@ -5,7 +5,6 @@ never moves a member silently: it starts an agency move (see onboarding.moves)."
 from __future__ import annotations
 
 import re
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -13,9 +12,10 @@ from enum import StrEnum
 from sqlalchemy import BindParameter, ColumnElement, and_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from access import audit
-from access.members import TOKEN_PATTERN, TelegramIdentity, bind_invite, hash_token
+from access import audit, tokens
+from access.members import TelegramIdentity, bind_invite
 from access.members import member_by_telegram_id as find_member
+from access.tokens import Issued, TokenState
 from domain.status import Role
 from onboarding.tracking import plan_agencies
 from storage.models import Agency, AgencyMove, Invite, JoinLink, JoinLinkUse, Member, Plan
@@ -39,9 +39,10 @@ class JoinOutcome(StrEnum):
 
 
 @dataclass(frozen=True)
-class CreatedLink:
-    token: str
-    link: JoinLink
+class CreatedLink(Issued[JoinLink]):
+    @property
+    def link(self) -> JoinLink:
+        return self.row
 
 
 @dataclass(frozen=True)
@@ -65,18 +66,17 @@ async def create_join_link(
     """A new join link for `agency`; the token is returned once, only its hash is stored."""
     if not 1 <= capacity <= MAX_CAPACITY:
         raise ValueError(f"capacity must be 1..{MAX_CAPACITY}")
-    token = secrets.token_urlsafe(18)
-    link = JoinLink(
-        token_hash=hash_token(token),
+    issued = await tokens.issue(
+        session,
+        JoinLink,
+        now=now,
+        lifetime=lifetime,
         agency_id=agency.id,
         capacity=capacity,
         used=0,
         created_by_member_id=created_by.id if created_by else None,
-        created_at=now,
-        expires_at=now + lifetime,
     )
-    session.add(link)
-    await session.flush()
+    link = issued.row
     link.agency = agency
     audit.record(
         session,
@@ -87,7 +87,7 @@ async def create_join_link(
         capacity=capacity,
         expires_at=link.expires_at.isoformat(),
     )
-    return CreatedLink(token, link)
+    return CreatedLink(issued.token, link)
 
 
 async def live_links(session: AsyncSession, agency_id: int, now: datetime) -> list[JoinLink]:
@@ -116,17 +116,10 @@ async def open_token(
     session: AsyncSession, token: str, who: TelegramIdentity, now: datetime
 ) -> JoinResult:
     """What `/start <token>` does: a join link, else a one-person invite, else invalid."""
-    if not TOKEN_PATTERN.match(token):
-        return JoinResult(JoinOutcome.INVALID)
-    digest = hash_token(token)
-    link = await session.scalar(
-        select(JoinLink).where(JoinLink.token_hash == digest).with_for_update(of=JoinLink)
-    )
+    link = await tokens.find(session, JoinLink, token, lock=True)
     if link is not None:
         return await _open_link(session, link, who, now)
-    invite = await session.scalar(
-        select(Invite).where(Invite.token_hash == digest).with_for_update(of=Invite)
-    )
+    invite = await tokens.find(session, Invite, token, lock=True)
     if invite is None:
         return JoinResult(JoinOutcome.INVALID)
     return await _open_invite(session, invite, token, who, now)
@@ -136,10 +129,9 @@ async def _open_link(
     session: AsyncSession, link: JoinLink, who: TelegramIdentity, now: datetime
 ) -> JoinResult:
     agency = link.agency.name
-    if link.revoked_at is not None:
-        return JoinResult(JoinOutcome.REVOKED, agency=agency)
-    if link.expires_at <= now:
-        return JoinResult(JoinOutcome.EXPIRED, agency=agency)
+    found = tokens.state(link, now)
+    if found is not TokenState.LIVE:
+        return JoinResult(JoinOutcome(found.value), agency=agency)
     member = await find_member(session, who.user_id)
     if member is not None and member.active:
         if member.role != Role.OFFICER.value:

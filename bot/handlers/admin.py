@@ -78,7 +78,7 @@ async def invite(update: Update, context: BotContext, member: Member) -> None:
             "invite.created",
             agency=lookup.agency.name,
             role=texts.plain(f"role.{role}"),
-            expires=local_time(created.invite.expires_at, svc.settings.tz),
+            expires=local_time(created.row.expires_at, svc.settings.tz),
             link=link,
         )
     )
