@@ -14,7 +14,7 @@ from sqlalchemy.orm import joinedload
 from access import audit, tokens
 from access.tokens import TOKEN_PATTERN, Issued, TokenState, hash_token
 from domain.status import Role
-from storage.models import Agency, Invite, Member, utcnow
+from storage.models import Agency, AuditEntry, Invite, Member, utcnow
 from storage.upsert import insert_ignore
 
 __all__ = ["TOKEN_PATTERN", "hash_token"]  # kept for callers: the token service's own
@@ -198,7 +198,27 @@ async def ensure_admins(session: AsyncSession, admin_ids: frozenset[int]) -> Non
             )
 
 
-async def revoke(session: AsyncSession, member: Member, by: Member | None) -> None:
-    """Deactivate a member: they see nothing more and get no reminders."""
+async def revoke(
+    session: AsyncSession, member: Member, by: Member | None, now: datetime | None = None
+) -> None:
+    """Deactivate a member: they see nothing more and get no reminders, and no join link lets
+    them back (see `revoked_at`)."""
     member.active = False
-    audit.record(session, by, "member.revoke", member_id=member.id, name=member.full_name)
+    at = (now or utcnow()).isoformat()
+    audit.record(session, by, "member.revoke", member_id=member.id, name=member.full_name, at=at)
+
+
+async def invited_since_revoked(session: AsyncSession, member: Member, invite: Invite) -> bool:
+    """Whether an admin made this invite after the member's last revocation (the audit log
+    says which came first): the one way back in for a revoked member."""
+    entries = await session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.action.in_(("member.revoke", "invite.create")))
+        .order_by(AuditEntry.id.desc())
+    )
+    for entry in entries:  # newest first
+        if entry.action == "invite.create" and entry.details.get("invite_id") == invite.id:
+            return True
+        if entry.action == "member.revoke" and entry.details.get("member_id") == member.id:
+            return False
+    return False

@@ -13,7 +13,7 @@ from sqlalchemy import BindParameter, ColumnElement, and_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from access import audit, tokens
-from access.members import TelegramIdentity, bind_invite
+from access.members import TelegramIdentity, bind_invite, invited_since_revoked
 from access.members import member_by_telegram_id as find_member
 from access.tokens import Issued, TokenState
 from domain.status import Role
@@ -34,6 +34,7 @@ class JoinOutcome(StrEnum):
     FULL = "full"
     EXPIRED = "expired"
     REVOKED = "revoked"
+    REVOKED_MEMBER = "revoked_member"  # the member was revoked: refused, the admins are told
     USED = "used"
     INVALID = "invalid"
 
@@ -133,6 +134,8 @@ async def _open_link(
     if found is not TokenState.LIVE:
         return JoinResult(JoinOutcome(found.value), agency=agency)
     member = await find_member(session, who.user_id)
+    if member is not None and not member.active:  # revoked: a shared link never readmits
+        return _refuse_revoked(session, member, agency, link_id=link.id)
     if member is not None and member.active:
         if member.role != Role.OFFICER.value:
             return JoinResult(JoinOutcome.STAFF, member, agency)
@@ -193,6 +196,16 @@ async def _open_invite(
     session: AsyncSession, invite: Invite, token: str, who: TelegramIdentity, now: datetime
 ) -> JoinResult:
     member = await find_member(session, who.user_id)
+    live = tokens.state(invite, now) is TokenState.LIVE
+    # only an invite an admin made after the revocation lets a revoked member back
+    if (
+        member is not None
+        and not member.active
+        and live
+        and not await invited_since_revoked(session, member, invite)
+    ):
+        agency = invite.agency.name if invite.agency else None
+        return _refuse_revoked(session, member, agency, invite_id=invite.id)
     moving = (
         member is not None
         and member.active
@@ -211,6 +224,13 @@ async def _open_invite(
     result = await bind_invite(session, token, who, now=now)
     outcome = JoinOutcome(result.outcome.value)
     return JoinResult(outcome, result.member, invite.agency.name if invite.agency else None)
+
+
+def _refuse_revoked(
+    session: AsyncSession, member: Member, agency: str | None, **token: int
+) -> JoinResult:
+    audit.record(session, None, "member.refused_revoked", member_id=member.id, **token)
+    return JoinResult(JoinOutcome.REVOKED_MEMBER, member, agency, from_agency=_agency_name(member))
 
 
 async def _ask_move(

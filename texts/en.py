@@ -548,6 +548,15 @@ TEXTS: dict[str, str] = {
         "The join link of <b>{agency}</b> has admitted all its officers. "
         "Ask an administrator if more people need to join."
     ),
+    "join.revoked_member": (
+        "Your access to the assistant was revoked, so this link cannot be used. "
+        "To join again, contact an administrator."
+    ),
+    "join.revoked_member_admin": (
+        "⚠️ <b>{name}</b> (tg:{user_id}, formerly of {former}) was revoked but just opened a "
+        "join link of <b>{agency}</b>: refused. To let them back, make a new invite: "
+        "<code>/invite &lt;agency&gt; officer</code>."
+    ),
     "join.revoked": "The join link of <b>{agency}</b> was revoked. Please ask for a new one.",
     "move.ask_officer": (
         "You are an officer of <b>{current}</b>. This link is for <b>{target}</b>.\n"

@@ -536,6 +536,15 @@ TEXTS: dict[str, str] = {
         "Đường dẫn tham gia của <b>{agency}</b> đã đủ số cán bộ. "
         "Hãy liên hệ quản trị viên nếu cần thêm người."
     ),
+    "join.revoked_member": (
+        "Quyền dùng trợ lý của bạn đã bị thu hồi, nên đường dẫn này không dùng được. "
+        "Nếu cần tham gia lại, hãy liên hệ quản trị viên."
+    ),
+    "join.revoked_member_admin": (
+        "⚠️ <b>{name}</b> (tg:{user_id}, trước đây ở {former}) đã bị thu hồi quyền nhưng vừa mở "
+        "đường dẫn tham gia của <b>{agency}</b>: đã từ chối. Nếu muốn cho người này trở lại, "
+        "hãy tạo lời mời mới: <code>/invite &lt;đơn vị&gt; officer</code>."
+    ),
     "join.revoked": "Đường dẫn tham gia của <b>{agency}</b> đã bị thu hồi. Hãy xin đường dẫn mới.",
     "move.ask_officer": (
         "Bạn đang là cán bộ của <b>{current}</b>. Đường dẫn này dành cho <b>{target}</b>.\n"

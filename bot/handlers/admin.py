@@ -205,7 +205,7 @@ async def revoke_command(update: Update, context: BotContext, member: Member) ->
         else:
             target = await session.scalar(select(Member).where(Member.username == who.lstrip("@")))
         if target is not None:
-            await revoke(session, target, member)
+            await revoke(session, target, member, svc.now())
     if target is None:
         await message.reply_text(texts("revoke.unknown", who=shorten(who, 60)))
         return

@@ -59,6 +59,7 @@ async def start_with_token(update: Update, context: BotContext, token: str) -> N
         return
     async with svc.db.transaction() as session:
         result = await open_token(session, token, who, svc.now())
+        told = await admins(session) if result.outcome is JoinOutcome.REVOKED_MEMBER else []
     member = result.member
     if result.outcome in (JoinOutcome.JOINED, JoinOutcome.BOUND) and member is not None:
         await refresh_member_commands(context.bot, texts, member)
@@ -83,6 +84,17 @@ async def start_with_token(update: Update, context: BotContext, token: str) -> N
         )
     elif result.outcome in (JoinOutcome.USED, JoinOutcome.EXPIRED, JoinOutcome.INVALID):
         await message.reply_text(texts(f"start.{result.outcome.value}"))
+    elif result.outcome is JoinOutcome.REVOKED_MEMBER and member is not None:
+        await message.reply_text(texts("join.revoked_member"))
+        notice = texts(
+            "join.revoked_member_admin",
+            name=member.full_name or who.full_name,
+            user_id=who.user_id,
+            agency=result.agency or "—",
+            former=result.from_agency or "—",
+        )
+        for admin in told:
+            await _tell(context, admin.telegram_user_id, notice)
     else:
         await message.reply_text(texts(f"join.{result.outcome.value}", agency=result.agency or ""))
 

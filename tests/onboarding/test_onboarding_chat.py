@@ -207,3 +207,41 @@ async def test_agencies_whose_names_end_in_a_number_get_their_link(harness: BotH
     assert "chỗ" in usage.text
     too_many = await harness.ask(ADMIN, "/onboarding link UBND Phường 12 99 chỗ")
     assert "start=" not in too_many.text and "chỗ" in too_many.text
+
+
+# -- round 3 (issue 24: 4) -----------------------------------------------------------------------
+async def test_a_revoked_member_cannot_walk_back_in_through_any_link(harness: BotHarness) -> None:
+    """Revoke ends every way in: a revoked officer opening a live join link (of their own agency
+    or of another) is refused, no seat is taken and an admin is told; an invite made before the
+    revocation is refused too; only an invite an admin makes afterwards lets them back."""
+    from storage.models import JoinLink
+
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    await harness.ask(ADMIN, "/start")
+    own = await harness.ask(ADMIN, "/onboarding link Sở Xây dựng 2 chỗ")
+    other = await harness.ask(ADMIN, "/onboarding link Sở Tài chính 2 chỗ")
+    early = await harness.ask(ADMIN, "/invite Sở Tài chính officer")
+    assert "thu hồi" in (await harness.ask(ADMIN, f"/revoke {OFFICER.id}")).text
+
+    def token_of(message: object) -> str:
+        return str(getattr(message, "text", "")).split("start=")[1].split()[0]
+
+    for link in (own, other, early):
+        mark = len(harness.emulator.sent)
+        refused = await harness.ask(OFFICER, f"/start {token_of(link)}")
+        assert "thu hồi" in refused.text and "quản trị" in refused.text, refused.text
+        told = await harness.emulator.wait_for(
+            lambda m: m.chat_id == ADMIN.id and "Nguyễn Văn An" in m.text, after=mark
+        )
+        assert "thu hồi" in told.text and "từ chối" in told.text
+    async with harness.db.transaction() as session:
+        member = await session.scalar(select(Member).where(Member.telegram_user_id == OFFICER.id))
+        assert member is not None and not member.active
+        assert member.agency_id == (await session.get(Member, member.id)).agency_id  # type: ignore[union-attr]
+        seats = (await session.scalars(select(JoinLink.used))).all()
+    assert list(seats) == [0, 0]
+    assert "kích hoạt" in (await harness.ask(OFFICER, "/help")).text  # still nobody
+    # an admin who wants them back says so with a new invite
+    later = await harness.ask(ADMIN, "/invite Sở Tài chính officer")
+    back = await harness.ask(OFFICER, f"/start {token_of(later)}")
+    assert "Sở Tài chính" in back.text and "thu hồi" not in back.text
