@@ -16,8 +16,9 @@ from access import audit, tokens
 from access.members import TelegramIdentity, bind_invite, invited_since_revoked
 from access.members import member_by_telegram_id as find_member
 from access.tokens import Issued, TokenState
-from domain.status import Role
+from domain.status import ReportStatus, Role
 from onboarding.tracking import plan_agencies
+from reports.replies import parse_replies
 from storage.models import Agency, AgencyMove, Invite, JoinLink, JoinLinkUse, Member, Plan
 
 DEFAULT_CAPACITY = 2
@@ -286,6 +287,39 @@ def parse_profile(text: str) -> tuple[str, str] | None:
     if not any(c.isalpha() for c in position):
         return None
     return name, position
+
+
+def _says_a_status(text: str) -> bool:
+    return any(
+        p.status is not None or (p.reason is not None and p.reason != "no_status")
+        for p in parse_replies(text, [])
+    )
+
+
+def _name_like(name: str) -> bool:
+    """A person's name: two to six words of letters, written with capitals ("Nguyễn Hoàn
+    Thành") or at least not saying a status ("xong", "đã hoàn thành")."""
+    words = name.split()
+    if not 2 <= len(words) <= 6 or not all(w[0].isalpha() for w in words):
+        return False
+    return all(w[0].isupper() for w in words) or not _says_a_status(name)
+
+
+def reads_as_report(text: str) -> bool:
+    """Whether a just-joined officer's message is a report rather than their name and
+    position: it names a task ("II.3.a xong"), or says a status where a name should stand
+    ("Xong, đã nộp báo cáo quý" is not the name "Xong"). "Chưa" alone is not a report."""
+    profile = parse_profile(text)
+    if profile is not None and _name_like(profile[0]):
+        return False
+    for part in parse_replies(text, []):
+        if part.ref_kind == "task":
+            return True
+        if part.status is not None and part.status is not ReportStatus.NOT_STARTED:
+            return True
+        if part.status is None and part.reason not in (None, "no_status"):
+            return True  # "đã hoàn thành, đang chờ": done with work going on
+    return False
 
 
 def waits_for_profile(telegram_user_id: int | BindParameter[int]) -> ColumnElement[bool]:

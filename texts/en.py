@@ -536,6 +536,10 @@ TEXTS: dict[str, str] = {
         "I could not read a name and a position. Please send them like this: "
         "<i>Nguyễn Văn An, Officer of the Planning Division</i>"
     ),
+    "join.profile_after_report": (
+        "You have not sent your name and position yet. When you can, send them in one "
+        "message, e.g. <i>Nguyễn Văn An, Chuyên viên Phòng Kế hoạch</i>"
+    ),
     "join.profile_saved": (
         "Thank you, {name} ({position}). You will get your agency's report reminders. "
         "Type /help for the commands."

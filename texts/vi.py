@@ -523,6 +523,10 @@ TEXTS: dict[str, str] = {
         "Chưa đọc được họ tên và chức vụ. Hãy gửi theo mẫu: "
         "<i>Nguyễn Văn An, Chuyên viên Phòng Kế hoạch</i>"
     ),
+    "join.profile_after_report": (
+        "Bạn vẫn chưa gửi họ tên và chức vụ. Khi tiện, hãy gửi trong một tin nhắn, ví dụ: "
+        "<i>Nguyễn Văn An, Chuyên viên Phòng Kế hoạch</i>"
+    ),
     "join.profile_saved": (
         "Cảm ơn {name} ({position}). Bạn sẽ nhận tin nhắc báo cáo của đơn vị. "
         "Gõ /help để xem các lệnh."

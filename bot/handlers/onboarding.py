@@ -35,6 +35,7 @@ from onboarding.links import (
     open_token,
     parse_profile,
     pending_profile,
+    reads_as_report,
     revoke_links,
     save_profile,
 )
@@ -118,6 +119,12 @@ async def on_profile_text(update: Update, context: BotContext) -> None:
             waiting = await pending_profile(session, who.user_id) is not None
     if not waiting:
         return
+    if reads_as_report(message.text):  # a report first: recorded like any, the name after
+        from bot.handlers.officer import on_text
+
+        await on_text(update, context)
+        await message.reply_text(texts("join.profile_after_report"))
+        raise ApplicationHandlerStop
     async with svc.db.transaction() as session:
         use = await pending_profile(session, who.user_id)
         if use is None:

@@ -245,3 +245,52 @@ async def test_a_revoked_member_cannot_walk_back_in_through_any_link(harness: Bo
     later = await harness.ask(ADMIN, "/invite Sở Tài chính officer")
     back = await harness.ask(OFFICER, f"/start {token_of(later)}")
     assert "Sở Tài chính" in back.text and "thu hồi" not in back.text
+
+
+# -- round 3 (issue 24: 5) -----------------------------------------------------------------------
+async def test_reports_typed_before_the_profile_step_are_recorded(harness: BotHarness) -> None:
+    """Right after joining, a report is recognised as one and recorded (the name is asked
+    afterwards); "Xong, đã nộp báo cáo quý" is a report, never the name "Xong"."""
+    from datetime import UTC, datetime
+
+    from storage.models import JoinLinkUse, Report, Task
+
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(datetime(2026, 12, 11, 2, 0, tzinfo=UTC))  # in Q4, before the deadline
+    await harness.ask(ADMIN, "/start")
+    link = await harness.ask(ADMIN, "/onboarding link Sở Xây dựng 2 chỗ")
+    token = link.text.split("start=")[1].split()[0]
+    joined = await harness.ask(NEWCOMER, f"/start {token}")
+    assert "họ tên và chức vụ" in joined.text
+
+    mark = len(harness.emulator.sent)
+    harness.send(NEWCOMER, "II.1.a xong")
+    confirmed = await harness.emulator.wait_for(
+        lambda m: m.chat_id == NEWCOMER.id and "Đã ghi nhận" in m.text, after=mark
+    )
+    assert "II.1.a" in confirmed.text
+    asked = await harness.emulator.wait_for(
+        lambda m: m.chat_id == NEWCOMER.id and "họ tên và chức vụ" in m.text, after=mark
+    )
+    assert asked.message_id > confirmed.message_id  # the name is asked after the report
+
+    mark = len(harness.emulator.sent)
+    harness.send(NEWCOMER, "Xong, đã nộp báo cáo quý")
+    which = await harness.emulator.wait_for(
+        lambda m: m.chat_id == NEWCOMER.id and bool(m.buttons()), after=mark
+    )
+    pick = next(data for text, data in which.buttons() if "II.2.a" in text)
+    await harness.idle()
+    assert not any("Cảm ơn" in m.text for m in harness.emulator.messages_to(NEWCOMER.id))
+    await harness.press(NEWCOMER, which, pick)
+    saved = await harness.ask(NEWCOMER, "Phạm Văn Mới, Chuyên viên Phòng Quy hoạch")
+    assert "Phạm Văn Mới" in saved.text
+
+    async with harness.db.transaction() as session:
+        use = await session.scalar(select(JoinLinkUse))
+        assert use is not None and use.declared_name == "Phạm Văn Mới"
+        rows = await session.execute(
+            select(Task.ref, Report.status).join(Task, Task.id == Report.task_id)
+        )
+        recorded = dict(rows.all())
+    assert recorded == {"II.1.a": "done", "II.2.a": "done"}
