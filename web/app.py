@@ -15,11 +15,11 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
-from bot.context import Services, working_calendar
 from onboarding.letter import file_stem
 from plans.active import active_plans
 from plans.overview import plans_overview
 from reports.summary import blockers, summarize
+from runtime.services import Services, working_calendar
 from storage.errors import is_unavailable
 from storage.models import Agency, Member, Plan, ReportingPeriod, Task
 from texts import Texts
