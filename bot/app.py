@@ -29,6 +29,7 @@ from bot.context import CONTEXT_TYPES, BotContext, Clock, Services, real_clock
 from bot.handlers import admin, common, coordinator, groups, imports, officer, onboarding, web
 from bot.messaging import stale_button
 from bot.settings import Settings
+from runtime.work import Busy, Stopped, Work
 from storage.db import Database
 from storage.errors import is_unavailable
 from storage.models import BotState
@@ -77,6 +78,8 @@ class Dondoc:
         from bot.runner import start_application
         from bot.scheduling import build_dispatcher
 
+        if self.svc.work.closed:  # started again after a stop: fresh pools
+            self.svc.work = Work.create()
         await start_application(self.application, self.svc)
         await remember_bot_username(self.svc.db, self.application.bot.username)
         self.svc.dispatcher = build_dispatcher(self.application.bot, self.svc)
@@ -115,6 +118,9 @@ class Dondoc:
         The database stays open: whoever opened it closes it."""
         from bot.runner import stop_application
 
+        # first: queued documents and files are cancelled (their users told), readers killed,
+        # so nothing below waits for them
+        await self.svc.work.close()
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
             self.scheduler = None
@@ -251,6 +257,12 @@ async def on_error(update: object, context: BotContext) -> None:
     error = context.error
     update_id = update.update_id if isinstance(update, Update) else None
     unavailable = is_unavailable(error)
+    if isinstance(error, Busy | Stopped):  # a pool's answer, not a failure: say it plainly
+        log.info("update %s: %r", update_id, error)
+        await tell(
+            update, context.texts("work.busy" if isinstance(error, Busy) else "work.stopped")
+        )
+        return
     if update_id is not None and not unavailable and error is not None:
         context.services.handler_errors[update_id] = f"{type(error).__name__}: {error}"
     if unavailable:
@@ -265,14 +277,16 @@ async def on_error(update: object, context: BotContext) -> None:
         return
     else:
         log.error("error while handling update %s", update_id, exc_info=error)
+    await tell(update, context.texts("error.unavailable" if unavailable else "error.generic"))
+
+
+async def tell(update: object, text: str) -> None:
+    """Best effort, in a private chat only: what went wrong with the user's update."""
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     if update.effective_chat.type != "private":
         return
-    texts = context.texts
     try:
-        await update.effective_chat.send_message(
-            texts("error.unavailable" if unavailable else "error.generic")
-        )
+        await update.effective_chat.send_message(text)
     except Exception:  # the error reply is best effort
         log.warning("could not tell the user about the error", exc_info=True)

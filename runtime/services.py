@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from periods.calendar import WorkingCalendar
 from periods.store import load_calendar
 from runtime.settings import Settings
+from runtime.work import Work
 from storage.db import Database
 from texts import Texts
 
@@ -42,6 +43,8 @@ class Services:
     told_unavailable: set[int] = field(default_factory=set)
     # update id → the error its handler raised (recorded when the update is confirmed)
     handler_errors: dict[int, str] = field(default_factory=dict)
+    # blocking work (documents, exports, charts, letters) on pools of its own
+    work: Work = field(default_factory=Work.create)
 
     def now(self) -> datetime:
         return self.clock()

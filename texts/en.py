@@ -73,6 +73,8 @@ TEXTS: dict[str, str] = {
     "agency.suggest": "Did you mean: {suggestions}?",
     "agency.none_similar": "Use /agencies to see the list, or ask an admin to add the agency.",
     # -- errors --
+    "work.busy": "You already have several jobs waiting (documents, exports). Wait for them to finish, then send this again.",
+    "work.stopped": "The assistant is stopping to restart, so this request (reading a document, making a file) was not finished. Send it again in a few minutes.",
     "error.generic": "Sorry, something went wrong handling your request. Please try again in a few minutes.",
     "error.unavailable": (
         "The system is temporarily unavailable and has not recorded your message yet. "

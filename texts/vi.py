@@ -75,6 +75,8 @@ TEXTS: dict[str, str] = {
     "agency.suggest": "Có phải bạn muốn nói: {suggestions}?",
     "agency.none_similar": "Dùng /agencies để xem danh sách, hoặc nhờ quản trị viên thêm đơn vị.",
     # -- errors --
+    "work.busy": "Bạn đang có nhiều việc chờ xử lý (tài liệu, tệp xuất). Hãy đợi các việc đó xong rồi gửi lại.",
+    "work.stopped": "Trợ lý đang dừng để khởi động lại nên chưa làm xong yêu cầu này (đọc tài liệu, tạo tệp). Hãy gửi lại sau ít phút.",
     "error.generic": "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Bạn vui lòng thử lại sau ít phút.",
     "error.unavailable": (
         "Hệ thống tạm thời gián đoạn, chưa ghi nhận được tin nhắn của bạn. "

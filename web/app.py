@@ -6,7 +6,6 @@ status; an unexpected error gets a plain 500 page, never a stack trace."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -317,13 +316,14 @@ async def export(request: web.Request) -> web.StreamResponse:
 
     now, lang = svc.now(), language(request)
     stem = file_stem(f"{plan.number} {svc.texts.period(period)}")
+    files, user = svc.work.files, member.telegram_user_id  # the files pool, in this user's turn
     if kind == "xlsx":
-        data = await asyncio.to_thread(write_workbook, [summary], now, lang=lang)
+        data = await files.run(user, write_workbook, [summary], now, lang=lang)
         name = f"{stem}.xlsx"
         mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
         signer = agency.name if agency else (summary.coordinator or "")
-        data = await asyncio.to_thread(write_draft_report, summary, signer, now, lang=lang)
+        data = await files.run(user, write_draft_report, summary, signer, now, lang=lang)
         name = f"bao-cao-{stem}.docx"
         mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     body = data if isinstance(data, bytes) else data.getvalue()

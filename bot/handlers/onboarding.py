@@ -4,7 +4,6 @@ the letter with every agency's join link, revoking links)."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import re
 from datetime import timedelta
@@ -372,8 +371,9 @@ async def _letter(update: Update, context: BotContext, member: Member, args: lis
         await message.reply_text(texts("onboarding.no_agencies", plan=info.plan_number))
         return
     lang, tz, now = svc.settings.language, svc.settings.tz, svc.now()
-    letter = await asyncio.to_thread(write_letter, entries, info, now, tz, lang)
-    listing = await asyncio.to_thread(write_link_list, entries, info, tz, lang)
+    user = member.telegram_user_id  # on the files pool, in this admin's turn
+    letter = await svc.work.files.run(user, write_letter, entries, info, now, tz, lang)
+    listing = await svc.work.files.run(user, write_link_list, entries, info, tz, lang)
     stem = file_stem(info.plan_number)
     await message.reply_document(
         document=letter,

@@ -3,15 +3,25 @@ do to everyone else. Every wait here is bounded."""
 
 from __future__ import annotations
 
+import asyncio
+import signal
+import sys
+import time
 from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
 
 from sqlalchemy import select
 
-from emulator import ApiError, FakeUser
-from storage.models import ReminderDelivery
-from tests.auxil.harness import BotHarness
+from emulator import ApiError, BotApiEmulator, FakeUser, SentMessage
+from storage.db import Database
+from storage.models import BotState, ReminderDelivery
+from tests.auxil.clock import FakeClock
+from tests.auxil.databases import DatabaseTarget, migrated_database
+from tests.auxil.harness import TOKEN, BotHarness, make_settings
+from tests.auxil.process import dondoc_env, start_dondoc, wait_until
 from tests.auxil.scenario import seed
-from tests.conftest import COORDINATOR, OFFICER
+from tests.conftest import ADMIN, COORDINATOR, OFFICER
 
 FINANCE = FakeUser(900020, "Lê", "Tài Chính")
 NGINX_502 = (
@@ -45,3 +55,152 @@ async def test_a_502_html_page_is_retried_like_a_json_5xx_never_uncertain(
     async with harness.db.transaction() as session:
         statuses = (await session.scalars(select(ReminderDelivery.status))).all()
     assert sorted(statuses) == ["sent", "sent"]
+
+
+# -- 1, 2: one admin's heavy uploads stall nobody, and SIGTERM does not wait for them ------------
+SECOND_ADMIN = FakeUser(900030, "Hai", "Quản Trị")
+SMALL_PLAN = """ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI
+Số: 9/KH-UBND
+KẾ HOẠCH
+Thực hiện chỉnh trang đô thị năm 2026
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Rà soát quy hoạch chung các đô thị.
+- Phân công thực hiện: Sở Xây dựng chủ trì.
+- Thời gian thực hiện: Quý IV/2026.
+2. Bố trí vốn chỉnh trang đô thị.
+- Phân công thực hiện: Sở Tài chính chủ trì.
+- Thời gian thực hiện: Thường xuyên.
+3. Tuyên truyền về chỉnh trang đô thị.
+- Phân công thực hiện: Sở Xây dựng chủ trì, phối hợp Sở Tài chính.
+- Thời gian thực hiện: Năm 2026.
+""".encode()
+
+
+@cache
+def heavy_pdf(pages: int = 12) -> bytes:
+    """A text PDF that takes seconds to read (about half a second a page on this machine)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("Serif", "", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+    pdf.set_font("Serif", size=7)
+    for page in range(pages):
+        pdf.add_page()
+        for line in range(60):
+            pdf.cell(
+                0, 4,
+                f"{page}.{line} Sở Xây dựng chủ trì, phối hợp các sở, ngành liên quan thực hiện "
+                f"rà soát, điều chỉnh quy hoạch đô thị theo kế hoạch {line}",
+                new_x="LMARGIN", new_y="NEXT",
+            )  # fmt: skip
+    return bytes(pdf.output())
+
+
+def threads_in(function: str) -> int:
+    """How many threads are inside `function` now."""
+    count = 0
+    for frame in sys._current_frames().values():
+        while frame is not None:
+            if frame.f_code.co_name == function:
+                count += 1
+                break
+            frame = frame.f_back  # type: ignore[assignment]
+    return count
+
+
+async def answered_within(
+    emulator: BotApiEmulator, chat_id: int, predicate: object, seconds: float, after: int
+) -> tuple[SentMessage, float]:
+    started = time.monotonic()
+    message = await emulator.wait_for(
+        lambda m: m.chat_id == chat_id and predicate(m),  # type: ignore[operator]
+        after=after,
+        timeout=seconds,
+    )
+    return message, time.monotonic() - started
+
+
+async def test_heavy_uploads_of_one_admin_stall_nobody(
+    emulator: BotApiEmulator, db: Database, clock: FakeClock
+) -> None:
+    """Seven slow PDFs from one admin, the Bot API addressed by host name (each new connection
+    looks the name up on the default executor): a coordinator's /export, a second admin's
+    small plan and an officer's report are all answered in seconds, and the uploads waiting
+    for their turn hold no thread."""
+    await seed(db, OFFICER, FINANCE, COORDINATOR)
+    clock.set(at(11))
+    by_name = emulator.base_url.replace("127.0.0.1", "localhost")
+    settings = make_settings(
+        emulator,
+        TELEGRAM_API_BASE_URL=by_name,
+        DONDOC_ADMIN_IDS=f"{ADMIN.id},{SECOND_ADMIN.id}",
+    )
+    bot = BotHarness(emulator, db, BotHarness.make_services(settings, db, clock), clock)
+    await bot.start()
+    try:
+        await bot.ask(SECOND_ADMIN, "/start")
+        mark = len(emulator.sent)
+        for n in range(7):
+            emulator.send_document(TOKEN, ADMIN, f"nang-{n}.pdf", heavy_pdf())
+        await wait_until(
+            lambda: sum("Đang đọc" in m.text for m in emulator.messages_to(ADMIN.id)) >= 4,
+            timeout=30,
+        )
+        await asyncio.sleep(1)
+        assert threads_in("read_plan_isolated") <= 2  # the waiting uploads hold no thread
+        mark = len(emulator.sent)
+        bot.send(COORDINATOR, "/export 151")
+        _, export_took = await answered_within(
+            emulator, COORDINATOR.id, lambda m: m.document is not None, 20, mark
+        )
+        mark = len(emulator.sent)
+        emulator.send_document(TOKEN, SECOND_ADMIN, "9-kh.txt", SMALL_PLAN)
+        _, preview_took = await answered_within(
+            emulator, SECOND_ADMIN.id, lambda m: "9/KH-UBND" in m.text, 30, mark
+        )
+        mark = len(emulator.sent)
+        bot.send(OFFICER, "II.1.a hoàn thành")
+        _, report_took = await answered_within(
+            emulator, OFFICER.id, lambda m: "Đã ghi nhận" in m.text, 20, mark
+        )
+    finally:
+        await bot.stop()
+    assert export_took < 8, export_took
+    assert preview_took < 15, preview_took  # read beside the first admin's, not after all 7
+    assert report_took < 3, report_took
+
+
+async def test_sigterm_with_uploads_queued_exits_promptly(
+    emulator: BotApiEmulator, db_target: DatabaseTarget, tmp_path: Path
+) -> None:
+    """SIGTERM while an admin's heavy documents are queued: `dondoc run` exits in seconds, the
+    readers are stopped, the admin is told each document was not read, and nothing is left
+    marked "being read" (sending it again after the restart reads it)."""
+    async with migrated_database(db_target):
+        pass
+    env = dondoc_env(emulator, db_target, DONDOC_ADMIN_IDS=str(ADMIN.id))
+    process = await start_dondoc("run", env=env, cwd=tmp_path)
+    try:
+        await wait_until(lambda: bool(emulator.bot(TOKEN).commands), timeout=30)
+        for n in range(4):
+            emulator.send_document(TOKEN, ADMIN, f"nang-{n}.pdf", heavy_pdf())
+        await wait_until(
+            lambda: sum("Đang đọc" in m.text for m in emulator.messages_to(ADMIN.id)) >= 4,
+            timeout=30,
+        )
+        await asyncio.sleep(1)  # two are being read, two wait
+        mark = len(emulator.sent)
+        started = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(process.wait(), 20)
+        took = time.monotonic() - started
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    assert took < 15, took
+    told = [m for m in emulator.sent[mark:] if m.chat_id == ADMIN.id]
+    assert sum("gửi lại" in m.text for m in told) == 4, [m.text for m in told]
+    async with migrated_database(db_target) as db, db.transaction() as session:
+        markers = (await session.scalars(select(BotState.key))).all()
+    assert not [k for k in markers if k.startswith("parsing:")], markers
