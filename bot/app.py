@@ -15,7 +15,6 @@ from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -28,6 +27,7 @@ from telegram.ext import (
 from bot.context import CONTEXT_TYPES, BotContext, Clock, Services, real_clock
 from bot.handlers import admin, common, coordinator, groups, imports, officer, onboarding, web
 from bot.messaging import stale_button
+from bot.pacing import Pacing
 from bot.settings import Settings
 from runtime.work import Busy, Stopped, Work
 from storage.db import Database
@@ -165,7 +165,7 @@ def build_application(svc: Services) -> Application:  # type: ignore[type-arg]
         .base_url(settings.api_url)
         .base_file_url(settings.file_url)
         .updater(None)
-        .rate_limiter(paced_rate_limiter())
+        .rate_limiter(Pacing(svc.send_budget))
         .context_types(CONTEXT_TYPES)
         .defaults(
             Defaults(
@@ -180,19 +180,6 @@ def build_application(svc: Services) -> Application:  # type: ignore[type-arg]
     add_handlers(application)
     application.add_error_handler(on_error)
     return application
-
-
-def paced_rate_limiter() -> AIORateLimiter:
-    """Telegram's limits, paced evenly: one message every 1/29 s overall and one every 3 s per
-    group (20/min). The default limiter lets a burst of 30 through and then refills, which
-    reaches ~60/s for a moment and draws 429s that pause the whole bot."""
-    return AIORateLimiter(
-        overall_max_rate=1,
-        overall_time_period=1 / 29,
-        group_max_rate=1,
-        group_time_period=3,
-        max_retries=5,
-    )
 
 
 def add_handlers(application: Application) -> None:  # type: ignore[type-arg]

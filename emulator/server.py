@@ -145,6 +145,7 @@ class BotApiEmulator:
         self._sent_event = asyncio.Condition()
         self._recent_sends: deque[float] = deque()
         self._group_sends: dict[int, deque[float]] = {}
+        self._chat_tokens: dict[int, tuple[float, float]] = {}  # chat → (tokens, at)
         self._runner: web.AppRunner | None = None
         self._http: ClientSession | None = None
         self.base_url = ""
@@ -372,13 +373,21 @@ class BotApiEmulator:
         return None
 
     def _rate_limit(self, chat_id: int | None) -> int | None:
-        """Seconds to wait if this send breaks 30 messages/s overall or 20/min in a group."""
+        """Seconds to wait if this send breaks 30 messages/s overall, 20/min in a group, or
+        one a second in a private chat (a burst of 3 allowed, as Telegram does)."""
         now = time.monotonic()
         window = self._recent_sends
         while window and now - window[0] > 1.0:
             window.popleft()
         if len(window) >= 30:
             return 1
+        if chat_id is not None and chat_id > 0 and chat_id not in self.group_chats:
+            tokens, at = self._chat_tokens.get(chat_id, (3.0, now))
+            tokens = min(3.0, tokens + (now - at))
+            if tokens < 1:
+                self._chat_tokens[chat_id] = (tokens, now)
+                return 1
+            self._chat_tokens[chat_id] = (tokens - 1, now)
         if chat_id is not None and chat_id in self.group_chats:
             group = self._group_sends.setdefault(chat_id, deque())
             while group and now - group[0] > 60.0:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -45,6 +45,8 @@ class Services:
     handler_errors: dict[int, str] = field(default_factory=dict)
     # blocking work (documents, exports, charts, letters) on pools of its own
     work: Work = field(default_factory=Work.create)
+    # the bot's overall send budget, when shared with other instances (None: this process's)
+    send_budget: Any = None
 
     def now(self) -> datetime:
         return self.clock()

@@ -21,7 +21,7 @@ from tests.auxil.databases import DatabaseTarget, migrated_database
 from tests.auxil.harness import TOKEN, BotHarness, make_settings
 from tests.auxil.process import dondoc_env, start_dondoc, wait_until
 from tests.auxil.scenario import seed
-from tests.conftest import ADMIN, COORDINATOR, OFFICER
+from tests.conftest import ADMIN, COORDINATOR, OFFICER, STRANGER
 
 FINANCE = FakeUser(900020, "Lê", "Tài Chính")
 NGINX_502 = (
@@ -204,3 +204,85 @@ async def test_sigterm_with_uploads_queued_exits_promptly(
     async with migrated_database(db_target) as db, db.transaction() as session:
         markers = (await session.scalars(select(BotState.key))).all()
     assert not [k for k in markers if k.startswith("parsing:")], markers
+
+
+# -- 14: one user can't slow everyone ------------------------------------------------------------
+COLLEAGUE = FakeUser(900031, "Đồng", "Nghiệp")
+
+
+async def test_a_flood_from_one_chat_leaves_other_officers_answered_promptly(
+    db: Database, clock: FakeClock
+) -> None:
+    """Under Telegram-like limits (one message a second in a chat, 30 a second in all): a
+    stranger's 60 messages and a colleague's 300 commands are answered at their chats' pace,
+    while other officers' reports (one in the colleague's own agency) are confirmed within 2 s
+    each (about 0.1 s on an idle machine) and nothing draws a 429."""
+    emulator = BotApiEmulator(enforce_limits=True)
+    await emulator.start()
+    scenario = await seed(db, OFFICER, FINANCE, COORDINATOR)
+    async with db.transaction() as session:
+        from storage.models import Member
+
+        session.add(
+            Member(
+                telegram_user_id=COLLEAGUE.id,
+                full_name="Đồng Nghiệp",
+                agency_id=scenario.construction.id,  # the same agency as OFFICER
+                role="officer",
+            )
+        )
+    clock.set(at(11))
+    settings = make_settings(emulator, DONDOC_ADMIN_IDS=str(ADMIN.id))
+    bot = BotHarness(emulator, db, BotHarness.make_services(settings, db, clock), clock)
+    await bot.start()
+    took: list[float] = []
+    try:
+        for n in range(60):
+            emulator.send_text(TOKEN, STRANGER, f"xin chào {n}")
+        for _ in range(300):
+            emulator.send_text(TOKEN, COLLEAGUE, "/tasks")
+        await asyncio.sleep(1)
+        for n, (user, ref) in enumerate([(OFFICER, "II.1.a"), (FINANCE, "II.1.c")] * 3):
+            mark = len(emulator.sent)
+            bot.send(user, f"{ref} đang thực hiện {10 * (n + 1)}%")
+            _, seconds = await answered_within(
+                emulator, user.id, lambda m: "Đã ghi nhận" in m.text, 30, mark
+            )
+            took.append(seconds)
+            await asyncio.sleep(0.5)
+        flooded = len(emulator.messages_to(COLLEAGUE.id)) + len(emulator.messages_to(STRANGER.id))
+    finally:
+        await bot.stop()
+        await emulator.stop()
+    assert max(took) < 2.0, took
+    assert emulator.rate_limited == 0
+    assert flooded >= 6  # the flooders are answered too, at their chats' pace
+
+
+async def test_a_backlog_kept_in_the_inbox_survives_a_restart(harness: BotHarness) -> None:
+    """A backlog is written down and confirmed to Telegram (so later updates are fetched at
+    once); stopped before it was handled, it is handled after the restart, each update once."""
+    from sqlalchemy import func
+
+    from storage.models import ProcessedUpdate
+
+    strangers = [FakeUser(920_000 + n, f"Khách {n}") for n in range(60)]
+    harness.emulator.send_delay = 0.2  # answers are slow: a backlog builds up
+    for user in strangers:
+        harness.send(user, "/start")
+    await wait_until(lambda: harness.emulator.pending_updates(TOKEN) == 0, timeout=20)
+    await harness.stop()  # the backlog is confirmed to Telegram, not yet all handled
+    async with harness.db.transaction() as session:
+        kept = await session.scalar(
+            select(func.count())
+            .select_from(ProcessedUpdate)
+            .where(ProcessedUpdate.done.is_(False), ProcessedUpdate.payload.is_not(None))
+        )
+    assert kept
+    harness.emulator.send_delay = 0
+    await harness.start()
+    answered = {u.id for u in strangers}
+    await wait_until(lambda: {m.chat_id for m in harness.emulator.sent} >= answered, timeout=30)
+    await asyncio.sleep(0.5)
+    per_chat = [len(harness.emulator.messages_to(u.id)) for u in strangers]
+    assert set(per_chat) == {1}  # each once
