@@ -29,6 +29,7 @@ from bot.handlers import admin, common, coordinator, groups, imports, officer, o
 from bot.messaging import stale_button
 from bot.pacing import Pacing
 from bot.settings import Settings
+from runtime.budget import send_budget_for
 from runtime.work import Busy, Stopped, Work
 from storage.db import Database
 from storage.errors import is_unavailable
@@ -50,6 +51,7 @@ def make_services(settings: Settings, db: Database, *, clock: Clock = real_clock
         Texts(settings.language),
         clock=clock,
         admin_ids=frozenset(settings.admin_ids),
+        send_budget=send_budget_for(db, settings.send_rate),
     )
 
 

@@ -3,7 +3,7 @@
 Every message sent to a chat waits first for that chat's turn (a private chat: a burst of 3,
 then one a second; a group: one every 3 s, 20 a minute), then (like every other request to a
 chat: an edit, a deletion) for a slot of the bot's overall
-budget (29 a second; `SendBudget`: this process's own, or one shared through the database by
+budget (29 a second; `runtime.budget`: this process's own, or one shared through PostgreSQL by
 every instance of the bot). A flood wait (429) Telegram answers for one chat holds that chat
 only: the others keep their pace. Requests without a chat (getUpdates, answering a button)
 are not paced."""
@@ -17,39 +17,19 @@ import time
 from collections import deque
 from collections.abc import AsyncIterator, Callable, Coroutine
 from datetime import timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 
+from runtime.budget import LocalBudget, SendBudget
+
 log = logging.getLogger("dondoc.pacing")
 
-OVERALL_RATE = 29.0  # a second, for the whole bot (Telegram: about 30)
 CHAT_RATE = 1.0  # a second, in one private chat (Telegram: "avoid more than one a second")
 CHAT_BURST = 3  # short bursts allowed
 GROUP_INTERVAL = 3.0  # seconds between two messages in a group (Telegram: 20 a minute)
 MAX_BUCKETS = 2000  # idle chats forgotten beyond this
-
-
-class SendBudget(Protocol):
-    """The bot's overall budget: `take()` returns once a send may go."""
-
-    async def take(self) -> None: ...
-
-
-class LocalBudget:
-    """Slots spaced evenly at `rate` a second for this process, first come first served."""
-
-    def __init__(self, rate: float = OVERALL_RATE) -> None:
-        self.interval = 1.0 / rate
-        self._next = 0.0
-
-    async def take(self) -> None:
-        now = time.monotonic()
-        slot = max(now, self._next)
-        self._next = slot + self.interval
-        if slot > now:
-            await asyncio.sleep(slot - now)
 
 
 class ChatPace:

@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from periods.calendar import WorkingCalendar
 from periods.store import load_calendar
+from runtime.budget import SendBudget
 from runtime.settings import Settings
 from runtime.work import Work
 from storage.db import Database
@@ -45,8 +46,8 @@ class Services:
     handler_errors: dict[int, str] = field(default_factory=dict)
     # blocking work (documents, exports, charts, letters) on pools of its own
     work: Work = field(default_factory=Work.create)
-    # the bot's overall send budget, when shared with other instances (None: this process's)
-    send_budget: Any = None
+    # the bot's overall send budget (shared by the instances on one PostgreSQL)
+    send_budget: SendBudget | None = None
 
     def now(self) -> datetime:
         return self.clock()

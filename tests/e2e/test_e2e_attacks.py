@@ -286,3 +286,65 @@ async def test_a_backlog_kept_in_the_inbox_survives_a_restart(harness: BotHarnes
     await asyncio.sleep(0.5)
     per_chat = [len(harness.emulator.messages_to(u.id)) for u in strangers]
     assert set(per_chat) == {1}  # each once
+
+
+# -- 16: instances sharing one PostgreSQL share one bot's send budget ----------------------------
+async def test_two_instances_fanning_out_together_stay_within_one_bots_limit(
+    tmp_path: Path,
+) -> None:
+    """Two `dondoc run --webhook` instances on one PostgreSQL, 200 officers due a reminder, the
+    emulator answering like Telegram for a bot allowed 12 messages a second (each instance
+    alone can send faster than that on this machine; at 30 a second, two cannot): together they
+    send within the one bot's budget, so no send draws a 429, and each officer is reminded
+    once."""
+    from collections import Counter
+
+    from tests.auxil.databases import fresh_target
+    from tests.e2e.test_e2e_reminder_faults import OFFICERS, deliveries, midday_zone
+    from tests.e2e.test_e2e_reminder_faults import seed as seed_fanout
+    from tests.e2e.test_e2e_webhook import free_port
+
+    emulator = BotApiEmulator(enforce_limits=True, overall_rate=12)
+    await emulator.start()
+    processes = []
+    try:
+        async with fresh_target("postgresql", tmp_path) as target:
+            zone, today = midday_zone()
+            await seed_fanout(target, today)
+            for n in range(2):
+                port = free_port()
+                env = dondoc_env(
+                    emulator,
+                    target,
+                    DONDOC_TIMEZONE=zone,
+                    DONDOC_WORK_START="00:00",
+                    DONDOC_WORK_END="23:59",
+                    DONDOC_TICK_SECONDS="5",
+                    DONDOC_WEBHOOK_URL=f"http://127.0.0.1:{port}/telegram",
+                    DONDOC_WEBHOOK_LISTEN="127.0.0.1",
+                    DONDOC_WEBHOOK_PORT=str(port),
+                    DONDOC_WEBHOOK_SECRET="s" * 32,
+                    DONDOC_SEND_RATE="11",
+                )
+                folder = tmp_path / f"instance{n}"
+                folder.mkdir()
+                processes.append(await start_dondoc("run", "--webhook", env=env, cwd=folder))
+            officers = {u.id for u in OFFICERS}
+
+            def reminded() -> Counter[int]:
+                return Counter(m.chat_id for m in emulator.sent if m.chat_id in officers)
+
+            await wait_until(lambda: len(reminded()) == len(officers), timeout=120)
+            rows = await deliveries(target)
+            async with migrated_database(target) as db, db.transaction() as session:
+                senders = set(await session.scalars(select(ReminderDelivery.claimed_by).distinct()))
+    finally:
+        for process in processes:
+            process.send_signal(signal.SIGTERM)
+        for process in processes:
+            await asyncio.wait_for(process.wait(), 30)
+        await emulator.stop()
+    assert len(senders) == 2  # both instances sent
+    assert max(reminded().values()) == 1
+    assert {status for _, _, status in rows} == {"sent"}
+    assert emulator.rate_limited == 0
