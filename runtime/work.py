@@ -37,6 +37,11 @@ class Stopped(Exception):
     """The bot is stopping: the job was cancelled before it ran (or while it ran)."""
 
 
+def _retrieve(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled():
+        future.exception()
+
+
 @dataclass
 class _Job:
     user: Hashable
@@ -72,6 +77,8 @@ class Pool:
             functools.partial(function, *args, **kwargs),
             asyncio.get_running_loop().create_future(),
         )
+        # its outcome is read even when its caller went away (cancelled, or stopped first)
+        job.done.add_done_callback(_retrieve)
         queue.append(job)
         self._pump()
         try:
