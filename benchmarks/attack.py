@@ -44,6 +44,7 @@ from benchmarks._common import (
 )
 from benchmarks.replies import reply_text, seed
 from emulator import BotApiEmulator, FakeUser, SentMessage
+from tests.auxil.documents import heavy_pdf
 
 ADMIN_A = FakeUser(7_900_001, "Quản trị", "A")
 ADMIN_B = FakeUser(7_900_002, "Quản trị", "B")
@@ -62,24 +63,6 @@ class ConfirmingEmulator(BotApiEmulator):
         self.answers[sent.chat_id] = self.answers.get(sent.chat_id, 0) + 1
         self.confirmed.setdefault(sent.chat_id, []).append(time.perf_counter())
         await super()._record(message, sent)
-
-
-def heavy_pdf(pages: int = 12) -> bytes:
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_font("Serif", "", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
-    pdf.set_font("Serif", size=7)
-    for page in range(pages):
-        pdf.add_page()
-        for line in range(60):
-            pdf.cell(
-                0, 4,
-                f"{page}.{line} Sở Xây dựng chủ trì, phối hợp các sở, ngành liên quan thực hiện "
-                f"rà soát, điều chỉnh quy hoạch đô thị theo kế hoạch {line}",
-                new_x="LMARGIN", new_y="NEXT",
-            )  # fmt: skip
-    return bytes(pdf.output())
 
 
 async def officers_phase(

@@ -8,7 +8,6 @@ import signal
 import sys
 import time
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
 
 from sqlalchemy import select
@@ -18,6 +17,7 @@ from storage.db import Database
 from storage.models import BotState, ReminderDelivery
 from tests.auxil.clock import FakeClock
 from tests.auxil.databases import DatabaseTarget, migrated_database
+from tests.auxil.documents import heavy_pdf
 from tests.auxil.harness import TOKEN, BotHarness, make_settings
 from tests.auxil.process import dondoc_env, start_dondoc, wait_until
 from tests.auxil.scenario import seed
@@ -74,26 +74,6 @@ II. NHIỆM VỤ, GIẢI PHÁP
 - Phân công thực hiện: Sở Xây dựng chủ trì, phối hợp Sở Tài chính.
 - Thời gian thực hiện: Năm 2026.
 """.encode()
-
-
-@cache
-def heavy_pdf(pages: int = 12) -> bytes:
-    """A text PDF that takes seconds to read (about half a second a page on this machine)."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_font("Serif", "", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
-    pdf.set_font("Serif", size=7)
-    for page in range(pages):
-        pdf.add_page()
-        for line in range(60):
-            pdf.cell(
-                0, 4,
-                f"{page}.{line} Sở Xây dựng chủ trì, phối hợp các sở, ngành liên quan thực hiện "
-                f"rà soát, điều chỉnh quy hoạch đô thị theo kế hoạch {line}",
-                new_x="LMARGIN", new_y="NEXT",
-            )  # fmt: skip
-    return bytes(pdf.output())
 
 
 def threads_in(function: str) -> int:
