@@ -3,7 +3,7 @@
 Every message sent to a chat waits first for that chat's turn (a private chat: a burst of 3,
 then one a second; a group: one every 3 s, 20 a minute), then (like every other request to a
 chat: an edit, a deletion) for a slot of the bot's overall
-budget (29 a second; `runtime.budget`: this process's own, or one shared through PostgreSQL by
+budget (28 a second; `runtime.budget`: this process's own, or one shared through PostgreSQL by
 every instance of the bot). A flood wait (429) Telegram answers for one chat holds that chat
 only: the others keep their pace. Requests without a chat (getUpdates, answering a button)
 are not paced."""

@@ -250,6 +250,8 @@ RECHECK_SECONDS = 0.2
 DRAIN_SECONDS = 30.0
 
 
+# an update in hand longer than this (its lane is busy) goes to the inbox, so the offset moves
+SPILL_AFTER = 1.0
 # how long the member → agency map that orders updates stays fresh
 AGENCIES_FRESH_SECONDS = 60.0
 
@@ -308,9 +310,9 @@ class UpdateFlow:
 
     A backlog (one user's flood: Telegram hands out 100 updates from the offset, so a
     backlog the offset cannot pass would hide everyone else's) is written to the inbox
-    (`processed_updates.payload`, not done) once `2 × limit` updates wait, and confirmed: the
-    offset moves on, later updates are fetched at once, and after a crash the inbox is
-    handled first (`recover`)."""
+    (`processed_updates.payload`, not done) once `2 × limit` updates wait or one has waited
+    SPILL_AFTER, and confirmed: the offset moves on, later updates are fetched at once, and
+    after a crash the inbox is handled first (`recover`)."""
 
     def __init__(
         self,
@@ -327,6 +329,7 @@ class UpdateFlow:
         self.in_hand: set[int] = set()  # dispatched, not finished
         self.spilled: set[int] = set()  # in hand and written to the inbox (confirmed)
         self.raw: dict[int, Any] = {}  # the JSON of each update in hand, for the inbox
+        self.taken_at: dict[int, float] = {}  # when each update in hand was taken
         self.finished: set[int] = set()  # finished, at or above the confirmed offset
         self.next_id: int | None = None  # one past the highest update dispatched
         self.lane_of = Lanes(svc)
@@ -362,6 +365,7 @@ class UpdateFlow:
         self.in_hand.discard(update_id)
         self.spilled.discard(update_id)
         self.raw.pop(update_id, None)
+        self.taken_at.pop(update_id, None)
         self.finished.add(update_id)
         offset = self.offset
         if offset is not None:
@@ -386,6 +390,7 @@ class UpdateFlow:
             return True
         self.in_hand.add(update_id)
         self.raw[update_id] = raw
+        self.taken_at[update_id] = time.monotonic()
         if spilled:
             self.spilled.add(update_id)
         lane = self.lane_of.of(update)
@@ -438,10 +443,19 @@ class UpdateFlow:
         """Enough in hand to keep every slot busy a while: no need to fetch more yet."""
         return len(self.unspilled) >= 2 * self.limit
 
+    @property
+    def held_up(self) -> bool:
+        """A backlog holds the offset: many updates wait, or one waits for long (its lane is
+        busy), while the updates after it pile up in Telegram's window of 100."""
+        if self.busy:
+            return True
+        oldest = min((self.taken_at[i] for i in self.unspilled), default=None)
+        return oldest is not None and time.monotonic() - oldest > SPILL_AFTER
+
     async def spill(self) -> int:
-        """When a backlog waits (`busy`), write what is in hand to the inbox, so the offset
-        confirms it and later updates are fetched: how many were written."""
-        if not self.busy:
+        """When a backlog holds the offset (`held_up`), write what is in hand to the inbox, so
+        the offset confirms it and later updates are fetched: how many were written."""
+        if not self.held_up:
             return 0
         waiting = sorted(self.unspilled)
         now = self.svc.now()

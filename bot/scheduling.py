@@ -28,7 +28,7 @@ def build_dispatcher(bot: Bot, svc: Services) -> Dispatcher:
         # claimed reminders are reported uncertain
         dead_after=timedelta(seconds=max(30, 3 * settings.tick_seconds)),
         # a little under the bot's send rate, so the rate limiter has no queue to build
-        rate=max(1.0, settings.send_rate * 0.96),
+        rate=max(1.0, settings.send_rate * 0.98),
     )
 
 

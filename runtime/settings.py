@@ -62,7 +62,7 @@ class Settings(BaseSettings):
     poll_timeout: int = Field(default=30, ge=0, le=50, alias="DONDOC_POLL_TIMEOUT")
     concurrent_updates: int = Field(default=8, ge=1, le=64, alias="DONDOC_CONCURRENT_UPDATES")
     # messages a second for the whole bot, all instances together (Telegram: about 30)
-    send_rate: float = Field(default=29.0, ge=1, le=1000, alias="DONDOC_SEND_RATE")
+    send_rate: float = Field(default=28.0, ge=1, le=1000, alias="DONDOC_SEND_RATE")
     webhook_url: str = Field(default="", alias="DONDOC_WEBHOOK_URL")
     webhook_listen: str = Field(default="0.0.0.0", alias="DONDOC_WEBHOOK_LISTEN")
     webhook_port: int = Field(default=8443, ge=1, le=65535, alias="DONDOC_WEBHOOK_PORT")
