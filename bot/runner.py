@@ -460,15 +460,12 @@ class UpdateFlow:
         waiting = sorted(self.unspilled)
         now = self.svc.now()
         try:
+            rows = [
+                {"update_id": i, "processed_at": now, "done": False, "payload": self.raw[i]}
+                for i in waiting
+            ]
             async with self.svc.db.transaction() as session:
-                for update_id in waiting:
-                    values = {
-                        "update_id": update_id,
-                        "processed_at": now,
-                        "done": False,
-                        "payload": self.raw[update_id],
-                    }
-                    await insert_ignore(session, ProcessedUpdate, values, ["update_id"])
+                await insert_ignore(session, ProcessedUpdate, rows, ["update_id"])  # one INSERT
         except Exception as exc:  # the database is down: keep them unconfirmed instead
             log.warning("could not write the backlog to the inbox: %s", describe(exc))
             return 0
@@ -570,8 +567,10 @@ async def poll(
             taken = 0
             if updates:
                 await flow.lane_of.refresh()
-            for raw in updates:
+            for n, raw in enumerate(updates, 1):
                 taken += await flow.take(raw)
+                if n % 10 == 0:  # a big batch: let the handlers in hand go on meanwhile
+                    await asyncio.sleep(0)
             await flow.spill()
             if flow.unspilled and (flow.busy or not taken):
                 await flow.wait_for_progress()

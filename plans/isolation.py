@@ -50,6 +50,18 @@ def _worker(conn, data: bytes, filename: str, limits: ReadLimits) -> None:  # pr
         conn.close()
 
 
+def _reader_context() -> multiprocessing.context.BaseContext:
+    """Readers are forked from a server process that imported the readers once (a spawned
+    child would import them, and the caller's main module, each time: a second of CPU at
+    the bot's own priority before it can lower its own); "spawn" where there is none."""
+    try:
+        context = multiprocessing.get_context("forkserver")
+    except ValueError:
+        return multiprocessing.get_context("spawn")
+    context.set_forkserver_preload(["plans.document"])
+    return context
+
+
 def read_plan_isolated(
     data: bytes, filename: str, limits: ReadLimits = DEFAULT_LIMITS
 ) -> PlanDraft:
@@ -60,7 +72,7 @@ def read_plan_isolated(
         raise DocumentError("too_large", limit_mb=limits.max_bytes // 1_000_000)
     if PurePath(filename or "").suffix.lower() in PLAN_FILE_SUFFIXES:
         return read_plan(data, filename, max_bytes=limits.max_bytes)
-    context = multiprocessing.get_context("spawn")
+    context = _reader_context()
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_worker, args=(sender, data, filename, limits), daemon=True)
     process.start()
