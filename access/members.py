@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -13,12 +11,14 @@ from sqlalchemy import BindParameter, Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
-from access import audit
+from access import audit, tokens
+from access.tokens import TOKEN_PATTERN, Issued, TokenState, hash_token
 from domain.status import Role
-from storage.models import Agency, Invite, Member, utcnow
+from storage.models import Agency, AuditEntry, Invite, Member, utcnow
 from storage.upsert import insert_ignore
 
-TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+__all__ = ["TOKEN_PATTERN", "hash_token"]  # kept for callers: the token service's own
+
 DEFAULT_INVITE_LIFETIME = timedelta(days=7)
 _DURATION = re.compile(r"^\s*(\d+)\s*([dhm]|ngay|ngày|gio|giờ|phut|phút)?\s*$", re.IGNORECASE)
 
@@ -39,20 +39,13 @@ class TelegramIdentity:
     username: str | None = None
 
 
-@dataclass(frozen=True)
-class CreatedInvite:
-    token: str
-    invite: Invite
+CreatedInvite = Issued[Invite]  # the token, shown once, and the invite (`row`)
 
 
 @dataclass(frozen=True)
 class BindResult:
     outcome: BindOutcome
     member: Member | None = None
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def parse_duration(text: str) -> timedelta | None:
@@ -78,18 +71,16 @@ async def create_invite(
     now: datetime | None = None,
 ) -> CreatedInvite:
     """A new invite; the token is returned once and only its hash is stored."""
-    now = now or utcnow()
-    token = secrets.token_urlsafe(18)
-    invite = Invite(
-        token_hash=hash_token(token),
+    issued = await tokens.issue(
+        session,
+        Invite,
+        now=now or utcnow(),
+        lifetime=lifetime,
         agency_id=agency.id if agency else None,
         role=role.value,
         created_by_member_id=created_by.id if created_by else None,
-        created_at=now,
-        expires_at=now + lifetime,
     )
-    session.add(invite)
-    await session.flush()
+    invite = issued.row
     audit.record(
         session,
         created_by,
@@ -99,7 +90,7 @@ async def create_invite(
         role=role.value,
         expires_at=invite.expires_at.isoformat(),
     )
-    return CreatedInvite(token, invite)
+    return CreatedInvite(issued.token, invite)
 
 
 async def bind_invite(
@@ -107,17 +98,10 @@ async def bind_invite(
 ) -> BindResult:
     """Bind the Telegram user to the invite's agency and role, once."""
     now = now or utcnow()
-    if not TOKEN_PATTERN.match(token):
-        return BindResult(BindOutcome.INVALID)
-    invite = await session.scalar(
-        select(Invite).where(Invite.token_hash == hash_token(token)).with_for_update(of=Invite)
-    )
-    if invite is None:
-        return BindResult(BindOutcome.INVALID)
-    if invite.used_at is not None:
-        return BindResult(BindOutcome.USED)
-    if invite.expires_at <= now:
-        return BindResult(BindOutcome.EXPIRED)
+    invite = await tokens.find(session, Invite, token, lock=True)
+    found = tokens.state(invite, now)
+    if invite is None or found is not TokenState.LIVE:
+        return BindResult(BindOutcome(found.value))
     member = await member_by_telegram_id(session, who.user_id)
     if member is None:
         member = Member(telegram_user_id=who.user_id, role=invite.role)
@@ -214,7 +198,27 @@ async def ensure_admins(session: AsyncSession, admin_ids: frozenset[int]) -> Non
             )
 
 
-async def revoke(session: AsyncSession, member: Member, by: Member | None) -> None:
-    """Deactivate a member: they see nothing more and get no reminders."""
+async def revoke(
+    session: AsyncSession, member: Member, by: Member | None, now: datetime | None = None
+) -> None:
+    """Deactivate a member: they see nothing more and get no reminders, and no join link lets
+    them back (see `revoked_at`)."""
     member.active = False
-    audit.record(session, by, "member.revoke", member_id=member.id, name=member.full_name)
+    at = (now or utcnow()).isoformat()
+    audit.record(session, by, "member.revoke", member_id=member.id, name=member.full_name, at=at)
+
+
+async def invited_since_revoked(session: AsyncSession, member: Member, invite: Invite) -> bool:
+    """Whether an admin made this invite after the member's last revocation (the audit log
+    says which came first): the one way back in for a revoked member."""
+    entries = await session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.action.in_(("member.revoke", "invite.create")))
+        .order_by(AuditEntry.id.desc())
+    )
+    for entry in entries:  # newest first
+        if entry.action == "invite.create" and entry.details.get("invite_id") == invite.id:
+            return True
+        if entry.action == "member.revoke" and entry.details.get("member_id") == member.id:
+            return False
+    return False

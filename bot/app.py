@@ -15,7 +15,6 @@ from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -28,7 +27,10 @@ from telegram.ext import (
 from bot.context import CONTEXT_TYPES, BotContext, Clock, Services, real_clock
 from bot.handlers import admin, common, coordinator, groups, imports, officer, onboarding, web
 from bot.messaging import stale_button
+from bot.pacing import Pacing
 from bot.settings import Settings
+from runtime.budget import send_budget_for
+from runtime.work import Busy, Stopped, Work
 from storage.db import Database
 from storage.errors import is_unavailable
 from storage.models import BotState
@@ -49,6 +51,7 @@ def make_services(settings: Settings, db: Database, *, clock: Clock = real_clock
         Texts(settings.language),
         clock=clock,
         admin_ids=frozenset(settings.admin_ids),
+        send_budget=send_budget_for(db, settings.send_rate),
     )
 
 
@@ -77,6 +80,8 @@ class Dondoc:
         from bot.runner import start_application
         from bot.scheduling import build_dispatcher
 
+        if self.svc.work.closed:  # started again after a stop: fresh pools
+            self.svc.work = Work.create()
         await start_application(self.application, self.svc)
         await remember_bot_username(self.svc.db, self.application.bot.username)
         self.svc.dispatcher = build_dispatcher(self.application.bot, self.svc)
@@ -115,6 +120,9 @@ class Dondoc:
         The database stays open: whoever opened it closes it."""
         from bot.runner import stop_application
 
+        # first: queued documents and files are cancelled (their users told), readers killed,
+        # so nothing below waits for them
+        await self.svc.work.close()
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
             self.scheduler = None
@@ -159,7 +167,7 @@ def build_application(svc: Services) -> Application:  # type: ignore[type-arg]
         .base_url(settings.api_url)
         .base_file_url(settings.file_url)
         .updater(None)
-        .rate_limiter(paced_rate_limiter())
+        .rate_limiter(Pacing(svc.send_budget))
         .context_types(CONTEXT_TYPES)
         .defaults(
             Defaults(
@@ -174,19 +182,6 @@ def build_application(svc: Services) -> Application:  # type: ignore[type-arg]
     add_handlers(application)
     application.add_error_handler(on_error)
     return application
-
-
-def paced_rate_limiter() -> AIORateLimiter:
-    """Telegram's limits, paced evenly: one message every 1/29 s overall and one every 3 s per
-    group (20/min). The default limiter lets a burst of 30 through and then refills, which
-    reaches ~60/s for a moment and draws 429s that pause the whole bot."""
-    return AIORateLimiter(
-        overall_max_rate=1,
-        overall_time_period=1 / 29,
-        group_max_rate=1,
-        group_time_period=3,
-        max_retries=5,
-    )
 
 
 def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
@@ -252,6 +247,12 @@ async def on_error(update: object, context: BotContext) -> None:
     error = context.error
     update_id = update.update_id if isinstance(update, Update) else None
     unavailable = is_unavailable(error)
+    if isinstance(error, Busy | Stopped):  # a pool's answer, not a failure: say it plainly
+        log.info("update %s: %r", update_id, error)
+        await tell(
+            update, context.texts("work.busy" if isinstance(error, Busy) else "work.stopped")
+        )
+        return
     if update_id is not None and not unavailable and error is not None:
         context.services.handler_errors[update_id] = f"{type(error).__name__}: {error}"
     if unavailable:
@@ -266,14 +267,16 @@ async def on_error(update: object, context: BotContext) -> None:
         return
     else:
         log.error("error while handling update %s", update_id, exc_info=error)
+    await tell(update, context.texts("error.unavailable" if unavailable else "error.generic"))
+
+
+async def tell(update: object, text: str) -> None:
+    """Best effort, in a private chat only: what went wrong with the user's update."""
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     if update.effective_chat.type != "private":
         return
-    texts = context.texts
     try:
-        await update.effective_chat.send_message(
-            texts("error.unavailable" if unavailable else "error.generic")
-        )
+        await update.effective_chat.send_message(text)
     except Exception:  # the error reply is best effort
         log.warning("could not tell the user about the error", exc_info=True)

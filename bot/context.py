@@ -1,57 +1,17 @@
-"""What every handler needs, built once at start: `Services`, reached through the typed
-`BotContext` (`context.services`, `context.texts`) that PTB hands to each handler."""
+"""What every handler needs, built once at start: `Services` (defined in `runtime.services`,
+below `bot/` and `web/`), reached through the typed `BotContext` (`context.services`,
+`context.texts`) that PTB hands to each handler."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
-from bot.settings import Settings
-from periods.calendar import WorkingCalendar
-from periods.store import load_calendar
-from storage.db import Database
+from runtime.services import Clock, Services, real_clock, working_calendar
 from texts import Texts
 
-if TYPE_CHECKING:
-    from reminders.dispatcher import Dispatcher
-
-Clock = Callable[[], datetime]
-
-
-def real_clock() -> datetime:
-    return datetime.now(UTC)
-
-
-@dataclass
-class Services:
-    """Settings, database, texts and clock for the running bot, and the reminder dispatcher once
-    the bot has started (None before, and in commands that send nothing)."""
-
-    settings: Settings
-    db: Database
-    texts: Texts
-    clock: Clock = real_clock
-    admin_ids: frozenset[int] = frozenset()
-    dispatcher: Dispatcher | None = None
-    web_url: str | None = None  # the desktop view's base URL, once its server listens
-    unavailable_updates: set[int] = field(default_factory=set)
-    told_unavailable: set[int] = field(default_factory=set)
-    # update id → the error its handler raised (recorded when the update is confirmed)
-    handler_errors: dict[int, str] = field(default_factory=dict)
-
-    def now(self) -> datetime:
-        return self.clock()
-
-
-async def working_calendar(svc: Services, session: AsyncSession) -> tuple[WorkingCalendar, date]:
-    """The working calendar (with declared days) and today's local date."""
-    calendar = await load_calendar(session, **svc.settings.calendar_settings)
-    return calendar, calendar.local_date(svc.now())
+__all__ = ["BotContext", "Clock", "Services", "real_clock", "working_calendar"]
 
 
 class BotData:

@@ -250,6 +250,8 @@ RECHECK_SECONDS = 0.2
 DRAIN_SECONDS = 30.0
 
 
+# an update in hand longer than this (its lane is busy) goes to the inbox, so the offset moves
+SPILL_AFTER = 1.0
 # how long the member → agency map that orders updates stays fresh
 AGENCIES_FRESH_SECONDS = 60.0
 
@@ -283,6 +285,11 @@ class Lanes:
 
     def of(self, update: Update) -> tuple[str, int]:
         user, chat = update.effective_user, update.effective_chat
+        message = update.message
+        if chat is not None and message is not None and (message.text or "").startswith("/"):
+            # a command records no report: its chat's own lane, so one member's commands
+            # never hold up their agency's replies (nor anyone else's)
+            return ("chat", chat.id)
         if user is not None and (chat is None or chat.type == "private"):
             agency = self.agency_of.get(user.id)
             if agency is not None:
@@ -295,10 +302,17 @@ class Lanes:
 
 
 class UpdateFlow:
-    """Fetched updates handled concurrently (at most `limit` at once), in order within a lane
-    (an agency's members, or a chat), and the offset that confirms exactly those finished:
-    never past the lowest update still in hand, so a crash loses nothing (what was finished
-    above it is skipped on redelivery through the claim in processed_updates)."""
+    """Fetched updates handled concurrently (at most `limit` at once, a lane holding one slot
+    at most), in order within a lane (an agency's members, or a chat), and the offset that
+    confirms exactly those finished: never past the lowest update still in hand, so a crash
+    loses nothing (what was finished above it is skipped on redelivery through the claim in
+    processed_updates).
+
+    A backlog (one user's flood: Telegram hands out 100 updates from the offset, so a
+    backlog the offset cannot pass would hide everyone else's) is written to the inbox
+    (`processed_updates.payload`, not done) once `2 × limit` updates wait or one has waited
+    SPILL_AFTER, and confirmed: the offset moves on, later updates are fetched at once, and
+    after a crash the inbox is handled first (`recover`)."""
 
     def __init__(
         self,
@@ -313,6 +327,9 @@ class UpdateFlow:
         self.limit = limit
         self.slots = asyncio.Semaphore(limit)
         self.in_hand: set[int] = set()  # dispatched, not finished
+        self.spilled: set[int] = set()  # in hand and written to the inbox (confirmed)
+        self.raw: dict[int, Any] = {}  # the JSON of each update in hand, for the inbox
+        self.taken_at: dict[int, float] = {}  # when each update in hand was taken
         self.finished: set[int] = set()  # finished, at or above the confirmed offset
         self.next_id: int | None = None  # one past the highest update dispatched
         self.lane_of = Lanes(svc)
@@ -321,10 +338,16 @@ class UpdateFlow:
         self.changed = asyncio.Event()
 
     @property
+    def unspilled(self) -> set[int]:
+        """In hand and known only to Telegram: the offset cannot pass them."""
+        return self.in_hand - self.spilled
+
+    @property
     def offset(self) -> int | None:
         """getUpdates' offset: confirms every update below it."""
-        if self.in_hand:
-            return min(self.in_hand)
+        waiting = self.unspilled
+        if waiting:
+            return min(waiting)
         return self.next_id
 
     def known(self, update_id: int) -> bool:
@@ -340,14 +363,18 @@ class UpdateFlow:
 
     def _finish(self, update_id: int) -> None:
         self.in_hand.discard(update_id)
+        self.spilled.discard(update_id)
+        self.raw.pop(update_id, None)
+        self.taken_at.pop(update_id, None)
         self.finished.add(update_id)
         offset = self.offset
         if offset is not None:
             self.finished = {i for i in self.finished if i >= offset}
         self.changed.set()
 
-    async def take(self, raw: Any) -> bool:
-        """Start handling one fetched update; False if it was known already."""
+    async def take(self, raw: Any, *, spilled: bool = False) -> bool:
+        """Start handling one fetched update (`spilled`: read back from the inbox); False if
+        it was known already."""
         update_id = update_id_of(raw)
         if update_id is None:
             log.error("getUpdates returned an update without a valid update_id; ignored")
@@ -362,6 +389,10 @@ class UpdateFlow:
             self.finished.add(update_id)
             return True
         self.in_hand.add(update_id)
+        self.raw[update_id] = raw
+        self.taken_at[update_id] = time.monotonic()
+        if spilled:
+            self.spilled.add(update_id)
         lane = self.lane_of.of(update)
         task = asyncio.create_task(self._run(update, self.lanes.get(lane)))
         self.lanes[lane] = task
@@ -410,7 +441,55 @@ class UpdateFlow:
     @property
     def busy(self) -> bool:
         """Enough in hand to keep every slot busy a while: no need to fetch more yet."""
-        return len(self.in_hand) >= 2 * self.limit
+        return len(self.unspilled) >= 2 * self.limit
+
+    @property
+    def held_up(self) -> bool:
+        """A backlog holds the offset: many updates wait, or one waits for long (its lane is
+        busy), while the updates after it pile up in Telegram's window of 100."""
+        if self.busy:
+            return True
+        oldest = min((self.taken_at[i] for i in self.unspilled), default=None)
+        return oldest is not None and time.monotonic() - oldest > SPILL_AFTER
+
+    async def spill(self) -> int:
+        """When a backlog holds the offset (`held_up`), write what is in hand to the inbox, so
+        the offset confirms it and later updates are fetched: how many were written."""
+        if not self.held_up:
+            return 0
+        waiting = sorted(self.unspilled)
+        now = self.svc.now()
+        try:
+            rows = [
+                {"update_id": i, "processed_at": now, "done": False, "payload": self.raw[i]}
+                for i in waiting
+            ]
+            async with self.svc.db.transaction() as session:
+                await insert_ignore(session, ProcessedUpdate, rows, ["update_id"])  # one INSERT
+        except Exception as exc:  # the database is down: keep them unconfirmed instead
+            log.warning("could not write the backlog to the inbox: %s", describe(exc))
+            return 0
+        self.spilled.update(waiting)
+        log.info("backlog: %d updates kept in the inbox and confirmed", len(waiting))
+        return len(waiting)
+
+    async def recover(self) -> int:
+        """Take the inbox's updates (written before a stop or a crash, not done) first."""
+        async with self.svc.db.reading() as session:
+            rows = await session.execute(
+                select(ProcessedUpdate.payload)
+                .where(ProcessedUpdate.done.is_(False), ProcessedUpdate.payload.is_not(None))
+                .order_by(ProcessedUpdate.update_id)
+            )
+            payloads = [row[0] for row in rows.all()]
+        if payloads:
+            await self.lane_of.refresh()
+        taken = 0
+        for raw in payloads:
+            taken += await self.take(raw, spilled=True)
+        if taken:
+            log.info("inbox: %d updates from before the restart taken first", taken)
+        return taken
 
     async def wait_for_progress(self) -> None:
         """While updates are in hand: until one finishes (the offset may move) or a moment;
@@ -452,9 +531,12 @@ async def poll(
     flow = UpdateFlow(application, svc, stop, svc.settings.concurrent_updates)
     backoff = FIRST_BACKOFF
     try:
+        with contextlib.suppress(Exception):  # the database is down: the inbox waits
+            await flow.recover()
         while not stop.is_set():
-            # with updates in hand Telegram answers at once: no long poll then
-            timeout = 0 if flow.in_hand else svc.settings.poll_timeout
+            # with updates in hand that only Telegram knows, it answers at once (they are not
+            # confirmed yet): no long poll then
+            timeout = 0 if flow.unspilled else svc.settings.poll_timeout
             fetch = asyncio.ensure_future(fetch_updates(bot, flow.offset, timeout))
             stopping = asyncio.ensure_future(stop.wait())
             await asyncio.wait({fetch, stopping}, return_when=asyncio.FIRST_COMPLETED)
@@ -485,9 +567,12 @@ async def poll(
             taken = 0
             if updates:
                 await flow.lane_of.refresh()
-            for raw in updates:
+            for n, raw in enumerate(updates, 1):
                 taken += await flow.take(raw)
-            if flow.in_hand and (flow.busy or not taken):
+                if n % 10 == 0:  # a big batch: let the handlers in hand go on meanwhile
+                    await asyncio.sleep(0)
+            await flow.spill()
+            if flow.unspilled and (flow.busy or not taken):
                 await flow.wait_for_progress()
             if on_idle is not None and not updates:
                 await on_idle()

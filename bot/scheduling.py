@@ -27,6 +27,8 @@ def build_dispatcher(bot: Bot, svc: Services) -> Dispatcher:
         # an instance is alive while it ticks; three missed ticks (at least 30 s) and its
         # claimed reminders are reported uncertain
         dead_after=timedelta(seconds=max(30, 3 * settings.tick_seconds)),
+        # a little under the bot's send rate, so the rate limiter has no queue to build
+        rate=max(1.0, settings.send_rate * 0.98),
     )
 
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import httpx
 from telegram import Bot, InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot import keyboards
 from bot.render import MESSAGE_BUDGET, fit_lines, local_date, shorten
@@ -30,6 +30,15 @@ MAX_TASK_BUTTONS = 24
 GONE = ("chat not found", "user is deactivated", "bot was kicked", "have no rights")
 # the request never left: safe to send again
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def answered_with_error(exc: NetworkError) -> bool:
+    """Whether an HTTP answer came back with an error status (5xx, or another status a proxy
+    gave): nothing was delivered. PTB raises NetworkError for such a status, with no cause
+    when the body was Telegram's JSON and with the parsing failure as cause when it was not
+    (an nginx "502 Bad Gateway" page); a timeout or a cut connection has an httpx cause."""
+    cause = exc.__cause__
+    return cause is None or isinstance(cause, TelegramError)
 
 
 def render_reminder(texts: Texts, view: ReminderView) -> tuple[Html, InlineKeyboardMarkup]:
@@ -239,9 +248,8 @@ class TelegramSender:
                 raise Unreachable(exc.message) from exc
             raise Rejected(exc.message) from exc  # the same request would be refused again
         except NetworkError as exc:
-            cause = exc.__cause__
-            if cause is None or isinstance(cause, NOT_SENT):
-                # Telegram answered with an error (5xx), or the request never left
+            if answered_with_error(exc) or isinstance(exc.__cause__, NOT_SENT):
+                # an error status came back (JSON or a proxy's page), or the request never left
                 raise TryLater(str(exc)) from exc
             # timed out or cut off after the request was written: it may have been delivered
             raise Uncertain(f"{type(exc).__name__}: {exc}") from exc

@@ -78,9 +78,15 @@ async def mark_done(
     await upsert(
         session,
         ProcessedUpdate,
-        {"update_id": update_id, "processed_at": now, "done": True, "error": error},
+        {
+            "update_id": update_id,
+            "processed_at": now,
+            "done": True,
+            "error": error,
+            "payload": None,
+        },
         ["update_id"],
-        ["processed_at", "done", "error"],
+        ["processed_at", "done", "error", "payload"],
     )
 
 

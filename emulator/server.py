@@ -94,6 +94,7 @@ class ApiError:
     retry_after: int | None = None
     count: int = 1
     chat_id: int | None = None
+    html: str | None = None  # answer this page instead of JSON (a proxy's "502 Bad Gateway")
 
 
 @dataclass
@@ -124,8 +125,9 @@ class _Bot:
 class BotApiEmulator:
     """One HTTP server; bots are created on first use of their token."""
 
-    def __init__(self, *, enforce_limits: bool = False) -> None:
+    def __init__(self, *, enforce_limits: bool = False, overall_rate: int = 30) -> None:
         self.enforce_limits = enforce_limits
+        self.overall_rate = overall_rate  # sends a second allowed to one bot (Telegram: 30)
         self.bots: dict[str, _Bot] = {}
         self.chats: dict[int, list[dict[str, Any]]] = {}
         self.sent: list[SentMessage] = []
@@ -136,6 +138,7 @@ class BotApiEmulator:
         self.group_chats: set[int] = set()
         self.files: dict[str, _File] = {}
         self.rate_limited = 0
+        self.peak_rate = 0  # the most sends seen in one second (with enforce_limits)
         self.send_delay = 0.0  # seconds each send* call takes, to make fan-outs slow in tests
         self.chat_delays: dict[int, float] = {}  # seconds each send*/edit* to that chat takes
         self.delayed_in_flight = 0  # calls now waiting out a chat delay
@@ -144,6 +147,7 @@ class BotApiEmulator:
         self._sent_event = asyncio.Condition()
         self._recent_sends: deque[float] = deque()
         self._group_sends: dict[int, deque[float]] = {}
+        self._chat_tokens: dict[int, tuple[float, float]] = {}  # chat → (tokens, at)
         self._runner: web.AppRunner | None = None
         self._http: ClientSession | None = None
         self.base_url = ""
@@ -376,13 +380,21 @@ class BotApiEmulator:
         return None
 
     def _rate_limit(self, chat_id: int | None) -> int | None:
-        """Seconds to wait if this send breaks 30 messages/s overall or 20/min in a group."""
+        """Seconds to wait if this send breaks `overall_rate` a second, 20/min in a group, or
+        one a second in a private chat (a burst of 3 allowed, as Telegram does)."""
         now = time.monotonic()
         window = self._recent_sends
         while window and now - window[0] > 1.0:
             window.popleft()
-        if len(window) >= 30:
+        if len(window) >= self.overall_rate:
             return 1
+        if chat_id is not None and chat_id > 0 and chat_id not in self.group_chats:
+            tokens, at = self._chat_tokens.get(chat_id, (3.0, now))
+            tokens = min(3.0, tokens + (now - at))
+            if tokens < 1:
+                self._chat_tokens[chat_id] = (tokens, now)
+                return 1
+            self._chat_tokens[chat_id] = (tokens - 1, now)
         if chat_id is not None and chat_id in self.group_chats:
             group = self._group_sends.setdefault(chat_id, deque())
             while group and now - group[0] > 60.0:
@@ -391,6 +403,7 @@ class BotApiEmulator:
                 return int(60 - (now - group[0])) + 1
             group.append(now)
         window.append(now)
+        self.peak_rate = max(self.peak_rate, len(window))
         return None
 
     # -- HTTP --------------------------------------------------------------------------------
@@ -438,6 +451,8 @@ class BotApiEmulator:
         self.calls.append((method, params))
         fault = self._take_fault(method, params)
         if fault is not None:
+            if fault.html is not None:
+                return web.Response(status=fault.status, text=fault.html, content_type="text/html")
             return _error(fault.status, fault.description, fault.retry_after)
         chat_id = params.get("chat_id")
         if method.startswith("send") and chat_id in self.blocked:

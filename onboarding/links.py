@@ -5,7 +5,6 @@ never moves a member silently: it starts an agency move (see onboarding.moves)."
 from __future__ import annotations
 
 import re
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -13,11 +12,13 @@ from enum import StrEnum
 from sqlalchemy import BindParameter, ColumnElement, and_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from access import audit
-from access.members import TOKEN_PATTERN, TelegramIdentity, bind_invite, hash_token
+from access import audit, tokens
+from access.members import TelegramIdentity, bind_invite, invited_since_revoked
 from access.members import member_by_telegram_id as find_member
-from domain.status import Role
+from access.tokens import Issued, TokenState
+from domain.status import ReportStatus, Role
 from onboarding.tracking import plan_agencies
+from reports.replies import parse_replies
 from storage.models import Agency, AgencyMove, Invite, JoinLink, JoinLinkUse, Member, Plan
 
 DEFAULT_CAPACITY = 2
@@ -34,14 +35,16 @@ class JoinOutcome(StrEnum):
     FULL = "full"
     EXPIRED = "expired"
     REVOKED = "revoked"
+    REVOKED_MEMBER = "revoked_member"  # the member was revoked: refused, the admins are told
     USED = "used"
     INVALID = "invalid"
 
 
 @dataclass(frozen=True)
-class CreatedLink:
-    token: str
-    link: JoinLink
+class CreatedLink(Issued[JoinLink]):
+    @property
+    def link(self) -> JoinLink:
+        return self.row
 
 
 @dataclass(frozen=True)
@@ -65,18 +68,17 @@ async def create_join_link(
     """A new join link for `agency`; the token is returned once, only its hash is stored."""
     if not 1 <= capacity <= MAX_CAPACITY:
         raise ValueError(f"capacity must be 1..{MAX_CAPACITY}")
-    token = secrets.token_urlsafe(18)
-    link = JoinLink(
-        token_hash=hash_token(token),
+    issued = await tokens.issue(
+        session,
+        JoinLink,
+        now=now,
+        lifetime=lifetime,
         agency_id=agency.id,
         capacity=capacity,
         used=0,
         created_by_member_id=created_by.id if created_by else None,
-        created_at=now,
-        expires_at=now + lifetime,
     )
-    session.add(link)
-    await session.flush()
+    link = issued.row
     link.agency = agency
     audit.record(
         session,
@@ -87,7 +89,7 @@ async def create_join_link(
         capacity=capacity,
         expires_at=link.expires_at.isoformat(),
     )
-    return CreatedLink(token, link)
+    return CreatedLink(issued.token, link)
 
 
 async def live_links(session: AsyncSession, agency_id: int, now: datetime) -> list[JoinLink]:
@@ -116,17 +118,10 @@ async def open_token(
     session: AsyncSession, token: str, who: TelegramIdentity, now: datetime
 ) -> JoinResult:
     """What `/start <token>` does: a join link, else a one-person invite, else invalid."""
-    if not TOKEN_PATTERN.match(token):
-        return JoinResult(JoinOutcome.INVALID)
-    digest = hash_token(token)
-    link = await session.scalar(
-        select(JoinLink).where(JoinLink.token_hash == digest).with_for_update(of=JoinLink)
-    )
+    link = await tokens.find(session, JoinLink, token, lock=True)
     if link is not None:
         return await _open_link(session, link, who, now)
-    invite = await session.scalar(
-        select(Invite).where(Invite.token_hash == digest).with_for_update(of=Invite)
-    )
+    invite = await tokens.find(session, Invite, token, lock=True)
     if invite is None:
         return JoinResult(JoinOutcome.INVALID)
     return await _open_invite(session, invite, token, who, now)
@@ -136,11 +131,12 @@ async def _open_link(
     session: AsyncSession, link: JoinLink, who: TelegramIdentity, now: datetime
 ) -> JoinResult:
     agency = link.agency.name
-    if link.revoked_at is not None:
-        return JoinResult(JoinOutcome.REVOKED, agency=agency)
-    if link.expires_at <= now:
-        return JoinResult(JoinOutcome.EXPIRED, agency=agency)
+    found = tokens.state(link, now)
+    if found is not TokenState.LIVE:
+        return JoinResult(JoinOutcome(found.value), agency=agency)
     member = await find_member(session, who.user_id)
+    if member is not None and not member.active:  # revoked: a shared link never readmits
+        return _refuse_revoked(session, member, agency, link_id=link.id)
     if member is not None and member.active:
         if member.role != Role.OFFICER.value:
             return JoinResult(JoinOutcome.STAFF, member, agency)
@@ -201,6 +197,16 @@ async def _open_invite(
     session: AsyncSession, invite: Invite, token: str, who: TelegramIdentity, now: datetime
 ) -> JoinResult:
     member = await find_member(session, who.user_id)
+    live = tokens.state(invite, now) is TokenState.LIVE
+    # only an invite an admin made after the revocation lets a revoked member back
+    if (
+        member is not None
+        and not member.active
+        and live
+        and not await invited_since_revoked(session, member, invite)
+    ):
+        agency = invite.agency.name if invite.agency else None
+        return _refuse_revoked(session, member, agency, invite_id=invite.id)
     moving = (
         member is not None
         and member.active
@@ -219,6 +225,13 @@ async def _open_invite(
     result = await bind_invite(session, token, who, now=now)
     outcome = JoinOutcome(result.outcome.value)
     return JoinResult(outcome, result.member, invite.agency.name if invite.agency else None)
+
+
+def _refuse_revoked(
+    session: AsyncSession, member: Member, agency: str | None, **token: int
+) -> JoinResult:
+    audit.record(session, None, "member.refused_revoked", member_id=member.id, **token)
+    return JoinResult(JoinOutcome.REVOKED_MEMBER, member, agency, from_agency=_agency_name(member))
 
 
 async def _ask_move(
@@ -274,6 +287,39 @@ def parse_profile(text: str) -> tuple[str, str] | None:
     if not any(c.isalpha() for c in position):
         return None
     return name, position
+
+
+def _says_a_status(text: str) -> bool:
+    return any(
+        p.status is not None or (p.reason is not None and p.reason != "no_status")
+        for p in parse_replies(text, [])
+    )
+
+
+def _name_like(name: str) -> bool:
+    """A person's name: two to six words of letters, written with capitals ("Nguyễn Hoàn
+    Thành") or at least not saying a status ("xong", "đã hoàn thành")."""
+    words = name.split()
+    if not 2 <= len(words) <= 6 or not all(w[0].isalpha() for w in words):
+        return False
+    return all(w[0].isupper() for w in words) or not _says_a_status(name)
+
+
+def reads_as_report(text: str) -> bool:
+    """Whether a just-joined officer's message is a report rather than their name and
+    position: it names a task ("II.3.a xong"), or says a status where a name should stand
+    ("Xong, đã nộp báo cáo quý" is not the name "Xong"). "Chưa" alone is not a report."""
+    profile = parse_profile(text)
+    if profile is not None and _name_like(profile[0]):
+        return False
+    for part in parse_replies(text, []):
+        if part.ref_kind == "task":
+            return True
+        if part.status is not None and part.status is not ReportStatus.NOT_STARTED:
+            return True
+        if part.status is None and part.reason not in (None, "no_status"):
+            return True  # "đã hoàn thành, đang chờ": done with work going on
+    return False
 
 
 def waits_for_profile(telegram_user_id: int | BindParameter[int]) -> ColumnElement[bool]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from domain.confusables import unconfuse
 from domain.text import fold, nfc
 
 __all__ = ["AgencyMatcher", "DirectoryEntry", "Match", "folded_key", "folded_words"]
@@ -110,7 +111,7 @@ _LOOKALIKES = str.maketrans({"ð": "đ", "Ð": "Đ", "ƣ": "ư", "Ƣ": "Ư"})
 
 def folded_words(name: str) -> list[str]:
     """Words of the canonical form of an agency name (see `folded_key`)."""
-    text = fold(name.translate(_LOOKALIKES))
+    text = fold(unconfuse(name.translate(_LOOKALIKES)))
     for pattern, expansion in _ABBREVIATIONS:
         text = pattern.sub(expansion, text)
     words = [_I_TO_Y.get(word, word) for word in _NON_WORD.sub(" ", text).split()]

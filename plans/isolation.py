@@ -1,10 +1,15 @@
 """Reading a document in a child process with limits on time and memory, so that a hostile or
-huge file costs one worker at most: the bot's event loop and its other users never wait on it."""
+huge file costs one worker at most: the bot's event loop and its other users never wait on it.
+The child runs at a lower CPU priority than the bot, and how many read at once is the caller's
+to bound (the bot reads on its own pool, `runtime.work`)."""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import threading
+from multiprocessing.process import BaseProcess
 from pathlib import PurePath
 
 from plans.errors import DocumentError
@@ -12,11 +17,15 @@ from plans.limits import DEFAULT_LIMITS, ReadLimits
 from plans.loading import PLAN_FILE_SUFFIXES, named_after_file, read_plan
 from plans.model import PlanDraft
 
-_ONE_AT_A_TIME = threading.BoundedSemaphore(1)  # 2 cores: one parse never starves the bot
+_CHILDREN: set[BaseProcess] = set()  # the readers running now (killed on shutdown)
+_CHILDREN_LOCK = threading.Lock()
+_NICENESS = 10  # a reader gets the CPU only when the bot does not need it
 
 
 def _worker(conn, data: bytes, filename: str, limits: ReadLimits) -> None:  # pragma: no cover
     """Child process: read the document under resource limits and send back the result."""
+    with contextlib.suppress(OSError):
+        os.nice(_NICENESS)
     try:
         import resource
 
@@ -41,6 +50,18 @@ def _worker(conn, data: bytes, filename: str, limits: ReadLimits) -> None:  # pr
         conn.close()
 
 
+def _reader_context() -> multiprocessing.context.BaseContext:
+    """Readers are forked from a server process that imported the readers once (a spawned
+    child would import them, and the caller's main module, each time: a second of CPU at
+    the bot's own priority before it can lower its own); "spawn" where there is none."""
+    try:
+        context = multiprocessing.get_context("forkserver")
+    except ValueError:
+        return multiprocessing.get_context("spawn")
+    context.set_forkserver_preload(["plans.document"])
+    return context
+
+
 def read_plan_isolated(
     data: bytes, filename: str, limits: ReadLimits = DEFAULT_LIMITS
 ) -> PlanDraft:
@@ -51,27 +72,37 @@ def read_plan_isolated(
         raise DocumentError("too_large", limit_mb=limits.max_bytes // 1_000_000)
     if PurePath(filename or "").suffix.lower() in PLAN_FILE_SUFFIXES:
         return read_plan(data, filename, max_bytes=limits.max_bytes)
-    with _ONE_AT_A_TIME:
-        context = multiprocessing.get_context("spawn")
-        receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(
-            target=_worker, args=(sender, data, filename, limits), daemon=True
-        )
-        process.start()
-        sender.close()
+    context = _reader_context()
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_worker, args=(sender, data, filename, limits), daemon=True)
+    process.start()
+    with _CHILDREN_LOCK:
+        _CHILDREN.add(process)
+    sender.close()
+    try:
+        if not receiver.poll(limits.seconds + 5):  # + the child's start-up
+            raise DocumentError("timeout", seconds=int(limits.seconds))
         try:
-            if not receiver.poll(limits.seconds + 5):  # + the child's start-up
-                raise DocumentError("timeout", seconds=int(limits.seconds))
-            try:
-                kind, payload = receiver.recv()
-            except (EOFError, OSError) as exc:  # killed by its memory or CPU limit
-                raise DocumentError("too_much_memory") from exc
-        finally:
-            receiver.close()
-            if process.is_alive():
-                process.kill()
-            process.join(5)
+            kind, payload = receiver.recv()
+        except (EOFError, OSError) as exc:  # killed by its memory or CPU limit, or stopped
+            raise DocumentError("too_much_memory") from exc
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join(5)
+        with _CHILDREN_LOCK:
+            _CHILDREN.discard(process)
     if kind == "ok":
         return named_after_file(PlanDraft.model_validate(payload), filename)
     code, params = payload
     raise DocumentError(code, **params)
+
+
+def stop_all_readers() -> None:
+    """Kill every reader still running (the bot is stopping): their callers return at once."""
+    with _CHILDREN_LOCK:
+        running = list(_CHILDREN)
+    for process in running:
+        if process.is_alive():
+            process.kill()

@@ -375,6 +375,19 @@ class ProcessedUpdate(Base):
     done: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     # why it could not be handled (unreadable, or its handler failed): confirmed and skipped
     error: Mapped[str | None] = mapped_column(String(300))
+    # the raw update, written down before it was confirmed to Telegram and not yet done (the
+    # polling inbox: a backlog beyond a few dozen updates is kept here, see bot/runner.py)
+    payload: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+
+
+class SendBudget(Base):
+    """The bot's send budget shared by every instance on this database: the next free slot, in
+    seconds of the database's clock (see bot/budget.py)."""
+
+    __tablename__ = "send_budget"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    next_at: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
 
 
 class AuditEntry(Base):

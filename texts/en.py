@@ -87,6 +87,8 @@ TEXTS: dict[str, str] = {
     "agency.suggest": "Did you mean: {suggestions}?",
     "agency.none_similar": "Use /agencies to see the list, or ask an admin to add the agency.",
     # -- errors --
+    "work.busy": "You already have several jobs waiting (documents, exports). Wait for them to finish, then send this again.",
+    "work.stopped": "The assistant is stopping to restart, so this request (reading a document, making a file) was not finished. Send it again in a few minutes.",
     "error.generic": "Sorry, something went wrong handling your request. Please try again in a few minutes.",
     "error.unavailable": (
         "The system is temporarily unavailable and has not recorded your message yet. "
@@ -646,6 +648,10 @@ TEXTS: dict[str, str] = {
         "I could not read a name and a position. Please send them like this: "
         "<i>Nguyễn Văn An, Officer of the Planning Division</i>"
     ),
+    "join.profile_after_report": (
+        "You have not sent your name and position yet. When you can, send them in one "
+        "message, e.g. <i>Nguyễn Văn An, Chuyên viên Phòng Kế hoạch</i>"
+    ),
     "join.profile_saved": (
         "Thank you, {name} ({position}). You will get your agency's report reminders. "
         "Type /help for the commands."
@@ -657,6 +663,15 @@ TEXTS: dict[str, str] = {
     "join.full": (
         "The join link of <b>{agency}</b> has admitted all its officers. "
         "Ask an administrator if more people need to join."
+    ),
+    "join.revoked_member": (
+        "Your access to the assistant was revoked, so this link cannot be used. "
+        "To join again, contact an administrator."
+    ),
+    "join.revoked_member_admin": (
+        "⚠️ <b>{name}</b> (tg:{user_id}, formerly of {former}) was revoked but just opened a "
+        "join link of <b>{agency}</b>: refused. To let them back, make a new invite: "
+        "<code>/invite &lt;agency&gt; officer</code>."
     ),
     "join.revoked": "The join link of <b>{agency}</b> was revoked. Please ask for a new one.",
     "move.ask_officer": (
@@ -699,17 +714,23 @@ TEXTS: dict[str, str] = {
     "onboarding.ready_line": "• <b>{agency}</b>",
     "onboarding.officer_line": "   – {name}{position}, joined {joined}",
     "onboarding.usage": (
-        "\nLetter with links and QR codes: <code>/onboarding letter 151 [2] [30d]</code>\n"
-        "One agency's link: <code>/onboarding link Sở Xây dựng [2]</code>\n"
+        "\nLetter with links and QR codes: <code>/onboarding letter 151 [2 chỗ] [30d]</code>\n"
+        "One agency's link: <code>/onboarding link Sở Xây dựng [2 chỗ]</code>\n"
         "Revoke: <code>/onboarding revoke Sở Xây dựng</code>"
     ),
     "onboarding.letter_usage": (
-        "Usage: <code>/onboarding letter &lt;plan&gt; [officers 1-{max}] [lifetime]</code>"
-        ", e.g. <code>/onboarding letter 151 2 30d</code>"
+        "Usage: <code>/onboarding letter &lt;plan&gt; [N chỗ] [lifetime]</code>"
+        " (each link for N officers, 1-{max}), e.g. <code>/onboarding letter 151 2 chỗ 30d</code>"
     ),
     "onboarding.link_usage": (
-        "Usage: <code>/onboarding link &lt;agency&gt; [officers 1-{max}] [lifetime]</code>"
-        ", e.g. <code>/onboarding link Sở Xây dựng 2 30d</code>"
+        "Usage: <code>/onboarding link &lt;agency&gt; [N chỗ] [lifetime]</code>"
+        " (a link for N officers, 1-{max}; write the count with «chỗ» or «seats», as an "
+        "agency's name may end in a number), e.g. "
+        "<code>/onboarding link UBND Phường 12 3 chỗ 30d</code>"
+    ),
+    "onboarding.seats_hint": (
+        "If {count} is the number of officers the link admits, write it with «chỗ» (seats): "
+        "<code>/onboarding link {name} {count} chỗ</code>"
     ),
     "onboarding.revoke_usage": "Usage: <code>/onboarding revoke &lt;agency&gt;</code>",
     "onboarding.no_agencies": "Plan {plan} has no tasks assigned to any agency yet.",
@@ -952,6 +973,7 @@ TEXTS: dict[str, str] = {
     "web.err.not_allowed": "This view is for coordinators and administrators only.",
     "web.err.no_session": "You are not signed in. Type /web in a private chat with the assistant for a sign-in link.",
     "web.err.not_found": "This page or record does not exist.",
+    "web.err.foreign_origin": "This request did not come from the assistant's own pages, so it was refused. Open the page again and press the button again.",
     "web.err.bad_request": "The request is not valid.",
     "web.err.server": "Something went wrong while making the page. Please try again shortly.",
     "web.back": "Back to the plans",

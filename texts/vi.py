@@ -89,6 +89,8 @@ TEXTS: dict[str, str] = {
     "agency.suggest": "Có phải bạn muốn nói: {suggestions}?",
     "agency.none_similar": "Dùng /agencies để xem danh sách, hoặc nhờ quản trị viên thêm đơn vị.",
     # -- errors --
+    "work.busy": "Bạn đang có nhiều việc chờ xử lý (tài liệu, tệp xuất). Hãy đợi các việc đó xong rồi gửi lại.",
+    "work.stopped": "Trợ lý đang dừng để khởi động lại nên chưa làm xong yêu cầu này (đọc tài liệu, tạo tệp). Hãy gửi lại sau ít phút.",
     "error.generic": "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Bạn vui lòng thử lại sau ít phút.",
     "error.unavailable": (
         "Hệ thống tạm thời gián đoạn, chưa ghi nhận được tin nhắn của bạn. "
@@ -636,6 +638,10 @@ TEXTS: dict[str, str] = {
         "Chưa đọc được họ tên và chức vụ. Hãy gửi theo mẫu: "
         "<i>Nguyễn Văn An, Chuyên viên Phòng Kế hoạch</i>"
     ),
+    "join.profile_after_report": (
+        "Bạn vẫn chưa gửi họ tên và chức vụ. Khi tiện, hãy gửi trong một tin nhắn, ví dụ: "
+        "<i>Nguyễn Văn An, Chuyên viên Phòng Kế hoạch</i>"
+    ),
     "join.profile_saved": (
         "Cảm ơn {name} ({position}). Bạn sẽ nhận tin nhắc báo cáo của đơn vị. "
         "Gõ /help để xem các lệnh."
@@ -648,6 +654,15 @@ TEXTS: dict[str, str] = {
     "join.full": (
         "Đường dẫn tham gia của <b>{agency}</b> đã đủ số cán bộ. "
         "Hãy liên hệ quản trị viên nếu cần thêm người."
+    ),
+    "join.revoked_member": (
+        "Quyền dùng trợ lý của bạn đã bị thu hồi, nên đường dẫn này không dùng được. "
+        "Nếu cần tham gia lại, hãy liên hệ quản trị viên."
+    ),
+    "join.revoked_member_admin": (
+        "⚠️ <b>{name}</b> (tg:{user_id}, trước đây ở {former}) đã bị thu hồi quyền nhưng vừa mở "
+        "đường dẫn tham gia của <b>{agency}</b>: đã từ chối. Nếu muốn cho người này trở lại, "
+        "hãy tạo lời mời mới: <code>/invite &lt;đơn vị&gt; officer</code>."
     ),
     "join.revoked": "Đường dẫn tham gia của <b>{agency}</b> đã bị thu hồi. Hãy xin đường dẫn mới.",
     "move.ask_officer": (
@@ -693,17 +708,22 @@ TEXTS: dict[str, str] = {
     "onboarding.ready_line": "• <b>{agency}</b>",
     "onboarding.officer_line": "   – {name}{position}, tham gia {joined}",
     "onboarding.usage": (
-        "\nCông văn kèm đường dẫn, mã QR: <code>/onboarding letter 151 [2] [30d]</code>\n"
-        "Đường dẫn cho một đơn vị: <code>/onboarding link Sở Xây dựng [2]</code>\n"
+        "\nCông văn kèm đường dẫn, mã QR: <code>/onboarding letter 151 [2 chỗ] [30d]</code>\n"
+        "Đường dẫn cho một đơn vị: <code>/onboarding link Sở Xây dựng [2 chỗ]</code>\n"
         "Thu hồi: <code>/onboarding revoke Sở Xây dựng</code>"
     ),
     "onboarding.letter_usage": (
-        "Cách dùng: <code>/onboarding letter &lt;kế hoạch&gt; [số cán bộ 1-{max}] [thời hạn]</code>"
-        ", ví dụ <code>/onboarding letter 151 2 30d</code>"
+        "Cách dùng: <code>/onboarding letter &lt;kế hoạch&gt; [N chỗ] [thời hạn]</code>"
+        " (mỗi đường dẫn cho N cán bộ, 1-{max}), ví dụ <code>/onboarding letter 151 2 chỗ 30d</code>"
     ),
     "onboarding.link_usage": (
-        "Cách dùng: <code>/onboarding link &lt;đơn vị&gt; [số cán bộ 1-{max}] [thời hạn]</code>"
-        ", ví dụ <code>/onboarding link Sở Xây dựng 2 30d</code>"
+        "Cách dùng: <code>/onboarding link &lt;đơn vị&gt; [N chỗ] [thời hạn]</code>"
+        " (đường dẫn cho N cán bộ, 1-{max}; viết số chỗ kèm chữ «chỗ», vì tên đơn vị có thể "
+        "kết thúc bằng số), ví dụ <code>/onboarding link UBND Phường 12 3 chỗ 30d</code>"
+    ),
+    "onboarding.seats_hint": (
+        "Nếu {count} là số cán bộ được dùng đường dẫn, hãy viết kèm chữ «chỗ»: "
+        "<code>/onboarding link {name} {count} chỗ</code>"
     ),
     "onboarding.revoke_usage": "Cách dùng: <code>/onboarding revoke &lt;đơn vị&gt;</code>",
     "onboarding.no_agencies": "Kế hoạch {plan} chưa giao nhiệm vụ cho cơ quan, đơn vị nào.",
@@ -958,6 +978,7 @@ TEXTS: dict[str, str] = {
     "web.err.not_allowed": "Trang này chỉ dành cho cán bộ điều phối và quản trị viên.",
     "web.err.no_session": "Bạn chưa đăng nhập. Gõ /web trong tin nhắn riêng với trợ lý để nhận đường dẫn đăng nhập.",
     "web.err.not_found": "Không tìm thấy trang hoặc dữ liệu này.",
+    "web.err.foreign_origin": "Yêu cầu này không đến từ trang theo dõi của trợ lý nên bị từ chối. Hãy mở lại trang rồi bấm lại.",
     "web.err.bad_request": "Yêu cầu không hợp lệ.",
     "web.err.server": "Có lỗi khi tạo trang. Hãy thử lại sau ít phút.",
     "web.back": "Về danh sách kế hoạch",

@@ -6,19 +6,19 @@ status; an unexpected error gets a plain 500 page, never a stack trace."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from aiohttp import web
 
-from bot.context import Services, working_calendar
 from onboarding.letter import file_stem
 from plans.active import active_plans
 from plans.overview import plans_overview
 from reports.summary import blockers, summarize
+from runtime.services import Services, working_calendar
 from storage.errors import is_unavailable
 from storage.models import Agency, Member, Plan, ReportingPeriod, Task
 from texts import Texts
@@ -102,6 +102,8 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
             raise Refused(400, "web.err.bad_request")
         if "lang" in request.query and request.query["lang"] not in LANGUAGES:
             raise Refused(400, "web.err.bad_request")
+        if request.method not in ("GET", "HEAD") and not from_own_pages(request):
+            raise Refused(403, "web.err.foreign_origin")
         if not request.path.startswith("/web/login/"):
             request[MEMBER] = await signed_in(request)
         response = await handler(request)
@@ -132,6 +134,26 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
             path="/web/",
         )
     return response
+
+
+def from_own_pages(request: web.Request) -> bool:
+    """Whether a POST was sent by the view's own pages (against login CSRF and forced
+    sign-out): the browser's Origin (or, where it sends none, the Referer) must name this
+    view, as the public DONDOC_WEB_BASE_URL or the Host the request was sent to, and the
+    browser must not call it cross-site. Browsers send Origin on every form POST; a request
+    that names no origin at all is refused too."""
+    if request.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
+        return False
+    source = request.headers.get("Origin") or request.headers.get("Referer") or ""
+    parts = urlsplit(source)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return False  # absent, "null" (a sandboxed frame, a file) or unreadable
+    base = urlsplit(svc_of(request).settings.web_base_url or "")
+    if base.netloc:
+        return (parts.scheme, parts.netloc) == (base.scheme, base.netloc) or (
+            parts.netloc == request.host and parts.scheme == base.scheme
+        )
+    return parts.netloc == request.host
 
 
 async def signed_in(request: web.Request) -> Member:
@@ -294,13 +316,14 @@ async def export(request: web.Request) -> web.StreamResponse:
 
     now, lang = svc.now(), language(request)
     stem = file_stem(f"{plan.number} {svc.texts.period(period)}")
+    files, user = svc.work.files, member.telegram_user_id  # the files pool, in this user's turn
     if kind == "xlsx":
-        data = await asyncio.to_thread(write_workbook, [summary], now, lang=lang)
+        data = await files.run(user, write_workbook, [summary], now, lang=lang)
         name = f"{stem}.xlsx"
         mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
         signer = agency.name if agency else (summary.coordinator or "")
-        data = await asyncio.to_thread(write_draft_report, summary, signer, now, lang=lang)
+        data = await files.run(user, write_draft_report, summary, signer, now, lang=lang)
         name = f"bao-cao-{stem}.docx"
         mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     body = data if isinstance(data, bytes) else data.getvalue()

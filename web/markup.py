@@ -7,9 +7,12 @@ from collections.abc import Iterable
 from string import Template
 from urllib.parse import quote
 
+from texts import Html
 
-class Markup(str):
-    """A fragment that is already safe HTML (built from escaped parts)."""
+
+class Markup(Html):
+    """A fragment that is already safe HTML (built from escaped parts). It is the catalogue's
+    `Html` too, so a value escaped here is not escaped again by `Texts`: one escaping layer."""
 
     __slots__ = ()
 

@@ -6,7 +6,7 @@ import logging
 
 from aiohttp import web
 
-from bot.context import Services
+from runtime.services import Services
 from web.app import build_web_app
 
 log = logging.getLogger("dondoc.web")

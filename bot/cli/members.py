@@ -46,7 +46,7 @@ async def cmd_invite(settings: Settings, args: argparse.Namespace) -> None:
                 now=make_services(settings, db).now(),
             )
         username = await bot_username(db, settings, args.bot_username)
-        expires = local_time(created.invite.expires_at, settings.tz)
+        expires = local_time(created.row.expires_at, settings.tz)
         role = texts.plain(f"role.{args.role}")
         print(
             say(texts, "cli.invite.created", agency=lookup.agency.name, role=role, expires=expires)

@@ -121,7 +121,9 @@ async def cmd_export(settings: Settings, args: argparse.Namespace) -> None:
 async def cmd_remind(settings: Settings, args: argparse.Namespace) -> None:
     """One reminder tick by hand, or (--dry-run) who would be reminded now and why."""
     from telegram import Bot
+    from telegram.ext import ExtBot
 
+    from bot.pacing import Pacing
     from bot.scheduling import build_dispatcher
 
     texts = texts_for(settings)
@@ -147,7 +149,13 @@ async def cmd_remind(settings: Settings, args: argparse.Namespace) -> None:
                 print(say(texts, "cli.remind.skipped", count=len(dispatcher.skipped_members)))
             print(say(texts, "cli.remind.due", count=len(rows)))
             return
-        async with Bot(settings.token(), base_url=settings.api_url) as bot:
+        # paced like the running bot, within the budget it shares with it
+        paced = ExtBot(
+            settings.token(),
+            base_url=settings.api_url,
+            rate_limiter=Pacing(svc.send_budget),  # type: ignore[arg-type]
+        )
+        async with paced as bot:
             report = await build_dispatcher(bot, svc).tick()
         print(
             say(

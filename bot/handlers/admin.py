@@ -78,7 +78,7 @@ async def invite(update: Update, context: BotContext, member: Member) -> None:
         "invite.created",
         agency=lookup.agency.name,
         role=texts.plain(f"role.{role.value}"),
-        expires=local_time(created.invite.expires_at, svc.settings.tz),
+        expires=local_time(created.row.expires_at, svc.settings.tz),
         link=link,
     )
     former = lookup.original
@@ -224,7 +224,7 @@ async def revoke_command(update: Update, context: BotContext, member: Member) ->
         else:
             target = await session.scalar(select(Member).where(Member.username == who.lstrip("@")))
         if target is not None:
-            await revoke(session, target, member)
+            await revoke(session, target, member, svc.now())
     if target is None:
         await message.reply_text(texts("revoke.unknown", who=shorten(who, 60)))
         return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import re
 from dataclasses import dataclass
@@ -518,9 +517,10 @@ async def export_command(update: Update, context: BotContext, member: Member) ->
 
     now, lang = svc.now(), svc.settings.language
     agency = member.agency.name if member.agency else (summary.coordinator or "")
-    # building the files takes seconds for big plans: off the event loop
-    workbook = await asyncio.to_thread(write_workbook, [summary], now, lang=lang)
-    draft = await asyncio.to_thread(write_draft_report, summary, agency, now, lang=lang)
+    # building the files takes seconds for big plans: on the files pool, in this user's turn
+    user = member.telegram_user_id
+    workbook = await svc.work.files.run(user, write_workbook, [summary], now, lang=lang)
+    draft = await svc.work.files.run(user, write_draft_report, summary, agency, now, lang=lang)
     stem = file_stem(plan.number, texts.period(period))
     await message.reply_document(
         document=workbook,
@@ -548,7 +548,9 @@ async def chart_command(update: Update, context: BotContext, member: Member) -> 
     plan, period, summary = found
     from reports.chart import draw_chart  # matplotlib is heavy: loaded when first needed
 
-    png = await asyncio.to_thread(draw_chart, summary, lang=svc.settings.language)
+    png = await svc.work.files.run(
+        member.telegram_user_id, draw_chart, summary, lang=svc.settings.language
+    )
     caption = texts("export.caption_chart", plan=plan.number, period=texts.period(period))
     await message.reply_photo(photo=png, caption=caption)  # ≤ 1280 px high: a phone photo
 

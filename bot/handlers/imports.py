@@ -6,7 +6,6 @@ new changes instead of overwriting them."""
 
 from __future__ import annotations
 
-import asyncio
 import secrets
 import uuid
 from dataclasses import replace
@@ -174,7 +173,10 @@ async def import_document(update: Update, context: BotContext, member: Member) -
         telegram_file = await document.get_file()
         data = bytes(await telegram_file.download_as_bytearray())
         limits = replace(DEFAULT_LIMITS, max_bytes=limit * 1_000_000)
-        draft = await asyncio.to_thread(read_plan_isolated, data, name, limits)
+        # on the documents pool, in this admin's turn: waiting there holds no thread
+        draft = await svc.work.documents.run(
+            member.telegram_user_id, read_plan_isolated, data, name, limits
+        )
     except (DocumentError, PlanFileError) as exc:
         await _forget(svc, marker)
         await message.reply_text(document_error_text(texts, exc, limit))

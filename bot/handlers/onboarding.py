@@ -4,7 +4,6 @@ the letter with every agency's join link, revoking links)."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import re
 from datetime import timedelta
@@ -24,6 +23,7 @@ from bot.messaging import clear_buttons, edit, reply_lines
 from bot.render import agency_not_found, local_time
 from bot.updates import known_sender
 from domain.status import Role
+from domain.text import fold
 from onboarding.letter import file_stem, prepare_letter, write_letter, write_link_list
 from onboarding.links import (
     DEFAULT_CAPACITY,
@@ -34,6 +34,7 @@ from onboarding.links import (
     open_token,
     parse_profile,
     pending_profile,
+    reads_as_report,
     revoke_links,
     save_profile,
 )
@@ -42,6 +43,7 @@ from onboarding.tracking import onboarding_status
 from plans.registry import find_agency
 from plans.store import find_plan
 from storage.models import Member
+from texts import Html
 
 MOVE_OFFICER = "mo"  # mo:<move_id>:<y|n>  the officer confirms or declines the move
 MOVE_ADMIN = "ma"  # ma:<move_id>:<y|n>     an admin approves or refuses it
@@ -57,6 +59,7 @@ async def start_with_token(update: Update, context: BotContext, token: str) -> N
         return
     async with svc.db.transaction() as session:
         result = await open_token(session, token, who, svc.now())
+        told = await admins(session) if result.outcome is JoinOutcome.REVOKED_MEMBER else []
     member = result.member
     if result.outcome in (JoinOutcome.JOINED, JoinOutcome.BOUND) and member is not None:
         await refresh_member_commands(context.bot, texts, member)
@@ -81,6 +84,17 @@ async def start_with_token(update: Update, context: BotContext, token: str) -> N
         )
     elif result.outcome in (JoinOutcome.USED, JoinOutcome.EXPIRED, JoinOutcome.INVALID):
         await message.reply_text(texts(f"start.{result.outcome.value}"))
+    elif result.outcome is JoinOutcome.REVOKED_MEMBER and member is not None:
+        await message.reply_text(texts("join.revoked_member"))
+        notice = texts(
+            "join.revoked_member_admin",
+            name=member.full_name or who.full_name,
+            user_id=who.user_id,
+            agency=result.agency or "—",
+            former=result.from_agency or "—",
+        )
+        for admin in told:
+            await _tell(context, admin.telegram_user_id, notice)
     else:
         await message.reply_text(texts(f"join.{result.outcome.value}", agency=result.agency or ""))
 
@@ -104,6 +118,12 @@ async def on_profile_text(update: Update, context: BotContext) -> None:
             waiting = await pending_profile(session, who.user_id) is not None
     if not waiting:
         return
+    if reads_as_report(message.text):  # a report first: recorded like any, the name after
+        from bot.handlers.officer import on_text
+
+        await on_text(update, context)
+        await message.reply_text(texts("join.profile_after_report"))
+        raise ApplicationHandlerStop
     async with svc.db.transaction() as session:
         use = await pending_profile(session, who.user_id)
         if use is None:
@@ -188,8 +208,8 @@ async def _tell(context: BotContext, chat_id: int, text: str, markup: object = N
 # -- /onboarding -------------------------------------------------------------------------------
 @requires(Role.ADMIN)
 async def onboarding_command(update: Update, context: BotContext, member: Member) -> None:
-    """/onboarding [plan] · /onboarding letter <plan> [N] [30d] · /onboarding link <agency> [N]
-    · /onboarding revoke <agency>."""
+    """/onboarding [plan] · /onboarding letter <plan> [N chỗ] [30d] · /onboarding link <agency>
+    [N chỗ] [30d] · /onboarding revoke <agency>."""
     args = list(context.args or [])
     action = args[0].lower() if args else ""
     if action in ("letter", "congvan", "công-văn"):
@@ -202,22 +222,71 @@ async def onboarding_command(update: Update, context: BotContext, member: Member
         await _status(update, context, args)
 
 
-def _capacity_and_lifetime(args: list[str]) -> tuple[list[str], int, timedelta] | None:
-    """Trailing "[N] [30d]" of an /onboarding command; None when one is unreadable."""
-    capacity, lifetime = DEFAULT_CAPACITY, DEFAULT_LINK_LIFETIME
-    rest = list(args)
-    while len(rest) > 1 and re.fullmatch(r"\d+(?:[dhm]|ngay|ngày)?", rest[-1], re.IGNORECASE):
-        word = rest.pop()
-        if word.isdigit():
-            capacity = int(word)
-            if not 1 <= capacity <= MAX_CAPACITY:
+# how a seat count and a lifetime are written after an agency or a plan: "3 chỗ", "chỗ=3",
+# "3 cán bộ"; "30d", "30 ngày", "12h". A bare number is never a count: it may end a name
+# ("UBND Phường 12").
+_SEAT_WORDS = {"cho", "nguoi", "seat", "seats", "officer", "officers"}
+_SEAT_PAIRS = {("can", "bo")}
+_SEAT_OPTION = re.compile(r"(?:cho|seats?)=(\d+)")
+_SEAT_GLUED = re.compile(r"(\d+)(?:cho|nguoi)")
+_LIFE_WORDS = {"d": "d", "ngay": "d", "day": "d", "days": "d", "h": "h", "gio": "h", "m": "m"}
+_LIFE_GLUED = re.compile(r"\d+(?:d|h|m|ngay|gio)")
+
+
+def _link_options(args: list[str]) -> tuple[list[str], int | None, timedelta | None] | None:
+    """Strip the trailing seat count and lifetime, each said with its word, in any order:
+    (the words before them, seats or None, lifetime or None); None when one is unreadable
+    or out of bounds."""
+    words = list(args)
+    capacity: int | None = None
+    lifetime: timedelta | None = None
+    while words:
+        last = fold(words[-1])
+        before = fold(words[-2]) if len(words) > 1 else ""
+        if (
+            found := _SEAT_OPTION.fullmatch(last) or _SEAT_GLUED.fullmatch(last)
+        ) and capacity is None:
+            capacity, taken = int(found.group(1)), 1
+        elif before.isdigit() and last in _SEAT_WORDS and capacity is None:
+            capacity, taken = int(before), 2
+        elif (
+            len(words) > 2
+            and fold(words[-3]).isdigit()
+            and (before, last) in _SEAT_PAIRS
+            and capacity is None
+        ):
+            capacity, taken = int(fold(words[-3])), 3
+        elif _LIFE_GLUED.fullmatch(last) and lifetime is None:
+            lifetime, taken = parse_duration(last), 1
+            if lifetime is None:
+                return None
+        elif before.isdigit() and last in _LIFE_WORDS and lifetime is None:
+            lifetime, taken = parse_duration(before + _LIFE_WORDS[last]), 2
+            if lifetime is None:
                 return None
         else:
-            parsed = parse_duration(word)
-            if parsed is None:
-                return None
-            lifetime = parsed
-    return rest, capacity, lifetime
+            break
+        del words[-taken:]
+    if capacity is not None and not 1 <= capacity <= MAX_CAPACITY:
+        return None
+    return words, capacity, lifetime
+
+
+def _capacity_and_lifetime(
+    args: list[str], *, bare_count: bool = False
+) -> tuple[list[str], int, timedelta] | None:
+    """Trailing "[N chỗ] [30d]" of an /onboarding command, with the defaults; None when one is
+    unreadable. `bare_count`: a plan's letter also takes the older "151 2" (a plan's number is
+    one word, so a number after it can only be a count)."""
+    parsed = _link_options(args)
+    if parsed is None:
+        return None
+    words, capacity, lifetime = parsed
+    if bare_count and capacity is None and len(words) > 1 and words[-1].isdigit():
+        capacity = int(words.pop())
+        if not 1 <= capacity <= MAX_CAPACITY:
+            return None
+    return words, capacity or DEFAULT_CAPACITY, lifetime or DEFAULT_LINK_LIFETIME
 
 
 async def _status(update: Update, context: BotContext, args: list[str]) -> None:
@@ -272,7 +341,7 @@ async def _letter(update: Update, context: BotContext, member: Member, args: lis
     svc, texts = context.services, context.texts
     message = update.effective_message
     assert message is not None
-    parsed = _capacity_and_lifetime(args)
+    parsed = _capacity_and_lifetime(args, bare_count=True)
     if parsed is None or not parsed[0]:
         await message.reply_text(texts("onboarding.letter_usage", max=MAX_CAPACITY))
         return
@@ -302,8 +371,9 @@ async def _letter(update: Update, context: BotContext, member: Member, args: lis
         await message.reply_text(texts("onboarding.no_agencies", plan=info.plan_number))
         return
     lang, tz, now = svc.settings.language, svc.settings.tz, svc.now()
-    letter = await asyncio.to_thread(write_letter, entries, info, now, tz, lang)
-    listing = await asyncio.to_thread(write_link_list, entries, info, tz, lang)
+    user = member.telegram_user_id  # on the files pool, in this admin's turn
+    letter = await svc.work.files.run(user, write_letter, entries, info, now, tz, lang)
+    listing = await svc.work.files.run(user, write_link_list, entries, info, tz, lang)
     stem = file_stem(info.plan_number)
     await message.reply_document(
         document=letter,
@@ -347,7 +417,11 @@ async def _agency_link(
                 lifetime=lifetime,
             )
     if lookup.agency is None:
-        await message.reply_text(agency_not_found(texts, name, lookup.suggestions))
+        answer = agency_not_found(texts, name, lookup.suggestions)
+        if len(words) > 1 and words[-1].isdigit():  # "Sở Tài chính 3": maybe meant 3 seats
+            hint = texts("onboarding.seats_hint", name=" ".join(words[:-1]), count=words[-1])
+            answer = Html(f"{answer}\n{hint}")
+        await message.reply_text(answer)
         return
     await message.reply_text(
         texts(

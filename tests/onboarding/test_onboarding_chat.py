@@ -84,7 +84,7 @@ async def test_moving_to_another_agency_asks_the_officer_and_an_admin(
 ) -> None:
     await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
     await harness.ask(ADMIN, "/start")  # the admin has a chat with the bot
-    reply = await harness.ask(ADMIN, "/onboarding link Sở Tài chính 1")
+    reply = await harness.ask(ADMIN, "/onboarding link Sở Tài chính 1 chỗ")
     token = reply.text.split("start=")[1].split()[0]
 
     asked = await harness.ask(OFFICER, f"/start {token}")
@@ -136,9 +136,9 @@ async def test_no_transaction_is_open_while_onboarding_answers_are_slow(
         await harness.ask(ADMIN, "/onboarding")
         await harness.ask(ADMIN, "/onboarding 999")  # unknown plan
         await harness.ask(ADMIN, "/onboarding letter 999")
-        await harness.ask(ADMIN, "/onboarding link Sở Không Có 2")  # unknown agency
+        await harness.ask(ADMIN, "/onboarding link Sở Không Có 2 chỗ")  # unknown agency
         await harness.ask(ADMIN, "/onboarding revoke Sở Không Có")
-        link = await harness.ask(ADMIN, "/onboarding link Sở Tài chính 1")
+        link = await harness.ask(ADMIN, "/onboarding link Sở Tài chính 1 chỗ")
         token = link.text.split("start=")[1].split()[0]
         await harness.ask(NEWCOMER, f"/start {token}")
         await harness.ask(NEWCOMER, "chưa rõ")  # not a name and position
@@ -158,3 +158,139 @@ async def test_no_transaction_is_open_while_onboarding_answers_are_slow(
         harness.emulator.chat_delays.clear()
     assert seen, "no slowed-down call was observed"
     assert max(seen) == 0
+
+
+# -- round 3 (issue 24: 8) -----------------------------------------------------------------------
+async def test_agencies_whose_names_end_in_a_number_get_their_link(harness: BotHarness) -> None:
+    """The seat count is said with its word ("3 chỗ", "chỗ=3"): a number at the end of the
+    name is the name's ("UBND Phường 12"), never a seat count."""
+    from datetime import timedelta
+
+    from plans.registry import add_agency
+    from storage.models import JoinLink
+
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    async with harness.db.transaction() as session:
+        await add_agency(session, "UBND Phường 12")
+        await add_agency(session, "UBND Phường 1")
+
+    async def link(command: str) -> tuple[str, int, timedelta]:
+        reply = await harness.ask(ADMIN, command)
+        assert "start=" in reply.text, reply.text
+        async with harness.db.transaction() as session:
+            row = await session.scalar(select(JoinLink).order_by(JoinLink.id.desc()).limit(1))
+            assert row is not None
+            await session.refresh(row, ["agency"])
+            return row.agency.name, row.capacity, row.expires_at - row.created_at
+
+    assert await link("/onboarding link UBND Phường 12") == ("UBND Phường 12", 2, timedelta(30))
+    assert await link("/onboarding link UBND Phường 12 3 chỗ") == (
+        "UBND Phường 12",
+        3,
+        timedelta(30),
+    )
+    assert await link("/onboarding link UBND Phường 12 chỗ=3 7 ngày") == (
+        "UBND Phường 12",
+        3,
+        timedelta(7),
+    )
+    assert await link("/onboarding link UBND Phường 1 5 cán bộ 30d") == (
+        "UBND Phường 1",
+        5,
+        timedelta(30),
+    )
+    # a bare number after a name that does not end in one: not taken as seats, and said how
+    reply = await harness.ask(ADMIN, "/onboarding link Sở Tài chính 3")
+    assert "start=" not in reply.text
+    assert "3 chỗ" in reply.text
+    usage = await harness.ask(ADMIN, "/onboarding link")
+    assert "chỗ" in usage.text
+    too_many = await harness.ask(ADMIN, "/onboarding link UBND Phường 12 99 chỗ")
+    assert "start=" not in too_many.text and "chỗ" in too_many.text
+
+
+# -- round 3 (issue 24: 4) -----------------------------------------------------------------------
+async def test_a_revoked_member_cannot_walk_back_in_through_any_link(harness: BotHarness) -> None:
+    """Revoke ends every way in: a revoked officer opening a live join link (of their own agency
+    or of another) is refused, no seat is taken and an admin is told; an invite made before the
+    revocation is refused too; only an invite an admin makes afterwards lets them back."""
+    from storage.models import JoinLink
+
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    await harness.ask(ADMIN, "/start")
+    own = await harness.ask(ADMIN, "/onboarding link Sở Xây dựng 2 chỗ")
+    other = await harness.ask(ADMIN, "/onboarding link Sở Tài chính 2 chỗ")
+    early = await harness.ask(ADMIN, "/invite Sở Tài chính officer")
+    assert "thu hồi" in (await harness.ask(ADMIN, f"/revoke {OFFICER.id}")).text
+
+    def token_of(message: object) -> str:
+        return str(getattr(message, "text", "")).split("start=")[1].split()[0]
+
+    for link in (own, other, early):
+        mark = len(harness.emulator.sent)
+        refused = await harness.ask(OFFICER, f"/start {token_of(link)}")
+        assert "thu hồi" in refused.text and "quản trị" in refused.text, refused.text
+        told = await harness.emulator.wait_for(
+            lambda m: m.chat_id == ADMIN.id and "Nguyễn Văn An" in m.text, after=mark
+        )
+        assert "thu hồi" in told.text and "từ chối" in told.text
+    async with harness.db.transaction() as session:
+        member = await session.scalar(select(Member).where(Member.telegram_user_id == OFFICER.id))
+        assert member is not None and not member.active
+        assert member.agency_id == (await session.get(Member, member.id)).agency_id  # type: ignore[union-attr]
+        seats = (await session.scalars(select(JoinLink.used))).all()
+    assert list(seats) == [0, 0]
+    assert "kích hoạt" in (await harness.ask(OFFICER, "/help")).text  # still nobody
+    # an admin who wants them back says so with a new invite
+    later = await harness.ask(ADMIN, "/invite Sở Tài chính officer")
+    back = await harness.ask(OFFICER, f"/start {token_of(later)}")
+    assert "Sở Tài chính" in back.text and "thu hồi" not in back.text
+
+
+# -- round 3 (issue 24: 5) -----------------------------------------------------------------------
+async def test_reports_typed_before_the_profile_step_are_recorded(harness: BotHarness) -> None:
+    """Right after joining, a report is recognised as one and recorded (the name is asked
+    afterwards); "Xong, đã nộp báo cáo quý" is a report, never the name "Xong"."""
+    from datetime import UTC, datetime
+
+    from storage.models import JoinLinkUse, Report, Task
+
+    await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
+    harness.clock.set(datetime(2026, 12, 11, 2, 0, tzinfo=UTC))  # in Q4, before the deadline
+    await harness.ask(ADMIN, "/start")
+    link = await harness.ask(ADMIN, "/onboarding link Sở Xây dựng 2 chỗ")
+    token = link.text.split("start=")[1].split()[0]
+    joined = await harness.ask(NEWCOMER, f"/start {token}")
+    assert "họ tên và chức vụ" in joined.text
+
+    mark = len(harness.emulator.sent)
+    harness.send(NEWCOMER, "II.1.a xong")
+    confirmed = await harness.emulator.wait_for(
+        lambda m: m.chat_id == NEWCOMER.id and "Đã ghi nhận" in m.text, after=mark
+    )
+    assert "II.1.a" in confirmed.text
+    asked = await harness.emulator.wait_for(
+        lambda m: m.chat_id == NEWCOMER.id and "họ tên và chức vụ" in m.text, after=mark
+    )
+    assert asked.message_id > confirmed.message_id  # the name is asked after the report
+
+    mark = len(harness.emulator.sent)
+    harness.send(NEWCOMER, "Xong, đã nộp báo cáo quý")
+    which = await harness.emulator.wait_for(
+        lambda m: m.chat_id == NEWCOMER.id and bool(m.buttons()), after=mark
+    )
+    pick = next(data for text, data in which.buttons() if "II.2.a" in text)
+    await harness.idle()
+    assert not any("Cảm ơn" in m.text for m in harness.emulator.messages_to(NEWCOMER.id))
+    await harness.press(NEWCOMER, which, pick)
+    saved = await harness.ask(NEWCOMER, "Phạm Văn Mới, Chuyên viên Phòng Quy hoạch")
+    assert "Phạm Văn Mới" in saved.text
+
+    async with harness.db.transaction() as session:
+        use = await session.scalar(select(JoinLinkUse))
+        assert use is not None and use.declared_name == "Phạm Văn Mới"
+        rows = await session.execute(
+            select(Task.ref, Report.status).join(Task, Task.id == Report.task_id)
+        )
+        recorded = dict(rows.all())
+    assert recorded == {"II.1.a": "done", "II.2.a": "done"}

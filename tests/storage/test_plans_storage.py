@@ -175,3 +175,29 @@ async def test_reviewed_example_yaml_imports(db: Database) -> None:
     async with db.transaction() as session:
         result = await save_plan(session, draft)
     assert result.added == len(draft.tasks)
+
+
+async def test_a_look_alike_name_cannot_create_a_second_agency(db: Database) -> None:
+    """Round 3 (issue 24: 9): a name that prints like an existing agency's (a Cyrillic letter,
+    fullwidth digits) is that agency: adding it is refused, a plan naming it is assigned to it."""
+    from plans.model import PlanInfo, TaskDraft
+    from plans.registry import AgencyConflict
+
+    async with db.transaction() as session:
+        finance = await add_agency(session, "Sở Tài chính")
+        ward = await add_agency(session, "UBND Phường 12")
+    for look_alike in ("Sở Тài chính", "Ѕở Tài chính", "UBND Phường １２", "UBND Phường 1\u200b2"):
+        with pytest.raises(AgencyConflict):
+            async with db.transaction() as session:
+                await add_agency(session, look_alike)
+    draft = PlanDraft(
+        plan=PlanInfo(number="5/KH-TEST"),
+        tasks=[TaskDraft(ref="1", title="Nhiệm vụ", lead=["Sở Таі chính", "UBND Phường １２"])],
+    )
+    async with db.transaction() as session:
+        saved = await save_plan(session, draft, create_missing=True)
+        assert saved.new_agencies == []
+        assert (await find_agency(session, "Sở Тài chính")).agency.id == finance.id  # type: ignore[union-attr]
+        assert (await find_agency(session, "UBND Phường １２")).agency.id == ward.id  # type: ignore[union-attr]
+        count = await session.scalar(select(func.count()).select_from(Agency))
+    assert count == 2

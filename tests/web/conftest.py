@@ -50,10 +50,24 @@ class WebWorld:
             token, _login = await create_login(session, member, self.clock())
         return token
 
+    @property
+    def origin(self) -> str:
+        """The view's own origin, as a browser on its pages sends it."""
+        return str(self.client.make_url("/")).rstrip("/")
+
+    @property
+    def same_origin(self) -> dict[str, str]:
+        return {"Origin": self.origin}
+
     async def sign_in(self, member_id: int) -> str:
         """Sign in through a fresh link; returns the session cookie's value."""
-        token = await self.login_token(member_id)
-        response = await self.client.post(f"/web/login/{token}", allow_redirects=False)
+        return await self.sign_in_with(await self.login_token(member_id))
+
+    async def sign_in_with(self, token: str) -> str:
+        """Press the sign-in page's button; returns the session cookie's value."""
+        response = await self.client.post(
+            f"/web/login/{token}", headers=self.same_origin, allow_redirects=False
+        )
         assert response.status == 303, await response.text()
         cookie = response.cookies["dondoc_session"]
         return cookie.value

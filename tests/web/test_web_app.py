@@ -31,9 +31,9 @@ PAGES = [
 ]
 
 
-async def ids(world: WebWorld) -> dict[str, int]:
+async def ids(world: WebWorld, ref: str = "II.2.a") -> dict[str, int]:
     async with world.db.transaction() as session:
-        task = await session.scalar(select(Task).where(Task.ref == "II.2.a"))
+        task = await session.scalar(select(Task).where(Task.ref == ref))
         assert task is not None
         return {
             "plan": world.scenario.plan.id,
@@ -52,7 +52,9 @@ async def test_sign_in_link_works_once_and_opens_a_session(world: WebWorld) -> N
     form = await world.client.get(f"/web/login/{token}")
     assert form.status == 200
     assert "Trần Thị Bình" in await form.text() and 'method="post"' in await form.text()
-    response = await world.client.post(f"/web/login/{token}", allow_redirects=False)
+    response = await world.client.post(
+        f"/web/login/{token}", headers=world.same_origin, allow_redirects=False
+    )
     assert response.status == 303 and response.headers["Location"] == "/web/"
     header = response.headers["Set-Cookie"]
     assert "HttpOnly" in header and "SameSite=Lax" in header and "Max-Age=" in header
@@ -62,7 +64,9 @@ async def test_sign_in_link_works_once_and_opens_a_session(world: WebWorld) -> N
         stored = list(await session.scalars(select(WebSession.token_hash)))
         assert cookie not in stored and len(stored) == 1
         assert token not in list(await session.scalars(select(WebLogin.token_hash)))
-    again = await world.client.post(f"/web/login/{token}", allow_redirects=False)
+    again = await world.client.post(
+        f"/web/login/{token}", headers=world.same_origin, allow_redirects=False
+    )
     assert again.status == 410 and "đã được dùng" in await again.text()
     plain_refusal(await again.text())
     page = await world.get("/web/", cookie)
@@ -92,7 +96,9 @@ async def test_forged_expired_and_officer_links_are_refused(world: WebWorld) -> 
         assert "<script>alert" not in await response.text()
     token = await world.login_token(world.scenario.coordinator.id)
     world.clock.advance(minutes=11)
-    expired = await world.client.post(f"/web/login/{token}", allow_redirects=False)
+    expired = await world.client.post(
+        f"/web/login/{token}", headers=world.same_origin, allow_redirects=False
+    )
     assert expired.status == 410 and "hết hạn" in await expired.text()
 
     async with world.db.transaction() as session:
@@ -106,7 +112,9 @@ async def test_forged_expired_and_officer_links_are_refused(world: WebWorld) -> 
         await session.execute(
             update(Member).where(Member.id == world.scenario.coordinator.id).values(role="officer")
         )
-    refused = await world.client.post(f"/web/login/{token}", allow_redirects=False)
+    refused = await world.client.post(
+        f"/web/login/{token}", headers=world.same_origin, allow_redirects=False
+    )
     assert refused.status == 403 and "cán bộ điều phối" in await refused.text()
     assert "dondoc_session" not in refused.cookies
 
@@ -133,7 +141,9 @@ async def test_sessions_expire_and_sign_out_ends_them(world: WebWorld) -> None:
     assert (await world.get("/web/", cookie)).status == 410
     cookie = await world.sign_in(world.scenario.coordinator.id)
     world.client.session.cookie_jar.clear()
-    out = await world.client.post("/web/logout", cookies={"dondoc_session": cookie})
+    out = await world.client.post(
+        "/web/logout", headers=world.same_origin, cookies={"dondoc_session": cookie}
+    )
     assert out.status == 200 and "đăng xuất" in (await out.text()).lower()
     assert (await world.get("/web/", cookie)).status == 403
 
@@ -261,3 +271,69 @@ async def test_english_on_request_and_remembered(world: WebWorld) -> None:
     assert "Blockers and requests" in await remembered.text()
     vietnamese = await world.get("/web/", cookie)
     assert "Các kế hoạch đang theo dõi" in await vietnamese.text()
+
+
+# -- round 3 (issue 24: 10, 11) -----------------------------------------------------------------
+async def test_every_value_is_escaped_once(world: WebWorld) -> None:
+    """One escaping layer: "A & B" shows as "A & B" (in the HTML, "A &amp; B"), never as
+    "A &amp;amp; B", wherever a value stands: in a template of the catalogue or in markup."""
+    async with world.db.transaction() as session:
+        await session.execute(
+            update(Member)
+            .where(Member.id == world.scenario.coordinator.id)
+            .values(full_name="A & B <i>")
+        )
+        await session.execute(
+            update(Plan).where(Plan.id == world.scenario.plan.id).values(number="151/KH&UBND")
+        )
+        await session.execute(update(Task).where(Task.ref == "II.2.a").values(ref="II.2.a&b"))
+    token = await world.login_token(world.scenario.coordinator.id)
+    form = await (await world.client.get(f"/web/login/{token}")).text()
+    assert "<b>A &amp; B &lt;i&gt;</b>" in form
+    cookie = await world.sign_in(world.scenario.coordinator.id)
+    found = await ids(world, ref="II.2.a&b")
+    for path in PAGES[:5]:
+        body = await (await world.get(path.format(**found), cookie)).text()
+        assert "&amp;amp;" not in body and "&amp;lt;" not in body and "&amp;gt;" not in body, path
+        assert "A &amp; B &lt;i&gt;" in body, path  # the signed-in coordinator, in the header
+    task = await (await world.get(f"/web/tasks/{found['task']}", cookie)).text()
+    assert "Nhiệm vụ II.2.a&amp;b" in task and "Thuộc kế hoạch 151/KH&amp;UBND" in task
+
+
+async def test_every_post_from_another_site_is_refused(world: WebWorld) -> None:
+    """Login CSRF and forced sign-out: a POST must come from the view's own pages (Origin, or
+    Referer when a browser sends no Origin); from another site, or from nowhere, it is refused
+    and nothing happens."""
+    token = await world.login_token(world.scenario.coordinator.id)
+    foreign = [
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},
+        {"Referer": "https://evil.example/page"},
+        {"Origin": world.origin, "Sec-Fetch-Site": "cross-site"},
+        {},
+    ]
+    for headers in foreign:
+        refused = await world.client.post(
+            f"/web/login/{token}", headers=headers, allow_redirects=False
+        )
+        assert refused.status == 403, headers
+        assert "dondoc_session" not in refused.cookies
+        assert "không đến từ trang" in await refused.text()
+    # the link was not spent: the coordinator's own click still signs in
+    cookie = await world.sign_in_with(token)
+    assert (await world.get("/web/", cookie)).status == 200
+    for headers in foreign:
+        world.client.session.cookie_jar.clear()
+        out = await world.client.post(
+            "/web/logout", headers=headers, cookies={"dondoc_session": cookie}
+        )
+        assert out.status == 403, headers
+    assert (await world.get("/web/", cookie)).status == 200  # still signed in
+    world.client.session.cookie_jar.clear()
+    referred = await world.client.post(
+        "/web/logout",
+        headers={"Referer": world.origin + "/web/"},
+        cookies={"dondoc_session": cookie},
+    )
+    assert referred.status == 200
+    assert (await world.get("/web/", cookie)).status == 403

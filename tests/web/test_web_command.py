@@ -46,9 +46,11 @@ async def test_web_link_signs_a_coordinator_in(web_bot: BotHarness) -> None:
     async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as client:
         form = await client.get(match.group(1))
         assert form.status == 200 and "Trần Thị Bình" in await form.text()
-        signed = await client.post(match.group(1))  # follows the redirect with the cookie
+        # the page's button: the browser says where the POST comes from
+        origin = {"Origin": match.group(1).split("/web/")[0]}
+        signed = await client.post(match.group(1), headers=origin)  # follows the redirect
         assert signed.status == 200 and "151/KH-UBND" in await signed.text()
-        again = await client.post(match.group(1))
+        again = await client.post(match.group(1), headers=origin)
         assert again.status == 410
 
 
