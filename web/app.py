@@ -42,7 +42,9 @@ HEADERS = {
     ),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    # no address (a sign-in link's token) leaves for another site; the view's own form POSTs
+    # carry their Origin, which `from_own_pages` checks ("no-referrer" makes it "null")
+    "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
 STATUS_OF = {
