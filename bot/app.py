@@ -167,7 +167,7 @@ def build_application(svc: Services) -> Application:  # type: ignore[type-arg]
         .base_url(settings.api_url)
         .base_file_url(settings.file_url)
         .updater(None)
-        .rate_limiter(Pacing(svc.send_budget))
+        .rate_limiter(Pacing(svc.send_budget, chat_rate=settings.chat_rate))
         .context_types(CONTEXT_TYPES)
         .defaults(
             Defaults(

@@ -63,6 +63,8 @@ class Settings(BaseSettings):
     concurrent_updates: int = Field(default=8, ge=1, le=64, alias="DONDOC_CONCURRENT_UPDATES")
     # messages a second for the whole bot, all instances together (Telegram: about 30)
     send_rate: float = Field(default=28.0, ge=1, le=1000, alias="DONDOC_SEND_RATE")
+    # messages a second in one private chat (Telegram: "avoid more than one a second")
+    chat_rate: float = Field(default=1.0, gt=0, le=100, alias="DONDOC_CHAT_RATE")
     webhook_url: str = Field(default="", alias="DONDOC_WEBHOOK_URL")
     webhook_listen: str = Field(default="0.0.0.0", alias="DONDOC_WEBHOOK_LISTEN")
     webhook_port: int = Field(default=8443, ge=1, le=65535, alias="DONDOC_WEBHOOK_PORT")

@@ -114,7 +114,8 @@ async def year(db: Database, tmp_path: Path) -> AsyncIterator[Year]:
     emulator = BotApiEmulator()
     await emulator.start()
     clock = FakeClock(local(date(2026, 1, 5)))
-    settings = make_settings(emulator, DONDOC_ADMIN_IDS=str(ADMIN.id))
+    # the year is about counting, not pacing: one chat's messages are not spaced a second
+    settings = make_settings(emulator, DONDOC_ADMIN_IDS=str(ADMIN.id), DONDOC_CHAT_RATE=100)
     bot = BotHarness(emulator, db, BotHarness.make_services(settings, db, clock), clock)
     plan_151 = await save_with_start(db, await draft_151(db), date(2026, 1, 5))
     officers: list[Officer] = []
