@@ -12,15 +12,19 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot import keyboards
 from bot.handlers import groups
 from bot.render import local_date, shorten
+from bot.targets_view import targets_text
 from periods.labels import PeriodName
 from periods.rules import KINDS, Period
 from plans.calendar_choice import DAY_CHOICES, DAY_KINDS, CalendarView, KindDeadline
+from plans.indicators import IndicatorPreview
 from plans.store import ImportChoice, PlanChanges, PlanPreview, SaveResult
 from texts import Html, Texts
 
 IMPORT = "im"
 MAX_FIX_BUTTONS = 12
 MAX_TAKE_BUTTONS = 8
+MAX_OWNER_BUTTONS = 20
+TARGETS_SHARE = 1200  # characters of the preview the targets may take beside the tasks
 MESSAGE_LIMIT = 4000  # Telegram's 4096, with room for the last line
 
 
@@ -173,6 +177,68 @@ def amendment_lines(texts: Texts, preview: PlanPreview) -> tuple[list[str], list
             texts(f"import.amend.skipped_{skipped.reason}", ref=skipped.ref, target=target)
         )
     return head, lines
+
+
+# -- the plan's targets --
+
+
+def target_lines(texts: Texts, preview: PlanPreview) -> list[str]:
+    """The targets beside the tasks: a count, then one line per indicator with its targets by
+    year and who will be asked for its figures (or "qualitative")."""
+    items = preview.indicators
+    if not items:
+        return []
+    quantitative = [i for i in items if i.draft.quantitative]
+    changes = Html("")
+    diff = preview.target_changes
+    if diff is not None and not diff.is_empty:
+        changes = texts("import.targets.changes", added=len(diff.added), changed=len(diff.changed))
+    lines: list[str] = [
+        texts(
+            "import.targets.header",
+            count=len(items),
+            quantitative=len(quantitative),
+            qualitative=len(items) - len(quantitative),
+            changes=changes,
+        )
+    ]
+    for item in items:
+        name = shorten(item.draft.name, 110)
+        if not item.draft.quantitative:
+            lines.append(texts("import.targets.qualitative", n=item.number, name=name))
+            continue
+        values = [
+            (t.horizon, t.comparison, t.value, t.value_max, t.unit) for t in item.draft.targets
+        ]
+        lines.append(
+            texts(
+                "import.targets.line",
+                n=item.number,
+                name=name,
+                targets=shorten(targets_text(texts, values), 160),
+                owner=owner_words(texts, item),
+            )
+        )
+    return lines
+
+
+def owner_words(texts: Texts, item: IndicatorPreview) -> Html:
+    if item.owner is None:
+        return texts("import.targets.owner_none")
+    return texts(f"import.targets.owner_{item.source}", agency=item.owner)
+
+
+def _fit_targets(texts: Texts, lines: list[str], room: int) -> list[str]:
+    """The targets' lines that fit in `room` characters, then "…and N more targets"."""
+    shown: list[str] = []
+    for index, line in enumerate(lines):
+        more = texts("import.targets.more", count=len(lines) - index)
+        if len(line) + 1 + len(more) + 1 > room and index + 1 < len(lines):
+            shown.append(more)
+            break
+        shown.append(line)
+        room -= len(line) + 1
+    return shown
 
 
 # -- the whole preview --
@@ -336,6 +402,11 @@ def preview_text(texts: Texts, preview: PlanPreview, choice: ImportChoice | None
         fixed -= len(tail.pop(-2)) + 1
     shown: list[str] = []
     room = MESSAGE_LIMIT - fixed - 60
+    targets = target_lines(texts, preview)
+    if targets:  # beside the tasks, within a share of the message
+        share = min(TARGETS_SHARE, room // 2) if tasks else room
+        targets = _fit_targets(texts, targets, max(share, 0))
+        room -= sum(len(line) + 1 for line in targets)
     for line in tasks:
         if len(line) + 1 > room:
             break
@@ -343,14 +414,14 @@ def preview_text(texts: Texts, preview: PlanPreview, choice: ImportChoice | None
         room -= len(line) + 1
     if len(shown) < len(tasks):
         shown.append(texts("import.preview.more", count=len(tasks) - len(shown)))
-    text = "\n".join([*head, *shown, *tail])
+    text = "\n".join([*head, *shown, *targets, *tail])
     return text if len(text) <= 4096 else "\n".join([*head[:1], *shown[-1:], tail[-1]])
 
 
 def preview_lines(texts: Texts, preview: PlanPreview) -> list[str]:
     """The whole preview, every task, as lines (for the terminal; in chat see preview_text)."""
     head, tasks, tail = _preview_parts(texts, preview, ImportChoice())
-    return [*head, *tasks, *tail]
+    return [*head, *tasks, *target_lines(texts, preview), *tail]
 
 
 # -- buttons --
@@ -393,6 +464,9 @@ def preview_buttons(
     if preview.calendar is not None:
         label = texts.plain("import.button.calendar")
         buttons.append(keyboards.button(label, IMPORT, pending_id, "cal"))
+    if owner_items(preview):
+        label = texts.plain("import.button.owners")
+        buttons.append(keyboards.button(label, IMPORT, pending_id, "owners"))
     if preview.amendment is not None:
         return buttons  # every change of an amendment is taken; its repeals applied
     diff = preview.diff
@@ -478,6 +552,41 @@ def calendar_buttons(
     return InlineKeyboardMarkup(rows)
 
 
+def owner_items(preview: PlanPreview) -> list[IndicatorPreview]:
+    """The indicators whose owner the panel can change (quantitative ones, the first 20)."""
+    return [i for i in preview.indicators if i.draft.quantitative][:MAX_OWNER_BUTTONS]
+
+
+def next_owner(item: IndicatorPreview) -> str:
+    """The agency the owner button moves to: the next candidate, then nobody ("")."""
+    cycle = [*item.candidates, ""]
+    current = item.owner or ""
+    if current not in cycle:
+        return cycle[0]
+    return cycle[(cycle.index(current) + 1) % len(cycle)]
+
+
+def owner_buttons(texts: Texts, pending_id: str, preview: PlanPreview) -> InlineKeyboardMarkup:
+    """The owners panel: one button per indicator (pressing it moves to the next agency),
+    then Save and Back."""
+    buttons = []
+    for n, item in enumerate(owner_items(preview)):
+        if item.owner:
+            label = texts.plain("import.button.owner").format(
+                n=item.number, agency=shorten(item.owner, 40)
+            )
+        else:
+            label = texts.plain("import.button.owner_none").format(n=item.number)
+        buttons.append(keyboards.button(label, IMPORT, pending_id, "own", n))
+    rows = keyboards.rows(buttons, 2)
+    last = []
+    if can_save(preview):
+        last.append(keyboards.button(texts.plain("import.button.save"), IMPORT, pending_id, "save"))
+    last.append(keyboards.button(texts.plain("import.button.back"), IMPORT, pending_id, "owners"))
+    rows += keyboards.rows(last, 2)
+    return InlineKeyboardMarkup(rows)
+
+
 def saved_text(texts: Texts, result: SaveResult, *, terminal: bool = False) -> Html:
     """What saving did, in the words of the preview (`terminal`: for `dondoc import`)."""
     if result.amendment is not None:
@@ -505,7 +614,7 @@ def saved_text(texts: Texts, result: SaveResult, *, terminal: bool = False) -> H
         if result.start is not None and result.start_due is not None
         else Html("")
     )
-    return texts(
+    text = texts(
         "cli.import.saved" if terminal else "import.saved",
         verb=texts.plain("import.verb.created" if result.created else "import.verb.updated"),
         number=result.plan.number,
@@ -515,3 +624,9 @@ def saved_text(texts: Texts, result: SaveResult, *, terminal: bool = False) -> H
         new_agencies=new_agencies,
         start=start,
     )
+    if result.targets is not None and result.targets.saved:
+        owned = texts(
+            "import.saved_targets", count=result.targets.saved, owned=result.targets.owned
+        )
+        text = Html(text + owned)
+    return text
