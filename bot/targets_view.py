@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from datetime import date
 
 from bot.render import local_date, shorten
+from domain.text import fold
 from plans.quantities import format_number, format_quantity
-from texts import Html, Texts
+from texts import Html, Texts, escape
 
 COMPARISONS = ("gt", "ge", "about", "le", "lt")
 
@@ -48,10 +49,14 @@ def year_label(texts: Texts, year: int | None) -> str:
 def targets_text(
     texts: Texts,
     targets: Iterable[tuple[int | None, str | None, float | None, float | None, str | None]],
+    *,
+    short: bool = False,
 ) -> str:
-    """ "Năm 2025: trên 40%; Năm 2030: trên 45%" from (year, comparison, value, max, unit)."""
+    """ "Năm 2025: trên 40%; Năm 2030: trên 45%" from (year, comparison, value, max, unit);
+    `short`: "2025: trên 40%; 2030: trên 45%"."""
     return "; ".join(
-        f"{year_label(texts, year)}: {quantity(texts, comparison, value, value_max, unit)}"
+        f"{year if short and year else year_label(texts, year)}: "
+        f"{quantity(texts, comparison, value, value_max, unit)}"
         for year, comparison, value, value_max, unit in targets
         if value is not None
     )
@@ -65,6 +70,8 @@ def assessment_word(texts: Texts, assessment: str) -> str:
 def as_of_words(texts: Texts, as_of: date, as_of_text: str, *, said: bool = True) -> Html:
     """ "số liệu năm 2025" as written, else the date ("(tin nhắn không ghi thời điểm)")."""
     if as_of_text:
+        if fold(as_of_text).startswith(("so lieu", "figure")):
+            return Html(escape(shorten(as_of_text, 60)))
         return texts("figures.as_of", text=shorten(as_of_text, 60))
     key = "figures.as_of_day" if said else "figures.as_of_today"
     return texts(key, day=local_date(as_of))

@@ -182,7 +182,9 @@ def _read_part(text: str, candidates: Sequence[Candidate], lines: Sequence[int])
     match = _LINE.match(folded)
     if match and lines and 1 <= int(match.group("n")) <= len(lines):
         rest = body[match.end() :]
-        if quantities(_without_dates(rest)[0]):
+        # "1. 41,2%", "1 41,2%"; "1. bốn mươi" is line 1 without a number, "5 đô thị" a count
+        marked = re.match(r"\s*\(?\d{1,2}\s*[.):]", folded) is not None
+        if quantities(_without_dates(rest)[0]) or marked:
             line, body = int(match.group("n")), rest
     plain, as_of, as_of_text = _without_dates(body)
     source = _source_of(plain)

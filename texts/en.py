@@ -862,7 +862,9 @@ TEXTS: dict[str, str] = {
         "{changes}"
     ),
     "import.targets.changes": " — against the saved plan: {added} added, {changed} changed",
-    "import.targets.line": "{n}. {name}: {targets} — {owner}",
+    "import.targets.owners": "Who provides the figures: {owners}",
+    "import.targets.owner_part": "{owner}: {numbers}",
+    "import.targets.line": "{n}. {name}: {targets}",
     "import.targets.qualitative": "{n}. <i>(qualitative)</i> {name}",
     "import.targets.owner_suggested": "{agency} <i>(suggested)</i>",
     "import.targets.owner_document": "{agency} <i>(as the document says)</i>",
@@ -1000,6 +1002,8 @@ TEXTS: dict[str, str] = {
     "web.col_as_of": "Figure date",
     "web.col_source": "Source",
     "web.col_sent": "Sent",
+    "web.col_year": "Target year",
+    "web.col_chart": "Chart",
     "web.series": "Figures over time",
     "web.no_series": "No figure yet.",
     # -- conversation: edits, keep or change, lines, evidence limits (H2b) --

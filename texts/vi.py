@@ -865,7 +865,9 @@ TEXTS: dict[str, str] = {
         "🎯 <b>Chỉ tiêu: {count}</b> ({quantitative} định lượng, {qualitative} định tính){changes}"
     ),
     "import.targets.changes": " — so với bản đã lưu: thêm {added}, thay đổi {changed}",
-    "import.targets.line": "{n}. {name}: {targets} — {owner}",
+    "import.targets.owners": "Cơ quan cung cấp số liệu: {owners}",
+    "import.targets.owner_part": "{owner}: {numbers}",
+    "import.targets.line": "{n}. {name}: {targets}",
     "import.targets.qualitative": "{n}. <i>(định tính)</i> {name}",
     "import.targets.owner_suggested": "{agency} <i>(gợi ý)</i>",
     "import.targets.owner_document": "{agency} <i>(theo văn bản)</i>",
@@ -1009,6 +1011,8 @@ TEXTS: dict[str, str] = {
     "web.col_as_of": "Thời điểm số liệu",
     "web.col_source": "Nguồn",
     "web.col_sent": "Gửi lúc",
+    "web.col_year": "Năm mục tiêu",
+    "web.col_chart": "Biểu đồ",
     "web.series": "Số liệu qua các thời điểm",
     "web.no_series": "Chưa có số liệu.",
     # -- conversation: edits, keep or change, lines, evidence limits (H2b) --

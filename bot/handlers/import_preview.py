@@ -24,7 +24,6 @@ IMPORT = "im"
 MAX_FIX_BUTTONS = 12
 MAX_TAKE_BUTTONS = 8
 MAX_OWNER_BUTTONS = 20
-TARGETS_SHARE = 1200  # characters of the preview the targets may take beside the tasks
 MESSAGE_LIMIT = 4000  # Telegram's 4096, with room for the last line
 
 
@@ -183,8 +182,8 @@ def amendment_lines(texts: Texts, preview: PlanPreview) -> tuple[list[str], list
 
 
 def target_lines(texts: Texts, preview: PlanPreview) -> list[str]:
-    """The targets beside the tasks: a count, then one line per indicator with its targets by
-    year and who will be asked for its figures (or "qualitative")."""
+    """The targets beside the tasks: a count, who will be asked for the figures (by agency,
+    the indicators' numbers), then one line per indicator with its targets by year."""
     items = preview.indicators
     if not items:
         return []
@@ -202,8 +201,21 @@ def target_lines(texts: Texts, preview: PlanPreview) -> list[str]:
             changes=changes,
         )
     ]
+    owners: dict[tuple[str | None, str], list[int]] = {}
+    for item in quantitative:
+        owners.setdefault((item.owner, item.source), []).append(item.number)
+    parts = [
+        texts(
+            "import.targets.owner_part",
+            owner=owner_words(texts, owner, source),
+            numbers=number_runs(numbers),
+        )
+        for (owner, source), numbers in owners.items()
+    ]
+    if parts:
+        lines.append(texts("import.targets.owners", owners=Html("; ".join(parts))))
     for item in items:
-        name = shorten(item.draft.name, 110)
+        name = shorten(item.draft.name, 90)
         if not item.draft.quantitative:
             lines.append(texts("import.targets.qualitative", n=item.number, name=name))
             continue
@@ -215,17 +227,27 @@ def target_lines(texts: Texts, preview: PlanPreview) -> list[str]:
                 "import.targets.line",
                 n=item.number,
                 name=name,
-                targets=shorten(targets_text(texts, values), 160),
-                owner=owner_words(texts, item),
+                targets=shorten(targets_text(texts, values, short=True), 140),
             )
         )
     return lines
 
 
-def owner_words(texts: Texts, item: IndicatorPreview) -> Html:
-    if item.owner is None:
+def owner_words(texts: Texts, owner: str | None, source: str) -> Html:
+    if owner is None:
         return texts("import.targets.owner_none")
-    return texts(f"import.targets.owner_{item.source}", agency=item.owner)
+    return texts(f"import.targets.owner_{source}", agency=owner)
+
+
+def number_runs(numbers: list[int]) -> str:
+    """1, 2, 3, 5 → "1–3, 5"."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
 
 
 def _fit_targets(texts: Texts, lines: list[str], room: int) -> list[str]:
@@ -403,10 +425,9 @@ def preview_text(texts: Texts, preview: PlanPreview, choice: ImportChoice | None
     shown: list[str] = []
     room = MESSAGE_LIMIT - fixed - 60
     targets = target_lines(texts, preview)
-    if targets:  # beside the tasks, within a share of the message
-        share = min(TARGETS_SHARE, room // 2) if tasks else room
-        targets = _fit_targets(texts, targets, max(share, 0))
-        room -= sum(len(line) + 1 for line in targets)
+    wanted = sum(len(line) + 1 for line in targets)
+    if targets and tasks:  # beside the tasks: half of the room at most, the rest theirs
+        room -= min(wanted, room // 2)
     for line in tasks:
         if len(line) + 1 > room:
             break
@@ -414,6 +435,9 @@ def preview_text(texts: Texts, preview: PlanPreview, choice: ImportChoice | None
         room -= len(line) + 1
     if len(shown) < len(tasks):
         shown.append(texts("import.preview.more", count=len(tasks) - len(shown)))
+    if targets:
+        used = sum(len(line) + 1 for line in shown)
+        targets = _fit_targets(texts, targets, MESSAGE_LIMIT - fixed - 60 - used)
     text = "\n".join([*head, *shown, *targets, *tail])
     return text if len(text) <= 4096 else "\n".join([*head[:1], *shown[-1:], tail[-1]])
 

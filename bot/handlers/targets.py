@@ -29,6 +29,7 @@ from bot.targets_view import (
 )
 from bot.updates import finishing_transaction
 from domain.status import Role
+from periods.labels import PeriodName
 from plans.indicators import set_owner
 from plans.registry import find_agency
 from plans.store import find_plans
@@ -197,7 +198,10 @@ def recorded_text(texts: Texts, answer: FigureAnswer) -> Html:
     """What was recorded: each figure with its date and source, then where each of the
     indicator's targets stands (docs/counting.md, section 9)."""
     period = (
-        texts("figures.recorded.period", period=texts.period(answer.period))
+        texts(
+            "figures.recorded.period",
+            period=texts.period(PeriodName(answer.period.kind, answer.period.key)),
+        )
         if answer.period is not None
         else Html("")
     )
