@@ -59,7 +59,7 @@ _HEAD_WORDS = re.compile(
 _CONTINUATION_STOP = re.compile(r"^(?:nhat la|trong do|dac biet|bao dam|dam bao|phan dau)")
 _SENTENCES = re.compile(r"(?<=[^\d\s.])\.(?=\s+\S)|;")
 _SEGMENTS = re.compile(r",\s+")
-_BASELINE = re.compile(r"(?:^|\s)len\s*(?:muc\s*)?$")
+_BASELINE = re.compile(r"(?:^|\s)len(?:\s+muc)?\s*$")
 _TABLE_INDICATOR = re.compile(r"^(?:ten |noi dung |cac )?(?:chi tieu|muc tieu)(?:\s|$)")
 _TABLE_UNIT = re.compile(r"^(?:don vi tinh|dvt|don vi do|don vi)$")
 _TABLE_OWNER = re.compile(
@@ -243,18 +243,29 @@ def _split(text: str, pattern: re.Pattern[str]) -> list[_Span]:
 
 
 def _sentence_targets(sentence: str, state: _State) -> list[TargetDraft]:
-    values = quantities(sentence)
+    found_values = quantities(sentence)
     said = years(sentence)
     segments = _split(sentence, _SEGMENTS)
     folded = fold_keep(sentence)
-    values = [
-        q
-        for n, q in enumerate(values)
-        if not (  # "tăng từ 30% lên 40%": 30% is where it starts from, not a target
-            n + 1 < len(values)
+    # "tăng từ 30% (năm 2020) lên 40%": 30% is where it starts from, not a target; the
+    # indicator is said before it, and its year is the start's
+    starts: dict[int, Quantity] = {}
+    values: list[Quantity] = []
+    for n, q in enumerate(found_values):
+        following = found_values[n + 1] if n + 1 < len(found_values) else None
+        if (
+            following is not None
             and q.comparison == "ge"
-            and _BASELINE.search(folded[q.end : values[n + 1].start])
-        )
+            and _BASELINE.search(folded[q.end : following.number_start])
+        ):
+            starts[n + 1] = q
+            continue
+        values.append(q)
+    cut = {id(found_values[i]): q for i, q in starts.items()}
+    said = [
+        y
+        for y in said
+        if not any(q.start <= y.start < found_values[i].number_start for i, q in starts.items())
     ]
     bound = _bind_years(values, said, segments)
     found: list[TargetDraft] = []
@@ -264,7 +275,9 @@ def _sentence_targets(sentence: str, state: _State) -> list[TargetDraft]:
             before = [y.year for y in said if y.end <= value.start]
             after = [y.year for y in said if y.start >= value.end]
             horizon = before[-1] if before else state.horizon or (after[0] if after else None)
-        target = _target(sentence, value, index, values, said, segments, state, horizon)
+        target = _target(
+            sentence, value, index, values, said, segments, state, horizon, cut.get(id(value))
+        )
         if target is not None:
             found.append(target)
     if said:
@@ -310,10 +323,12 @@ def _target(
     segments: list[_Span],
     state: _State,
     horizon: int | None,
+    start: Quantity | None = None,
 ) -> TargetDraft | None:
     segment = _segment_of(value.number_start, segments)
     previous_end = max([q.end for q in values[:index] if q.end > segment.start] + [segment.start])
-    raw = _without_years(sentence, previous_end, value.start, said)
+    end = start.start if start is not None else value.start  # before "từ 30% … lên"
+    raw = _without_years(sentence, previous_end, end, said)
     before = _clean(raw)
     share = re.search(r"chiem(?:\s+khoang)?\s*$", fold(raw)) is not None  # "chiếm 30% GRDP"
     if before and not _HEAD_WORDS.match(fold(before)):

@@ -119,7 +119,8 @@ def assess(goal: Goal, figures: Sequence[Point], on: date) -> Assessed:
     if figure is None:
         return Assessed(Assessment.NO_FIGURE)
     end = date(goal.horizon, 12, 31) if goal.horizon is not None else None
-    final = end is not None and (figure.as_of.year >= goal.horizon or on > end)  # type: ignore[operator]
+    # the year's figure ("số liệu 2025": 31/12/2025) or a report after the horizon year
+    final = end is not None and (figure.as_of >= end.replace(day=1) or on > end)
     value = figure.middle
     if meets(goal, value):
         kind = Assessment.EXCEEDED if exceeds(goal, value) else Assessment.ACHIEVED

@@ -247,7 +247,7 @@ def _state_text(report: AgencyReport | HistoryEntry, lang: str) -> str:
 
 _ROMANS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 _SECTION_NUMBER = re.compile(r"^[IVXLC]+\.\s*")
-TARGET_WIDTHS_CM = (1.0, 5.4, 3.2, 4.0, 2.4)
+TARGET_WIDTHS_CM = (1.2, 5.0, 3.6, 3.8, 2.4)
 
 
 def _numbered(heading: str, number: int) -> str:
@@ -320,8 +320,6 @@ def _targets(
                     italic=True,
                     size=SMALL_PT - 1,
                 )
-        else:
-            run(paragraph, lab["assessment.no_figure"].lower(), italic=True, size=TABLE_PT)
         _tight(paragraph)
         paragraph = cells[4].paragraphs[0]
         run(paragraph, row.assessment, bold=row.assessment_key != "no_figure", size=TABLE_PT)

@@ -198,7 +198,7 @@ def _read_part(text: str, candidates: Sequence[Candidate], lines: Sequence[int])
     if line is not None:
         indicator = lines[line - 1]
     else:
-        named = _indicator_named(plain[: value.start], candidates)
+        named = _indicator_named(plain[: value.start], candidates) or _by_unit(value, candidates)
         if named is not None:
             indicator = named.id
         elif len(lines) == 1:
@@ -222,7 +222,8 @@ def _read_part(text: str, candidates: Sequence[Candidate], lines: Sequence[int])
 def _without_dates(text: str) -> tuple[str, date | None, str]:
     """The text without the date phrase it holds, the date, and the phrase as written."""
     folded = fold_keep(text)
-    counted = {q.number_start for q in quantities(text)}  # "2025 căn": a count, not a year
+    # "2025 căn": a count, not a year ("6 tháng đầu năm" is a date)
+    counted = {q.number_start for q in quantities(text) if q.unit}
     for pattern in _DATES:
         match = next(
             (m for m in pattern.finditer(folded) if _digits_at(folded, m) not in counted), None
@@ -307,11 +308,19 @@ def _indicator_named(text: str, candidates: Sequence[Candidate]) -> Candidate | 
         hit = sum(weight(w) for w in words & said)
         scores.append((hit / total, candidate))
     scores.sort(key=lambda item: -item[0])
-    if not scores or scores[0][0] < 0.5:
+    if not scores or scores[0][0] < 0.35:
         return None
     if len(scores) > 1 and scores[0][0] - scores[1][0] < 0.15:
         return None
     return scores[0][1]
+
+
+def _by_unit(value: Quantity, candidates: Sequence[Candidate]) -> Candidate | None:
+    """The one indicator counted in the value's unit ("22 đô thị"), when no other is."""
+    if not value.unit or value.unit.startswith("%"):
+        return None
+    found = [c for c in candidates if c.unit and fold(c.unit) == fold(value.unit)]
+    return found[0] if len(found) == 1 else None
 
 
 def same_unit(given: str | None, expected: str | None) -> bool:

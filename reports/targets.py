@@ -37,6 +37,8 @@ from storage.models import (
 )
 
 CHASE_DAYS = 10  # working days after the deadline a figure moment is still asked for
+# a figure sent unasked this many days before a moment's first reminder counts for it
+EARLY_DAYS = 20
 
 
 @dataclass(frozen=True)
@@ -148,11 +150,11 @@ def figure_calendar(plan: Plan, calendar: WorkingCalendar, kinds: Iterable[str])
 
 
 def figure_moments(
-    plan: Plan, calendar: WorkingCalendar, kinds: Iterable[str], day: date
+    plan: Plan, calendar: WorkingCalendar, kinds: Iterable[str], day: date, *, early: int = 0
 ) -> list[Period]:
     """The figure moments (half-year, year, or the plan's own kinds for its targets) asked for
-    on `day`: from the moment's first reminder day to CHASE_DAYS working days after its
-    deadline, never before the plan's first period."""
+    on `day`: from the moment's first reminder day (`early` days sooner) to CHASE_DAYS working
+    days after its deadline, never before the plan's first period."""
     dates = figure_calendar(plan, calendar, kinds)
     first = dates.first_period()
     found: list[Period] = []
@@ -160,7 +162,7 @@ def figure_moments(
         for period in periods_overlapping(kind, day - timedelta(days=120), day + timedelta(60)):
             if first is not None and period.ends_on < first.ends_on:
                 continue
-            start = dates.first_reminder_day(period, support=False)
+            start = dates.first_reminder_day(period, support=False) - timedelta(days=early)
             end = calendar.add_working_days(dates.deadline(period), CHASE_DAYS)
             if start <= day <= end and period not in found:
                 found.append(period)
@@ -220,9 +222,10 @@ async def figures_owed(
 async def open_moment(
     session: AsyncSession, plan: Plan, day: date, calendar: WorkingCalendar
 ) -> ReportingPeriod | None:
-    """The figure moment being asked for now (a figure sent unasked counts for it)."""
+    """The figure moment a figure sent unasked counts for: the one asked for now, or the one
+    whose first reminder is at most EARLY_DAYS away."""
     kinds = await plan_kinds(session, plan)
-    moments = figure_moments(plan, calendar, kinds, day)
+    moments = figure_moments(plan, calendar, kinds, day, early=EARLY_DAYS)
     if not moments:
         return None
     return await figure_period(session, plan, moments[0], calendar)

@@ -101,15 +101,15 @@ TASK_COLUMNS: tuple[tuple[str, float, str], ...] = (
 # across, so that A4 landscape prints it at full size.
 TARGET_COLUMNS: tuple[tuple[str, float, str], ...] = (
     ("col.stt", 4.5, "dd_center"),
-    ("col.indicator", 30, "dd_wrap"),
+    ("col.indicator", 28, "dd_wrap"),
     ("col.unit", 8, "dd_wrap"),
     ("col.horizon", 9, "dd_wrap"),
     ("col.target", 13, "dd_wrap"),
     ("col.figure", 12, "dd_wrap"),
     ("col.as_of", 12, "dd_wrap"),
-    ("col.source", 15, "dd_wrap"),
+    ("col.source", 14, "dd_wrap"),
     ("col.owner", 17, "dd_wrap"),
-    ("col.assessment", 11, "dd_wrap"),
+    ("col.assessment", 14, "dd_wrap"),
 )
 _ASSESSMENT_FILLS = {
     "exceeded": "A5D6A7",
