@@ -120,6 +120,7 @@ COUNT_NOUNS: tuple[str, ...] = (
     "san pham",
     "luot khach",
     "luot",
+    "khach",
     "tuoi",
     "nam",
     "gio",
@@ -157,7 +158,8 @@ QUANTITY = re.compile(
     rf"(?:\s*(?P<ua>(?:{_UNIT})(?![a-z])(?:{PER})?))?"
     rf"(?:(?P<range>{_RANGE})(?P<b>{NUMBER})(?:\s*(?P<ub>(?:{_UNIT})(?![a-z])(?:{PER})?))?)?"
     rf"(?![\w/]|[.,]\d)"
-    rf"(?:\s+(?P<noun>(?:{_NOUN})(?![a-z])(?:{PER})?)(?:\s+(?P<cls>{CLASS}))?)?"
+    rf"(?:\s+(?P<noun>(?:(?:trieu|nghin|ngan|van|ty)\s+)?(?:{_NOUN})(?![a-z])(?:{PER})?)"
+    rf"(?:\s+(?P<cls>{CLASS}))?)?"
     rf"(?P<after>\s+(?:tro len|tro xuong))?"
 )
 _COMPARISON_WORD = re.compile(rf"(?<![a-z])(?:{_WORDS})(?![a-z])")

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from domain.text import fold
+from plans.assignees import looks_like_agency
 from plans.drafting import short_title
 from plans.model import Comparison, Frequency, TargetDraft
 from plans.normalize import fold_keep
@@ -185,9 +186,16 @@ def _section_targets(paras: list[Para], heading: Para) -> list[TargetDraft]:
         targets = targets_in_text(text, context)
         if targets:
             found += targets
-        elif level is None and len(text) >= 20:
+        elif level is None and _goal_like(text):
             found.append(_qualitative(text, context))
     return found
+
+
+def _goal_like(text: str) -> bool:
+    """A paragraph that states a goal in words (not a table's cell read as a line, an agency's
+    name, a number)."""
+    words = text.split()
+    return len(words) >= 6 and not looks_like_agency(text) and not text.startswith("|")
 
 
 def _is_lead_in(text: str) -> bool:
@@ -223,9 +231,13 @@ class _State:
     comparison: Comparison | None = None
 
 
+_GROUP_LABEL = re.compile(r"^(?:về|ve|đối với|doi voi)\s[^:.;]{1,80}:\s*", re.I)
+
+
 def targets_in_text(text: str, context: int | None = None) -> list[TargetDraft]:
-    """The quantitative targets of one paragraph, `context` the year said before it."""
-    text = _one_line(text)
+    """The quantitative targets of one paragraph, `context` the year said before it ("Về kinh
+    tế số: …" names a group, not an indicator)."""
+    text = _GROUP_LABEL.sub("", _one_line(text))
     state = _State(context)
     found: list[TargetDraft] = []
     for sentence in _split(text, _SENTENCES):
@@ -291,18 +303,17 @@ def _segment_of(position: int, segments: list[_Span]) -> _Span:
 
 
 def _bind_years(values: list[Quantity], said: list[Year], segments: list[_Span]) -> dict[int, int]:
-    """Value index → the year said with it: right after it ("4,7-5,1% vào năm 2025"), else the
-    next value of its clause ("đến năm 2030 đạt trên 45%")."""
+    """Value index → the year said with it: after it in its clause ("4,7-5,1% vào năm 2025",
+    "20% GRDP vào năm 2025"), else before the next value of its clause ("đến năm 2030 đạt trên
+    45%")."""
     bound: dict[int, int] = {}
     for year in said:
         segment = _segment_of(year.start, segments)
-        after = [
-            i
-            for i, q in enumerate(values)
-            if q.end <= year.start and year.start - q.end <= 2 and q.end > segment.start
+        before = [
+            i for i, q in enumerate(values) if segment.start <= q.start and q.end <= year.start
         ]
-        if after and after[-1] not in bound:
-            bound[after[-1]] = year.year
+        if before and before[-1] not in bound:
+            bound[before[-1]] = year.year
             continue
         ahead = [
             i
@@ -330,6 +341,10 @@ def _target(
     end = start.start if start is not None else value.start  # before "từ 30% … lên"
     raw = _without_years(sentence, previous_end, end, said)
     before = _clean(raw)
+    subject = _subject(state.indicator)
+    if subject and _PREDICATE.match(raw.strip(" ,;").lower()):
+        # "… có điện thoại thông minh đạt 90%, có tài khoản thanh toán điện tử đạt 80%"
+        before = f"{subject} {_clean_tail(raw)}"
     share = re.search(r"chiem(?:\s+khoang)?\s*$", fold(raw)) is not None  # "chiếm 30% GRDP"
     if before and not _HEAD_WORDS.match(fold(before)):
         before = _joined_with_head(sentence, segment, segments, values, said, before)
@@ -351,6 +366,10 @@ def _target(
             # "Hình thành ít nhất 10 điểm du lịch …": the verb, then what is counted
             counted = "" if percent else f" {value.unit}"
             indicator = f"{before}{counted}{rest}"
+    elif before and value.unit and not value.unit.startswith("%") and _counted(value.unit):
+        # "đón 15 triệu lượt khách": the number of what is counted
+        rest = _rest(sentence, value, segment, segments, said, further=False)
+        indicator = f"Số {_counted(value.unit)}{rest}"
     else:
         rest = _rest(sentence, value, segment, segments, said)
         noun = value.noun or ""
@@ -377,6 +396,25 @@ def _target(
         unit=unit,
         text=_one_line(sentence[segment.start : segment.end]).strip(" ,;."),
     )
+
+
+_PREDICATE = re.compile(r"^(?:có|được|sử dụng|tham gia|đạt chuẩn)\s")
+_SUBJECT_END = re.compile(r"\s(?:có|được|sử dụng|tham gia|đạt chuẩn)\s")
+
+
+def _subject(indicator: str | None) -> str | None:
+    """ "Tỷ lệ người dân có điện thoại thông minh" → "Tỷ lệ người dân"."""
+    if not indicator:
+        return None
+    match = _SUBJECT_END.search(indicator)
+    return indicator[: match.start()] if match else None
+
+
+def _clean_tail(text: str) -> str:
+    """An indicator's words without the verbs after them (its leading predicate kept)."""
+    text = " ".join(text.split()).strip(" ,;:.-–")
+    trail = _TRAIL_WORDS.search(text.lower())
+    return text[: trail.start()].strip(" ,;:.-–") if trail else text
 
 
 def _without_years(sentence: str, start: int, end: int, said: list[Year]) -> str:
@@ -452,6 +490,16 @@ def _rest(
             break
         words += ", " + " ".join(text.split())
     return (" " + words.strip(" ,;")) if words.strip(" ,;") else ""
+
+
+_MULTIPLIER = re.compile(r"^(?:triệu|nghìn|ngàn|vạn|tỷ|trieu|nghin|ngan|van|ty)\s+", re.I)
+_COUNT_NOUN = re.compile(r"^(?:lượt|khách|lao động|hộ|người|doanh nghiệp|căn|xã|đô thị|dự án)")
+
+
+def _counted(unit: str) -> str | None:
+    """What a count's unit counts ("triệu lượt khách" → "lượt khách"), None for a measure."""
+    noun = _MULTIPLIER.sub("", unit)
+    return noun if _COUNT_NOUN.match(noun.lower()) else None
 
 
 def _lower(text: str) -> str:

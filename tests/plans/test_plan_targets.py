@@ -135,9 +135,38 @@ QUANG_TRI: list[Row] = [
 ]
 
 
+THANH_HOA: list[Row] = [
+    ("Tỷ lệ hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng (trừ hồ sơ mật)", 2030,
+     "eq", 100, None, "%"),  # no year of its own: the title's "giai đoạn 2025 - 2030"
+    ("Tỷ lệ dịch vụ công trực tuyến toàn trình", 2025, "ge", 80, None, "%"),
+    ("Tỷ lệ dịch vụ công trực tuyến toàn trình", 2030, "ge", 90, None, "%"),
+    ("Tỷ trọng kinh tế số trong GRDP", 2025, "about", 20, None, "%"),
+    ("Tỷ trọng kinh tế số trong GRDP", 2030, "about", 30, None, "%"),
+    ("Tỷ lệ doanh nghiệp nhỏ và vừa sử dụng nền tảng số", 2030, "gt", 50, None, "%"),
+    ("Tỷ lệ hộ gia đình được phủ cáp quang băng rộng", 2030, "eq", 95, None, "%"),
+    ("Tỷ lệ người dân trưởng thành có điện thoại thông minh", 2030, "eq", 90, None, "%"),
+    ("Tỷ lệ người dân trưởng thành có tài khoản thanh toán điện tử", 2030, "eq", 80, None, "%"),
+]  # fmt: skip
+QUANG_BINH: list[Row] = [  # typed without diacritics
+    ("Hoan thanh can ho nha o xa hoi", 2025, "eq", 1500, None, "can ho"),
+    ("Dien tich nha o binh quan dau nguoi", 2025, "eq", 30, None, "m²"),
+    ("Hoan thanh can ho nha o xa hoi", 2030, "ge", 5000, None, "can ho"),
+    ("Ty le nha o kien co", 2030, "gt", 85, None, "%"),
+]
+BINH_DINH: list[Row] = [  # "I. QUAN ĐIỂM, MỤC TIÊU": "1. Quan điểm" is not a target
+    ("Số lượt khách", 2030, "eq", 15, None, "triệu lượt khách"),
+    ("Khách quốc tế", 2030, "about", 3, None, "triệu lượt"),
+    ("Tổng thu từ khách du lịch", 2030, "eq", 40000, None, "tỷ đồng"),
+    ("Tạo việc làm cho lao động", 2030, "about", 60000, None, "lao động"),
+]
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
+        ("thanh-hoa-chuyen-doi-so.txt", THANH_HOA),  # "2.1. Về chính quyền số: …; …"
+        ("quang-binh-khong-dau.txt", QUANG_BINH),
+        ("binh-dinh-du-lich.txt", BINH_DINH),
         ("nghe-an-kh-do-thi.txt", NGHE_AN),  # "b) Mục tiêu cụ thể" with "- Đến năm 2025:" lead-ins
         ("lao-cai-ctr-chi-tieu.txt", LAO_CAI),  # "2. Các chỉ tiêu chủ yếu đến năm 2030" (1) (2)…
         ("binh-dinh-phu-luc-chi-tieu.md", GIA_LAI_TABLE),  # a table of targets in an appendix
