@@ -86,7 +86,8 @@ async def answered_figures(
     text = message.text or ""
     now = svc.now()
     replied = message.reply_to_message.message_id if message.reply_to_message else None
-    async with svc.db.transaction() as session:
+    # reading first (no write lock): most messages are not figures, and cost nothing more
+    async with svc.db.reading() as session:
         previous = await conversation.context_for(session, message.chat_id, replied, now)
         asked = previous is not None and previous.about.purpose == conversation.FIGURES
         owned_list = await owned_indicators(session, member.agency_id or 0)
@@ -108,11 +109,18 @@ async def answered_figures(
         agency = await session.get(Agency, member.agency_id)
         answer.agency = agency.name if agency is not None else ""
         answer.problems = [p for p in parts if not p.ok]
-        if not answer.problems:
+    asked_period = previous.about.period_id if asked and previous is not None else None
+    if not answer.problems:  # every figure of the message, or none
+        async with svc.db.transaction() as session:
+            ids = [p.indicator_id for p in parts if p.indicator_id is not None]
+            fresh = {
+                o.indicator.id: o
+                for o in await owned_indicators(session, member.agency_id or 0, ids)
+            }
             for part in parts:
                 assert part.indicator_id is not None
-                item = owned[part.indicator_id]
-                period_id = previous.about.period_id if asked and previous else None
+                item = fresh[part.indicator_id]
+                period_id = asked_period
                 if period_id is None:
                     moment = await open_moment(session, item.plan, today, calendar)
                     period_id = moment.id if moment is not None else None
@@ -129,14 +137,14 @@ async def answered_figures(
                     update_id=update.update_id,
                 )
                 answer.recorded.append((recorded, part))
-            plans = {owned[p.indicator_id].plan.id: owned[p.indicator_id].plan for p in parts}
+            plans = {o.plan.id: o.plan for o in fresh.values()}
             for plan in plans.values():
                 answer.assessed[plan.id] = list(await target_lines(session, plan, today))
     if answer.problems:
         body = problem_text(texts, answer)
         about = conversation.About(
             conversation.FIGURES,
-            period_id=previous.about.period_id if asked and previous else None,
+            period_id=asked_period,
             agency_id=member.agency_id,
             indicator_ids=answer.lines,
             numbered=True,
