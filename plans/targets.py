@@ -27,6 +27,7 @@ from plans.normalize import fold_keep
 from plans.numbering import Para
 from plans.quantities import Quantity, Year, quantities, read_number, years
 from plans.reporting import read_clause
+from plans.tables import tables_in
 
 _LEVEL = {"roman": 0, "num": 1, "sub": 2, "letter": 3, "paren": 4}
 _TARGET_HEAD = re.compile(
@@ -532,27 +533,8 @@ def indicator_key(name: str) -> str:
 # -- tables of targets ---------------------------------------------------------------------------
 
 
-def _cells(line: str) -> list[str]:
-    if line.startswith("|"):
-        return [c.strip() for c in line.strip().strip("|").split("|")]
-    return [c.strip() for c in line.split("\t")]
-
-
 def _tables(paras: list[Para]) -> list[list[list[str]]]:
-    tables: list[list[list[str]]] = []
-    current: list[list[str]] = []
-    for para in paras:
-        if para.kind == "row":
-            cells = _cells(para.body)
-            if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
-                continue
-            current.append(cells)
-        elif current:
-            tables.append(current)
-            current = []
-    if current:
-        tables.append(current)
-    return [t for t in tables if is_targets_table(t)]
+    return [t for t in tables_in(paras) if is_targets_table(t)]
 
 
 @dataclass(frozen=True)

@@ -344,7 +344,9 @@ async def digest_view(
     from reports.model import fold_groups, to_local
     from reports.summary import summarize
 
-    figures = await summarize(session, plan, period, to_local(now).date(), blockers_limit=0)
+    figures = await summarize(
+        session, plan, period, to_local(now).date(), blockers_limit=0, with_targets=False
+    )
     owing = [a for a in fold_groups(figures.agencies) if a.expected and a.missing]
     owing.sort(key=lambda a: (-a.days_overdue, -a.overdue, line_name(a)))
     return DigestView(

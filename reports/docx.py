@@ -247,7 +247,7 @@ def _state_text(report: AgencyReport | HistoryEntry, lang: str) -> str:
 
 _ROMANS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 _SECTION_NUMBER = re.compile(r"^[IVXLC]+\.\s*")
-TARGET_WIDTHS_CM = (1.2, 5.0, 3.6, 3.8, 2.4)
+TARGET_WIDTHS_CM = (1.3, 5.0, 3.2, 3.9, 2.6)
 
 
 def _numbered(heading: str, number: int) -> str:

@@ -100,7 +100,8 @@ async def record_figure(
     update_id: int | None = None,
 ) -> Recorded:
     """Record a figure read from a reply (it must have no problem): one row per indicator and
-    date, a correction of the same date a new revision (the history kept)."""
+    date, a correction of the same date a new revision (the history kept); the same update
+    handled twice records once."""
     assert part.ok and part.value is not None
     as_of = part.as_of or now.astimezone(tz).date()
     indicator = owned.indicator
@@ -109,6 +110,15 @@ async def record_figure(
         select(Figure).where(Figure.indicator_id == indicator.id, Figure.as_of == as_of)
     )
     corrected = figure is not None
+    if figure is not None and update_id is not None:
+        done = await session.scalar(
+            select(FigureRevision.id).where(
+                FigureRevision.figure_id == figure.id,
+                FigureRevision.source_update_id == update_id,
+            )
+        )
+        if done is not None:  # the same update handled again (after a crash): recorded once
+            return Recorded(figure, indicator, figure.revision > 1)
     if figure is None:
         figure = Figure(indicator_id=indicator.id, as_of=as_of, revision=0)
         session.add(figure)

@@ -932,6 +932,7 @@ TEXTS: dict[str, str] = {
         "Send the whole message again, e.g. <code>1. 41.2% (2025 figure, Statistics Office)</code>."
     ),
     "targets.usage": "Usage: /targets [plan], e.g. /targets 15.",
+    "targets.choose_plan": "There are several plans: {plans}. Type /targets with a plan's number, e.g. /targets {example}.",
     "targets.header": "🎯 <b>Targets of {plan}</b> (figures up to {day})",
     "targets.none": "Plan {plan} has no targets: the document has no targets section that could be read.",
     "targets.indicator": "<b>{n}. {name}</b> — {owner}",
@@ -974,7 +975,7 @@ TEXTS: dict[str, str] = {
     "doc.targets_col_target": "Target",
     "doc.targets_col_figure": "Result",
     "doc.targets_col_assessment": "Assessment",
-    "doc.target_text": "{year}: {target}",
+    "doc.target_text": "{year}:\n{target}",
     "doc.target_figure": "{value} ({as_of})",
     "doc.target_source": "Source: {source}",
     "sheet.targets": "Targets",

@@ -939,6 +939,7 @@ TEXTS: dict[str, str] = {
         "Gửi lại cả tin nhắn, ví dụ <code>1. 41,2% (số liệu năm 2025, Cục Thống kê)</code>."
     ),
     "targets.usage": "Cách dùng: /targets [kế hoạch], ví dụ /targets 15.",
+    "targets.choose_plan": "Có nhiều kế hoạch: {plans}. Gõ /targets kèm số kế hoạch, ví dụ /targets {example}.",
     "targets.header": "🎯 <b>Chỉ tiêu của {plan}</b> (số liệu đến ngày {day})",
     "targets.none": (
         "Kế hoạch {plan} chưa có chỉ tiêu nào: văn bản không có phần mục tiêu, chỉ tiêu đọc được."
@@ -983,7 +984,7 @@ TEXTS: dict[str, str] = {
     "doc.targets_col_target": "Mục tiêu",
     "doc.targets_col_figure": "Kết quả thực hiện",
     "doc.targets_col_assessment": "Đánh giá",
-    "doc.target_text": "{year}: {target}",
+    "doc.target_text": "{year}:\n{target}",
     "doc.target_figure": "{value} ({as_of})",
     "doc.target_source": "Nguồn: {source}",
     "sheet.targets": "Chỉ tiêu",

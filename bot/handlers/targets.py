@@ -7,7 +7,7 @@ sent (docs/architecture.md)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -117,7 +117,11 @@ async def answered_figures(
                 o.indicator.id: o
                 for o in await owned_indicators(session, member.agency_id or 0, ids)
             }
-            for part in parts:
+            # given to another agency since it was read: asked again, nothing saved
+            answer.problems = [
+                replace(p, problem=WHICH) for p in parts if p.indicator_id not in fresh
+            ]
+            for part in parts if not answer.problems else []:
                 assert part.indicator_id is not None
                 item = fresh[part.indicator_id]
                 period_id = asked_period
@@ -297,7 +301,8 @@ async def _plan(
         plans = await find_plans(session, None)
         if plans:
             numbers = ", ".join(p.number for p in plans[:10])
-            return None, texts("plan.ambiguous", value="", plans=numbers)
+            example = plans[0].number.split("/")[0].split("-")[0]
+            return None, texts("targets.choose_plan", plans=numbers, example=example)
         return None, texts("summary.no_plans")
     return plan, None
 

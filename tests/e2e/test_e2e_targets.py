@@ -250,16 +250,16 @@ async def test_targets_from_import_to_the_year_report(world: World) -> None:
     assert rows[1] == [
         "1",
         "Tỷ lệ đô thị hóa (%)",
-        "Năm 2025: trên 40%",
+        "Năm 2025:\ntrên 40%",
         "41,2% (số liệu 2025)\nNguồn: Cục Thống kê",
         "Đạt",
     ]
     urbanisation = "41,2% (số liệu 2025)\nNguồn: Cục Thống kê"
-    assert rows[2][2:] == ["Năm 2030: trên 45%", urbanisation, "Chưa đạt"]
+    assert rows[2][2:] == ["Năm 2030:\ntrên 45%", urbanisation, "Chưa đạt"]
     housing = [r for r in rows if r[1].startswith("Diện tích sàn nhà ở")]
     housing_figure = "34 m² (nam 2025)\nNguồn: So Xay dung"  # as typed, without diacritics
-    assert housing[0][2:] == ["Năm 2025: tối thiểu 32 m²", housing_figure, "Vượt"]
-    assert housing[1][2:] == ["Năm 2030: tối thiểu 34 m²", housing_figure, "Đạt"]
+    assert housing[0][2:] == ["Năm 2025:\ntối thiểu 32 m²", housing_figure, "Vượt"]
+    assert housing[1][2:] == ["Năm 2030:\ntối thiểu 34 m²", housing_figure, "Đạt"]
     book = openpyxl.load_workbook(io.BytesIO(book_msg.document["content"]))  # type: ignore[index]
     sheet = book["Chỉ tiêu"]
     values = [list(row) for row in sheet.iter_rows(values_only=True)]

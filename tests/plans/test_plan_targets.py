@@ -169,7 +169,7 @@ BINH_DINH: list[Row] = [  # "I. QUAN ĐIỂM, MỤC TIÊU": "1. Quan điểm" is
         ("binh-dinh-du-lich.txt", BINH_DINH),
         ("nghe-an-kh-do-thi.txt", NGHE_AN),  # "b) Mục tiêu cụ thể" with "- Đến năm 2025:" lead-ins
         ("lao-cai-ctr-chi-tieu.txt", LAO_CAI),  # "2. Các chỉ tiêu chủ yếu đến năm 2030" (1) (2)…
-        ("binh-dinh-phu-luc-chi-tieu.md", GIA_LAI_TABLE),  # a table of targets in an appendix
+        ("gia-lai-phu-luc-chi-tieu.md", GIA_LAI_TABLE),  # a table of targets in an appendix
         ("quang-tri-phan-dau.txt", QUANG_TRI),  # "Phấn đấu đến năm 2030, …; …"
     ],
 )
@@ -191,7 +191,7 @@ def test_the_general_goals_are_not_targets_and_a_paragraph_without_a_number_is_q
 
 
 def test_a_table_of_targets_gives_owners_and_is_never_read_as_tasks() -> None:
-    path = TARGETS / "binh-dinh-phu-luc-chi-tieu.md"
+    path = TARGETS / "gia-lai-phu-luc-chi-tieu.md"
     draft = read_document(path.read_bytes(), path.name)
     assert [t.ref for t in draft.tasks] == ["1", "2"]  # the task table only
     owners = {t.indicator: t.owner for t in draft.targets}
@@ -297,3 +297,32 @@ def test_years_and_numbers_as_written() -> None:
     ]
     assert format_number(41.2) == "41,2" and format_number(1500) == "1.500"
     assert format_number(40.0) == "40" and format_number(41.2, "en") == "41.2"
+
+
+def test_a_plan_file_holds_targets() -> None:
+    from plans.planfile import dump_plan_file, load_plan_file
+
+    text = """
+plan:
+  number: 7/KH-UBND
+tasks:
+  - ref: "1"
+    title: Rà soát quy hoạch
+    lead: Sở Xây dựng
+targets:
+  - indicator: Tỷ lệ đô thị hóa
+    horizon: 2030
+    comparison: gt
+    value: 45
+    unit: "%"
+    owner: Sở Xây dựng
+  - indicator: Đô thị xanh, văn minh
+    horizon: 2030
+"""
+    draft = load_plan_file(text)
+    assert rows(draft.targets) == [
+        ("Tỷ lệ đô thị hóa", 2030, "gt", 45, None, "%"),
+        ("Đô thị xanh, văn minh", 2030, None, None, None, None),
+    ]
+    assert draft.targets[0].owner == "Sở Xây dựng" and not draft.targets[1].quantitative
+    assert load_plan_file(dump_plan_file(draft)).targets == draft.targets

@@ -64,21 +64,21 @@ def test_a_year_draft_opens_with_the_targets_table() -> None:
         [
             "1",
             "Tỷ lệ đô thị hóa (%)",
-            "Năm 2025: trên 40%",
+            "Năm 2025:\ntrên 40%",
             "41,2% (số liệu 2025)\nNguồn: Cục Thống kê",
             "Đạt",
         ],
         [
             "1",
             "Tỷ lệ đô thị hóa (%)",
-            "Năm 2030: trên 45%",
+            "Năm 2030:\ntrên 45%",
             "41,2% (số liệu 2025)\nNguồn: Cục Thống kê",
             "Chưa đạt",
         ],
         [
             "2",
             "Tỉ lệ đất xây dựng đô thị <toàn tỉnh> (%)",
-            "Năm 2025: 4,7–5,1%",
+            "Năm 2025:\n4,7–5,1%",
             "",
             "Chưa có số liệu",
         ],
@@ -107,7 +107,7 @@ def test_the_english_draft_writes_the_same_figures() -> None:
     document = docx.Document(io.BytesIO(data))
     table = next(t for t in document.tables if t.rows[0].cells[-1].text == "Assessment")
     assert [c.text for c in table.rows[1].cells][2:] == [
-        "Year 2025: above 40%",
+        "Year 2025:\nabove 40%",
         "41.2% (số liệu 2025)\nSource: Cục Thống kê",
         "Achieved",
     ]

@@ -163,6 +163,16 @@ async def test_a_figure_of_the_same_date_is_a_new_revision(db: Database) -> None
             now=NOW, tz=TZ,
         )  # fmt: skip
         assert not first.corrected and again.corrected and not other.corrected
+        # an update handled a second time (after a crash) records nothing more
+        twice = await record_figure(
+            session, urban, figure(urban.indicator.id, 42.3, 2026), member=None, period_id=None,
+            now=NOW, tz=TZ, update_id=77,
+        )  # fmt: skip
+        replay = await record_figure(
+            session, urban, figure(urban.indicator.id, 42.3, 2026), member=None, period_id=None,
+            now=NOW, tz=TZ, update_id=77,
+        )  # fmt: skip
+        assert replay.figure.revision == twice.figure.revision == 2
         assert again.figure.id == first.figure.id and again.figure.revision == 2
         assert again.figure.source == "Cục Thống kê"  # a correction without a source keeps it
     async with db.sessions() as session:
@@ -177,6 +187,7 @@ async def test_a_figure_of_the_same_date_is_a_new_revision(db: Database) -> None
             (1, "create", 41.2),
             (2, "edit", 41.5),
             (1, "create", 42.3),
+            (2, "edit", 42.3),
         ]
 
 
