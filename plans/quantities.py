@@ -281,6 +281,8 @@ def quantities(text: str) -> list[Quantity]:
         number_start = match.start("a")
         if _DOCUMENT_NUMBER.match(folded, number_start) or _in_date(folded, match):
             continue
+        if _list_marker(folded, match):
+            continue
         b = read_number(match.group("b")) if match.group("b") else None
         unit_group = "ub" if match.group("ub") else "ua"
         unit = (
@@ -294,7 +296,8 @@ def quantities(text: str) -> list[Quantity]:
         shown_class = text[match.start("cls") : match.end("cls")] if noun_class else None
         counted = unit is None and shown_noun is not None
         if counted:
-            unit = f"{shown_noun} {shown_class}" if shown_class else shown_noun
+            noun = unit_of(shown_noun) or shown_noun  # "người/km2" → "người/km²"
+            unit = f"{noun} {shown_class}" if shown_class else noun
             shown_noun = None
         elif shown_noun is not None and shown_class:
             shown_noun = f"{shown_noun} {shown_class}"
@@ -331,6 +334,15 @@ def quantities(text: str) -> list[Quantity]:
             )
         )
     return found
+
+
+def _list_marker(folded: str, match: re.Match[str]) -> bool:
+    """ "(2)" in "…; (2) mật độ dân số …": an item's number, not a quantity."""
+    if match.group("ua") or match.group("b") or match.group("noun"):
+        return False
+    before = folded[max(0, match.start("a") - 1) : match.start("a")]
+    after = folded[match.end("a") : match.end("a") + 1]
+    return before == "(" and after == ")"
 
 
 def _in_date(folded: str, match: re.Match[str]) -> bool:

@@ -50,7 +50,7 @@ _LEAD_WORDS = re.compile(
 )
 _TRAIL_WORDS = re.compile(
     r"(?:\s*[,:;(]\s*|\s+(?:đạt|là|bằng|ở mức|mức|đạt mức|lên|tăng lên|giảm xuống|xuống|còn"
-    r"|giảm còn|chiếm|đạt tỷ lệ|ở|từ|duy trì|tăng|giảm|với|phấn đấu|đạt được|khoảng))+$"
+    r"|giảm còn|chiếm|đạt tỷ lệ|ở|từ|duy trì|tăng|giảm|với|phấn đấu|đạt được|khoảng|gấp))+$"
 )
 # the words that start an indicator: "tỷ lệ …", "số lượng …", "diện tích …"
 _HEAD_WORDS = re.compile(
@@ -168,7 +168,8 @@ def _section_targets(paras: list[Para], heading: Para) -> list[TargetDraft]:
         level = _heading_level(para)
         head = _head_text(para)
         if skipping is not None:
-            if level is not None and level <= skipping:
+            marker = _LEVEL.get(para.kind, level)  # "2. Chỉ tiêu …: (1) …" ends it, however long
+            if marker is not None and marker <= skipping:
                 skipping = None
             else:
                 continue
@@ -181,6 +182,10 @@ def _section_targets(paras: list[Para], heading: Para) -> list[TargetDraft]:
         text = para.body.strip()
         if len(text) < 3:
             continue
+        label = _INLINE_HEAD.match(text)
+        if label is not None:  # "Chỉ tiêu chủ yếu đến năm 2030: (1) …; (2) …"
+            context = _last_year(label.group()) or context
+            text = text[label.end() :]
         if _is_lead_in(text):
             context = _last_year(text) or context
             continue
@@ -232,6 +237,10 @@ class _State:
     comparison: Comparison | None = None
 
 
+_INLINE_HEAD = re.compile(
+    r"^(?:các |một số )?(?:chỉ tiêu|mục tiêu|chi tieu|muc tieu)[^:;.]{0,80}:\s*", re.I
+)
+_LIST_MARKER = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\))\s+")
 _GROUP_LABEL = re.compile(r"^(?:về|ve|đối với|doi voi)\s[^:.;]{1,80}:\s*", re.I)
 
 
@@ -242,7 +251,8 @@ def targets_in_text(text: str, context: int | None = None) -> list[TargetDraft]:
     state = _State(context)
     found: list[TargetDraft] = []
     for sentence in _split(text, _SENTENCES):
-        found += _sentence_targets(text[sentence.start : sentence.end], state)
+        words = _LIST_MARKER.sub("", text[sentence.start : sentence.end])
+        found += _sentence_targets(words, state)
     return found
 
 
@@ -375,9 +385,13 @@ def _target(
         rest = _rest(sentence, value, segment, segments, said)
         noun = value.noun or ""
         words = _clean(f"{noun}{rest}")
+        counted = _counted(unit) if unit and not unit.startswith("%") else None
         if words and len(words.split()) >= 2 and (value.noun or not state.indicator):
             words = re.sub(r"^(?:các|những|số)\s+", "", words)
             indicator = ("Tỷ lệ " + words) if unit and unit.startswith("%") else words
+        elif counted and rest.strip():
+            # "có ít nhất 2 đô thị được công nhận …": the number of what is counted
+            indicator = f"Số {counted}{rest}"
         else:
             indicator = state.indicator
     if not indicator:

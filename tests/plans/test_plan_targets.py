@@ -161,9 +161,22 @@ BINH_DINH: list[Row] = [  # "I. QUAN ĐIỂM, MỤC TIÊU": "1. Quan điểm" is
 ]
 
 
+DAK_LAK: list[Row] = [  # "(1) …; (2) …" in one paragraph, then "MỤC TIÊU CỤ THỂ ĐẾN NĂM 2025"
+    ("Tỷ lệ đô thị hóa", 2030, "range", 40, 45, "%"),
+    ("Mật độ dân số đô thị", 2030, "gt", 3000, None, "người/km²"),
+    ("Tỷ lệ đô thị có hệ thống thu gom và xử lý nước thải tập trung", 2030, "eq", 100, None,
+     "%"),
+    ("Tỷ lệ cây xanh đô thị", 2030, "eq", 10, None, "m²/người"),
+    ("Số đô thị được công nhận đô thị thông minh", 2030, "ge", 2, None, "đô thị"),
+    ("Tỷ lệ đô thị hóa", 2025, "ge", 35, None, "%"),
+    ("Thu nhập bình quân đầu người khu vực đô thị", 2025, "eq", 1.5, None, "lần"),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
+        ("dak-lak-chi-tieu-mot-doan.txt", DAK_LAK),
         ("thanh-hoa-chuyen-doi-so.txt", THANH_HOA),  # "2.1. Về chính quyền số: …; …"
         ("quang-binh-khong-dau.txt", QUANG_BINH),
         ("binh-dinh-du-lich.txt", BINH_DINH),
