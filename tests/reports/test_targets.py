@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
+from bot.handlers.import_preview import preview_buttons, preview_text
 from periods.calendar import WorkingCalendar
 from periods.rules import parse_period_key
 from plans.document import read_document
@@ -30,6 +31,7 @@ from reports.targets import (
 )
 from storage.db import Database
 from storage.models import Figure, FigureRevision, Indicator, Plan, Target
+from texts import Texts
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -234,7 +236,14 @@ async def test_a_plan_without_targets_has_no_indicators_and_no_targets_in_its_su
     async with db.transaction() as session:
         await load_starter(session, load_starter_directory(), province="Quảng Ngãi")
         name = "quang-ngai-151-kh-ubnd.txt"
-        result = await save_plan(session, read_document((SEEDS / name).read_bytes(), name))
+        draft = read_document((SEEDS / name).read_bytes(), name)
+        preview = await preview_plan(session, draft)
+        assert preview.indicators == [] and preview.to_json()["indicators"] == []
+        assert "🎯" not in preview_text(Texts("vi"), preview)
+        assert [b.text for b in preview_buttons(Texts("vi"), "0" * 8, preview)][-1] != (
+            "🎯 Cơ quan cung cấp số liệu"
+        )
+        result = await save_plan(session, draft)
         assert result.targets is None or result.targets.saved == 0
         assert await session.scalar(select(func.count()).select_from(Indicator)) == 0
         assert await target_lines(session, result.plan, date(2026, 12, 14)) == ()
