@@ -25,7 +25,17 @@ from telegram.ext import (
 )
 
 from bot.context import CONTEXT_TYPES, BotContext, Clock, Services, real_clock
-from bot.handlers import admin, common, coordinator, groups, imports, officer, onboarding, web
+from bot.handlers import (
+    admin,
+    common,
+    coordinator,
+    groups,
+    imports,
+    officer,
+    onboarding,
+    targets,
+    web,
+)
 from bot.messaging import stale_button
 from bot.pacing import Pacing
 from bot.settings import Settings
@@ -219,6 +229,8 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(CommandHandler("export", coordinator.export_command))
     application.add_handler(CommandHandler("chart", coordinator.chart_command))
     application.add_handler(CommandHandler("linkgroup", coordinator.linkgroup_command))
+    application.add_handler(CommandHandler("targets", targets.targets_command))
+    application.add_handler(CommandHandler("target", targets.target_command))
     application.add_handler(
         CallbackQueryHandler(coordinator.on_summary_button, pattern=r"^(sp|sa|sg|mr|sc):")
     )

@@ -194,7 +194,7 @@ def parse(value: str | None) -> Callback | None:
 SHAPES = {
     "im": (
         r"[0-9a-f]{8}:(?:save|cancel|fix:\d+:\d+|take:\d+|all|rm|drop:\d+|cal|start:\d+"
-        r"|freq:\d+|day:\d+:\d+|nd09|asread)"
+        r"|freq:\d+|day:\d+:\d+|nd09|asread|owners|own:\d+)"
     ),
     "sp": r"\d+:-?1",
     "sa": r"\d+:\d+",

@@ -12,11 +12,13 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from bot import keyboards
 from bot.render import MESSAGE_BUDGET, fit_lines, local_date, shorten
+from bot.targets_view import figure_value, targets_text
 from reminders.sender import Rejected, TryLater, Uncertain, Unreachable
 from reminders.views import (
     CoordinatorView,
     DigestView,
     EscalationView,
+    FigureRequestView,
     NoOfficerView,
     ReminderView,
     UncertainView,
@@ -85,6 +87,39 @@ def render_reminder(texts: Texts, view: ReminderView) -> tuple[Html, InlineKeybo
         for t in view.tasks[:MAX_TASK_BUTTONS]
     ]
     return text, keyboards.markup(buttons, 4)
+
+
+def render_figure_request(texts: Texts, view: FigureRequestView) -> Html:
+    """The figures an agency owes for a moment, numbered: a reply "1. 41,2%" is line 1."""
+    head = [
+        texts(
+            "figures.request.header",
+            plan=view.plan_number,
+            period=texts.period(view.period),
+            deadline=local_date(view.deadline),
+            agency=view.agency_name,
+            count=len(view.lines),
+        )
+    ]
+    lines: list[str] = []
+    for n, line in enumerate(view.lines, 1):
+        unit = texts("figures.request.unit", unit=line.unit) if line.unit else Html("")
+        lines.append(texts("figures.request.line", n=n, name=shorten(line.name, 160), unit=unit))
+        if line.targets:
+            lines.append(
+                texts("figures.request.targets", targets=targets_text(texts, line.targets))
+            )
+        if line.last is not None:
+            value, value_max, as_of = line.last
+            lines.append(
+                texts(
+                    "figures.request.last",
+                    value=figure_value(texts, value, value_max, line.unit),
+                    as_of=local_date(as_of),
+                )
+            )
+    tail = [texts("figures.request.how")]
+    return fit_lines(head, lines, tail, lambda n: texts("reminder.more_tasks", count=n))
 
 
 def render_escalation(texts: Texts, view: EscalationView, budget: int = MESSAGE_BUDGET) -> Html:
@@ -199,6 +234,8 @@ def render_no_officer(texts: Texts, view: NoOfficerView) -> Html:
 def render_view(texts: Texts, view: View) -> tuple[Html, InlineKeyboardMarkup | None]:
     if isinstance(view, ReminderView):
         return render_reminder(texts, view)
+    if isinstance(view, FigureRequestView):
+        return render_figure_request(texts, view), None
     if isinstance(view, EscalationView):
         return render_escalation(texts, view), None
     if isinstance(view, DigestView):

@@ -7,6 +7,8 @@ a question) as an `About`; a reply is read against the one it answers (`context_
 """
 
 from conversation.model import (
+    FIGURES,
+    FIGURES_DONE,
     NOTE_WINDOW,
     QUESTION_TTL,
     REPLY_WINDOW,
@@ -27,6 +29,8 @@ from conversation.store import (
 )
 
 __all__ = [
+    "FIGURES",
+    "FIGURES_DONE",
     "NOTE_WINDOW",
     "QUESTION_TTL",
     "REPLY_WINDOW",

@@ -22,7 +22,9 @@ NOTE = "note"  # "type a note for this report, or skip"
 QUESTION = "question"  # which task / which status / keep or change
 PICK = "pick"  # the /report menu
 LIST = "list"  # /tasks, a hint: nothing to answer
-ASKING = frozenset({REMINDER, NOTE, QUESTION, PICK})
+FIGURES = "figures"  # the figures of a plan's indicators asked for (numbered lines)
+FIGURES_DONE = "figures_done"  # the figures recorded: nothing to answer
+ASKING = frozenset({REMINDER, NOTE, QUESTION, PICK, FIGURES})
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class About:
     answers: int | None = None  # the officer's message id this bot message answered
     source_update: int | None = None  # the update that recorded `report_ids`
     closed: bool = False  # a note prompt answered or skipped
+    indicator_ids: tuple[int, ...] = ()  # a figure request's indicators, in line order
 
     @property
     def asks(self) -> bool:
@@ -66,6 +69,7 @@ class About:
             "answers": self.answers,
             "source_update": self.source_update,
             "closed": self.closed,
+            "indicator_ids": list(self.indicator_ids),
         }
         data.update({k: v for k, v in optional.items() if v})
         if self.purpose == NOTE and self.report_ids:
@@ -91,6 +95,7 @@ class About:
             answers=_int(data.get("answers")),
             source_update=_int(data.get("source_update")),
             closed=bool(data.get("closed", False)),
+            indicator_ids=tuple(int(i) for i in data.get("indicator_ids") or ()),
         )
 
 

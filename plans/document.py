@@ -6,7 +6,8 @@ appendices), `normalize` (lines into paragraphs), `numbering` (item markers), `h
 date, issuer, title), `coordinator`, `reporting`, `roles` (who does a task), and the shape
 readers `items` (numbered items with role lines), `addressed` (sections addressed to agencies,
 news write-ups), `prose` (assignments inside paragraphs) and `tables` (appendix tables);
-`drafting` turns what they find into tasks. A plan that amends another is read by `amendments`."""
+`drafting` turns what they find into tasks. A plan that amends another is read by `amendments`.
+The plan's targets (its "Mục tiêu" section, tables of targets) are read by `targets`."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from plans.prose import parse_prose
 from plans.quality import document_quality, lost_diacritics
 from plans.reporting import reporting_schedule
 from plans.tables import has_header, join_repeated, lost_layout, parse_table, tables_in
+from plans.targets import is_targets_table, read_targets, target_frequencies
 
 __all__ = ["DocumentError", "document_text", "extract_text", "parse_text", "read_document"]
 
@@ -103,7 +105,8 @@ def _parse(normalized: str, appendix: str = "", *, kind: str | None = None) -> P
             return amending
     ctx = Context()
     paras = body_paragraphs(whole)
-    found = [t for t in tables_in(paras) if len(t) >= 2]
+    # a table of targets (Chỉ tiêu | Năm 2025 | Năm 2030) is read by `targets`, never as tasks
+    found = [t for t in tables_in(paras) if len(t) >= 2 and not is_targets_table(t)]
     body = Context()
     numbering = Numbering()
     text_paras = body_paragraphs(normalized, numbering)
@@ -155,12 +158,17 @@ def _parse(normalized: str, appendix: str = "", *, kind: str | None = None) -> P
             info.coordinator = restore_agency(info.coordinator) or info.coordinator
     _dedupe_refs(ctx)
     news = is_news(plain)
+    reporting = reporting_schedule(all_plain)
+    frequencies = target_frequencies(all_plain)
+    if frequencies:
+        reporting.target_frequencies = frequencies
     return PlanDraft(
         plan=info,
         tasks=ctx.tasks,
-        reporting=reporting_schedule(all_plain),
+        reporting=reporting,
         warnings=_first_things_first(info_ctx.warnings + ctx.warnings),
         quality=document_quality(" ".join(t.text for t in ctx.tasks), news=news),
+        targets=read_targets(paras, info.title),
     )
 
 

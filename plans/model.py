@@ -9,6 +9,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Frequency = Literal["monthly", "quarterly", "half_yearly", "yearly"]
+# how a target's value is compared (docs/counting.md, "Targets"): "trên" gt, "tối thiểu",
+# "ít nhất" ge, "khoảng" about, "đạt" (nothing more said) eq, "tối đa", "không quá" le,
+# "dưới" lt, "4,7-5,1%" range
+Comparison = Literal["gt", "ge", "about", "eq", "le", "lt", "range"]
 
 
 class IssuingAct(BaseModel):
@@ -83,6 +87,11 @@ class ReportingSchedule(BaseModel):
     clause: str | None = Field(
         default=None, description="The reporting clause the schedule was read from, as written"
     )
+    target_frequencies: list[Frequency] = Field(
+        default_factory=lambda: ["half_yearly", "yearly"],
+        description="When the figures of the plan's targets are collected (its own clause, "
+        "else the half-year and year moments)",
+    )
     starts_from: str | None = Field(
         default=None,
         description='Key of the first period owed ("2027-M01"); None: chosen when saved',
@@ -134,6 +143,29 @@ class Amendment(BaseModel):
     changes: list[AmendmentChange] = Field(default_factory=list)
 
 
+class TargetDraft(BaseModel):
+    """One target of the plan: an indicator's value for one horizon year, as the document
+    states it ("Tỷ lệ đô thị hóa đến năm 2025 đạt trên 40%"). Without a value it is a
+    qualitative target, kept as written."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    indicator: str = Field(description='What is measured: "Tỷ lệ đô thị hóa"')
+    horizon: int | None = Field(default=None, description="The year it is due by: 2025")
+    comparison: Comparison | None = Field(default=None, description="None: qualitative")
+    value: float | None = None
+    value_max: float | None = Field(default=None, description="A range's upper bound")
+    unit: str | None = Field(default=None, description='"%", "m²", "km", "đô thị"')
+    text: str = Field(default="", description="The words as written")
+    owner: str | None = Field(
+        default=None, description="The agency that provides the figure, as the document names it"
+    )
+
+    @property
+    def quantitative(self) -> bool:
+        return self.value is not None and self.comparison is not None
+
+
 class PlanDraft(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -146,4 +178,7 @@ class PlanDraft(BaseModel):
     )
     amends: Amendment | None = Field(
         default=None, description="Set when the document amends an earlier plan"
+    )
+    targets: list[TargetDraft] = Field(
+        default_factory=list, description="The plan's targets (mục tiêu, chỉ tiêu), in order"
     )

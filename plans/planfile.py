@@ -40,6 +40,10 @@ _TEXT_FIELDS = frozenset(
         "after",
         "old",
         "new",
+        # a plan's targets (`targets:`)
+        "indicator",
+        "unit",
+        "owner",
     }
 )
 _TEXT_LIST_FIELDS = frozenset({"lead", "support"})
@@ -348,6 +352,10 @@ def dump_plan_file(draft: PlanDraft) -> str:
             if not change.get("excerpt"):
                 change.pop("excerpt", None)
         data["amends"] = amends
+    if draft.targets:
+        data["targets"] = [
+            {k: v for k, v in t.model_dump().items() if v not in (None, "")} for t in draft.targets
+        ]
     if draft.warnings:
         data["warnings"] = [
             {k: v for k, v in w.model_dump().items() if v not in (None, "")} for w in draft.warnings

@@ -22,6 +22,7 @@ from periods.schedule import owed_from_when_added
 from plans.active import active_plans
 from plans.amending import AmendmentEffect, apply_amendment
 from plans.calendar_choice import CalendarView, calendar_view, plan_calendar, start_of
+from plans.indicators import IndicatorPreview, TargetChanges, preview_indicators, save_targets
 from plans.model import Amendment, IssuingAct, PlanDraft, PlanInfo, ReportingSchedule, TaskDraft
 from plans.quality import clearly_worse, document_quality
 from plans.registry import (
@@ -130,6 +131,9 @@ class PlanPreview:
     calendar: CalendarView | None = None  # reporting calendar and first period (with a clock)
     amendment: AmendmentPreview | None = None  # set for an amending document
     applied: PlanDraft | None = None  # an amendment: the amended plan as it will read
+    # the plan's targets by indicator, each with who will be asked for its figures
+    indicators: list[IndicatorPreview] = field(default_factory=list)
+    target_changes: TargetChanges | None = None  # against the saved plan's targets
 
     @property
     def seen(self) -> SeenVersion:
@@ -175,6 +179,20 @@ class PlanPreview:
             "changes": self.diff.to_json() if self.diff is not None else None,
             "calendar": _calendar_json(self.calendar),
             "amendment": self.amendment.to_json() if self.amendment is not None else None,
+            "indicators": [
+                {
+                    "number": item.number,
+                    "indicator": item.draft.name,
+                    "unit": item.draft.unit,
+                    "owner": item.owner,
+                    "owner_source": item.source,
+                    "status": item.status,
+                    "targets": [
+                        t.model_dump(mode="json", exclude={"indicator"}) for t in item.draft.targets
+                    ],
+                }
+                for item in self.indicators
+            ],
         }
 
 
@@ -252,9 +270,11 @@ async def preview_plan(
     *,
     directory: Directory | None = None,
     at: ImportClock | None = None,
+    target_owners: Mapping[str, str] | None = None,
 ) -> PlanPreview:
     """What saving `draft` would do, against the directory and the saved plans. With `at`, the
-    preview also says when reporting starts and on which days it is due."""
+    preview also says when reporting starts and on which days it is due. `target_owners`:
+    the agency chosen for an indicator's figures (by indicator key; "" for nobody)."""
     directory = directory or await load_directory(session)
     amendment: AmendmentPreview | None = None
     applied: PlanDraft | None = None
@@ -285,6 +305,12 @@ async def preview_plan(
         preview.existing_plan_id = plan.id
         preview.version = plan.version
         preview.diff = await plan_changes(session, plan, content, lookups)
+    if draft.amends is None:
+        coordinator = draft.plan.coordinator
+        preview.indicators, changes = await preview_indicators(
+            session, plan, draft.targets, directory, target_owners, coordinator
+        )
+        preview.target_changes = changes if plan is not None else None
     if at is not None and draft.amends is None:
         saved = ReportingSchedule.model_validate(plan.schedule or {}) if plan else None
         preview.calendar = calendar_view(
@@ -561,6 +587,7 @@ class SaveResult:
     start_due: date | None = None
     amendment: AmendmentEffect | None = None  # an amending document: what it changed
     amending: str | None = None  # … and its number
+    targets: TargetChanges | None = None  # what saving did to the plan's targets
 
 
 async def save_plan(
@@ -573,6 +600,7 @@ async def save_plan(
     choice: ImportChoice | None = None,
     at: ImportClock | None = None,
     seen: SeenVersion | None = None,
+    target_owners: Mapping[str, str] | None = None,
 ) -> SaveResult:
     """Create or update the plan from the draft in the caller's transaction. `fixes` maps a name
     as written to a directory name; with `create_missing`, other unknown names become agencies.
@@ -584,7 +612,8 @@ async def save_plan(
     chose (`reporting.starts_from`) or the default — and each assignment saving adds to a plan
     already saved is owed from `at`'s day (docs/counting.md, section 3). With `seen` (the
     version the preview was built on), a plan saved by someone else since raises
-    PlanChangedMeanwhile and nothing is saved."""
+    PlanChangedMeanwhile and nothing is saved. The plan's targets are saved with it (see
+    `plans.indicators.save_targets`; `target_owners` as in `preview_plan`)."""
     if draft.amends is not None:
         return await _save_amendment(
             session,
@@ -604,6 +633,7 @@ async def save_plan(
         choice=choice,
         at=at,
         seen=seen,
+        target_owners=target_owners,
     )
 
 
@@ -683,6 +713,7 @@ async def _save(
     seen: SeenVersion | None,
     action: str | None = None,
     amended_by: PlanDraft | None = None,
+    target_owners: Mapping[str, str] | None = None,
 ) -> SaveResult:
     fixes = dict(fixes or {})
     directory = await load_directory(session)
@@ -798,6 +829,18 @@ async def _save(
         if task.active and task.ref not in listed:
             task.position = position
             position += 1
+    targets: TargetChanges | None = None
+    taken = changes is None or changes.plan_taken(choice)
+    if amended_by is None and taken and (draft.targets or not created):
+        # a version without targets (a news write-up) leaves the saved ones as they are
+        targets = await save_targets(
+            session,
+            plan,
+            draft.targets,
+            directory,
+            owners=target_owners,
+            remove_missing=bool(draft.targets) and choice is not None and choice.remove,
+        )
     start_due = calendar.deadline(start) if calendar is not None and start is not None else None
     if at is not None:
         # nobody owes a period whose deadline passed before they could have been asked
@@ -817,8 +860,11 @@ async def _save(
         new_agencies=new_agencies or None,
         starts_from=start.key if start is not None else None,
         amendment=amended_by.plan.number if amended_by is not None else None,
+        indicators=len(draft.targets and {t.indicator for t in draft.targets}) or None,
     )
-    return SaveResult(plan, created, added, updated, removed, new_agencies, start, start_due)
+    result = SaveResult(plan, created, added, updated, removed, new_agencies, start, start_due)
+    result.targets = targets
+    return result
 
 
 async def _owed_from(

@@ -19,7 +19,7 @@ from periods.store import load_calendar
 from reminders.outbox import DEAD_AFTER, Outbox, Pacer
 from reminders.planner import Planned, Planner
 from reminders.sender import Rejected, Sender, TryLater, Uncertain, Unreachable
-from reminders.views import ReminderView, view_for
+from reminders.views import FigureRequestView, ReminderView, view_for
 from storage.db import Database
 from storage.models import ReminderDelivery
 
@@ -189,6 +189,15 @@ class Dispatcher:
             # what the reminder asked: a reply to it refers to these tasks
             about = conversation.reminder_about(
                 view.period_id, delivery.agency_id, [(t.task_id, t.ref) for t in view.tasks]
+            )
+        elif isinstance(view, FigureRequestView):
+            # a reply to it gives these indicators' figures ("1. 41,2%" is line 1)
+            about = conversation.About(
+                conversation.FIGURES,
+                period_id=view.period_id,
+                agency_id=delivery.agency_id,
+                indicator_ids=tuple(line.indicator_id for line in view.lines),
+                numbered=True,
             )
         await self.outbox.sent(delivery, message_id, about)
         report.sent += 1

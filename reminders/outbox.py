@@ -41,7 +41,15 @@ DEAD_AFTER = timedelta(minutes=2)  # an instance silent this long is gone (see `
 HEARTBEAT_EVERY = timedelta(seconds=5)
 HEARTBEAT = "instance:"
 # kinds that say something about an officer's own reminders; the others are notices
-NOTICE_KINDS = ("unreachable", "uncertain", "no_officer", "coordinator", "digest", "escalate")
+NOTICE_KINDS = (
+    "unreachable",
+    "uncertain",
+    "no_officer",
+    "coordinator",
+    "digest",
+    "escalate",
+    "figures",  # a figure request is asked once a moment: never superseded, never supersedes
+)
 
 
 class Pacer:
@@ -197,7 +205,7 @@ class Outbox:
     async def superseded(self, delivery: ReminderDelivery) -> bool:
         """A newer reminder for the same chat and period says it all (e.g. one planned while
         the bot was down, and today's)."""
-        if delivery.kind in ("unreachable", "uncertain", "no_officer", "digest"):
+        if delivery.kind in ("unreachable", "uncertain", "no_officer", "digest", "figures"):
             return False
         if delivery.kind == "coordinator":
             same = (ReminderDelivery.kind == "coordinator",)

@@ -19,14 +19,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from access.roster import admins, coordinator_chats, officer_contacts
 from periods.calendar import WorkingCalendar
 from periods.owing import owed
-from periods.store import chased_periods, schedule_of
+from periods.store import chased_periods, plan_kinds, schedule_of
 from plans.active import active_plans
 from reminders.policy import ReminderKind, reminders_due
-from reminders.views import unregistered_agencies
+from reminders.views import FIGURES, unregistered_agencies
+from reports.targets import figure_moments, figure_period, figures_owed, plans_with_owners
 from storage.models import (
     Assignment,
     BotState,
     CalendarDay,
+    Indicator,
     Member,
     Plan,
     ReminderDelivery,
@@ -76,7 +78,7 @@ def most_urgent(due: list[Any]) -> tuple[str, int] | None:
 
 async def fingerprint(session: AsyncSession) -> list[Any]:
     """What planning depends on, in one query: it changes when a plan, task, assignment,
-    member, declared day or ad-hoc request is added or changed."""
+    member, declared day, ad-hoc request or indicator is added or changed."""
     scalar = select  # each part is a scalar subquery of one aggregate
     parts = [
         scalar(func.count(Plan.id), func.max(Plan.updated_at)).where(Plan.active),
@@ -85,6 +87,8 @@ async def fingerprint(session: AsyncSession) -> list[Any]:
         scalar(func.count(Member.id), func.max(Member.updated_at), func.max(Member.id)),
         scalar(func.count(), func.max(CalendarDay.day)).select_from(CalendarDay),
         scalar(func.max(ReportingPeriod.id)).where(ReportingPeriod.kind == "adhoc"),
+        # an indicator added or given another owner: who is asked for its figures
+        scalar(func.count(Indicator.id), func.max(Indicator.updated_at)),
     ]
     values: list[Any] = []
     for part in parts:
@@ -184,6 +188,43 @@ class Planner:
         result = list(latest.values())
         result += self._coordinator_messages(today, calendar, escalations, digests)
         result += await self._no_officer_notices(session, today, calendar, now)
+        result += await self._figure_requests(session, today, calendar)
+        return result
+
+    async def _figure_requests(
+        self, session: AsyncSession, today: date, calendar: WorkingCalendar
+    ) -> list[Planned]:
+        """Once a figure moment, to each officer of an agency that provides an indicator's
+        figures and has not sent it for the moment (docs/counting.md, section 9): one message
+        per plan and moment, by key, so it is sent once."""
+        plan_ids = set(await plans_with_owners(session))
+        if not plan_ids:
+            return []
+        result: list[Planned] = []
+        for plan in await active_plans(session):
+            if plan.id not in plan_ids:
+                continue
+            kinds = await plan_kinds(session, plan)
+            for moment in figure_moments(plan, calendar, kinds, today):
+                period = await figure_period(session, plan, moment, calendar)
+                owed = await figures_owed(session, period)
+                for member in await officer_contacts(session, owed):
+                    if not member.reachable or member.opted_out:
+                        self.skipped_members.add(member.id)
+                        continue
+                    result.append(
+                        Planned(
+                            key=f"f:{period.id}:{member.id}",
+                            kind=FIGURES,
+                            chat_id=member.telegram_user_id,
+                            member_id=member.id,
+                            agency_id=member.agency_id,
+                            period_id=period.id,
+                            day=today,
+                            due_at=calendar.opening(today),
+                            reason=f"{period.key}: figures of {len(owed[member.agency_id])}",
+                        )
+                    )
         return result
 
     async def _due_for_period(

@@ -30,6 +30,7 @@ from storage.models import (
 
 # the kinds of reminder an officer gets (the others go to coordinators or admins)
 OFFICER_KINDS = ("before", "due", "overdue", "adhoc", "manual")
+FIGURES = "figures"  # the figures of a plan's targets asked of their owner (once a moment)
 MAX_UNCERTAIN_LINES = 30
 
 
@@ -109,6 +110,32 @@ class DigestView:
 
 
 @dataclass(frozen=True)
+class FigureLine:
+    """One indicator whose figure is asked for: its targets (year, comparison, value(s), unit)
+    and the last figure sent."""
+
+    indicator_id: int
+    number: int
+    name: str
+    unit: str | None
+    targets: tuple[tuple[int | None, str | None, float | None, float | None, str | None], ...]
+    last: tuple[float, float | None, date] | None = None
+
+
+@dataclass(frozen=True)
+class FigureRequestView:
+    """For an officer of an indicator's owner, once a figure moment: the figures still owed,
+    each with its date and source (docs/counting.md, section 9)."""
+
+    plan_number: str
+    agency_name: str
+    period_id: int
+    period: PeriodName
+    deadline: date
+    lines: tuple[FigureLine, ...]
+
+
+@dataclass(frozen=True)
 class CoordinatorView:
     """A coordinator's one message of the day: escalations and, on digest day, the digest."""
 
@@ -147,6 +174,7 @@ class NoOfficerView:
 
 View = (
     ReminderView
+    | FigureRequestView
     | EscalationView
     | DigestView
     | CoordinatorView
@@ -171,6 +199,8 @@ async def view_for(
         return await no_officer_view(session)
     if delivery.kind == "coordinator":
         return await coordinator_view(session, delivery, calendar, now)
+    if delivery.kind == FIGURES:
+        return await figure_request_view(session, delivery)
     period = await session.get(ReportingPeriod, delivery.period_id)
     if period is None:
         return None
@@ -314,7 +344,9 @@ async def digest_view(
     from reports.model import fold_groups, to_local
     from reports.summary import summarize
 
-    figures = await summarize(session, plan, period, to_local(now).date(), blockers_limit=0)
+    figures = await summarize(
+        session, plan, period, to_local(now).date(), blockers_limit=0, with_targets=False
+    )
     owing = [a for a in fold_groups(figures.agencies) if a.expected and a.missing]
     owing.sort(key=lambda a: (-a.days_overdue, -a.overdue, line_name(a)))
     return DigestView(
@@ -392,3 +424,56 @@ async def unregistered_agencies(session: AsyncSession) -> list[str]:
 async def no_officer_view(session: AsyncSession) -> NoOfficerView | None:
     agencies = await unregistered_agencies(session)
     return NoOfficerView(tuple(agencies)) if agencies else None
+
+
+async def figure_request_view(
+    session: AsyncSession, delivery: ReminderDelivery
+) -> FigureRequestView | None:
+    """The figures the officer's agency still owes for the moment (None: all sent, or the
+    officer no longer reminded)."""
+    from reports.targets import figure_series, figures_owed, plan_targets
+
+    if delivery.member_id is not None:
+        member = await session.get(Member, delivery.member_id)
+        if member is None or not member.active or member.reminders_opt_out:
+            return None
+    period = await session.get(ReportingPeriod, delivery.period_id)
+    if period is None or delivery.agency_id is None:
+        return None
+    plan = await session.get(Plan, period.plan_id)
+    if plan is None or not plan.active:
+        return None
+    owed = (await figures_owed(session, period, [delivery.agency_id])).get(delivery.agency_id)
+    if not owed:
+        return None
+    indicators = await plan_targets(session, plan.id)
+    numbers = {i.id: n for n, (i, _) in enumerate(indicators, 1)}
+    by_id = {i.id: t for i, t in indicators}
+    series = await figure_series(session, [i.id for i in owed])
+    agency = await session.get(Agency, delivery.agency_id)
+    lines = []
+    for indicator in owed:
+        figures = series.get(indicator.id) or []
+        last = figures[-1] if figures else None
+        lines.append(
+            FigureLine(
+                indicator.id,
+                numbers.get(indicator.id, 0),
+                indicator.name,
+                indicator.unit,
+                tuple(
+                    (t.horizon, t.comparison, t.value, t.value_max, t.unit)
+                    for t in by_id.get(indicator.id, [])
+                    if t.value is not None
+                ),
+                (last.value, last.value_max, last.as_of) if last is not None else None,
+            )
+        )
+    return FigureRequestView(
+        plan.number,
+        agency.name if agency else "",
+        period.id,
+        PeriodName(period.kind, period.key),
+        period.deadline,
+        tuple(lines),
+    )

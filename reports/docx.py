@@ -65,6 +65,7 @@ from reports.model import (
     to_local,
     typed_without_diacritics,
 )
+from reports.target_rows import counts, qualitative_count, target_rows
 
 __all__ = ["cited_plan", "document_kind", "draft_author", "is_party_body", "write_draft_report"]
 
@@ -139,10 +140,15 @@ def write_draft_report(
         ),
     )
 
-    _heading(doc, lab["doc.section1"])
+    sections = iter(range(1, 10))
+    if with_targets(summary):  # a half-year or a year report opens with the targets
+        _heading(doc, _numbered(lab["doc.targets_section"], next(sections)))
+        _targets(doc, summary, cited.name(lab), lab, lang)
+
+    _heading(doc, _numbered(lab["doc.section1"], next(sections)))
     _overview(doc, summary, lab, lang)
 
-    _heading(doc, lab["doc.section2"])
+    _heading(doc, _numbered(lab["doc.section2"], next(sections)))
     if summary.tasks:
         _results_by_task(doc, summary, lab, lang)
     elif summary.rows:
@@ -150,14 +156,14 @@ def write_draft_report(
     else:
         _body(doc, lab["doc.no_data"].format(period_label=summary.period_label))
 
-    _heading(doc, lab["doc.section3"])
+    _heading(doc, _numbered(lab["doc.section3"], next(sections)))
     _blockers(doc, summary, lab)
     placeholder = lab["doc.proposal_placeholder"].format(
         coordinator=author.name, issuer=summary.issuer or author.governing_name
     )
     run(_body(doc, ""), placeholder, italic=True, highlight=True)  # replaced before signing
 
-    _heading(doc, lab["doc.section4"])
+    _heading(doc, _numbered(lab["doc.section4"], next(sections)))
     _owing(doc, summary, lab)
 
     signature(doc, author, lab, _recipients(summary, author, lab))
@@ -238,6 +244,95 @@ def _state_text(report: AgencyReport | HistoryEntry, lang: str) -> str:
 
 
 # --------------------------------------------------------------------------- sections
+
+_ROMANS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+_SECTION_NUMBER = re.compile(r"^[IVXLC]+\.\s*")
+TARGET_WIDTHS_CM = (1.3, 5.0, 3.2, 3.9, 2.6)
+
+
+def _numbered(heading: str, number: int) -> str:
+    """A section heading numbered in the order the draft gives its sections."""
+    return f"{_ROMANS[number]}. {_SECTION_NUMBER.sub('', heading)}"
+
+
+def with_targets(summary: PlanSummary) -> bool:
+    """A half-year or a year report of a plan with quantitative targets."""
+    kinds = {summary.period_kind, *summary.period_also}
+    return bool(kinds & {"half_yearly", "yearly"}) and any(
+        not t.qualitative for t in summary.targets
+    )
+
+
+def _targets(
+    doc: DocxDocument, summary: PlanSummary, plan: str, lab: Mapping[str, str], lang: str
+) -> None:
+    """ "Kết quả thực hiện các chỉ tiêu": one row per target (indicator, target by year, the
+    figure with its date and source, the assessment: docs/counting.md, section 9), the counts
+    under it; the qualitative goals are named by their number."""
+    _body(doc, lab["doc.targets_intro"].format(plan=plan, period_label=summary.period_label))
+    rows = target_rows(summary.targets, lang)
+    table = doc.add_table(rows=1, cols=len(TARGET_WIDTHS_CM))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    headers = ("stt", "indicator", "target", "figure", "assessment")
+    for cell, key in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = ""
+        run(cell.paragraphs[0], lab[f"doc.targets_col_{key}"], bold=True, size=TABLE_PT)
+        cell.paragraphs[0].alignment = CENTER
+        _tight(cell.paragraphs[0])
+    repeat_header(table.rows[0]._tr)
+    number = 0
+    first_cells: list[tuple[object, object]] = []
+    for row in rows:
+        cells = table.add_row().cells
+        if row.first:
+            number += 1
+            unit = f" ({row.unit})" if row.unit else ""
+            values = [str(number), f"{row.indicator}{unit}"]
+            first_cells.append((cells[0], cells[1]))
+        else:
+            values = ["", ""]
+            start, name = first_cells[-1]
+            start.merge(cells[0])  # type: ignore[attr-defined]
+            name.merge(cells[1])  # type: ignore[attr-defined]
+        if row.first:
+            for column, value in enumerate(values):
+                paragraph = cells[column].paragraphs[0]
+                run(paragraph, value, size=TABLE_PT)
+                _tight(paragraph)
+                if column == 0:
+                    paragraph.alignment = CENTER
+        paragraph = cells[2].paragraphs[0]
+        run(
+            paragraph,
+            lab["doc.target_text"].format(year=row.horizon, target=row.target),
+            size=TABLE_PT,
+        )
+        _tight(paragraph)
+        paragraph = cells[3].paragraphs[0]
+        if row.figure:
+            figure = lab["doc.target_figure"].format(value=row.figure, as_of=row.as_of)
+            run(paragraph, figure, size=TABLE_PT)
+            if row.source:
+                run(
+                    paragraph,
+                    "\n" + lab["doc.target_source"].format(source=row.source),
+                    italic=True,
+                    size=SMALL_PT - 1,
+                )
+        _tight(paragraph)
+        paragraph = cells[4].paragraphs[0]
+        run(paragraph, row.assessment, bold=row.assessment_key != "no_figure", size=TABLE_PT)
+        paragraph.alignment = CENTER
+        _tight(paragraph)
+    set_widths(table, TARGET_WIDTHS_CM)
+    found = counts(summary.targets)
+    _body(
+        doc, lab["doc.targets_counts"].format(count=len(rows), **found)
+    ).paragraph_format.space_before = Pt(6)
+    qualitative = qualitative_count(summary.targets)
+    if qualitative:
+        _body(doc, lab["doc.targets_qualitative"].format(count=qualitative))
 
 
 def _overview(doc: DocxDocument, summary: PlanSummary, lab: Mapping[str, str], lang: str) -> None:

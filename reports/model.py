@@ -297,6 +297,48 @@ class BlockerLine:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureValue:
+    """A figure reported for an indicator: its value at a date, where it comes from, who sent
+    it (docs/counting.md, section 9)."""
+
+    value: float
+    value_max: float | None
+    unit: str | None
+    as_of: date
+    as_of_text: str = ""
+    source: str = ""
+    agency: str | None = None
+    reported_by: str | None = None
+    reported_at: datetime | None = None
+    revision: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class TargetLine:
+    """One target of the plan (an indicator's value for a horizon year) with the figure it is
+    judged on and its assessment: "exceeded", "achieved", "not_met", "at_risk", "no_figure"
+    or "qualitative" (reports/assessment.py)."""
+
+    number: int  # the indicator's number in the plan (as /target names it)
+    indicator: str
+    unit: str | None
+    owner: str | None
+    horizon: int | None
+    comparison: str | None
+    value: float | None
+    value_max: float | None
+    text: str = ""  # the target as the document writes it
+    figure: FigureValue | None = None
+    assessment: str = "no_figure"
+    final: bool = False  # the horizon is reached: the assessment no longer changes
+    series: tuple[FigureValue, ...] = ()  # every figure of the indicator, oldest first
+
+    @property
+    def qualitative(self) -> bool:
+        return self.value is None
+
+
+@dataclass(frozen=True, slots=True)
 class PlanSummary:
     """Everything the exports need about one plan in one period.
 
@@ -328,6 +370,9 @@ class PlanSummary:
     # "decision", …): the drafts cite it by it when its number does not say (None: read the
     # number).
     plan_kind: str | None = None
+    # the plan's targets with their figures and assessment at the period's cut-off (filled for
+    # a half-year or a year, and for the exports; reports/targets.py)
+    targets: tuple[TargetLine, ...] = ()
 
     def __post_init__(self) -> None:
         # Read-only copies with every outcome present, keys coerced to Outcome; with task
@@ -351,7 +396,7 @@ class PlanSummary:
         object.__setattr__(self, "counts", MappingProxyType(counts))
         object.__setattr__(self, "blocked", MappingProxyType(blocked))
         object.__setattr__(self, "not_started", MappingProxyType(not_started))
-        for name in ("agencies", "rows", "blockers", "tasks"):
+        for name in ("agencies", "rows", "blockers", "tasks", "targets"):
             value = getattr(self, name)
             if not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value))

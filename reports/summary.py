@@ -45,6 +45,7 @@ from reports.model import (
     task_status,
 )
 from reports.service import deadline_for
+from reports.targets import target_lines
 from storage.models import (
     Agency,
     AgencyGroup,
@@ -154,10 +155,13 @@ async def summarize(
     *,
     with_rows: bool = False,
     blockers_limit: int = 20,
+    with_targets: bool | None = None,
 ) -> PlanSummary:
     """Tasks per class (one status per task from its leads), one line per agency, the
     blockers, and (for exports) one row per task × agency. A period before the plan's first
-    period owes nothing: its summary is empty and says from when the plan is followed."""
+    period owes nothing: its summary is empty and says from when the plan is followed. The
+    plan's targets, each with its figure and assessment at the period's cut-off, come with a
+    half-year or a year and with the exports' rows (`with_targets` to say otherwise)."""
     first = first_period_of(plan)
     if first is not None and period.kind != "adhoc" and period.ends_on < first.ends_on:
         return PlanSummary(
@@ -241,6 +245,9 @@ async def summarize(
     )
     tasks = await _task_lines(session, plan, period, today, per_task, names)
     rows = await export_rows(session, plan, period, today) if with_rows else ()
+    if with_targets is None:
+        with_targets = with_rows or period.kind in ("half_yearly", "yearly")
+    targets = await target_lines(session, plan, period.ends_on) if with_targets else ()
     return PlanSummary(
         **_heading(plan, period),
         agencies=agencies,
@@ -249,6 +256,7 @@ async def summarize(
             await blockers(session, plans=[plan.id], period_ids=[period.id], limit=blockers_limit)
         ),
         tasks=tasks,
+        targets=targets,
     )
 
 

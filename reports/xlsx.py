@@ -47,9 +47,11 @@ from reports.model import (
     to_local,
     typed_without_diacritics,
 )
+from reports.target_rows import target_rows
 
 __all__ = [
     "MIN_PRINTED_PT",
+    "TARGET_COLUMNS",
     "TASK_COLUMNS",
     "page_footer",
     "print_scale",
@@ -93,6 +95,29 @@ TASK_COLUMNS: tuple[tuple[str, float, str], ...] = (
     ("col.deadline", 11, "dd_date"),
     ("col.check", 9, "dd_wrap"),
 )
+
+# The targets sheet: one row per target (an indicator's horizon), the same rows as the Word
+# draft's "Kết quả thực hiện các chỉ tiêu" (reports/target_rows.py); about 135 characters
+# across, so that A4 landscape prints it at full size.
+TARGET_COLUMNS: tuple[tuple[str, float, str], ...] = (
+    ("col.stt", 4.5, "dd_center"),
+    ("col.indicator", 28, "dd_wrap"),
+    ("col.unit", 8, "dd_wrap"),
+    ("col.horizon", 9, "dd_wrap"),
+    ("col.target", 13, "dd_wrap"),
+    ("col.figure", 12, "dd_wrap"),
+    ("col.as_of", 12, "dd_wrap"),
+    ("col.source", 14, "dd_wrap"),
+    ("col.owner", 17, "dd_wrap"),
+    ("col.assessment", 14, "dd_wrap"),
+)
+_ASSESSMENT_FILLS = {
+    "exceeded": "A5D6A7",
+    "achieved": "C8E6C9",
+    "not_met": "FFF9C4",
+    "at_risk": "FFCDD2",
+    "no_figure": "E0E0E0",
+}
 
 # The summary sheet's columns; its tables share them (A: number or reference, B: name).
 SUMMARY_WIDTHS: tuple[float, ...] = (7, 40, 13, 11, 11, 11, 11, 11, 13, 10, 10)
@@ -145,6 +170,10 @@ def write_workbook(
     _write_summary_sheet(
         wb.add_worksheet(summary_name), styles, summaries, plan_names, generated_at, lab, lang
     )
+    if any(not t.qualitative for summary in summaries for t in summary.targets):
+        name = safe_sheet_name(lab["sheet.targets"], taken)
+        taken.append(name)
+        _write_targets_sheet(wb.add_worksheet(name), styles, summaries, lab, lang)
     for summary, name in zip(summaries, plan_names, strict=True):
         _write_task_sheet(wb.add_worksheet(name), styles, summary.rows, lab, lang)
     wb.close()
@@ -283,6 +312,8 @@ class _Styles:
             "dd_value_date": {"align": "left", **top, **border, "num_format": "dd/mm/yyyy"},
             "dd_italic": {"italic": True},
         }
+        for key, color in _ASSESSMENT_FILLS.items():
+            base[f"dd_assess_{key}"] = {**top, **border, "text_wrap": True, "bg_color": f"#{color}"}
         for outcome, color in _OUTCOME_FILLS.items():
             base[f"dd_outcome_{outcome.value}"] = {
                 **top,
@@ -418,6 +449,61 @@ def _write_task_sheet(
     ws.autofilter(f"A1:{last_col}{count + 1}")
     if count == 0:
         writer.cell(2, 0, lab["xlsx.no_rows"], "dd_italic")
+
+
+# --------------------------------------------------------------------------- targets sheet
+
+
+def _write_targets_sheet(
+    ws: Worksheet,
+    styles: _Styles,
+    summaries: Sequence[PlanSummary],
+    lab: Mapping[str, str],
+    lang: str,
+) -> None:
+    """One row per target with its figure, date, source, owner and assessment (the Word
+    draft's table), the plan's number first when the workbook holds several plans."""
+    several = len(summaries) > 1
+    columns = list(TARGET_COLUMNS)
+    if several:
+        columns.insert(1, ("col.target_plan", 11, "dd_wrap"))
+    widths = [width for _, width, _ in columns]
+    for index, width in enumerate(widths):
+        ws.set_column(index, index, width)
+    ws.freeze_panes(1, 0)
+    setup_print(ws, widths, header_rows=1, footer=page_footer(lab))
+    writer = _Row(ws, styles)
+    headers = [lab[key] for key, _, _ in columns]
+    ws.set_row(0, row_height(headers, widths) or _LINE_HEIGHT * 2 + 3)
+    writer.write(0, headers, ["dd_header"] * len(columns))
+    count = 0
+    for summary in summaries:
+        number = 0
+        for row in target_rows(summary.targets, lang):
+            number += row.first
+            values: list[Any] = [
+                number if row.first else "",
+                row.indicator if row.first else "",
+                row.unit,
+                row.horizon,
+                row.target,
+                row.figure,
+                row.as_of,
+                row.source,
+                row.owner,
+                row.assessment,
+            ]
+            if several:
+                values.insert(1, summary.plan_number)
+            style_names: list[str | None] = [style for _, _, style in columns]
+            style_names[-1] = f"dd_assess_{row.assessment_key}"
+            count += 1
+            height = row_height(values, widths)
+            if height is not None:
+                ws.set_row(count, height)
+            writer.write(count, values, style_names)
+    last_col = xl_col_to_name(len(columns) - 1)
+    ws.autofilter(f"A1:{last_col}{count + 1}")
 
 
 # --------------------------------------------------------------------------- summary sheet

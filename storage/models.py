@@ -502,3 +502,94 @@ class WebSession(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
+
+
+class Indicator(Base):
+    """What one of a plan's targets measures ("Tỷ lệ đô thị hóa"), in which unit, and the agency
+    that provides its figures; its targets by horizon are `Target` rows."""
+
+    __tablename__ = "indicators"
+    __table_args__ = (UniqueConstraint("plan_id", "name_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(Text)
+    name_key: Mapped[str] = mapped_column(String(300))
+    unit: Mapped[str | None] = mapped_column(String(100))
+    qualitative: Mapped[bool] = mapped_column(Boolean, default=False)
+    text: Mapped[str] = mapped_column(Text, default="")
+    # the agency asked for the figures (None: nobody yet), and the name the document gave
+    owner_agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"), index=True)
+    owner_written: Mapped[str | None] = mapped_column(String(300))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    owner: Mapped[Agency | None] = relationship(lazy="joined")
+
+
+class Target(Base):
+    """One horizon of an indicator: "trên 40% đến năm 2025" (a qualitative target: no value)."""
+
+    __tablename__ = "targets"
+    __table_args__ = (UniqueConstraint("indicator_id", "horizon"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(
+        ForeignKey("indicators.id", ondelete="CASCADE"), index=True
+    )
+    horizon: Mapped[int | None] = mapped_column(Integer)
+    comparison: Mapped[str | None] = mapped_column(String(10))
+    value: Mapped[float | None] = mapped_column(Float)
+    value_max: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class Figure(Base):
+    """An indicator's value at a date as its owner reported it, with the source; one row per
+    indicator and date (a correction is a new revision of it, kept in `FigureRevision`)."""
+
+    __tablename__ = "indicator_figures"
+    __table_args__ = (UniqueConstraint("indicator_id", "as_of"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(
+        ForeignKey("indicators.id", ondelete="CASCADE"), index=True
+    )
+    value: Mapped[float] = mapped_column(Float)
+    value_max: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(100))
+    as_of: Mapped[date] = mapped_column(Date)
+    as_of_text: Mapped[str] = mapped_column(String(100), default="")  # "số liệu năm 2025"
+    source: Mapped[str] = mapped_column(Text, default="")
+    # the reporting moment it was asked for (None: sent unasked)
+    period_id: Mapped[int | None] = mapped_column(
+        ForeignKey("reporting_periods.id", ondelete="SET NULL")
+    )
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    reported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class FigureRevision(Base):
+    """Every version of a figure, as reports keep theirs."""
+
+    __tablename__ = "indicator_figure_revisions"
+    __table_args__ = (UniqueConstraint("figure_id", "revision"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    figure_id: Mapped[int] = mapped_column(
+        ForeignKey("indicator_figures.id", ondelete="CASCADE"), index=True
+    )
+    revision: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(10))
+    value: Mapped[float | None] = mapped_column(Float)
+    value_max: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(100))
+    source: Mapped[str] = mapped_column(Text, default="")
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    source_update_id: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

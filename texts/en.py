@@ -882,6 +882,172 @@ TEXTS: dict[str, str] = {
         "{number} applied to plan {target}: {changed} task(s) changed, {added} added, {removed} "
         "repealed."
     ),
+    # -- a plan's targets: import, owners, figures, /targets, exports, web (issue 26) --
+    "cmd.targets": "A plan's targets: figures, assessment",
+    "cmd.target": "Name the agency that provides a target's figures",
+    "target.cmp.gt": "above",
+    "target.cmp.ge": "at least",
+    "target.cmp.about": "about",
+    "target.cmp.le": "at most",
+    "target.cmp.lt": "below",
+    "target.year": "Year {year}",
+    "target.no_year": "Year not said",
+    "assessment.exceeded": "Exceeded",
+    "assessment.achieved": "Achieved",
+    "assessment.not_met": "Not met",
+    "assessment.at_risk": "At risk",
+    "assessment.no_figure": "No figure yet",
+    "assessment.qualitative": "Qualitative",
+    "import.targets.header": (
+        "🎯 <b>Targets: {count}</b> ({quantitative} quantitative, {qualitative} qualitative)"
+        "{changes}"
+    ),
+    "import.targets.changes": " — against the saved plan: {added} added, {changed} changed",
+    "import.targets.owners": "Who provides the figures: {owners}",
+    "import.targets.owner_part": "{owner}: {numbers}",
+    "import.targets.line": "{n}. {name}: {targets}",
+    "import.targets.qualitative": "{n}. <i>(qualitative)</i> {name}",
+    "import.targets.owner_suggested": "{agency} <i>(suggested)</i>",
+    "import.targets.owner_document": "{agency} <i>(as the document says)</i>",
+    "import.targets.owner_kept": "{agency} <i>(kept as saved)</i>",
+    "import.targets.owner_chosen": "{agency}",
+    "import.targets.owner_none": "<i>no agency provides its figures yet</i>",
+    "import.targets.more": "…and {count} more targets (see /targets once saved)",
+    "import.targets.panel": (
+        "🎯 Tap a target to change the agency that provides its figures (the suggested ones in "
+        "turn, then «nobody»); after saving, /target changes it."
+    ),
+    "import.button.owners": "🎯 Who provides the figures",
+    "import.button.owner": "{n}: {agency}",
+    "import.button.owner_none": "{n}: — nobody",
+    "import.saved_targets": "\n🎯 {count} targets; {owned} have an agency that provides the figures.",
+    "figures.request.header": (
+        "📊 <b>Figures of the targets</b> — {plan}, <b>{period}</b> (due {deadline})\n"
+        "<b>{agency}</b> provides the figures of {count} target(s):"
+    ),
+    "figures.request.line": "{n}. <b>{name}</b>{unit}",
+    "figures.request.unit": " ({unit})",
+    "figures.request.targets": "   Target: {targets}",
+    "figures.request.last": "   Last figure sent: {value} ({as_of})",
+    "figures.request.how": (
+        "Reply to this message, one target a line: its number, the figure, the date it is for "
+        "and its source. E.g. <code>1. 41.2% (2025 figure, Statistics Office)</code>"
+    ),
+    "figures.recorded.header": "✅ Figures recorded{period}:",
+    "figures.recorded.period": " for <b>{period}</b>",
+    "figures.recorded.line": "• <b>{name}</b>: {value} — {as_of}{source}{corrected}",
+    "figures.as_of": "figure of {text}",
+    "figures.as_of_day": "figure of {day}",
+    "figures.as_of_today": "figure of {day} (the message gave no date)",
+    "figures.source": "; source: {source}",
+    "figures.no_source": "; no source given",
+    "figures.corrected": " <i>(corrects the figure sent for that date, revision {revision})</i>",
+    "figures.assessed": "   {year}, target {target}: <b>{assessment}</b>",
+    "figures.problem.header": "⚠️ <b>Nothing was saved.</b> Please check:",
+    "figures.problem.no_number": "• «{text}»: no figure could be read. Please write it in digits, e.g. «41.2%».",
+    "figures.problem.several_values": (
+        "• «{text}»: several numbers, it is not clear which is the figure. One target a line, "
+        "e.g. «1. 41.2% (2025 figure)»."
+    ),
+    "figures.problem.which_indicator": (
+        "• «{text}»: which target is this figure for? Write its number or name before the figure."
+    ),
+    "figures.problem.wrong_unit": (
+        "• «{text}»: «{name}» is measured in <b>{unit}</b>, the figure sent is in {given}. "
+        "Please send it in {unit}."
+    ),
+    "figures.problem.over_100": (
+        "• «{text}»: «{name}» is a share and cannot be above 100%. Please check the figure."
+    ),
+    "figures.problem.negative": (
+        "• «{text}»: «{name}» is a share and cannot be negative. Please check the figure."
+    ),
+    "figures.problem.beyond_horizon": (
+        "• «{text}»: «{as_of}» is after the last target year of «{name}» ({horizon}). Which "
+        "year is this figure for?"
+    ),
+    "figures.problem.future": "• «{text}»: «{as_of}» has not come yet. Which date is this figure for?",
+    "figures.problem.lines": "The targets {agency} provides the figures of:",
+    "figures.problem.line": "{n}. {name}",
+    "figures.problem.how": (
+        "Send the whole message again, e.g. <code>1. 41.2% (2025 figure, Statistics Office)</code>."
+    ),
+    "targets.usage": "Usage: /targets [plan], e.g. /targets 15.",
+    "targets.choose_plan": "There are several plans: {plans}. Type /targets with a plan's number, e.g. /targets {example}.",
+    "targets.header": "🎯 <b>Targets of {plan}</b> (figures up to {day})",
+    "targets.none": "Plan {plan} has no targets: the document has no targets section that could be read.",
+    "targets.indicator": "<b>{n}. {name}</b> — {owner}",
+    "targets.owner_none": "<i>no agency provides its figures</i> (/target)",
+    "targets.line": "   {year}: {target} → {figure} — <b>{assessment}</b>",
+    "targets.figure": "{value} ({as_of}{source})",
+    "targets.figure_source": "; {source}",
+    "targets.no_figure": "no figure yet",
+    "targets.qualitative": "<b>{n}.</b> <i>(qualitative)</i> {name}",
+    "targets.counts": (
+        "{count} quantitative targets: {exceeded} exceeded, {achieved} achieved, {not_met} not "
+        "met, {at_risk} at risk, {no_figure} without a figure."
+    ),
+    "target.usage": (
+        "Usage: /target &lt;plan&gt; &lt;target number&gt; &lt;agency&gt;, e.g. "
+        "<code>/target 15 1 Sở Xây dựng</code> (or «-» for nobody). Numbers: /targets 15."
+    ),
+    "target.unknown": "Plan {plan} has no target number {n} (it has {count}, see /targets).",
+    "target.qualitative": "Target {n} of {plan} is qualitative: no figures are collected.",
+    "target.done": (
+        "<b>{agency}</b> now provides the figures of target {n}. {name} ({plan}). Its officers "
+        "will be asked at the half-year and year moments."
+    ),
+    "target.unchanged": "<b>{agency}</b> already provides the figures of target {n} ({plan}).",
+    "target.cleared": "Nobody provides the figures of target {n}. {name} ({plan}) now.",
+    "doc.targets_section": "RESULTS AGAINST THE TARGETS",
+    "doc.targets_intro": (
+        "Results against the targets of {plan}, from the figures the agencies provided, up to "
+        "{period_label}:"
+    ),
+    "doc.targets_counts": (
+        "Of {count} targets: {exceeded} exceeded, {achieved} achieved, {not_met} not met, "
+        "{at_risk} at risk, {no_figure} without a figure."
+    ),
+    "doc.targets_qualitative": (
+        "Besides, {count} qualitative goals are assessed through the results of the tasks."
+    ),
+    "doc.targets_col_stt": "No.",
+    "doc.targets_col_indicator": "Indicator",
+    "doc.targets_col_target": "Target",
+    "doc.targets_col_figure": "Result",
+    "doc.targets_col_assessment": "Assessment",
+    "doc.target_text": "{year}:\n{target}",
+    "doc.target_figure": "{value} ({as_of})",
+    "doc.target_source": "Source: {source}",
+    "sheet.targets": "Targets",
+    "xlsx.targets_title": "RESULTS AGAINST THE TARGETS",
+    "col.target_plan": "Plan",
+    "col.target_number": "Target no.",
+    "col.indicator": "Indicator",
+    "col.unit": "Unit",
+    "col.horizon": "Target year",
+    "col.target": "Target",
+    "col.figure": "Result",
+    "col.as_of": "Figure date",
+    "col.source": "Source",
+    "col.owner": "Agency providing the figure",
+    "col.assessment": "Assessment",
+    "web.targets_link": "🎯 The plan's targets ({count})",
+    "web.targets_header": "Targets — {plan}",
+    "web.targets_intro": "Figures the agencies provided, assessed on {day} (docs/counting.md, section 9).",
+    "web.no_targets": "The plan has no targets.",
+    "web.col_indicator": "Indicator",
+    "web.col_target": "Target",
+    "web.col_figure": "Result",
+    "web.col_assessment": "Assessment",
+    "web.col_owner": "Agency providing the figure",
+    "web.col_as_of": "Figure date",
+    "web.col_source": "Source",
+    "web.col_sent": "Sent",
+    "web.col_year": "Target year",
+    "web.col_chart": "Chart",
+    "web.series": "Figures over time",
+    "web.no_series": "No figure yet.",
     # -- conversation: edits, keep or change, lines, evidence limits (H2b) --
     "report.edited": "✏️ Updated from your edited message, <b>{period}</b>:",
     "report.edit_removed": "• <b>{ref}</b> — dropped by your edited message",

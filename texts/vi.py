@@ -885,6 +885,177 @@ TEXTS: dict[str, str] = {
         "Đã áp dụng {number} vào kế hoạch {target}: sửa {changed}, bổ sung {added}, bãi bỏ "
         "{removed} nhiệm vụ."
     ),
+    # -- a plan's targets: import, owners, figures, /targets, exports, web (issue 26) --
+    "cmd.targets": "Chỉ tiêu của kế hoạch: số liệu, đánh giá",
+    "cmd.target": "Giao cơ quan cung cấp số liệu một chỉ tiêu",
+    "target.cmp.gt": "trên",
+    "target.cmp.ge": "tối thiểu",
+    "target.cmp.about": "khoảng",
+    "target.cmp.le": "tối đa",
+    "target.cmp.lt": "dưới",
+    "target.year": "Năm {year}",
+    "target.no_year": "Chưa rõ năm",
+    "assessment.exceeded": "Vượt",
+    "assessment.achieved": "Đạt",
+    "assessment.not_met": "Chưa đạt",
+    "assessment.at_risk": "Khó đạt",
+    "assessment.no_figure": "Chưa có số liệu",
+    "assessment.qualitative": "Định tính",
+    "import.targets.header": (
+        "🎯 <b>Chỉ tiêu: {count}</b> ({quantitative} định lượng, {qualitative} định tính){changes}"
+    ),
+    "import.targets.changes": " — so với bản đã lưu: thêm {added}, thay đổi {changed}",
+    "import.targets.owners": "Cơ quan cung cấp số liệu: {owners}",
+    "import.targets.owner_part": "{owner}: {numbers}",
+    "import.targets.line": "{n}. {name}: {targets}",
+    "import.targets.qualitative": "{n}. <i>(định tính)</i> {name}",
+    "import.targets.owner_suggested": "{agency} <i>(gợi ý)</i>",
+    "import.targets.owner_document": "{agency} <i>(theo văn bản)</i>",
+    "import.targets.owner_kept": "{agency} <i>(giữ như đã lưu)</i>",
+    "import.targets.owner_chosen": "{agency}",
+    "import.targets.owner_none": "<i>chưa có cơ quan cung cấp số liệu</i>",
+    "import.targets.more": "…và {count} chỉ tiêu khác (xem /targets sau khi lưu)",
+    "import.targets.panel": (
+        "🎯 Bấm một chỉ tiêu để đổi cơ quan cung cấp số liệu (lần lượt các cơ quan gợi ý, "
+        "rồi «chưa giao»); sau khi lưu vẫn đổi được bằng /target."
+    ),
+    "import.button.owners": "🎯 Cơ quan cung cấp số liệu",
+    "import.button.owner": "{n}: {agency}",
+    "import.button.owner_none": "{n}: — chưa giao",
+    "import.saved_targets": "\n🎯 {count} chỉ tiêu; {owned} chỉ tiêu đã có cơ quan cung cấp số liệu.",
+    "figures.request.header": (
+        "📊 <b>Xin số liệu các chỉ tiêu</b> — {plan}, kỳ <b>{period}</b> (hạn {deadline})\n"
+        "<b>{agency}</b> cung cấp số liệu {count} chỉ tiêu:"
+    ),
+    "figures.request.line": "{n}. <b>{name}</b>{unit}",
+    "figures.request.unit": " ({unit})",
+    "figures.request.targets": "   Mục tiêu: {targets}",
+    "figures.request.last": "   Số liệu đã gửi gần nhất: {value} ({as_of})",
+    "figures.request.how": (
+        "Trả lời tin nhắn này, mỗi chỉ tiêu một dòng: số thứ tự, số liệu, thời điểm của số liệu "
+        "và nguồn. Ví dụ: <code>1. 41,2% (số liệu năm 2025, Cục Thống kê)</code>"
+    ),
+    "figures.recorded.header": "✅ Đã ghi số liệu{period}:",
+    "figures.recorded.period": " kỳ <b>{period}</b>",
+    "figures.recorded.line": "• <b>{name}</b>: {value} — {as_of}{source}{corrected}",
+    "figures.as_of": "số liệu {text}",
+    "figures.as_of_day": "số liệu ngày {day}",
+    "figures.as_of_today": "số liệu ngày {day} (tin nhắn không ghi thời điểm)",
+    "figures.source": "; nguồn: {source}",
+    "figures.no_source": "; chưa ghi nguồn",
+    "figures.corrected": " <i>(sửa số liệu cùng thời điểm đã gửi, lần {revision})</i>",
+    "figures.assessed": "   {year}, mục tiêu {target}: <b>{assessment}</b>",
+    "figures.problem.header": "⚠️ <b>Chưa lưu số liệu nào.</b> Xin xem lại:",
+    "figures.problem.no_number": (
+        "• «{text}»: chưa đọc được số liệu. Xin ghi số liệu bằng chữ số, ví dụ «41,2%»."
+    ),
+    "figures.problem.several_values": (
+        "• «{text}»: có nhiều con số, không rõ số nào là số liệu. Mỗi chỉ tiêu một dòng, ví dụ "
+        "«1. 41,2% (số liệu năm 2025)»."
+    ),
+    "figures.problem.which_indicator": (
+        "• «{text}»: số liệu này của chỉ tiêu nào? Ghi số thứ tự hoặc tên chỉ tiêu trước số liệu."
+    ),
+    "figures.problem.wrong_unit": (
+        "• «{text}»: chỉ tiêu «{name}» tính bằng <b>{unit}</b>, số liệu gửi tính bằng {given}. "
+        "Xin gửi lại số liệu tính bằng {unit}."
+    ),
+    "figures.problem.over_100": (
+        "• «{text}»: «{name}» là một tỷ lệ, không thể lớn hơn 100%. Xin kiểm tra lại số liệu."
+    ),
+    "figures.problem.negative": (
+        "• «{text}»: «{name}» là một tỷ lệ, không thể âm. Xin kiểm tra lại số liệu."
+    ),
+    "figures.problem.beyond_horizon": (
+        "• «{text}»: thời điểm «{as_of}» ở sau năm mục tiêu cuối cùng của chỉ tiêu «{name}» "
+        "({horizon}). Số liệu này của năm nào?"
+    ),
+    "figures.problem.future": (
+        "• «{text}»: thời điểm «{as_of}» chưa tới. Số liệu này của thời điểm nào?"
+    ),
+    "figures.problem.lines": "Các chỉ tiêu {agency} cung cấp số liệu:",
+    "figures.problem.line": "{n}. {name}",
+    "figures.problem.how": (
+        "Gửi lại cả tin nhắn, ví dụ <code>1. 41,2% (số liệu năm 2025, Cục Thống kê)</code>."
+    ),
+    "targets.usage": "Cách dùng: /targets [kế hoạch], ví dụ /targets 15.",
+    "targets.choose_plan": "Có nhiều kế hoạch: {plans}. Gõ /targets kèm số kế hoạch, ví dụ /targets {example}.",
+    "targets.header": "🎯 <b>Chỉ tiêu của {plan}</b> (số liệu đến ngày {day})",
+    "targets.none": (
+        "Kế hoạch {plan} chưa có chỉ tiêu nào: văn bản không có phần mục tiêu, chỉ tiêu đọc được."
+    ),
+    "targets.indicator": "<b>{n}. {name}</b> — {owner}",
+    "targets.owner_none": "<i>chưa giao cơ quan cung cấp số liệu</i> (/target)",
+    "targets.line": "   {year}: {target} → {figure} — <b>{assessment}</b>",
+    "targets.figure": "{value} ({as_of}{source})",
+    "targets.figure_source": "; {source}",
+    "targets.no_figure": "chưa có số liệu",
+    "targets.qualitative": "<b>{n}.</b> <i>(định tính)</i> {name}",
+    "targets.counts": (
+        "{count} chỉ tiêu định lượng: vượt {exceeded}, đạt {achieved}, chưa đạt {not_met}, "
+        "khó đạt {at_risk}, chưa có số liệu {no_figure}."
+    ),
+    "target.usage": (
+        "Cách dùng: /target &lt;kế hoạch&gt; &lt;số thứ tự chỉ tiêu&gt; &lt;cơ quan&gt;, ví dụ "
+        "<code>/target 15 1 Sở Xây dựng</code> (hoặc «-» để bỏ giao). Số thứ tự: /targets 15."
+    ),
+    "target.unknown": "Kế hoạch {plan} không có chỉ tiêu số {n} (có {count} chỉ tiêu, xem /targets).",
+    "target.qualitative": "Chỉ tiêu số {n} của {plan} là mục tiêu định tính: không thu thập số liệu.",
+    "target.done": (
+        "Đã giao <b>{agency}</b> cung cấp số liệu chỉ tiêu {n}. {name} ({plan}). Cán bộ của cơ "
+        "quan sẽ được hỏi số liệu ở các kỳ 6 tháng và cả năm."
+    ),
+    "target.unchanged": "<b>{agency}</b> đã là cơ quan cung cấp số liệu chỉ tiêu {n} ({plan}).",
+    "target.cleared": "Đã bỏ giao cơ quan cung cấp số liệu chỉ tiêu {n}. {name} ({plan}).",
+    "doc.targets_section": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+    "doc.targets_intro": (
+        "Kết quả thực hiện các chỉ tiêu của {plan} theo số liệu các cơ quan cung cấp đến kỳ "
+        "{period_label}:"
+    ),
+    "doc.targets_counts": (
+        "Trong {count} chỉ tiêu: vượt {exceeded}, đạt {achieved}, chưa đạt {not_met}, khó đạt "
+        "{at_risk}, chưa có số liệu {no_figure}."
+    ),
+    "doc.targets_qualitative": (
+        "Ngoài ra, {count} mục tiêu định tính được đánh giá qua kết quả thực hiện các nhiệm vụ."
+    ),
+    "doc.targets_col_stt": "STT",
+    "doc.targets_col_indicator": "Chỉ tiêu",
+    "doc.targets_col_target": "Mục tiêu",
+    "doc.targets_col_figure": "Kết quả thực hiện",
+    "doc.targets_col_assessment": "Đánh giá",
+    "doc.target_text": "{year}:\n{target}",
+    "doc.target_figure": "{value} ({as_of})",
+    "doc.target_source": "Nguồn: {source}",
+    "sheet.targets": "Chỉ tiêu",
+    "xlsx.targets_title": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+    "col.target_plan": "Kế hoạch",
+    "col.target_number": "Số TT chỉ tiêu",
+    "col.indicator": "Chỉ tiêu",
+    "col.unit": "Đơn vị tính",
+    "col.horizon": "Năm mục tiêu",
+    "col.target": "Mục tiêu",
+    "col.figure": "Kết quả thực hiện",
+    "col.as_of": "Thời điểm số liệu",
+    "col.source": "Nguồn số liệu",
+    "col.owner": "Cơ quan cung cấp số liệu",
+    "col.assessment": "Đánh giá",
+    "web.targets_link": "🎯 Chỉ tiêu của kế hoạch ({count})",
+    "web.targets_header": "Chỉ tiêu — {plan}",
+    "web.targets_intro": "Số liệu các cơ quan cung cấp, đánh giá đến ngày {day} (docs/counting.md, mục 9).",
+    "web.no_targets": "Kế hoạch chưa có chỉ tiêu nào.",
+    "web.col_indicator": "Chỉ tiêu",
+    "web.col_target": "Mục tiêu",
+    "web.col_figure": "Kết quả thực hiện",
+    "web.col_assessment": "Đánh giá",
+    "web.col_owner": "Cơ quan cung cấp số liệu",
+    "web.col_as_of": "Thời điểm số liệu",
+    "web.col_source": "Nguồn",
+    "web.col_sent": "Gửi lúc",
+    "web.col_year": "Năm mục tiêu",
+    "web.col_chart": "Biểu đồ",
+    "web.series": "Số liệu qua các thời điểm",
+    "web.no_series": "Chưa có số liệu.",
     # -- conversation: edits, keep or change, lines, evidence limits (H2b) --
     "report.edited": "✏️ Đã cập nhật theo tin nhắn đã sửa, kỳ <b>{period}</b>:",
     "report.edit_removed": "• <b>{ref}</b> — bỏ theo tin nhắn đã sửa",

@@ -16,8 +16,10 @@ from aiohttp import web
 
 from onboarding.letter import file_stem
 from plans.active import active_plans
+from plans.indicators import plan_indicators
 from plans.overview import plans_overview
 from reports.summary import blockers, summarize
+from reports.targets import target_lines
 from runtime.services import Services, working_calendar
 from storage.errors import is_unavailable
 from storage.models import Agency, Member, Plan, ReportingPeriod, Task
@@ -25,6 +27,7 @@ from texts import Texts
 from web import auth, views
 from web.markup import Markup
 from web.queries import agency_record, plan_periods, plan_tasks, task_record
+from web.targets import targets_page
 
 log = logging.getLogger("dondoc.web")
 
@@ -281,6 +284,7 @@ async def plan_view(request: web.Request) -> web.StreamResponse:
         if selected not in periods:
             periods = sorted([*periods, selected], key=lambda p: p.ends_on)
         tasks = await plan_tasks(session, plan)
+        indicators = len(await plan_indicators(session, plan.id))
         statuses: dict[int, dict[str, tuple[Any, str | None]]] = {}
         shown = None
         for period in periods:
@@ -289,8 +293,20 @@ async def plan_view(request: web.Request) -> web.StreamResponse:
             if period.id == selected.id:
                 shown = summary
     page = page_for(request, member_of(request))
-    body = views.plan_page(page, plan, tasks, periods, selected, statuses, shown)
+    body = views.plan_page(page, plan, tasks, periods, selected, statuses, shown, indicators)
     return html_response(body)
+
+
+async def targets_view(request: web.Request) -> web.StreamResponse:
+    """The plan's targets: the same lines as /targets, the Word draft and the workbook."""
+    svc = svc_of(request)
+    async with svc.db.transaction() as session:
+        plan = await load_plan(request, session)
+        _calendar, today = await working_calendar(svc, session)
+        lines = await target_lines(session, plan, today)
+        number, plan_id = plan.number, plan.id
+    page = page_for(request, member_of(request))
+    return html_response(targets_page(page, plan_id, number, lines, today))
 
 
 def task_statuses(summary: object) -> dict[str, tuple[Any, str | None]]:
@@ -381,6 +397,7 @@ def build_web_app(svc: Services) -> web.Application:
     app.router.add_post("/web/logout", logout)
     app.router.add_get(r"/web/plans/{plan_id}", plan_view)
     app.router.add_get(r"/web/plans/{plan_id}/export.{kind:xlsx|docx}", export)
+    app.router.add_get(r"/web/plans/{plan_id}/targets", targets_view)
     app.router.add_get(r"/web/tasks/{task_id}", task_view)
     app.router.add_get(r"/web/agencies/{agency_id}", agency_view)
     app.router.add_get("/web/blockers", blockers_view)

@@ -176,9 +176,11 @@ def plan_page(
     current: ReportingPeriod,
     statuses: dict[int, dict[str, tuple[Outcome, str | None]]],
     summary: object,
+    indicators: int = 0,
 ) -> Markup:
     """Figures of the current period (as /summary counts them), then the task × period matrix
-    coloured by each task's status, the agencies of the period, and the downloads."""
+    coloured by each task's status, the agencies of the period, and the downloads; with
+    `indicators`, a link to the plan's targets."""
     counts = getattr(summary, "counts", {})
     total = int(getattr(summary, "total", 0))
     rate = float(getattr(summary, "completion_rate", 0.0))
@@ -268,7 +270,7 @@ def plan_page(
     )
     query = f"?period={current.id}"
     body = render(
-        "<h1>$number</h1><p>$title</p>"
+        "<h1>$number</h1><p>$title</p>$targets"
         '<h2 id="figures">$fig_head</h2><div class="figures">$figures</div>'
         '<h2>$matrix_head</h2><p class="legend">$legend</p>'
         '<div class="scroll"><table class="matrix"><thead><tr><th>$col_task</th>$head</tr>'
@@ -280,6 +282,13 @@ def plan_page(
         '<a class="button" href="/web/plans/$id/export.docx$query">$docx</a></p>',
         number=plan.number,
         title=plan.title,
+        targets=render(
+            '<p><a href="/web/plans/$id/targets">$label</a></p>',
+            id=plan.id,
+            label=page.t("web.targets_link", count=indicators),
+        )
+        if indicators
+        else Markup(""),
         fig_head=page.t(
             "web.period_of", period=page.texts.period(current), deadline=page.day(current.deadline)
         ),

@@ -12,15 +12,18 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot import keyboards
 from bot.handlers import groups
 from bot.render import local_date, shorten
+from bot.targets_view import targets_text
 from periods.labels import PeriodName
 from periods.rules import KINDS, Period
 from plans.calendar_choice import DAY_CHOICES, DAY_KINDS, CalendarView, KindDeadline
+from plans.indicators import IndicatorPreview
 from plans.store import ImportChoice, PlanChanges, PlanPreview, SaveResult
 from texts import Html, Texts
 
 IMPORT = "im"
 MAX_FIX_BUTTONS = 12
 MAX_TAKE_BUTTONS = 8
+MAX_OWNER_BUTTONS = 20
 MESSAGE_LIMIT = 4000  # Telegram's 4096, with room for the last line
 
 
@@ -173,6 +176,91 @@ def amendment_lines(texts: Texts, preview: PlanPreview) -> tuple[list[str], list
             texts(f"import.amend.skipped_{skipped.reason}", ref=skipped.ref, target=target)
         )
     return head, lines
+
+
+# -- the plan's targets --
+
+
+def target_lines(texts: Texts, preview: PlanPreview) -> list[str]:
+    """The targets beside the tasks: a count, who will be asked for the figures (by agency,
+    the indicators' numbers), then one line per indicator with its targets by year."""
+    items = preview.indicators
+    if not items:
+        return []
+    quantitative = [i for i in items if i.draft.quantitative]
+    changes = Html("")
+    diff = preview.target_changes
+    if diff is not None and not diff.is_empty:
+        changes = texts("import.targets.changes", added=len(diff.added), changed=len(diff.changed))
+    lines: list[str] = [
+        texts(
+            "import.targets.header",
+            count=len(items),
+            quantitative=len(quantitative),
+            qualitative=len(items) - len(quantitative),
+            changes=changes,
+        )
+    ]
+    owners: dict[tuple[str | None, str], list[int]] = {}
+    for item in quantitative:
+        owners.setdefault((item.owner, item.source), []).append(item.number)
+    parts = [
+        texts(
+            "import.targets.owner_part",
+            owner=owner_words(texts, owner, source),
+            numbers=number_runs(numbers),
+        )
+        for (owner, source), numbers in owners.items()
+    ]
+    if parts:
+        lines.append(texts("import.targets.owners", owners=Html("; ".join(parts))))
+    for item in items:
+        name = shorten(item.draft.name, 90)
+        if not item.draft.quantitative:
+            lines.append(texts("import.targets.qualitative", n=item.number, name=name))
+            continue
+        values = [
+            (t.horizon, t.comparison, t.value, t.value_max, t.unit) for t in item.draft.targets
+        ]
+        lines.append(
+            texts(
+                "import.targets.line",
+                n=item.number,
+                name=name,
+                targets=shorten(targets_text(texts, values, short=True), 140),
+            )
+        )
+    return lines
+
+
+def owner_words(texts: Texts, owner: str | None, source: str) -> Html:
+    if owner is None:
+        return texts("import.targets.owner_none")
+    return texts(f"import.targets.owner_{source}", agency=owner)
+
+
+def number_runs(numbers: list[int]) -> str:
+    """1, 2, 3, 5 → "1–3, 5"."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
+
+
+def _fit_targets(texts: Texts, lines: list[str], room: int) -> list[str]:
+    """The targets' lines that fit in `room` characters, then "…and N more targets"."""
+    shown: list[str] = []
+    for index, line in enumerate(lines):
+        more = texts("import.targets.more", count=len(lines) - index)
+        if len(line) + 1 + len(more) + 1 > room and index + 1 < len(lines):
+            shown.append(more)
+            break
+        shown.append(line)
+        room -= len(line) + 1
+    return shown
 
 
 # -- the whole preview --
@@ -336,6 +424,10 @@ def preview_text(texts: Texts, preview: PlanPreview, choice: ImportChoice | None
         fixed -= len(tail.pop(-2)) + 1
     shown: list[str] = []
     room = MESSAGE_LIMIT - fixed - 60
+    targets = target_lines(texts, preview)
+    wanted = sum(len(line) + 1 for line in targets)
+    if targets and tasks:  # beside the tasks: half of the room at most, the rest theirs
+        room -= min(wanted, room // 2)
     for line in tasks:
         if len(line) + 1 > room:
             break
@@ -343,14 +435,17 @@ def preview_text(texts: Texts, preview: PlanPreview, choice: ImportChoice | None
         room -= len(line) + 1
     if len(shown) < len(tasks):
         shown.append(texts("import.preview.more", count=len(tasks) - len(shown)))
-    text = "\n".join([*head, *shown, *tail])
+    if targets:
+        used = sum(len(line) + 1 for line in shown)
+        targets = _fit_targets(texts, targets, MESSAGE_LIMIT - fixed - 60 - used)
+    text = "\n".join([*head, *shown, *targets, *tail])
     return text if len(text) <= 4096 else "\n".join([*head[:1], *shown[-1:], tail[-1]])
 
 
 def preview_lines(texts: Texts, preview: PlanPreview) -> list[str]:
     """The whole preview, every task, as lines (for the terminal; in chat see preview_text)."""
     head, tasks, tail = _preview_parts(texts, preview, ImportChoice())
-    return [*head, *tasks, *tail]
+    return [*head, *tasks, *target_lines(texts, preview), *tail]
 
 
 # -- buttons --
@@ -393,6 +488,9 @@ def preview_buttons(
     if preview.calendar is not None:
         label = texts.plain("import.button.calendar")
         buttons.append(keyboards.button(label, IMPORT, pending_id, "cal"))
+    if owner_items(preview):
+        label = texts.plain("import.button.owners")
+        buttons.append(keyboards.button(label, IMPORT, pending_id, "owners"))
     if preview.amendment is not None:
         return buttons  # every change of an amendment is taken; its repeals applied
     diff = preview.diff
@@ -478,6 +576,41 @@ def calendar_buttons(
     return InlineKeyboardMarkup(rows)
 
 
+def owner_items(preview: PlanPreview) -> list[IndicatorPreview]:
+    """The indicators whose owner the panel can change (quantitative ones, the first 20)."""
+    return [i for i in preview.indicators if i.draft.quantitative][:MAX_OWNER_BUTTONS]
+
+
+def next_owner(item: IndicatorPreview) -> str:
+    """The agency the owner button moves to: the next candidate, then nobody ("")."""
+    cycle = [*item.candidates, ""]
+    current = item.owner or ""
+    if current not in cycle:
+        return cycle[0]
+    return cycle[(cycle.index(current) + 1) % len(cycle)]
+
+
+def owner_buttons(texts: Texts, pending_id: str, preview: PlanPreview) -> InlineKeyboardMarkup:
+    """The owners panel: one button per indicator (pressing it moves to the next agency),
+    then Save and Back."""
+    buttons = []
+    for n, item in enumerate(owner_items(preview)):
+        if item.owner:
+            label = texts.plain("import.button.owner").format(
+                n=item.number, agency=shorten(item.owner, 40)
+            )
+        else:
+            label = texts.plain("import.button.owner_none").format(n=item.number)
+        buttons.append(keyboards.button(label, IMPORT, pending_id, "own", n))
+    rows = keyboards.rows(buttons, 2)
+    last = []
+    if can_save(preview):
+        last.append(keyboards.button(texts.plain("import.button.save"), IMPORT, pending_id, "save"))
+    last.append(keyboards.button(texts.plain("import.button.back"), IMPORT, pending_id, "owners"))
+    rows += keyboards.rows(last, 2)
+    return InlineKeyboardMarkup(rows)
+
+
 def saved_text(texts: Texts, result: SaveResult, *, terminal: bool = False) -> Html:
     """What saving did, in the words of the preview (`terminal`: for `dondoc import`)."""
     if result.amendment is not None:
@@ -505,7 +638,7 @@ def saved_text(texts: Texts, result: SaveResult, *, terminal: bool = False) -> H
         if result.start is not None and result.start_due is not None
         else Html("")
     )
-    return texts(
+    text = texts(
         "cli.import.saved" if terminal else "import.saved",
         verb=texts.plain("import.verb.created" if result.created else "import.verb.updated"),
         number=result.plan.number,
@@ -515,3 +648,9 @@ def saved_text(texts: Texts, result: SaveResult, *, terminal: bool = False) -> H
         new_agencies=new_agencies,
         start=start,
     )
+    if result.targets is not None and result.targets.saved:
+        owned = texts(
+            "import.saved_targets", count=result.targets.saved, owned=result.targets.owned
+        )
+        text = Html(text + owned)
+    return text

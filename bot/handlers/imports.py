@@ -24,7 +24,10 @@ from bot.guards import current_member, requires
 from bot.handlers import groups, officer
 from bot.handlers.import_preview import (
     calendar_buttons,
+    next_owner,
     offered,
+    owner_buttons,
+    owner_items,
     preview_buttons,
     preview_lines,
     preview_text,
@@ -71,7 +74,8 @@ __all__ = ["document_error_text", "on_document", "on_import_button", "preview_li
 
 PLAN_SUFFIXES = {".docx", ".pdf", ".xlsx", ".csv", ".txt", ".md", *PLAN_FILE_SUFFIXES}
 # im:<id>:save | cancel | fix:<n>:<k> | take:<n> | all | rm | drop:<n> | cal | start:<n> |
-# freq:<kind> | day:<kind>:<day> | nd09 | asread   (kind: index in periods.rules.KINDS)
+# freq:<kind> | day:<kind>:<day> | nd09 | asread   (kind: index in periods.rules.KINDS) |
+# owners (the owners panel) | own:<n> (the n-th indicator's next owner)
 PARSING = "parsing:"  # BotState key prefix: a document being read (see import_document)
 PENDING = "imp:"  # BotState key prefix: a preview waiting for Save or Cancel
 # this process, when it has no reminder dispatcher (whose instance id is used otherwise)
@@ -241,7 +245,9 @@ async def build_preview(svc: Services, state: dict[str, Any]) -> PlanPreview:
         )
         at = await import_clock(svc, session)
         # closed, not committed
-        return await preview_plan(session, draft, directory=directory, at=at)
+        return await preview_plan(
+            session, draft, directory=directory, at=at, target_owners=state.get("owners")
+        )
 
 
 def _remember(state: dict[str, Any], preview: PlanPreview) -> None:
@@ -258,6 +264,8 @@ def _remember(state: dict[str, Any], preview: PlanPreview) -> None:
 def _markup(
     texts: Texts, pending_id: str, preview: PlanPreview, state: dict[str, Any]
 ) -> InlineKeyboardMarkup:
+    if state.get("owners_panel") and owner_items(preview):
+        return owner_buttons(texts, pending_id, preview)
     if state.get("panel") and preview.calendar is not None:
         read = PlanDraft.model_validate(state["draft"]).reporting
         return calendar_buttons(
@@ -297,6 +305,10 @@ async def show_preview(
     if not await _store(svc, pending_id, state, create=not in_place):
         return  # saved or cancelled by another press meanwhile: its answer stands
     text = preview_text(texts, preview, ImportChoice.from_json(state.get("choice")))
+    if state.get("owners_panel") and owner_items(preview):
+        hint = texts("import.targets.panel")
+        if len(text) + len(hint) + 1 <= 4096:
+            text = f"{text}\n{hint}"
     markup = _markup(texts, pending_id, preview, state)
     if in_place and query is not None:
         await edit(query, text, reply_markup=markup)
@@ -339,6 +351,13 @@ async def _choose(
         choice = replace(choice, remove=not choice.remove)
     elif action == "cal":
         state["panel"] = not state.get("panel")
+        state["owners_panel"] = False
+    elif action == "owners":
+        state["owners_panel"] = not state.get("owners_panel")
+        state["panel"] = False
+    elif action == "own" and n is not None and n < len(owner_items(preview)):
+        item = owner_items(preview)[n]  # who provides its figures: the next agency, or nobody
+        state["owners"] = {**(state.get("owners") or {}), item.draft.key: next_owner(item)}
     elif action == "start" and preview.calendar is not None:
         if n is not None and n < len(preview.calendar.choices):
             state["start"] = preview.calendar.choices[n].key
@@ -414,6 +433,7 @@ async def _save_pending(
                     choice=ImportChoice.from_json(state.get("choice")),
                     at=await import_clock(svc, session),
                     seen=SeenVersion(state.get("version")),
+                    target_owners=state.get("owners"),
                 )
         except IntegrityError:
             if attempt == 2:

@@ -21,7 +21,18 @@ from bot.messaging import clear_buttons, edit, pressed
 from bot.render import local_date, shorten, split_message
 from bot.updates import finishing_transaction
 from conversation.intents import coordinator_question, names_a_task
-from conversation.model import CONFIRM, LIST, NOTE, PICK, QUESTION, REPLY_WINDOW, About, Pending
+from conversation.model import (
+    CONFIRM,
+    FIGURES,
+    FIGURES_DONE,
+    LIST,
+    NOTE,
+    PICK,
+    QUESTION,
+    REPLY_WINDOW,
+    About,
+    Pending,
+)
 from conversation.reading import (
     KEEP_OR_CHANGE,
     LINE_OR_TASK,
@@ -253,12 +264,18 @@ async def on_text(update: Update, context: BotContext, member: Member) -> None:
         return
     if await answered_as_coordinator(update, context, member, message.text):
         return
+    from bot.handlers.targets import answered_figures  # builds on the coordinators' handlers
+
+    if await answered_figures(update, context, member, message):
+        return  # a figure for an indicator the agency provides (docs/counting.md, section 9)
     now = svc.now()
     replied = message.reply_to_message.message_id if message.reply_to_message else None
     quote = message.quote.text if message.quote is not None else None
     intake, asked, nothing_open = Intake(), [], False
     async with svc.db.transaction() as session:
         previous = await conversation.context_for(session, message.chat_id, replied, now)
+        if previous is not None and previous.about.purpose in (FIGURES, FIGURES_DONE):
+            previous = None  # a figure request is not what a task's report answers
         asked_period = previous.about.period_id if previous is not None else None
         items = await agency_worklist(svc, session, member, asked_period)
         reading = read(message.text, items, previous, quote=quote)

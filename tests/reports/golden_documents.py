@@ -24,7 +24,15 @@ from sqlalchemy import select
 from domain.status import Outcome, ReportStatus
 from onboarding.letter import LetterEntry, letter_info, write_letter, write_link_list
 from reports.docx import write_draft_report
-from reports.model import AgencyLine, BlockerLine, HistoryEntry, PlanSummary, TaskLine
+from reports.model import (
+    AgencyLine,
+    BlockerLine,
+    FigureValue,
+    HistoryEntry,
+    PlanSummary,
+    TargetLine,
+    TaskLine,
+)
 from reports.xlsx import write_workbook
 from storage.db import Database
 from storage.models import Agency, Plan
@@ -137,6 +145,33 @@ def _year_history(tasks: tuple[TaskLine, ...]) -> tuple[TaskLine, ...]:
     return tuple(result)
 
 
+def _year_targets(targets: tuple[TargetLine, ...]) -> tuple[TargetLine, ...]:
+    """The figures two owners sent for the year 2026 (the rest still owed), assessed as
+    reports/assessment.py does: the urbanisation rate and the housing floor area."""
+    sent = {
+        "Tỷ lệ đô thị hóa": (41.2, "số liệu 2025", "Cục Thống kê", {2025: "achieved"}),
+        "Diện tích sàn nhà ở bình quân đầu người tại khu vực đô thị": (
+            34.0,
+            "năm 2025",
+            "Sở Xây dựng",
+            {2025: "exceeded", 2030: "achieved"},
+        ),
+    }
+    result = []
+    for line in targets:
+        if line.indicator in sent and not line.qualitative:
+            value, as_of, source, assessed = sent[line.indicator]
+            figure = FigureValue(value, None, line.unit, date(2025, 12, 31), as_of, source)
+            line = dataclasses.replace(
+                line,
+                figure=figure,
+                assessment=assessed.get(line.horizon or 0, "not_met"),
+                series=(figure,),
+            )
+        result.append(line)
+    return tuple(result)
+
+
 def _attached_plan() -> tuple[PlanSummary, Plan]:
     """A plan issued by a decision and known by the decision's number (as the importer
     reads tests/fixtures/documents/qd-ban-hanh-ke-hoach-cds.docx)."""
@@ -201,7 +236,9 @@ async def build(*, with_chart: bool = False) -> list[Golden]:
     month = _period(s544, "monthly", "2026-M12", "Tháng 12/2026", date(2026, 12, 16))
     month = dataclasses.replace(month, agencies=_overdue(month.agencies, 2, 6))
     year = _period(s15, "yearly", "2026-Y", "Năm 2026", date(2026, 12, 16))
-    year = dataclasses.replace(year, tasks=_year_history(year.tasks))
+    year = dataclasses.replace(
+        year, tasks=_year_history(year.tasks), targets=_year_targets(year.targets)
+    )
     half = _period(s318, "half_yearly", "2026-H1", "6 tháng đầu năm 2026", date(2026, 6, 16))
     party_544 = dataclasses.replace(s544, coordinator="Văn phòng Tỉnh ủy")
 
@@ -239,6 +276,9 @@ async def build(*, with_chart: bool = False) -> list[Golden]:
                 ),
                 signature=("CHÁNH VĂN PHÒNG",),
                 says=(
+                    "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+                    "41,2% (số liệu 2025)",
+                    "II. KẾT QUẢ CHUNG",
                     "Kết quả báo cáo trong năm 2026: Quý I/2026 – Ban Tuyên giáo và Dân vận "
                     "Tỉnh ủy: đang thực hiện (20%), Đã ban hành kế hoạch tuyên truyền",
                     "da to chuc hoi nghi, dang hoan thien bao cao [gõ không dấu",
