@@ -280,6 +280,10 @@ async def test_reports_typed_before_the_profile_step_are_recorded(harness: BotHa
         lambda m: m.chat_id == NEWCOMER.id and bool(m.buttons()), after=mark
     )
     pick = next(data for text, data in which.buttons() if "II.2.a" in text)
+    # the question comes first, then the reminder that the name is still missing
+    await harness.emulator.wait_for(
+        lambda m: m.chat_id == NEWCOMER.id and "họ tên và chức vụ" in m.text, after=mark
+    )
     await harness.idle()
     assert not any("Cảm ơn" in m.text for m in harness.emulator.messages_to(NEWCOMER.id))
     await harness.press(NEWCOMER, which, pick)
