@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date, tzinfo
 from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.status import Role
-from storage.models import Member, Plan
+from storage.models import Invite, JoinLinkUse, Member, Plan
 
 
 async def officers_of(session: AsyncSession, agency_ids: Iterable[int]) -> list[Member]:
@@ -74,3 +76,39 @@ async def coordinator_chats(session: AsyncSession, plan: Plan) -> list[tuple[int
     if plan.group_chat_id:
         chats.append((plan.group_chat_id, None))
     return chats
+
+
+async def reachable_since(
+    session: AsyncSession, agency_ids: Iterable[int], tz: tzinfo
+) -> dict[int, date]:
+    """The day from which each of these agencies could be reminded, when that is known and
+    later than always: the day its first active officer joined (through an invite or a join
+    link). An agency with an officer who came any other way (set up by hand) is left out, as
+    is one with no officer (docs/counting.md, section 3)."""
+    ids = list(agency_ids)
+    if not ids:
+        return {}
+    invited = (
+        select(func.min(Invite.used_at))
+        .where(Invite.used_by_telegram_id == Member.telegram_user_id)
+        .scalar_subquery()
+    )
+    linked = (
+        select(func.min(JoinLinkUse.joined_at))
+        .where(JoinLinkUse.member_id == Member.id)
+        .scalar_subquery()
+    )
+    rows = await session.execute(
+        select(Member.agency_id, invited, linked).where(
+            Member.agency_id.in_(ids), Member.active, Member.role == Role.OFFICER.value
+        )
+    )
+    joined: dict[int, list[date | None]] = defaultdict(list)
+    for agency_id, by_invite, by_link in rows.all():
+        moments = [m for m in (by_invite, by_link) if m is not None]
+        joined[agency_id].append(min(moments).astimezone(tz).date() if moments else None)
+    return {
+        agency_id: min(d for d in days if d is not None)
+        for agency_id, days in joined.items()
+        if all(d is not None for d in days)
+    }

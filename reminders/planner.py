@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from access.roster import admins, coordinator_chats, officer_contacts
+from access.roster import admins, coordinator_chats, officer_contacts, reachable_since
 from periods.calendar import WorkingCalendar
 from periods.owing import owed
 from periods.store import chased_periods, plan_kinds, schedule_of
@@ -240,9 +240,14 @@ class Planner:
         schedule = schedule_of(plan)
         send_at = missed_at or calendar.opening(day)
         by_agency: dict[int, list[date]] = defaultdict(list)
-        for item in await owed(session, period):
-            if item.deadline not in by_agency[item.agency_id]:
-                by_agency[item.agency_id].append(item.deadline)
+        missing = await owed(session, period)
+        # an agency whose first officer joined after a deadline is chased from that day: its
+        # days "quá hạn" for reminders and escalation count from when it could be reminded
+        joined = await reachable_since(session, {m.agency_id for m in missing}, calendar.tz)
+        for item in missing:
+            due = max(item.deadline, joined.get(item.agency_id, item.deadline))
+            if due not in by_agency[item.agency_id]:
+                by_agency[item.agency_id].append(due)
         escalate = False
         chosen_by_agency: dict[int, tuple[str, int]] = {}
         # agencies share a few deadlines (the lead's, the supporting one): work each out once

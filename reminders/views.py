@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from access.roster import officers_of
+from access.roster import officers_of, reachable_since
 from domain.status import Role
 from periods.calendar import WorkingCalendar
 from periods.labels import PeriodName, name_of
@@ -284,10 +284,19 @@ async def escalation_view(
     """Agencies of the period still late after the grace days that were reminded (an agency
     nobody could remind is the admins' matter: see `no_officer_view`)."""
     grace = schedule_of(plan).escalate_after_days
+    owing = await owed(session, period)
+    # counted from when the agency could be reminded (its first officer's joining day)
+    joined = await reachable_since(session, {m.agency_id for m in owing}, calendar.tz)
     missing = [
         item
-        for item in await owed(session, period)
-        if calendar.working_days_between(calendar.next_working_day(item.deadline), today) >= grace
+        for item in owing
+        if calendar.working_days_between(
+            calendar.next_working_day(
+                max(item.deadline, joined.get(item.agency_id, item.deadline))
+            ),
+            today,
+        )
+        >= grace
     ]
     reminded = set(
         await session.scalars(

@@ -236,3 +236,38 @@ async def test_a_supporting_agency_has_one_deadline_and_sends_its_input(
     assert ("151/KH-UBND", "2026-Q4", "II.1.c", "done", True) in await reports(harness.db)
     summary = await harness.ask(COORDINATOR, "/summary 151 quý IV/2026")
     assert "Chưa báo cáo: 3" in summary.text  # II.1.c waits for its lead, Sở Tài chính
+
+
+async def test_an_agency_whose_first_officer_joins_late_is_chased_from_that_day(
+    harness: BotHarness,
+) -> None:
+    from access.members import create_invite
+    from domain.status import Role
+    from plans.registry import find_agency
+
+    await seed(harness.db, QUARTERLY)
+    async with harness.db.transaction() as session:  # Sở Tài chính had nobody until 28/12
+        finance = await session.scalar(select(Member).where(Member.telegram_user_id == FINANCE.id))
+        assert finance is not None
+        await session.delete(finance)
+        agency = (await find_agency(session, TC)).agency
+        assert agency is not None
+        invite = await create_invite(
+            session, agency=agency, role=Role.OFFICER, created_by=None, now=at(28, 12, 8)
+        )
+    harness.clock.set(at(28, 12))  # eight working days after the deadline (16/12)
+    await harness.ask(FINANCE, f"/start {invite.token}")
+    escalated: list[str] = []
+    for day in (28, 29, 30, 31):
+        harness.clock.set(at(day, 12))
+        mark = len(harness.emulator.messages_to(COORDINATOR.id))
+        await harness.tick()
+        escalated += [
+            f"{day}: {m.text}"
+            for m in harness.emulator.messages_to(COORDINATOR.id)[mark:]
+            if "Sở Tài chính:" in m.text.partition("sau nhiều lần nhắc")[2]
+        ]
+    # reminded from the day it joined; the coordinators told three working days later, not
+    # for the days before anyone could have been reminded
+    assert reminders_of(harness, FINANCE, "Quý IV/2026")
+    assert [line[:3] for line in escalated] == ["31:"], escalated
