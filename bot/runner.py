@@ -283,22 +283,26 @@ class Lanes:
         except Exception as exc:  # the database is down: order by chat until it is back
             log.warning("could not read members' agencies: %s", describe(exc))
 
-    def of(self, update: Update) -> tuple[str, int]:
+    def of(self, update: Update) -> list[tuple[str, int]]:
+        """The lanes the update waits in, in order: its agency's (a report), and always its
+        chat's, so one chat's updates keep their order even when the member's agency becomes
+        known between two of them (the map is read again while updates are in hand)."""
         user, chat = update.effective_user, update.effective_chat
         message = update.message
+        own = [("chat", chat.id)] if chat is not None else []
         if chat is not None and message is not None and (message.text or "").startswith("/"):
             # a command records no report: its chat's own lane, so one member's commands
             # never hold up their agency's replies (nor anyone else's)
-            return ("chat", chat.id)
+            return own
         if user is not None and (chat is None or chat.type == "private"):
             agency = self.agency_of.get(user.id)
             if agency is not None:
-                return ("agency", agency)
-        if chat is not None:
-            return ("chat", chat.id)
+                return [("agency", agency), *own]
+        if own:
+            return own
         if user is not None:
-            return ("user", user.id)
-        return ("other", 0)
+            return [("user", user.id)]
+        return [("other", 0)]
 
 
 class UpdateFlow:
@@ -393,22 +397,25 @@ class UpdateFlow:
         self.taken_at[update_id] = time.monotonic()
         if spilled:
             self.spilled.add(update_id)
-        lane = self.lane_of.of(update)
-        task = asyncio.create_task(self._run(update, self.lanes.get(lane)))
-        self.lanes[lane] = task
+        lanes = self.lane_of.of(update)
+        before = [task for lane in lanes if (task := self.lanes.get(lane)) is not None]
+        task = asyncio.create_task(self._run(update, before))
+        for lane in lanes:
+            self.lanes[lane] = task
         self.tasks.add(task)
-        task.add_done_callback(lambda done, lane=lane: self._forget(lane, done))
+        task.add_done_callback(lambda done, lanes=lanes: self._forget(lanes, done))
         return True
 
-    def _forget(self, lane: tuple[str, int], task: asyncio.Task[None]) -> None:
+    def _forget(self, lanes: list[tuple[str, int]], task: asyncio.Task[None]) -> None:
         self.tasks.discard(task)
-        if self.lanes.get(lane) is task:
-            del self.lanes[lane]
+        for lane in lanes:
+            if self.lanes.get(lane) is task:
+                del self.lanes[lane]
 
-    async def _run(self, update: Update, before: asyncio.Task[None] | None) -> None:
-        if before is not None:  # the chat's earlier update first
+    async def _run(self, update: Update, before: list[asyncio.Task[None]]) -> None:
+        for earlier in before:  # the lanes' earlier updates first
             with contextlib.suppress(BaseException):
-                await asyncio.shield(before)
+                await asyncio.shield(earlier)
         async with self.slots:
             if self.stop.is_set():
                 return  # not started: offered again after the restart

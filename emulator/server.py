@@ -115,6 +115,7 @@ class _Bot:
     first_name: str
     updates: list[dict[str, Any]] = field(default_factory=list)
     update_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    issued: list[int] = field(default_factory=list)  # every update id handed out, in order
     new_update: asyncio.Event = field(default_factory=asyncio.Event)
     webhook_url: str = ""
     webhook_secret: str | None = None
@@ -195,6 +196,7 @@ class BotApiEmulator:
         """Queue a raw update (or post it to the bot's webhook)."""
         bot = self.bot(token)
         update = {"update_id": next(bot.update_ids), **update}
+        bot.issued.append(update["update_id"])
         bot.updates.append(update)
         bot.new_update.set()
         if bot.webhook_url:

@@ -6,12 +6,15 @@ import asyncio
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import func, select
+
 from bot.app import Dondoc, make_services
 from bot.context import Services
 from bot.settings import Settings
 from emulator import BotApiEmulator, FakeUser, SentMessage
 from reminders.dispatcher import Dispatcher, TickReport
 from storage.db import Database
+from storage.models import ProcessedUpdate
 from tests.auxil.clock import FakeClock
 
 TOKEN = "123456:TEST-token-for-the-local-emulator-only"
@@ -36,6 +39,7 @@ class BotHarness:
     svc: Services
     clock: FakeClock
     bot: Dondoc | None = None
+    observer: Database | None = None  # reads for `idle`, apart from the bot's engine
 
     @property
     def token(self) -> str:
@@ -59,6 +63,8 @@ class BotHarness:
     async def stop(self) -> None:
         if self.bot is not None:
             await self.bot.stop()
+        if self.observer is not None:
+            await self.observer.dispose()
 
     async def tick(self) -> TickReport:
         """One reminder tick at the harness clock's time."""
@@ -81,16 +87,32 @@ class BotHarness:
         return await self.emulator.reply_to(message.chat_id, after=mark)
 
     async def idle(self, timeout: float = 10.0) -> None:
-        """Wait until every queued update has been handled and confirmed."""
+        """Wait until every update sent so far has been handled: confirmed to the emulator and
+        recorded as done (a backlog is confirmed before it is handled: the inbox)."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
+        issued = list(self.emulator.bot(TOKEN).issued)
         while loop.time() < deadline:
-            if self.emulator.pending_updates(TOKEN) == 0:
+            if self.emulator.pending_updates(TOKEN) == 0 and await self._all_done(issued):
                 await asyncio.sleep(0.05)
                 return
             await asyncio.sleep(0.02)
             # the offset is confirmed by the next getUpdates; poke it along
         raise TimeoutError("updates still pending")
+
+    async def _all_done(self, update_ids: list[int]) -> bool:
+        if not update_ids:
+            return True
+        # read on an engine of its own: the bot's shows no transaction the bot did not open
+        if self.observer is None:
+            self.observer = Database(self.db.url, schema=self.db.schema)
+        async with self.observer.reading() as session:
+            done = await session.scalar(
+                select(func.count())
+                .select_from(ProcessedUpdate)
+                .where(ProcessedUpdate.update_id.in_(update_ids), ProcessedUpdate.done)
+            )
+        return done == len(update_ids)
 
     @staticmethod
     def make_services(settings: Settings, db: Database, clock: FakeClock) -> Services:

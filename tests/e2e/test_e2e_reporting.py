@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import event, select
 from telegram import Update
@@ -462,20 +463,27 @@ async def test_several_tasks_each_confirmed_and_undoable_on_their_own(harness: B
 
 # -- compute, commit, then talk (issue 11: 4) ----------------------------------------------------
 class OpenTransactions:
-    """Counts the bot's database transactions open right now (engine events)."""
+    """Counts the bot's database transactions open right now that did some of the bot's work
+    (engine events): the send pace's own one-statement slot (shared by instances on
+    PostgreSQL, runtime/budget.py) holds nothing of a handler's."""
 
     def __init__(self, db: Database) -> None:
-        self.open = 0
+        self.working: set[int] = set()
         engine = db.engine.sync_engine
-        event.listen(engine, "begin", self._begin)
+        event.listen(engine, "before_cursor_execute", self._statement)
         event.listen(engine, "commit", self._end)
         event.listen(engine, "rollback", self._end)
 
-    def _begin(self, _connection: object) -> None:
-        self.open += 1
+    @property
+    def open(self) -> int:
+        return len(self.working)
 
-    def _end(self, _connection: object) -> None:
-        self.open = max(0, self.open - 1)
+    def _statement(self, connection: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if connection.in_transaction() and "send_budget" not in statement:
+            self.working.add(id(connection))
+
+    def _end(self, connection: Any) -> None:
+        self.working.discard(id(connection))
 
 
 async def test_no_transaction_is_open_while_telegram_is_slow(harness: BotHarness) -> None:
