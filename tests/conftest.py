@@ -20,6 +20,31 @@ COORDINATOR = FakeUser(900003, "Trần", "Thị Bình")
 STRANGER = FakeUser(900004, "Người", "Lạ")
 
 
+# the tests that take longest (a simulated year, real processes started and killed, a
+# browser, LibreOffice): collected first, so that parallel workers (`./dev test` runs
+# pytest-xdist) start them at once instead of finishing on them
+SLOW_FIRST = (
+    "test_e2e_year.py",
+    "test_e2e_reminder_faults.py",
+    "test_e2e_cli.py",
+    "test_e2e_province.py",
+    "test_e2e_attacks.py",
+    "test_e2e_startup.py",
+    "test_export_rendered.py",
+    "test_demo_browser.py",
+    "test_web_browser.py",
+    "test_onboarding_cli.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        name = item.path.name
+        return SLOW_FIRST.index(name) if name in SLOW_FIRST else len(SLOW_FIRST)
+
+    items.sort(key=rank)  # stable: each file keeps its own order
+
+
 @pytest.fixture(params=BACKENDS)
 def backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)

@@ -287,6 +287,7 @@ def _one(readings: list[ParsedReply]) -> ParsedReply:
         status=first.status if len(statuses) == 1 else None,
         options=(),
         choices=tuple(dict.fromkeys(r.task for r in readings if r.task is not None)),
+        kind="status" if first.kind == "question" else first.kind,  # it now asks which task
     )
 
 
