@@ -104,7 +104,7 @@ async def bind_invite(
         return BindResult(BindOutcome(found.value))
     member = await member_by_telegram_id(session, who.user_id)
     if member is None:
-        member = Member(telegram_user_id=who.user_id, role=invite.role)
+        member = Member(telegram_user_id=who.user_id, role=invite.role, created_at=now)
         session.add(member)
     member.full_name = who.full_name
     member.username = who.username
@@ -157,7 +157,10 @@ def identify_writes(
 
 
 async def identify(
-    session: AsyncSession, who: TelegramIdentity, admin_ids: frozenset[int]
+    session: AsyncSession,
+    who: TelegramIdentity,
+    admin_ids: frozenset[int],
+    now: datetime | None = None,
 ) -> Member | None:
     """The active member behind a Telegram user; configured admins are created on first contact."""
     member = await member_by_telegram_id(session, who.user_id)
@@ -167,6 +170,7 @@ async def identify(
             full_name=who.full_name,
             username=who.username,
             role=Role.ADMIN.value,
+            created_at=now or utcnow(),
         )
         session.add(member)
         await session.flush()

@@ -251,7 +251,7 @@ class Demo:
         await self._db.upgrade()
         # the plans as loaded a month before the demo's first day: the quarter it shows is owed
         loaded = ImportClock(self.clock() - timedelta(days=30), calendar)
-        await seed(self._db, drafts, self.province, loaded)
+        await seed(self._db, drafts, self.province, loaded, joined=self.clock())
         self.bot = Dondoc(make_services(settings, self._db, clock=self.clock))
         self.svc = self.bot.svc
         self.application = self.bot.application
@@ -307,9 +307,10 @@ async def seed(
     drafts: list[PlanDraft],
     province: str = DEMO_PROVINCE,
     loaded: ImportClock | None = None,
+    joined: datetime | None = None,
 ) -> None:
     """The province's directory, its seed plans (saved `loaded`, on the demo's clock) and demo
-    members, in a fresh database."""
+    members (joined `joined`, the demo's start), in a fresh database."""
     from plans.registry import find_agency, setup_province
     from plans.starter import load_directory
     from plans.store import save_plan
@@ -338,6 +339,7 @@ async def seed(
                     username=user.username,
                     agency_id=lookup.agency.id,
                     role=member.role,
+                    **({"created_at": joined} if joined is not None else {}),
                 )
             )
 

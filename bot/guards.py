@@ -38,7 +38,7 @@ async def current_member(update: Update, context: BotContext) -> Member | None:
             member = await member_by_telegram_id(session, who.user_id)
     if identify_writes(member, who, svc.admin_ids):
         async with svc.db.transaction() as session:
-            return await identify(session, who, svc.admin_ids)
+            return await identify(session, who, svc.admin_ids, svc.now())
     return member if member is not None and member.active else None
 
 

@@ -149,7 +149,7 @@ async def _open_link(
         audit.record(session, None, "join_link.full", link_id=link.id, telegram_user_id=who.user_id)
         return JoinResult(JoinOutcome.FULL, agency=agency)
     if member is None:
-        member = Member(telegram_user_id=who.user_id, role=Role.OFFICER.value)
+        member = Member(telegram_user_id=who.user_id, role=Role.OFFICER.value, created_at=now)
         session.add(member)
     member.full_name, member.username = who.full_name, who.username
     member.agency_id, member.role = link.agency_id, Role.OFFICER.value

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from bot.demo import PROVINCE_PLANS, seed, seed_drafts
+from bot.demo import DEMO_PROVINCE, PROVINCE_PLANS, seed, seed_drafts
 from plans.registry import deployment_province, load_directory
 from plans.starter import COMMUNES_GROUP
 from storage.db import Database
@@ -27,6 +28,24 @@ async def test_a_demo_loads_its_province_and_only_its_plans(tmp_path: Path, prov
         assert numbers == {d.plan.number for d in seed_drafts(province)}
         group = directory.group_named(COMMUNES_GROUP)
         assert group is not None and directory.member_agencies(group)
+    finally:
+        await db.dispose()
+
+
+async def test_demo_officers_join_on_the_demo_clock(tmp_path: Path) -> None:
+    """`/onboarding` in the demo says when its officers joined on the demo's clock, not the
+    machine's."""
+    from onboarding.tracking import onboarding_status
+
+    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'demo.sqlite3'}")
+    await db.upgrade()
+    start = datetime(2026, 12, 14, 1, 30, tzinfo=UTC)
+    try:
+        await seed(db, seed_drafts(DEMO_PROVINCE), DEMO_PROVINCE, joined=start)
+        async with db.transaction() as session:
+            status = await onboarding_status(session, start + timedelta(days=3))
+        joined = [o.joined_at for a in status.agencies for o in a.officers]
+        assert joined and all(at.replace(tzinfo=UTC) == start for at in joined)
     finally:
         await db.dispose()
 
