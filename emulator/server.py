@@ -143,6 +143,8 @@ class BotApiEmulator:
         self.send_delay = 0.0  # seconds each send* call takes, to make fan-outs slow in tests
         self.chat_delays: dict[int, float] = {}  # seconds each send*/edit* to that chat takes
         self.delayed_in_flight = 0  # calls now waiting out a chat delay
+        self.limits_hit: list[tuple[str, int | None]] = []  # which limit each 429 was for
+        self.delayed_calls: list[tuple[float, float]] = []  # (start, end) of each, monotonic
         self.on_change: list[Callable[[], None]] = []
         self._message_ids: dict[int, itertools.count[int]] = {}
         self._sent_event = asyncio.Condition()
@@ -389,12 +391,14 @@ class BotApiEmulator:
         while window and now - window[0] > 1.0:
             window.popleft()
         if len(window) >= self.overall_rate:
+            self.limits_hit.append(("overall", chat_id))
             return 1
         if chat_id is not None and chat_id > 0 and chat_id not in self.group_chats:
             tokens, at = self._chat_tokens.get(chat_id, (3.0, now))
             tokens = min(3.0, tokens + (now - at))
             if tokens < 1:
                 self._chat_tokens[chat_id] = (tokens, now)
+                self.limits_hit.append(("chat", chat_id))
                 return 1
             self._chat_tokens[chat_id] = (tokens - 1, now)
         if chat_id is not None and chat_id in self.group_chats:
@@ -402,6 +406,7 @@ class BotApiEmulator:
             while group and now - group[0] > 60.0:
                 group.popleft()
             if len(group) >= 20:
+                self.limits_hit.append(("group", chat_id))
                 return int(60 - (now - group[0])) + 1
             group.append(now)
         window.append(now)
@@ -468,10 +473,12 @@ class BotApiEmulator:
             await asyncio.sleep(self.send_delay)
         if method.startswith(("send", "edit")) and self.chat_delays.get(chat_id):  # type: ignore[arg-type]
             self.delayed_in_flight += 1
+            start = time.monotonic()
             try:
                 await asyncio.sleep(self.chat_delays[chat_id])  # type: ignore[index]
             finally:
                 self.delayed_in_flight -= 1
+                self.delayed_calls.append((start, time.monotonic()))
         try:
             result = await handler(self.bot(token), params)
         except ValidationError as exc:

@@ -25,12 +25,28 @@ class SendBudget(Protocol):
     async def take(self) -> None: ...
 
 
+class Spacing:
+    """This process's sends at least `interval` apart as they actually go: senders whose slots
+    came due while the process was busy (a loaded machine wakes sleepers late) would otherwise
+    all go at once, a burst over Telegram's limit."""
+
+    def __init__(self, interval: float) -> None:
+        self.interval = interval
+        self._last = -interval
+
+    async def keep(self) -> None:
+        while (wait := self._last + self.interval - time.monotonic()) > 0:
+            await asyncio.sleep(wait)
+        self._last = time.monotonic()
+
+
 class LocalBudget:
     """Slots spaced evenly at `rate` a second for this process, first come first served."""
 
     def __init__(self, rate: float = OVERALL_RATE) -> None:
         self.interval = 1.0 / rate
         self._next = 0.0
+        self.spacing = Spacing(self.interval)
 
     async def take(self) -> None:
         now = time.monotonic()
@@ -38,6 +54,7 @@ class LocalBudget:
         self._next = slot + self.interval
         if slot > now:
             await asyncio.sleep(slot - now)
+        await self.spacing.keep()
 
 
 # the slot is taken in one statement (the row lock orders the instances); how long to wait
@@ -62,6 +79,7 @@ class SharedBudget:
         self.interval = 1.0 / rate
         self.key = key
         self.fallback = LocalBudget(rate / 2)
+        self.spacing = Spacing(self.interval)
 
     async def take(self) -> None:
         try:
@@ -72,6 +90,7 @@ class SharedBudget:
             return
         if wait > 0:
             await asyncio.sleep(wait)
+        await self.spacing.keep()
 
     async def _slot(self) -> float:
         params = {"interval": self.interval, "key": self.key}

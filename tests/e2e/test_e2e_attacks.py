@@ -235,7 +235,12 @@ async def test_a_flood_from_one_chat_leaves_other_officers_answered_promptly(
         # at once, while the colleague's last commands wait for their chat's pace
         for n in range(120):
             emulator.send_text(TOKEN, FakeUser(930_000 + n, f"Khách {n}"), "/start")
-        await asyncio.sleep(6)  # their answers go out (29 a second) before we measure
+        # their answers go out (29 a second) before we measure; on a loaded machine later
+        newcomers = {930_000 + n for n in range(120)}
+        for _ in range(600):
+            if newcomers <= {m.chat_id for m in emulator.sent}:
+                break
+            await asyncio.sleep(0.1)
         for n, (user, ref) in enumerate([(OFFICER, "II.1.a"), (FINANCE, "II.1.c")] * 8):
             mark = len(emulator.sent)
             bot.send(user, f"{ref} đang thực hiện {5 * (n + 1)}%")
@@ -250,7 +255,7 @@ async def test_a_flood_from_one_chat_leaves_other_officers_answered_promptly(
         await bot.stop()
         await emulator.stop()
     assert max(took) < 2.0, took
-    assert emulator.rate_limited == 0
+    assert emulator.rate_limited == 0, emulator.limits_hit
     assert flooded >= 6  # the flooders are answered too, at their chats' pace
 
 
@@ -319,7 +324,9 @@ async def test_two_instances_fanning_out_together_stay_within_one_bots_limit(
                     DONDOC_WEBHOOK_LISTEN="127.0.0.1",
                     DONDOC_WEBHOOK_PORT=str(port),
                     DONDOC_WEBHOOK_SECRET="s" * 32,
-                    DONDOC_SEND_RATE="11",
+                    # a margin for two processes woken late on a loaded machine; two
+                    # instances pacing alone would send 20 a second
+                    DONDOC_SEND_RATE="10",
                 )
                 folder = tmp_path / f"instance{n}"
                 folder.mkdir()
@@ -342,4 +349,4 @@ async def test_two_instances_fanning_out_together_stay_within_one_bots_limit(
     assert len(senders) == 2  # both instances sent
     assert max(reminded().values()) == 1
     assert {status for _, _, status in rows} == {"sent"}
-    assert emulator.rate_limited == 0
+    assert emulator.rate_limited == 0, emulator.limits_hit

@@ -6,13 +6,11 @@ from __future__ import annotations
 import asyncio
 import time
 from datetime import UTC, datetime
-from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 from telegram import Update
 
 from emulator import ApiError, FakeUser
-from storage.db import Database
 from storage.models import (
     Evidence,
     Member,
@@ -23,6 +21,7 @@ from storage.models import (
 )
 from tests.auxil.harness import BotHarness
 from tests.auxil.scenario import seed
+from tests.auxil.transactions import OpenTransactions
 from tests.conftest import COORDINATOR, OFFICER
 
 FINANCE = FakeUser(900020, "Lê", "Tài Chính")
@@ -462,30 +461,6 @@ async def test_several_tasks_each_confirmed_and_undoable_on_their_own(harness: B
 
 
 # -- compute, commit, then talk (issue 11: 4) ----------------------------------------------------
-class OpenTransactions:
-    """Counts the bot's database transactions open right now that did some of the bot's work
-    (engine events): the send pace's own one-statement slot (shared by instances on
-    PostgreSQL, runtime/budget.py) holds nothing of a handler's."""
-
-    def __init__(self, db: Database) -> None:
-        self.working: set[int] = set()
-        engine = db.engine.sync_engine
-        event.listen(engine, "before_cursor_execute", self._statement)
-        event.listen(engine, "commit", self._end)
-        event.listen(engine, "rollback", self._end)
-
-    @property
-    def open(self) -> int:
-        return len(self.working)
-
-    def _statement(self, connection: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if connection.in_transaction() and "send_budget" not in statement:
-            self.working.add(id(connection))
-
-    def _end(self, connection: Any) -> None:
-        self.working.discard(id(connection))
-
-
 async def test_no_transaction_is_open_while_telegram_is_slow(harness: BotHarness) -> None:
     """Compute, commit, then talk: every answer to the officer (slowed down to 0.3 s each) is
     awaited with no database transaction open, whatever the officer does."""
@@ -494,16 +469,6 @@ async def test_no_transaction_is_open_while_telegram_is_slow(harness: BotHarness
     await harness.tick()
     reminder = harness.emulator.messages_to(OFFICER.id)[-1]
     counter = OpenTransactions(harness.db)
-    seen: list[int] = []
-    stop = asyncio.Event()
-
-    async def sample() -> None:
-        while not stop.is_set():
-            if harness.emulator.delayed_in_flight:
-                seen.append(counter.open)
-            await asyncio.sleep(0.005)
-
-    sampler = asyncio.create_task(sample())
     harness.emulator.chat_delays[OFFICER.id] = 0.3
     try:
         pick = next(data for _, data in reminder.buttons() if data.startswith("rt:"))
@@ -527,11 +492,9 @@ async def test_no_transaction_is_open_while_telegram_is_slow(harness: BotHarness
         harness.emulator.send_document(harness.token, OFFICER, "minh-chung.pdf", b"%PDF")
         await harness.idle()
     finally:
-        stop.set()
-        await sampler
         harness.emulator.chat_delays.clear()
-    assert seen, "no slowed-down call was observed"
-    assert max(seen) == 0
+    assert harness.emulator.delayed_calls, "no slowed-down call was observed"
+    assert counter.held_across(harness.emulator.delayed_calls) == []
 
 
 async def test_a_second_officers_reply_commits_while_the_first_ones_answer_is_slow(

@@ -3,7 +3,6 @@ workbook, the draft report and the chart; each file is read back and checked."""
 
 from __future__ import annotations
 
-import asyncio
 import io
 
 import docx
@@ -17,8 +16,9 @@ from storage.models import Agency, Assignment, Member, Plan, Task
 from tests.auxil.harness import BotHarness
 from tests.auxil.process import wait_until
 from tests.auxil.scenario import seed
+from tests.auxil.transactions import OpenTransactions
 from tests.conftest import ADMIN, COORDINATOR, OFFICER, STRANGER
-from tests.e2e.test_e2e_reporting import FINANCE, OpenTransactions, at
+from tests.e2e.test_e2e_reporting import FINANCE, at
 
 NOTE = "thiếu vốn <đối ứng> & mặt bằng *_chưa_* 🚧"
 
@@ -364,16 +364,6 @@ async def test_no_transaction_is_open_while_a_coordinators_answer_is_slow(
     0.2 s each) is awaited with no database transaction open, refusals and questions included."""
     await two_plans(harness)
     counter = OpenTransactions(harness.db)
-    seen: list[int] = []
-    stop = asyncio.Event()
-
-    async def sample() -> None:
-        while not stop.is_set():
-            if harness.emulator.delayed_in_flight:
-                seen.append(counter.open)
-            await asyncio.sleep(0.005)
-
-    sampler = asyncio.create_task(sample())
     harness.emulator.chat_delays.update({COORDINATOR.id: 0.2, ADMIN.id: 0.2})
     dispatcher, harness.svc.dispatcher = harness.svc.dispatcher, None  # its sends are not ours
     try:
@@ -398,9 +388,7 @@ async def test_no_transaction_is_open_while_a_coordinators_answer_is_slow(
         await harness.ask(ADMIN, f"/summary {'x' * 2500}")
         await harness.idle()
     finally:
-        stop.set()
-        await sampler
         harness.emulator.chat_delays.clear()
         harness.svc.dispatcher = dispatcher
-    assert seen, "no slowed-down call was observed"
-    assert max(seen) == 0
+    assert harness.emulator.delayed_calls, "no slowed-down call was observed"
+    assert counter.held_across(harness.emulator.delayed_calls) == []

@@ -4,7 +4,6 @@ waits for the officer's and an admin's yes."""
 
 from __future__ import annotations
 
-import asyncio
 import io
 
 import docx
@@ -15,6 +14,7 @@ from emulator import FakeUser
 from storage.models import Member
 from tests.auxil.harness import BotHarness
 from tests.auxil.scenario import seed
+from tests.auxil.transactions import OpenTransactions
 from tests.conftest import ADMIN, COORDINATOR, OFFICER
 from tests.onboarding.qr_reading import cell_images, encodes
 
@@ -115,21 +115,9 @@ async def test_no_transaction_is_open_while_onboarding_answers_are_slow(
 ) -> None:
     """Compute, commit, then talk: every onboarding answer (slowed down to 0.2 s each), the
     refusals and the move questions included, is awaited with no database transaction open."""
-    from tests.e2e.test_e2e_reporting import OpenTransactions
-
     await seed(harness.db, OFFICER, FINANCE, COORDINATOR)
     await harness.ask(ADMIN, "/start")
     counter = OpenTransactions(harness.db)
-    seen: list[int] = []
-    stop = asyncio.Event()
-
-    async def sample() -> None:
-        while not stop.is_set():
-            if harness.emulator.delayed_in_flight:
-                seen.append(counter.open)
-            await asyncio.sleep(0.005)
-
-    sampler = asyncio.create_task(sample())
     slow = {ADMIN.id: 0.2, OFFICER.id: 0.2, NEWCOMER.id: 0.2}
     harness.emulator.chat_delays.update(slow)
     try:
@@ -153,11 +141,9 @@ async def test_no_transaction_is_open_while_onboarding_answers_are_slow(
         await harness.ask(ADMIN, "/onboarding revoke Sở Tài chính")
         await harness.idle()
     finally:
-        stop.set()
-        await sampler
         harness.emulator.chat_delays.clear()
-    assert seen, "no slowed-down call was observed"
-    assert max(seen) == 0
+    assert harness.emulator.delayed_calls, "no slowed-down call was observed"
+    assert counter.held_across(harness.emulator.delayed_calls) == []
 
 
 # -- round 3 (issue 24: 8) -----------------------------------------------------------------------
