@@ -9,12 +9,24 @@ from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from texts import CATALOGUES, Texts
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./var/dondoc.sqlite3"
 
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class SettingProblem(ValueError):
+    """A setting's value that cannot be used, named by its catalogue entry (`settings.…`), so
+    that the message is said in the deployment's language; its str() is the English."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(Texts("en").terminal(key, **values))
+        self.key, self.values = key, values
 
 
 def parse_digest(value: str) -> tuple[int, time] | None:
@@ -24,12 +36,12 @@ def parse_digest(value: str) -> tuple[int, time] | None:
         return None
     day, _, clock = text.partition(" ")
     if day[:3] not in WEEKDAYS:
-        raise ValueError('write a weekday and a time, e.g. "mon 08:30", or "off"')
+        raise SettingProblem("settings.digest")
     try:
         hour, minute = (int(p) for p in clock.strip().split(":"))
         return WEEKDAYS.index(day[:3]), time(hour, minute)
     except ValueError as exc:
-        raise ValueError('write a weekday and a time, e.g. "mon 08:30", or "off"') from exc
+        raise SettingProblem("settings.digest") from exc
 
 
 class SettingsError(Exception):
@@ -80,7 +92,10 @@ class Settings(BaseSettings):
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):
             parts = [p.strip() for p in value.replace(";", ",").split(",")]
-            return [int(p) for p in parts if p]
+            try:
+                return [int(p) for p in parts if p]
+            except ValueError as exc:
+                raise SettingProblem("settings.admin_ids") from exc
         if isinstance(value, int):
             return [value]
         return value
@@ -89,7 +104,7 @@ class Settings(BaseSettings):
     @classmethod
     def _strip_slash(cls, value: str) -> str:
         if not value.startswith(("http://", "https://")):
-            raise ValueError("must start with http:// or https://")
+            raise SettingProblem("settings.http")
         return value.rstrip("/")
 
     @field_validator("timezone")
@@ -98,7 +113,7 @@ class Settings(BaseSettings):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError("unknown time zone, e.g. Asia/Ho_Chi_Minh") from exc
+            raise SettingProblem("settings.timezone") from exc
         return value
 
     @field_validator("database_url")
@@ -109,14 +124,14 @@ class Settings(BaseSettings):
         if value.startswith(("postgresql://", "postgres://")):
             return "postgresql+asyncpg://" + value.split("://", 1)[1]
         if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
-            raise ValueError("use sqlite+aiosqlite:///path or postgresql+asyncpg://user@host/db")
+            raise SettingProblem("settings.database_url")
         return value
 
     @field_validator("web_base_url")
     @classmethod
     def _web_base(cls, value: str) -> str:
         if value and not value.startswith(("http://", "https://")):
-            raise ValueError("must start with https:// (or http:// for a local test)")
+            raise SettingProblem("settings.web_base_url")
         return value.rstrip("/")
 
     @field_validator("digest_cron")
@@ -151,10 +166,7 @@ class Settings(BaseSettings):
     def token(self) -> str:
         """The bot token, or a SettingsError that says how to get one."""
         if self.telegram_bot_token is None or not self.telegram_bot_token.get_secret_value():
-            raise SettingsError(
-                "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather in Telegram "
-                "(/newbot), then put TELEGRAM_BOT_TOKEN=<token> in .env or the environment."
-            )
+            raise SettingsError(Texts(self.language).terminal("settings.no_token"))
         return self.telegram_bot_token.get_secret_value()
 
     def webhook(self) -> tuple[str, str]:
@@ -162,16 +174,10 @@ class Settings(BaseSettings):
         if not self.webhook_url.startswith("https://") and not self.webhook_url.startswith(
             "http://127.0.0.1"
         ):
-            raise SettingsError(
-                "DONDOC_WEBHOOK_URL must be the public https:// address Telegram will call, "
-                "e.g. https://bot.example.gov.vn/telegram"
-            )
+            raise SettingsError(Texts(self.language).terminal("settings.webhook_url"))
         secret = self.webhook_secret.get_secret_value() if self.webhook_secret else ""
         if not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", secret):
-            raise SettingsError(
-                "DONDOC_WEBHOOK_SECRET must be 16-256 characters of A-Z, a-z, 0-9, _ and - "
-                "(e.g. the output of `openssl rand -hex 32`)"
-            )
+            raise SettingsError(Texts(self.language).terminal("settings.webhook_secret"))
         return self.webhook_url, secret
 
     def secrets(self) -> list[str]:
@@ -199,14 +205,63 @@ class Settings(BaseSettings):
         return None
 
 
+class _Language(BaseSettings):
+    """Only the language, read from the same places as `Settings`: enough to say what is wrong
+    with the other settings in the deployment's language."""
+
+    model_config = Settings.model_config
+
+    language: str = Field(default="vi", alias="DONDOC_LANGUAGE")
+
+
+def deployment_language(**overrides: object) -> str:
+    """The language the deployment chose (DONDOC_LANGUAGE in the environment or .env), read
+    even when other settings are wrong; Vietnamese when it is unset or not a known language."""
+    chosen = {
+        k: v for k, v in overrides.items() if k in ("_env_file", "language", "DONDOC_LANGUAGE")
+    }
+    try:
+        language = str(_Language(**chosen).language).strip().lower()  # type: ignore[arg-type]
+    except Exception:  # an unreadable .env: the settings themselves say so
+        return "vi"
+    return language if language in CATALOGUES else "vi"
+
+
 def load_settings(**overrides: object) -> Settings:
-    """Read the settings, turning validation errors into one readable SettingsError."""
+    """Read the settings, turning validation errors into one readable SettingsError, said in
+    the deployment's language."""
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         first = exc.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else "?"
         name = Settings.model_fields[field].alias if field in Settings.model_fields else field
+        texts = Texts(deployment_language(**overrides))
         raise SettingsError(
-            f"{name or field}: {first['msg']} (check .env or the environment)"
+            texts.terminal("settings.invalid", name=name or field, problem=_problem(texts, first))
         ) from exc
+
+
+def _problem(texts: Texts, error: ErrorDetails) -> str:
+    """What is wrong with one setting's value (a pydantic error), in words for a person."""
+    kind, value = error["type"], error.get("input")
+    context = error.get("ctx") or {}
+    cause = context.get("error")
+    if isinstance(cause, SettingProblem):
+        return texts.terminal(cause.key, **cause.values)
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        return texts.terminal("settings.choice", choices=", ".join(choices))
+    limits = {"greater_than_equal": "ge", "greater_than": "gt", "less_than_equal": "le"}
+    if kind in limits:
+        limit = context.get(limits[kind])
+        if isinstance(limit, float) and limit.is_integer():
+            limit = int(limit)  # "greater than 0", not "0.0"
+        return texts.terminal(f"settings.limit_{limits[kind]}", limit=limit)
+    if kind in ("int_parsing", "float_parsing", "int_from_float"):
+        return texts.terminal("settings.number", value=value)
+    if kind == "bool_parsing":
+        return texts.terminal("settings.boolean", value=value)
+    if kind in ("time_parsing", "time_type"):
+        return texts.terminal("settings.time", value=value)
+    return texts.terminal("settings.other", detail=error["msg"])

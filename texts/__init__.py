@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping
 
 from periods.labels import Named, period_label
@@ -10,11 +11,18 @@ from texts import en, vi
 
 CATALOGUES: Mapping[str, Mapping[str, str]] = {"vi": vi.TEXTS, "en": en.TEXTS}
 
+_TAG = re.compile(r"</?[a-z][^>]*>")
+
 
 class Html(str):
     """A fragment that is already safe HTML (built from escaped parts); not escaped again."""
 
     __slots__ = ()
+
+
+def plain_text(text: str) -> str:
+    """A rendered entry as terminal text: no HTML tags, entities decoded."""
+    return html.unescape(_TAG.sub("", text))
 
 
 def escape(value: object) -> str:
@@ -31,6 +39,10 @@ class Texts:
     def __call__(self, key: str, /, **values: object) -> Html:
         template = self.catalogue.get(key) or CATALOGUES["vi"][key]
         return Html(template.format(**{name: escape(v) for name, v in values.items()}))
+
+    def terminal(self, key: str, /, **values: object) -> str:
+        """One entry rendered for a terminal or a log line: plain text, no HTML."""
+        return plain_text(self(key, **values))
 
     def plain(self, key: str) -> str:
         """A template with no placeholders, for button labels and command descriptions."""

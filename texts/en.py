@@ -791,6 +791,92 @@ TEXTS: dict[str, str] = {
     "cli.invite.created": "Invite for {agency} as {role}, expires {expires}:",
     "cli.members.none": "No members yet. Create an invite: dondoc invite --agency NAME --role officer.",
     "cli.revoke.unknown": "No member with Telegram id {who}. See: dondoc members.",
+    "cli.incomplete": "incomplete command; see --help",
+    "cli.db.missing": (
+        "no database at {path} (DATABASE_URL={url}{relative}); run dondoc from the folder that "
+        "holds .env, or set DATABASE_URL; `dondoc db upgrade` creates a new database"
+    ),
+    "cli.db.relative": ", relative to the current folder {folder}",
+    "cli.db.revision": "database at revision {current} (head {head})",
+    "cli.bot_username.invalid": "--bot-username: «{value}» is not a Telegram bot username",
+    "cli.bot_username.unknown": (
+        "cannot print links yet: the bot's @username is not known. Pass --bot-username "
+        "&lt;name&gt; (the username @BotFather gave), or set TELEGRAM_BOT_TOKEN and run "
+        "`dondoc check` once"
+    ),
+    "cli.bot_username.unreachable": (
+        "cannot ask Telegram for the bot's @username ({error}); pass --bot-username &lt;name&gt;"
+    ),
+    "cli.onboarding.bad_expires": "--expires: cannot read «{value}»; write e.g. 30d, 48h",
+    "cli.onboarding.bad_capacity": "--capacity must be between 1 and {max}",
+    "cli.onboarding.letter": (
+        "{count} agencies, up to {capacity} officers each, links valid until {expires}:"
+    ),
+    "cli.onboarding.link": (
+        "join link for {agency}, up to {capacity} officers, expires {expires}:"
+    ),
+    "cli.onboarding.status": "{ready}/{total} agencies have an officer",
+    "cli.onboarding.missing": ("  MISSING  {agency} ({links} live link(s), {seats} seat(s) left)"),
+    "cli.onboarding.officer": "  ok       {agency}: {name}{position}, joined {joined}",
+    "cli.check.ok": "ok   {what}: {detail}",
+    "cli.check.fail": "FAIL {what}: {detail}",
+    "cli.check.settings": "settings",
+    "cli.check.admin_units": "admin units",
+    "cli.check.database": "database",
+    "cli.check.migrations": "migrations",
+    "cli.check.scheduler": "scheduler",
+    "cli.check.reminders": "reminders",
+    "cli.check.telegram": "telegram",
+    "cli.check.settings_detail": "database {driver}, tz {tz}",
+    "cli.check.admin_units_detail": (
+        "{package} {version}: {count} provinces, data from the GSO catalogue"
+    ),
+    "cli.check.reachable": "reachable",
+    "cli.check.revision": "at {current}, head {head}",
+    "cli.check.run_upgrade": " (run `dondoc db upgrade`)",
+    "cli.check.not_applied": "not applied",
+    "cli.check.scheduler_detail": (
+        "last planned {last}, {late} reminders overdue by >1h, {failed} failed in 7 days"
+    ),
+    "cli.check.never": "never",
+    "cli.check.reminders_detail": (
+        "{uncertain} uncertain (may have been delivered: not resent, admins told), "
+        "{in_flight} being sent"
+    ),
+    "cli.check.token_valid": "token valid, bot @{username}",
+    "cli.check.problems": "{count} problem(s) found",
+    "cli.run.bad_token": "TELEGRAM_BOT_TOKEN was rejected by Telegram: check the token",
+    "cli.run.unreachable": (
+        "cannot reach the Bot API at {url} ({error}); check TELEGRAM_API_BASE_URL and the network"
+    ),
+    # settings (.env or the environment), said before or while they are read
+    "settings.invalid": "{name}: {problem} (check .env or the environment)",
+    "settings.no_token": (
+        "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather in Telegram (/newbot), "
+        "then put TELEGRAM_BOT_TOKEN=&lt;token&gt; in .env or the environment."
+    ),
+    "settings.webhook_url": (
+        "DONDOC_WEBHOOK_URL must be the public https:// address Telegram will call, "
+        "e.g. https://bot.example.gov.vn/telegram"
+    ),
+    "settings.webhook_secret": (
+        "DONDOC_WEBHOOK_SECRET must be 16-256 characters of A-Z, a-z, 0-9, _ and - "
+        "(e.g. the output of `openssl rand -hex 32`)"
+    ),
+    "settings.digest": 'write a weekday and a time, e.g. "mon 08:30", or "off"',
+    "settings.admin_ids": "write Telegram ids as numbers separated by commas, e.g. 123456789, 987654321",
+    "settings.http": "must start with http:// or https://",
+    "settings.timezone": "unknown time zone, e.g. Asia/Ho_Chi_Minh",
+    "settings.database_url": "use sqlite+aiosqlite:///path or postgresql+asyncpg://user@host/db",
+    "settings.web_base_url": "must start with https:// (or http:// for a local test)",
+    "settings.choice": "must be one of: {choices}",
+    "settings.limit_ge": "must be at least {limit}",
+    "settings.limit_gt": "must be greater than {limit}",
+    "settings.limit_le": "must be at most {limit}",
+    "settings.number": "must be a number, not «{value}»",
+    "settings.boolean": "must be true or false, not «{value}»",
+    "settings.time": "must be a time as HH:MM, e.g. 08:00, not «{value}»",
+    "settings.other": "invalid value ({detail})",
     "import.preview.no_timeframe": "no timeframe given",
     # -- import flow: first period, calendar, amendments, saves that cross (imports) --
     "import.calendar.header": "🗓 Reporting calendar: {kinds}",

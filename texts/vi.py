@@ -788,6 +788,102 @@ TEXTS: dict[str, str] = {
     "cli.invite.created": "Lời mời cho {agency}, vai trò {role}, hết hạn {expires}:",
     "cli.members.none": "Chưa có thành viên nào. Tạo lời mời: dondoc invite --agency TÊN --role officer.",
     "cli.revoke.unknown": "Không có thành viên nào có Telegram id {who}. Xem: dondoc members.",
+    "cli.incomplete": "lệnh chưa đủ; xem --help",
+    "cli.db.missing": (
+        "Không có cơ sở dữ liệu tại {path} (DATABASE_URL={url}{relative}). Hãy chạy dondoc từ "
+        "thư mục chứa tệp .env, hoặc đặt DATABASE_URL; lệnh `dondoc db upgrade` tạo cơ sở dữ "
+        "liệu mới."
+    ),
+    "cli.db.relative": ", tính từ thư mục hiện tại {folder}",
+    "cli.db.revision": "Cơ sở dữ liệu đang ở phiên bản {current} (phiên bản mới nhất: {head}).",
+    "cli.bot_username.invalid": (
+        "--bot-username: «{value}» không phải tên người dùng (@username) của một bot Telegram."
+    ),
+    "cli.bot_username.unknown": (
+        "Chưa in được đường dẫn: chưa biết @username của bot. Hãy thêm --bot-username TÊN "
+        "(tên @BotFather đã cấp), hoặc đặt TELEGRAM_BOT_TOKEN rồi chạy `dondoc check` một lần."
+    ),
+    "cli.bot_username.unreachable": (
+        "Không hỏi được Telegram @username của bot ({error}); hãy thêm --bot-username TÊN."
+    ),
+    "cli.onboarding.bad_expires": "--expires: không hiểu «{value}»; viết ví dụ 30d, 48h.",
+    "cli.onboarding.bad_capacity": "--capacity phải từ 1 đến {max}.",
+    "cli.onboarding.letter": (
+        "Đã lập công văn và danh sách đường dẫn tham gia cho {count} cơ quan, đơn vị; mỗi "
+        "đường dẫn tối đa {capacity} cán bộ, có hiệu lực đến ngày {expires}:"
+    ),
+    "cli.onboarding.link": (
+        "Đường dẫn tham gia của {agency}, tối đa {capacity} cán bộ, hết hạn lúc {expires}:"
+    ),
+    "cli.onboarding.status": "{ready}/{total} cơ quan, đơn vị đã có cán bộ đầu mối.",
+    "cli.onboarding.missing": (
+        "  CHƯA CÓ  {agency} ({links} đường dẫn còn hiệu lực, còn {seats} chỗ)"
+    ),
+    "cli.onboarding.officer": "  ĐÃ CÓ    {agency}: {name}{position}, tham gia lúc {joined}",
+    "cli.check.ok": "ĐẠT  {what}: {detail}",
+    "cli.check.fail": "LỖI  {what}: {detail}",
+    "cli.check.settings": "cấu hình",
+    "cli.check.admin_units": "đơn vị hành chính",
+    "cli.check.database": "cơ sở dữ liệu",
+    "cli.check.migrations": "phiên bản cơ sở dữ liệu",
+    "cli.check.scheduler": "lịch nhắc",
+    "cli.check.reminders": "tin nhắc",
+    "cli.check.telegram": "Telegram",
+    "cli.check.settings_detail": "cơ sở dữ liệu {driver}, múi giờ {tz}",
+    "cli.check.admin_units_detail": (
+        "{package} {version}: {count} tỉnh, thành phố, theo danh mục đơn vị hành chính của "
+        "cơ quan thống kê (GSO)"
+    ),
+    "cli.check.reachable": "kết nối được",
+    "cli.check.revision": "đang ở phiên bản {current}, mới nhất {head}",
+    "cli.check.run_upgrade": " (chạy `dondoc db upgrade`)",
+    "cli.check.not_applied": "chưa cập nhật",
+    "cli.check.scheduler_detail": (
+        "lần lập lịch gần nhất: {last}; {late} tin nhắc trễ quá 1 giờ, {failed} tin gửi lỗi "
+        "trong 7 ngày"
+    ),
+    "cli.check.never": "chưa có",
+    "cli.check.reminders_detail": (
+        "{uncertain} tin không xác nhận được (có thể đã đến: không gửi lại, đã báo quản trị "
+        "viên), {in_flight} tin đang gửi"
+    ),
+    "cli.check.token_valid": "token hợp lệ, bot @{username}",
+    "cli.check.problems": "Phát hiện {count} lỗi; xem các dòng LỖI ở trên.",
+    "cli.run.bad_token": "Telegram không chấp nhận TELEGRAM_BOT_TOKEN: hãy kiểm tra lại token.",
+    "cli.run.unreachable": (
+        "Không kết nối được Bot API tại {url} ({error}); hãy kiểm tra TELEGRAM_API_BASE_URL "
+        "và kết nối mạng."
+    ),
+    # settings (.env or the environment), said before or while they are read
+    "settings.invalid": "{name}: {problem} (kiểm tra tệp .env hoặc biến môi trường)",
+    "settings.no_token": (
+        "Chưa đặt TELEGRAM_BOT_TOKEN: hãy tạo bot với @BotFather trong Telegram (/newbot), rồi "
+        "ghi TELEGRAM_BOT_TOKEN=&lt;token&gt; vào tệp .env hoặc biến môi trường."
+    ),
+    "settings.webhook_url": (
+        "DONDOC_WEBHOOK_URL phải là địa chỉ https:// công khai mà Telegram sẽ gọi đến, "
+        "ví dụ https://bot.example.gov.vn/telegram"
+    ),
+    "settings.webhook_secret": (
+        "DONDOC_WEBHOOK_SECRET phải dài 16-256 ký tự, chỉ gồm A-Z, a-z, 0-9, _ và - "
+        "(ví dụ kết quả của lệnh `openssl rand -hex 32`)"
+    ),
+    "settings.digest": 'ghi thứ trong tuần và giờ, ví dụ "mon 08:30", hoặc "off" để tắt',
+    "settings.admin_ids": "ghi các Telegram id bằng số, cách nhau bởi dấu phẩy, ví dụ 123456789, 987654321",
+    "settings.http": "phải bắt đầu bằng http:// hoặc https://",
+    "settings.timezone": "không có múi giờ này; ví dụ Asia/Ho_Chi_Minh",
+    "settings.database_url": (
+        "ghi dạng sqlite+aiosqlite:///đường/dẫn hoặc postgresql+asyncpg://user@host/db"
+    ),
+    "settings.web_base_url": "phải bắt đầu bằng https:// (hoặc http:// khi thử trên máy)",
+    "settings.choice": "phải là một trong các giá trị: {choices}",
+    "settings.limit_ge": "phải từ {limit} trở lên",
+    "settings.limit_gt": "phải lớn hơn {limit}",
+    "settings.limit_le": "không được lớn hơn {limit}",
+    "settings.number": "phải là một số, không phải «{value}»",
+    "settings.boolean": "phải là true hoặc false, không phải «{value}»",
+    "settings.time": "phải là giờ dạng HH:MM, ví dụ 08:00, không phải «{value}»",
+    "settings.other": "giá trị không hợp lệ ({detail})",
     "import.preview.no_timeframe": "chưa ghi thời gian thực hiện",
     # -- import flow: first period, calendar, amendments, saves that cross (imports) --
     "import.calendar.header": "🗓 Lịch báo cáo: {kinds}",

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from bot.cli import members, onboarding, ops, plans, province, reports, run
 from bot.cli.common import CliError, Handler
 from bot.logs import configure as configure_logging
-from bot.settings import SettingsError, load_settings
+from bot.settings import SettingsError, deployment_language, load_settings
+from texts import Texts
 
 __all__ = ["CliError", "build_parser", "main"]
 
@@ -38,8 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
-    if handler is None:
-        parser.error("incomplete command; see --help")
+    if handler is None:  # as parser.error, in the deployment's language
+        parser.print_usage(sys.stderr)
+        print(f"dondoc: {Texts(deployment_language()).terminal('cli.incomplete')}", file=sys.stderr)
+        return 2
     try:
         settings = load_settings()
         configure_logging(settings.log_format, verbose=args.verbose, secrets=settings.secrets())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import re
 from collections.abc import Awaitable, Callable
@@ -14,9 +13,7 @@ from bot.app import remember_bot_username
 from bot.settings import Settings
 from storage.db import Database
 from storage.models import BotState
-from texts import Texts
-
-_TAG = re.compile(r"</?[a-z][^>]*>")
+from texts import Texts, plain_text
 
 Handler = Callable[[Settings, argparse.Namespace], Awaitable[None]]
 
@@ -37,12 +34,10 @@ def missing_database(settings: Settings) -> str | None:
     path = settings.sqlite_path()
     if path is None or path.exists():
         return None
-    where = path.resolve()
-    relative = "" if path.is_absolute() else f", relative to the current folder {Path.cwd()}"
-    return (
-        f"no database at {where} (DATABASE_URL={settings.database_url}{relative}); run dondoc "
-        "from the folder that holds .env, or set DATABASE_URL; `dondoc db upgrade` creates a "
-        "new database"
+    texts = texts_for(settings)
+    relative = "" if path.is_absolute() else say(texts, "cli.db.relative", folder=Path.cwd())
+    return say(
+        texts, "cli.db.missing", path=path.resolve(), url=settings.database_url, relative=relative
     )
 
 
@@ -61,11 +56,6 @@ async def with_database(
         await db.dispose()
 
 
-def agency_hint(suggestions: list[str] | tuple[str, ...]) -> str:
-    """ "; did you mean: A, B?" after an unknown agency, or nothing."""
-    return f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
-
-
 USERNAME = re.compile(r"^@?([A-Za-z][A-Za-z0-9_]{3,31})$")
 
 
@@ -81,10 +71,11 @@ async def bot_username(db: Database, settings: Settings, given: str | None = Non
     """The bot's @username for printed links: `given` (then remembered), else remembered from
     the last run or `dondoc check`, else asked of the Bot API; a CliError says what to do when
     none of these can answer."""
+    texts = texts_for(settings)
     if given:
         match = USERNAME.match(given.strip())
         if match is None:
-            raise CliError(f"--bot-username: «{given}» is not a Telegram bot username")
+            raise CliError(say(texts, "cli.bot_username.invalid", value=given))
         await remember_bot_username(db, match.group(1))
         return match.group(1)
     async with db.transaction() as session:
@@ -99,18 +90,13 @@ async def bot_username(db: Database, settings: Settings, given: str | None = Non
     try:
         token = settings.token()
     except SettingsError as exc:
-        raise CliError(
-            "cannot print links yet: the bot's @username is not known. Pass --bot-username "
-            "<name> (the username @BotFather gave), or set TELEGRAM_BOT_TOKEN and run "
-            "`dondoc check` once"
-        ) from exc
+        raise CliError(say(texts, "cli.bot_username.unknown")) from exc
     try:
         async with Bot(token, base_url=settings.api_url) as bot:
             username = bot.username
     except TelegramError as exc:
         raise CliError(
-            f"cannot ask Telegram for the bot's @username ({type(exc).__name__}: {exc}); "
-            "pass --bot-username <name>"
+            say(texts, "cli.bot_username.unreachable", error=f"{type(exc).__name__}: {exc}")
         ) from exc
     await remember_bot_username(db, username)
     return username
@@ -123,12 +109,12 @@ def texts_for(settings: Settings) -> Texts:
 
 def plain(text: str) -> str:
     """A catalogue entry as terminal text: no HTML tags, entities decoded."""
-    return html.unescape(_TAG.sub("", text))
+    return plain_text(text)
 
 
 def say(texts: Texts, key: str, /, **values: object) -> str:
     """One catalogue entry, rendered for the terminal."""
-    return plain(texts(key, **values))
+    return texts.terminal(key, **values)
 
 
 def print_json(value: object) -> None:

@@ -12,8 +12,10 @@ from bot.app import make_services
 from bot.cli.common import (
     CliError,
     add_bot_username_option,
-    agency_hint,
     bot_username,
+    say,
+    texts_for,
+    unknown_agency,
     with_database,
 )
 from bot.links import deep_link
@@ -34,23 +36,25 @@ from onboarding.tracking import onboarding_status
 from plans.registry import find_agency
 from plans.store import find_plan
 from storage.db import Database
+from texts import Texts
 
 
-def _lifetime(text: str) -> timedelta:
+def _lifetime(texts: Texts, text: str) -> timedelta:
     lifetime = parse_duration(text)
     if lifetime is None:
-        raise CliError(f"--expires: cannot read «{text}»; write e.g. 30d, 48h")
+        raise CliError(say(texts, "cli.onboarding.bad_expires", value=text))
     return lifetime
 
 
-def _capacity(value: int) -> int:
+def _capacity(texts: Texts, value: int) -> int:
     if not 1 <= value <= MAX_CAPACITY:
-        raise CliError(f"--capacity must be between 1 and {MAX_CAPACITY}")
+        raise CliError(say(texts, "cli.onboarding.bad_capacity", max=MAX_CAPACITY))
     return value
 
 
 async def cmd_letter(settings: Settings, args: argparse.Namespace) -> None:
-    lifetime, capacity = _lifetime(args.expires), _capacity(args.capacity)
+    texts = texts_for(settings)
+    lifetime, capacity = _lifetime(texts, args.expires), _capacity(texts, args.capacity)
     out = Path(args.out)
 
     async def work(db: Database) -> None:
@@ -59,7 +63,7 @@ async def cmd_letter(settings: Settings, args: argparse.Namespace) -> None:
         async with db.transaction() as session:
             plan = await find_plan(session, args.plan)
             if plan is None:
-                raise CliError(f"unknown plan «{args.plan}» (see `dondoc plans`)")
+                raise CliError(say(texts, "cli.unknown_plan", value=args.plan))
             entries, info = await prepare_letter(
                 session,
                 plan,
@@ -71,7 +75,7 @@ async def cmd_letter(settings: Settings, args: argparse.Namespace) -> None:
                 lifetime=lifetime,
             )
         if not entries:
-            raise CliError(f"plan {info.plan_number} has no tasks assigned to any agency yet")
+            raise CliError(say(texts, "onboarding.no_agencies", plan=info.plan_number))
         out.mkdir(parents=True, exist_ok=True)
         stem = file_stem(info.plan_number)
         lang, tz = settings.language, settings.tz
@@ -79,9 +83,15 @@ async def cmd_letter(settings: Settings, args: argparse.Namespace) -> None:
         word.write_bytes(write_letter(entries, info, svc.now(), tz, lang))
         excel = out / f"duong-dan-tham-gia-{stem}.xlsx"
         excel.write_bytes(write_link_list(entries, info, tz, lang))
+        expires = f"{entries[0].expires_at.astimezone(tz):%d/%m/%Y}"
         print(
-            f"{len(entries)} agencies, up to {capacity} officers each, links valid until "
-            f"{entries[0].expires_at.astimezone(tz):%d/%m/%Y}"
+            say(
+                texts,
+                "cli.onboarding.letter",
+                count=len(entries),
+                capacity=capacity,
+                expires=expires,
+            )
         )
         print(word)
         print(excel)
@@ -90,14 +100,15 @@ async def cmd_letter(settings: Settings, args: argparse.Namespace) -> None:
 
 
 async def cmd_link(settings: Settings, args: argparse.Namespace) -> None:
-    lifetime, capacity = _lifetime(args.expires), _capacity(args.capacity)
+    texts = texts_for(settings)
+    lifetime, capacity = _lifetime(texts, args.expires), _capacity(texts, args.capacity)
 
     async def work(db: Database) -> None:
         username = await bot_username(db, settings, args.bot_username)
         async with db.transaction() as session:
             lookup = await find_agency(session, args.agency)
             if lookup.agency is None:
-                raise CliError(f"unknown agency «{args.agency}»{agency_hint(lookup.suggestions)}")
+                raise CliError(unknown_agency(texts, args.agency, lookup.suggestions))
             created = await create_join_link(
                 session,
                 agency=lookup.agency,
@@ -106,9 +117,15 @@ async def cmd_link(settings: Settings, args: argparse.Namespace) -> None:
                 capacity=capacity,
                 lifetime=lifetime,
             )
+        expires = f"{created.link.expires_at.astimezone(settings.tz):%d/%m/%Y %H:%M}"
         print(
-            f"join link for {lookup.agency.name}, up to {capacity} officers, "
-            f"expires {created.link.expires_at.astimezone(settings.tz):%d/%m/%Y %H:%M}"
+            say(
+                texts,
+                "cli.onboarding.link",
+                agency=lookup.agency.name,
+                capacity=capacity,
+                expires=expires,
+            )
         )
         print(deep_link(username, created.token))
 
@@ -116,39 +133,55 @@ async def cmd_link(settings: Settings, args: argparse.Namespace) -> None:
 
 
 async def cmd_revoke(settings: Settings, args: argparse.Namespace) -> None:
+    texts = texts_for(settings)
+
     async def work(db: Database) -> None:
         async with db.transaction() as session:
             lookup = await find_agency(session, args.agency)
             if lookup.agency is None:
-                raise CliError(f"unknown agency «{args.agency}»{agency_hint(lookup.suggestions)}")
+                raise CliError(unknown_agency(texts, args.agency, lookup.suggestions))
             count = await revoke_links(
                 session, lookup.agency, None, make_services(settings, db).now()
             )
-        print(f"revoked {count} join link(s) of {lookup.agency.name}")
+        print(say(texts, "onboarding.revoked", count=count, agency=lookup.agency.name))
 
     await with_database(settings, work)
 
 
 async def cmd_status(settings: Settings, args: argparse.Namespace) -> None:
+    texts = texts_for(settings)
+
     async def work(db: Database) -> None:
         async with db.transaction() as session:
             plan = await find_plan(session, args.plan) if args.plan else None
             if args.plan and plan is None:
-                raise CliError(f"unknown plan «{args.plan}» (see `dondoc plans`)")
+                raise CliError(say(texts, "cli.unknown_plan", value=args.plan))
             status = await onboarding_status(session, make_services(settings, db).now(), plan)
-        print(f"{len(status.with_officers)}/{len(status.agencies)} agencies have an officer")
+        ready, total = len(status.with_officers), len(status.agencies)
+        print(say(texts, "cli.onboarding.status", ready=ready, total=total))
         for agency in status.agencies:
             if not agency.officers:
                 print(
-                    f"  MISSING  {agency.agency} ({agency.live_links} live link(s), "
-                    f"{agency.seats_left} seat(s) left)"
+                    say(
+                        texts,
+                        "cli.onboarding.missing",
+                        agency=agency.agency,
+                        links=agency.live_links,
+                        seats=agency.seats_left,
+                    )
                 )
             for officer in agency.officers:
                 position = f", {officer.position}" if officer.position else ""
                 joined = officer.joined_at.astimezone(settings.tz)
                 print(
-                    f"  ok       {agency.agency}: {officer.name}{position}, "
-                    f"joined {joined:%d/%m/%Y %H:%M}"
+                    say(
+                        texts,
+                        "cli.onboarding.officer",
+                        agency=agency.agency,
+                        name=officer.name,
+                        position=position,
+                        joined=f"{joined:%d/%m/%Y %H:%M}",
+                    )
                 )
 
     await with_database(settings, work)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from bot.cli.common import (
@@ -12,6 +12,8 @@ from bot.cli.common import (
     missing_database,
     open_database,
     remember_bot_username,
+    say,
+    texts_for,
     with_database,
 )
 from bot.settings import Settings, SettingsError
@@ -28,29 +30,45 @@ async def cmd_check(settings: Settings, args: argparse.Namespace) -> None:
 
     from reminders.outbox import outbox_health
 
+    texts = texts_for(settings)
     problems = 0
 
     def report(ok: bool, what: str, detail: str) -> None:
         nonlocal problems
         problems += 0 if ok else 1
-        print(f"{'ok  ' if ok else 'FAIL'} {what}: {detail}")
+        key = "cli.check.ok" if ok else "cli.check.fail"
+        print(say(texts, key, what=texts.plain(f"cli.check.{what}"), detail=detail))
 
+    def error(exc: Exception) -> str:
+        return f"{type(exc).__name__}: {exc}"[:300]
+
+    upgrade = say(texts, "cli.check.run_upgrade")
     report(
         True,
         "settings",
-        f"database {settings.database_url.split('://')[0]}, tz {settings.timezone}",
+        say(
+            texts,
+            "cli.check.settings_detail",
+            driver=settings.database_url.split("://")[0],
+            tz=settings.timezone,
+        ),
     )
     try:
         from plans import admin_units
 
         report(
             True,
-            "admin units",
-            f"{admin_units.PACKAGE} {admin_units.data_version()}: "
-            f"{len(admin_units.province_names())} provinces, data from the GSO catalogue",
+            "admin_units",
+            say(
+                texts,
+                "cli.check.admin_units_detail",
+                package=admin_units.PACKAGE,
+                version=admin_units.data_version(),
+                count=len(admin_units.province_names()),
+            ),
         )
     except Exception as exc:  # the package missing or its data unreadable
-        report(False, "admin units", f"{type(exc).__name__}: {exc}"[:300])
+        report(False, "admin_units", error(exc))
     missing = missing_database(settings)
     db = open_database(settings, create=False)
     try:
@@ -59,13 +77,13 @@ async def cmd_check(settings: Settings, args: argparse.Namespace) -> None:
                 raise FileNotFoundError(missing)
             async with db.engine.connect() as conn:
                 await conn.execute(text("SELECT 1"))
-            report(True, "database", "reachable")
+            report(True, "database", say(texts, "cli.check.reachable"))
             current, head = await db.migration_state()
             report(
                 current == head,
                 "migrations",
-                f"at {current}, head {head}"
-                + ("" if current == head else " (run `dondoc db upgrade`)"),
+                say(texts, "cli.check.revision", current=current, head=head)
+                + ("" if current == head else upgrade),
             )
             if current == head:
                 now = datetime.now(UTC)
@@ -76,25 +94,34 @@ async def cmd_check(settings: Settings, args: argparse.Namespace) -> None:
                 report(
                     not health.late,
                     "scheduler",
-                    f"last planned {last or 'never'}, {health.late} reminders overdue by >1h, "
-                    f"{health.failed} failed in 7 days",
+                    say(
+                        texts,
+                        "cli.check.scheduler_detail",
+                        last=planned_day(last) if last else texts.plain("cli.check.never"),
+                        late=health.late,
+                        failed=health.failed,
+                    ),
                 )
                 report(
                     True,
                     "reminders",
-                    f"{health.uncertain} uncertain (may have been delivered: not resent, "
-                    f"admins told), {health.in_flight} being sent",
+                    say(
+                        texts,
+                        "cli.check.reminders_detail",
+                        uncertain=health.uncertain,
+                        in_flight=health.in_flight,
+                    ),
                 )
         except FileNotFoundError as exc:
             report(False, "database", str(exc))
-            report(False, "migrations", "not applied (run `dondoc db upgrade`)")
+            report(False, "migrations", say(texts, "cli.check.not_applied") + upgrade)
         except Exception as exc:  # any failure to reach the database is the answer here
-            report(False, "database", f"{type(exc).__name__}: {exc}"[:300])
+            report(False, "database", error(exc))
     finally:
         await db.dispose()
     try:
         async with Bot(settings.token(), base_url=settings.api_url) as bot:
-            report(True, "telegram", f"token valid, bot @{bot.username}")
+            report(True, "telegram", say(texts, "cli.check.token_valid", username=bot.username))
             username = bot.username
         await remember_quietly(settings, username)
     except SettingsError as exc:
@@ -102,7 +129,15 @@ async def cmd_check(settings: Settings, args: argparse.Namespace) -> None:
     except TelegramError as exc:
         report(False, "telegram", f"{type(exc).__name__}: {exc}")
     if problems:
-        raise CliError(f"{problems} problem(s) found")
+        raise CliError(say(texts, "cli.check.problems", count=problems))
+
+
+def planned_day(day: object) -> str:
+    """The planner's last day (kept as an ISO date) as dd/mm/yyyy."""
+    try:
+        return f"{date.fromisoformat(str(day)):%d/%m/%Y}"
+    except ValueError:
+        return str(day)
 
 
 async def remember_quietly(settings: Settings, username: str) -> None:
@@ -121,7 +156,7 @@ async def remember_quietly(settings: Settings, username: str) -> None:
 async def cmd_db_upgrade(settings: Settings, args: argparse.Namespace) -> None:
     async def work(db: Database) -> None:
         current, head = await db.migration_state()
-        print(f"database at revision {current} (head {head})")
+        print(say(texts_for(settings), "cli.db.revision", current=current, head=head))
 
     await with_database(settings, work, create=True)
 

@@ -11,7 +11,7 @@ from typing import Any
 from telegram.error import InvalidToken, NetworkError
 
 from bot.app import Dondoc, make_services
-from bot.cli.common import CliError, open_database
+from bot.cli.common import CliError, open_database, say, texts_for
 from bot.demo import add_demo_parser, run_demo
 from bot.settings import Settings
 
@@ -35,11 +35,15 @@ async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
         try:
             await bot.start()
         except InvalidToken as exc:
-            raise CliError("TELEGRAM_BOT_TOKEN was rejected by Telegram: check the token") from exc
+            raise CliError(say(texts_for(settings), "cli.run.bad_token")) from exc
         except NetworkError as exc:
             raise CliError(
-                f"cannot reach the Bot API at {settings.telegram_api_base_url} ({exc}); check "
-                "TELEGRAM_API_BASE_URL and the network"
+                say(
+                    texts_for(settings),
+                    "cli.run.unreachable",
+                    url=settings.telegram_api_base_url,
+                    error=exc,
+                )
             ) from exc
         bot.start_scheduler()
         log.info("dondoc is running as @%s (Ctrl-C to stop)", bot.application.bot.username)

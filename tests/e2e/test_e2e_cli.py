@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import signal
 from pathlib import Path
 
-from emulator import BotApiEmulator
+import pytest
+
+from emulator import ApiError, BotApiEmulator, FakeUser
+from storage.db import Database
 from tests.auxil.databases import DatabaseTarget
 from tests.auxil.harness import TOKEN
 from tests.auxil.process import dondoc_env, run_dondoc, start_dondoc, wait_until
-from tests.conftest import OFFICER, STRANGER
+from tests.auxil.scenario import seed
+from tests.conftest import COORDINATOR, OFFICER, STRANGER
+
+FINANCE = FakeUser(900011, "Lê", "Tài Chính")
 
 
 async def test_run_without_token_names_the_setting(
@@ -84,16 +91,16 @@ async def test_check_reports_each_part_and_fails_on_a_problem(
 ) -> None:
     env = dondoc_env(emulator, db_target)
     before = await run_dondoc("check", env=env, cwd=tmp_path)
-    assert before.code != 0 and "FAIL migrations" in before.stdout
+    assert before.code != 0 and "LỖI  phiên bản cơ sở dữ liệu" in before.stdout
     await run_dondoc("db", "upgrade", env=env, cwd=tmp_path)
     after = await run_dondoc("check", env=env, cwd=tmp_path)
     assert after.code == 0, after.stdout + after.stderr
-    for part in ("settings", "database", "migrations", "scheduler", "telegram"):
-        assert f"ok   {part}" in after.stdout
-    assert "ok   admin units: vietnamadminunits 1.0.4: 34 provinces" in after.stdout
+    for part in ("cấu hình", "cơ sở dữ liệu", "phiên bản cơ sở dữ liệu", "lịch nhắc", "Telegram"):
+        assert f"ĐẠT  {part}: " in after.stdout
+    assert "ĐẠT  đơn vị hành chính: vietnamadminunits 1.0.4: 34 tỉnh" in after.stdout
     no_token = dict(env, TELEGRAM_BOT_TOKEN="")
     failed = await run_dondoc("check", env=no_token, cwd=tmp_path)
-    assert failed.code != 0 and "FAIL telegram" in failed.stdout
+    assert failed.code != 0 and "LỖI  Telegram: Chưa đặt TELEGRAM_BOT_TOKEN" in failed.stdout
 
 
 async def test_cli_outputs_are_sentences_for_people(
@@ -171,3 +178,152 @@ async def test_dondoc_demo_tells_where_to_go_in_the_deployments_language(
     text = "\n".join(lines)
     assert "dondoc demo: mở http://127.0.0.1:" in text and "trong trình duyệt" in text
     assert code == 0
+
+
+# English words the terminal said before it spoke the deployment's language (not the names
+# of options and commands: --expires, dondoc agency add)
+ENGLISH = re.compile(
+    r"(?<!-)(?<!dondoc )\b(agenc(?:y|ies)|officers?|seats?|links?|joined|expires|valid|"
+    r"revoked|unknown|missing|cannot|must|found|problems?|database|revision|head|settings|"
+    r"scheduler|reminders|reachable|rejected|reach|network|command|error)\b"
+)
+SPOKEN = {
+    "vi": {
+        "no_username": "Chưa in được đường dẫn: chưa biết @username của bot",
+        "bad_username": "«<x>» không phải tên người dùng (@username) của một bot Telegram",
+        "link": "Đường dẫn tham gia của Sở Tài chính, tối đa 3 cán bộ, hết hạn lúc ",
+        "letter": "cho 2 cơ quan, đơn vị; mỗi đường dẫn tối đa 2 cán bộ, có hiệu lực đến ngày ",
+        "status": "1/2 cơ quan, đơn vị đã có cán bộ đầu mối.",
+        "officer": "  ĐÃ CÓ    Sở Xây dựng: Nguyễn Văn An, tham gia lúc ",
+        "missing": "  CHƯA CÓ  Sở Tài chính (2 đường dẫn còn hiệu lực, còn 5 chỗ)",
+        "revoked": "Đã thu hồi 2 đường dẫn tham gia của Sở Tài chính.",
+        "unknown_agency": "Không tìm thấy đơn vị «Sở Du lịch».",
+        "unknown_plan": "Không tìm thấy kế hoạch «999».",
+        "bad_expires": "--expires: không hiểu «soon»",
+        "bad_capacity": "--capacity phải từ 1 đến 50.",
+        "check_ok": "ĐẠT  cơ sở dữ liệu: kết nối được",
+        "check_fail": "LỖI  Telegram: Chưa đặt TELEGRAM_BOT_TOKEN",
+        "problems": "dondoc: Phát hiện 1 lỗi",
+        "revision": "Cơ sở dữ liệu đang ở phiên bản ",
+        "no_token": "dondoc: Chưa đặt TELEGRAM_BOT_TOKEN: hãy tạo bot với @BotFather",
+        "rejected": "dondoc: Telegram không chấp nhận TELEGRAM_BOT_TOKEN",
+        "unreachable": "dondoc: Không kết nối được Bot API tại http://127.0.0.1:9 (",
+        "webhook": "dondoc: DONDOC_WEBHOOK_URL phải là địa chỉ https:// công khai",
+        "bad_setting": "DONDOC_TICK_SECONDS: phải từ 5 trở lên (kiểm tra tệp .env hoặc biến",
+        "incomplete": "lệnh chưa đủ; xem --help",
+        "no_database": "dondoc: Không có cơ sở dữ liệu tại ",
+    },
+    "en": {
+        "no_username": "cannot print links yet: the bot's @username is not known",
+        "bad_username": "«<x>» is not a Telegram bot username",
+        "link": "join link for Sở Tài chính, up to 3 officers, expires ",
+        "letter": "2 agencies, up to 2 officers each, links valid until ",
+        "status": "1/2 agencies have an officer",
+        "officer": "  ok       Sở Xây dựng: Nguyễn Văn An, joined ",
+        "missing": "  MISSING  Sở Tài chính (2 live link(s), 5 seat(s) left)",
+        "revoked": "Revoked 2 join link(s) of Sở Tài chính.",
+        "unknown_agency": "Agency «Sở Du lịch» not found.",
+        "unknown_plan": "No plan «999».",
+        "bad_expires": "--expires: cannot read «soon»",
+        "bad_capacity": "--capacity must be between 1 and 50",
+        "check_ok": "ok   database: reachable",
+        "check_fail": "FAIL telegram: TELEGRAM_BOT_TOKEN is not set",
+        "problems": "dondoc: 1 problem(s) found",
+        "revision": "database at revision ",
+        "no_token": "dondoc: TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather",
+        "rejected": "dondoc: TELEGRAM_BOT_TOKEN was rejected by Telegram",
+        "unreachable": "dondoc: cannot reach the Bot API at http://127.0.0.1:9 (",
+        "webhook": "dondoc: DONDOC_WEBHOOK_URL must be the public https:// address",
+        "bad_setting": "DONDOC_TICK_SECONDS: must be at least 5 (check .env or the environment)",
+        "incomplete": "incomplete command; see --help",
+        "no_database": "dondoc: no database at ",
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+async def test_the_terminal_speaks_the_deployments_language(
+    emulator: BotApiEmulator, db: Database, db_target: DatabaseTarget, tmp_path: Path, language: str
+) -> None:
+    """Onboarding, check, db upgrade, run and the settings say every line in the deployment's
+    language: Vietnamese by default, English with DONDOC_LANGUAGE=en."""
+    await seed(db, OFFICER, FINANCE, COORDINATOR)
+    chosen = {"DONDOC_LANGUAGE": "en"} if language == "en" else {}
+    env = dondoc_env(None, db_target, **chosen)  # no token: the bot never ran
+    said = SPOKEN[language]
+    heard: list[str] = []
+
+    async def dondoc(*args: str, code: int = 0, **extra: str) -> str:
+        result = await run_dondoc(*args, env={**env, **extra}, cwd=tmp_path)
+        assert result.code == code, (args, result.stdout, result.stderr)
+        assert "Traceback" not in result.stderr, result.stderr
+        heard.append(result.stdout + result.stderr)
+        return result.stdout + result.stderr
+
+    tc = ("--agency", "Sở TC")
+    assert said["no_username"] in await dondoc("onboarding", "link", *tc, code=2)
+    assert said["bad_username"] in await dondoc(
+        "onboarding", "link", *tc, "--bot-username", "<x>", code=2
+    )
+    link = await dondoc("onboarding", "link", *tc, "--capacity", "3", "--bot-username", "dd_bot")
+    assert said["link"] in link and "https://t.me/dd_bot?start=" in link
+    letter = await dondoc("onboarding", "letter", "--plan", "151", "--out", str(tmp_path / "out"))
+    assert said["letter"] in letter
+    assert await dondoc("revoke", str(FINANCE.id))  # Sở Tài chính has no officer now
+    status = await dondoc("onboarding", "status", "--plan", "151")
+    assert said["status"] in status and said["officer"] in status and said["missing"] in status
+    assert said["revoked"] in await dondoc("onboarding", "revoke", *tc)
+
+    emulator.inject(ApiError("getMe", 401, "Unauthorized"))
+    with_token = dondoc_env(emulator, db_target, **chosen)
+    offline = {**with_token, "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9"}  # nothing listens
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    outputs = await asyncio.gather(
+        dondoc("onboarding", "link", "--agency", "Sở Du lịch", code=2),
+        dondoc("onboarding", "letter", "--plan", "999", code=2),
+        dondoc("onboarding", "link", *tc, "--expires", "soon", code=2),
+        dondoc("onboarding", "link", *tc, "--capacity", "0", code=2),
+        dondoc("check", code=2),
+        dondoc("db", "upgrade"),
+        dondoc("run", code=2),
+        dondoc("run", code=2, **with_token),
+        dondoc("run", code=2, **offline),
+        dondoc("run", "--webhook", code=2, **with_token),
+        dondoc("db", "upgrade", code=2, DONDOC_TICK_SECONDS="1"),
+        dondoc("db", code=2),
+    )
+    expected = [
+        ("unknown_agency",),
+        ("unknown_plan",),
+        ("bad_expires",),
+        ("bad_capacity",),
+        ("check_ok", "check_fail", "problems"),
+        ("revision",),
+        ("no_token",),
+        ("rejected",),
+        ("unreachable",),
+        ("webhook",),
+        ("bad_setting",),
+        ("incomplete",),
+    ]
+    for output, keys in zip(outputs, expected, strict=True):
+        for key in keys:
+            assert said[key] in output, (key, output)
+    nowhere = {k: v for k, v in env.items() if not k.startswith("DATABASE_")}
+    # the default database, relative to a folder that has none
+    missing = await run_dondoc("members", env=nowhere, cwd=elsewhere)
+    assert missing.code == 2 and said["no_database"] in missing.stderr, missing.stderr
+    heard.append(missing.stderr)
+
+    def words(text: str) -> str:  # what is said: not links, file paths, argparse's usage
+        lines = text.splitlines()
+        said = [line for line in lines if not line.startswith(("https://", "/", "usage: "))]
+        return "\n".join(line for line in said if not line.strip().startswith(("{", "...")))
+
+    spoken = words("\n".join(heard))
+    if language == "vi":
+        assert ENGLISH.findall(spoken) == [], spoken
+    else:
+        for vietnamese in ("cơ quan", "đường dẫn", "cán bộ", "Không", "Chưa", "phải", "LỖI"):
+            assert vietnamese not in spoken, (vietnamese, spoken)

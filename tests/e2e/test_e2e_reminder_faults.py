@@ -144,4 +144,4 @@ async def test_sigkill_mid_fanout_then_restart_sends_each_reminder_once_or_repor
     if uncertain:
         [notice] = [m for m in notices if "không xác nhận được" in m.text]
         assert f"{len(uncertain)} tin nhắc báo cáo không xác nhận" in notice.text
-    assert f"reminders: {len(uncertain)} uncertain" in check.stdout, check.stdout
+    assert f"tin nhắc: {len(uncertain)} tin không xác nhận được" in check.stdout, check.stdout

@@ -99,9 +99,11 @@ async def test_a_reading_command_in_the_wrong_folder_creates_no_database(
     for command in (["members"], ["plans"], ["agency", "list"], ["summary"]):
         result = await run_dondoc(*command, env=env, cwd=elsewhere)
         assert result.code == 2, (command, result.stdout, result.stderr)
-        assert "no database at" in result.stderr and "dondoc db upgrade" in result.stderr
+        assert "Không có cơ sở dữ liệu tại" in result.stderr
+        assert "dondoc db upgrade" in result.stderr
     checked = await run_dondoc("check", env=env, cwd=elsewhere)
-    assert checked.code != 0 and "FAIL database: no database at" in checked.stdout
+    assert checked.code != 0
+    assert "LỖI  cơ sở dữ liệu: Không có cơ sở dữ liệu tại" in checked.stdout
     assert list(elsewhere.iterdir()) == []  # nothing created
     # creating one is explicit
     assert (await run_dondoc("db", "upgrade", env=env, cwd=elsewhere)).code == 0

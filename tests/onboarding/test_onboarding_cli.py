@@ -34,7 +34,7 @@ async def test_links_before_the_bot_ever_ran(
     bad = await run_dondoc(
         "onboarding", "link", "--agency", "Sở XD", "--bot-username", "<x>", env=env, cwd=tmp_path
     )
-    assert bad.code == 2 and "not a Telegram bot username" in bad.stderr
+    assert bad.code == 2 and "không phải tên người dùng (@username) của một bot" in bad.stderr
 
     given = await run_dondoc(
         "invite",
@@ -53,7 +53,7 @@ async def test_links_before_the_bot_ever_ran(
         "onboarding", "link", "--agency", "Sở TC", "--capacity", "3", env=env, cwd=tmp_path
     )
     assert remembered.code == 0, remembered.stderr
-    assert "up to 3 officers" in remembered.stdout
+    assert "tối đa 3 cán bộ" in remembered.stdout
     assert "https://t.me/soxd_dondoc_bot?start=" in remembered.stdout
 
     out = tmp_path / "letter"
@@ -75,9 +75,9 @@ async def test_links_before_the_bot_ever_ran(
     assert listed == [r.cells[2].text.split("\n")[0] for r in rows]
 
     status = await run_dondoc("onboarding", "status", "--plan", "151", env=env, cwd=tmp_path)
-    assert status.code == 0 and "2/2 agencies have an officer" in status.stdout
+    assert status.code == 0 and "2/2 cơ quan, đơn vị đã có cán bộ đầu mối" in status.stdout
     unknown = await run_dondoc("onboarding", "letter", "--plan", "999", env=env, cwd=tmp_path)
-    assert unknown.code == 2 and "unknown plan" in unknown.stderr
+    assert unknown.code == 2 and "Không tìm thấy kế hoạch «999»" in unknown.stderr
 
 
 async def test_dondoc_check_remembers_the_bot_username_for_links(

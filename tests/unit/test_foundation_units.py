@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -48,6 +49,39 @@ def test_missing_token_and_bad_settings_say_which_setting(monkeypatch: pytest.Mo
     monkeypatch.setenv("DONDOC_ADMIN_IDS", "abc")
     with pytest.raises(SettingsError, match="DONDOC_ADMIN_IDS"):
         load_settings(_env_file=None)
+
+
+def test_settings_errors_are_said_in_the_deployments_language(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Even when the settings cannot be read, DONDOC_LANGUAGE (environment, then .env) chooses
+    the language of what is wrong; Vietnamese when it is unset or itself wrong."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("DONDOC_LANGUAGE", "DONDOC_TICK_SECONDS", "TELEGRAM_BOT_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    (tmp_path / ".env").write_text("DONDOC_TICK_SECONDS=1\n", encoding="utf-8")
+    with pytest.raises(SettingsError) as vietnamese:
+        load_settings()
+    assert str(vietnamese.value) == (
+        "DONDOC_TICK_SECONDS: phải từ 5 trở lên (kiểm tra tệp .env hoặc biến môi trường)"
+    )
+    (tmp_path / ".env").write_text("DONDOC_LANGUAGE=en\nDONDOC_TICK_SECONDS=1\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"^DONDOC_TICK_SECONDS: must be at least 5 \(check"):
+        load_settings()
+    monkeypatch.setenv("DONDOC_LANGUAGE", "fr")  # the environment wins; not a language here
+    with pytest.raises(SettingsError) as wrong:
+        load_settings()
+    assert str(wrong.value).startswith("DONDOC_LANGUAGE: phải là một trong các giá trị: vi, en")
+    monkeypatch.setenv("DONDOC_LANGUAGE", "en")
+    (tmp_path / ".env").write_text("DONDOC_TIMEZONE=Mars/Olympus\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match="DONDOC_TIMEZONE: unknown time zone"):
+        load_settings()
+    (tmp_path / ".env").write_text("", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"^TELEGRAM_BOT_TOKEN is not set"):
+        load_settings().token()
+    monkeypatch.delenv("DONDOC_LANGUAGE")
+    with pytest.raises(SettingsError, match=r"^Chưa đặt TELEGRAM_BOT_TOKEN"):
+        load_settings().token()
 
 
 def test_text_catalogues_have_the_same_placeholders() -> None:
