@@ -32,6 +32,8 @@ JSON_FIELDS = {
     "reply_markup", "allowed_updates", "commands", "scope", "entities", "reply_parameters",
     "link_preview_options", "caption_entities", "media",
 }  # fmt: skip
+# what getFile serves: Telegram's Bot API lets a bot download files of at most 20 MB
+DOWNLOAD_LIMIT = 20 * 1024 * 1024
 INT_FIELDS = {
     "chat_id", "message_id", "offset", "limit", "timeout", "reply_to_message_id", "user_id",
     "max_connections", "cache_time",
@@ -86,7 +88,8 @@ class SentMessage:
 
 @dataclass
 class ApiError:
-    """A fault to inject: the next `count` calls of `method` (for `chat_id`, if set) fail."""
+    """A fault to inject: the next `count` calls of `method` (for `chat_id`, if set) fail;
+    `method` "file" is a download of a file's bytes (answered as plain text)."""
 
     method: str
     status: int
@@ -296,6 +299,31 @@ class BotApiEmulator:
         message = self._user_message(user, None, **extra)
         return self.push_update(token, {"message": message})
 
+    def send_photo(
+        self,
+        token: str,
+        user: FakeUser,
+        content: bytes,
+        *,
+        caption: str | None = None,
+        reply_to: int | None = None,
+    ) -> dict[str, Any]:
+        """The user sends a photo: Telegram gives its sizes, the last the biggest (here one
+        thumbnail and the photo itself, both kept as the photo's bytes)."""
+        stored = self._store_file(content, "", "image/jpeg", folder="photos")
+        thumb = self._store_file(content, "", "image/jpeg", folder="photos")
+        sizes = [
+            {"file_id": thumb.file_id, "file_unique_id": thumb.unique_id, "width": 90,
+             "height": 90, "file_size": len(content)},
+            {"file_id": stored.file_id, "file_unique_id": stored.unique_id, "width": 1280,
+             "height": 960, "file_size": len(content)},
+        ]  # fmt: skip
+        extra: dict[str, Any] = {"photo": sizes, **self._reply_to(user.id, reply_to)}
+        if caption:
+            extra["caption"] = caption
+        message = self._user_message(user, None, **extra)
+        return self.push_update(token, {"message": message})
+
     def press_button(
         self, token: str, user: FakeUser, message: SentMessage, data: str
     ) -> dict[str, Any]:
@@ -488,9 +516,16 @@ class BotApiEmulator:
         return web.json_response({"ok": True, "result": result})
 
     async def _handle_file(self, request: web.Request) -> web.Response:
+        """A file's bytes at the path getFile gave, for the bot it gave it to (as Telegram:
+        another token, an unknown path or a file over the download limit: 404)."""
         path = request.match_info["path"]
+        self.calls.append(("file", {"path": path}))
+        fault = self._take_fault("file", {})
+        if fault is not None:
+            return web.Response(status=fault.status, text=fault.description)
+        known = request.match_info["token"] in self.bots
         for stored in self.files.values():
-            if stored.path == path:
+            if known and stored.path == path and len(stored.content) <= DOWNLOAD_LIMIT:
                 return web.Response(body=stored.content)
         return web.Response(status=404, text="Not Found")
 
@@ -688,11 +723,18 @@ class BotApiEmulator:
         self._changed()
         return True
 
-    def _store_file(self, content: bytes, name: str, mime_type: str | None) -> _File:
+    def _store_file(
+        self, content: bytes, name: str, mime_type: str | None, *, folder: str = "documents"
+    ) -> _File:
+        """Kept under a path like Telegram's ("documents/file_3.pdf", "photos/file_4.jpg"):
+        never the sender's file name, which may hold any character."""
         file_id = f"F{secrets.token_hex(12)}"
-        stored = _File(
-            file_id, file_id[:12], f"documents/{file_id}/{name}", content, name, mime_type
-        )
+        suffix = name.rsplit(".", 1)[-1] if "." in name else ""
+        if folder == "photos":
+            suffix = "jpg"
+        ext = f".{suffix.lower()}" if suffix.isascii() and suffix.isalnum() else ""
+        path = f"{folder}/file_{len(self.files)}{ext[:9]}"
+        stored = _File(file_id, file_id[:12], path, content, name, mime_type)
         self.files[file_id] = stored
         return stored
 
@@ -740,6 +782,8 @@ class BotApiEmulator:
         stored = self.files.get(str(params["file_id"]))
         if stored is None:
             raise ValidationError("Bad Request: invalid file_id")
+        if len(stored.content) > DOWNLOAD_LIMIT:
+            raise ValidationError("Bad Request: file is too big")
         return {
             "file_id": stored.file_id,
             "file_unique_id": stored.unique_id,

@@ -1228,6 +1228,8 @@ TEXTS: dict[str, str] = {
     "web.err.foreign_origin": "This request did not come from the assistant's own pages, so it was refused. Open the page again and press the button again.",
     "web.err.bad_request": "The request is not valid.",
     "web.err.server": "Something went wrong while making the page. Please try again shortly.",
+    "web.err.file": "The file could not be fetched from Telegram just now. Please try again in a few minutes, or open it in Telegram, in the officer's message.",
+    "web.err.file_too_big": "The file is larger than 20 MB, which Telegram does not let the assistant download. Please open it in Telegram, in the officer's message.",
     "web.back": "Back to the plans",
     "plan.ambiguous": "«{value}» fits several plans: {plans}. Please write the plan number in full.",
     # -- period labels (rendered from a period's key; rows store no label) --

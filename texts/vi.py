@@ -1248,6 +1248,8 @@ TEXTS: dict[str, str] = {
     "web.err.foreign_origin": "Yêu cầu này không đến từ trang theo dõi của trợ lý nên bị từ chối. Hãy mở lại trang rồi bấm lại.",
     "web.err.bad_request": "Yêu cầu không hợp lệ.",
     "web.err.server": "Có lỗi khi tạo trang. Hãy thử lại sau ít phút.",
+    "web.err.file": "Không tải được tệp từ Telegram lúc này. Hãy thử lại sau ít phút; nếu vẫn không được, hãy mở tệp trong Telegram, ở tin nhắn cán bộ đã gửi.",
+    "web.err.file_too_big": "Tệp lớn hơn 20 MB nên Telegram không cho trợ lý tải về. Hãy mở tệp trong Telegram, ở tin nhắn cán bộ đã gửi.",
     "web.back": "Về danh sách kế hoạch",
     "plan.ambiguous": "«{value}» khớp với nhiều kế hoạch: {plans}. Hãy ghi rõ số kế hoạch.",
     # -- period labels (rendered from a period's key; rows store no label) --

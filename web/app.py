@@ -22,9 +22,10 @@ from reports.summary import blockers, summarize
 from reports.targets import target_lines
 from runtime.services import Services, working_calendar
 from storage.errors import is_unavailable
-from storage.models import Agency, Member, Plan, ReportingPeriod, Task
+from storage.models import Agency, Evidence, Member, Plan, ReportingPeriod, Task
 from texts import Texts
 from web import auth, views
+from web.files import FileUnavailable, TelegramFiles, attachment, content_type
 from web.markup import Markup
 from web.queries import agency_record, plan_periods, plan_tasks, task_record
 from web.targets import targets_page
@@ -32,6 +33,7 @@ from web.targets import targets_page
 log = logging.getLogger("dondoc.web")
 
 SERVICES: web.AppKey[Services] = web.AppKey("services", Services)
+FILES: web.AppKey[TelegramFiles] = web.AppKey("files", TelegramFiles)
 MEMBER: Any = web.RequestKey("member", Member) if hasattr(web, "RequestKey") else "member"
 SESSION_COOKIE = "dondoc_session"
 LANG_COOKIE = "dondoc_lang"
@@ -374,6 +376,30 @@ async def agency_view(request: web.Request) -> web.StreamResponse:
     return html_response(views.agency_page(page, agency.id, name, tasks))
 
 
+async def evidence_file(request: web.Request) -> web.StreamResponse:
+    """A file an officer sent with a report, fetched from Telegram by its file id and given as
+    an attachment under the name it was sent with."""
+    svc = svc_of(request)
+    async with svc.db.transaction() as session:
+        item = await session.get(Evidence, path_id(request, "evidence_id"))
+        if item is None:
+            raise Refused(404, "web.err.not_found")
+        file_id, name, mime = item.file_id, item.file_name or item.kind, item.mime_type
+    try:
+        data = await request.app[FILES].fetch(file_id)
+    except FileUnavailable as exc:
+        raise Refused(502, "web.err.file_too_big" if exc.too_big else "web.err.file") from None
+    return web.Response(
+        body=data,
+        headers={
+            "Content-Type": content_type(mime, name),
+            "Content-Disposition": attachment(name),
+            # never a page of this site, whatever a browser makes of it
+            "Content-Security-Policy": "default-src 'none'; sandbox",
+        },
+    )
+
+
 async def blockers_view(request: web.Request) -> web.StreamResponse:
     svc = svc_of(request)
     async with svc.db.transaction() as session:
@@ -390,6 +416,7 @@ def build_web_app(svc: Services) -> web.Application:
     """The desktop view's application, served under /web/."""
     app = web.Application(middlewares=[guard], client_max_size=16 * 1024)
     app[SERVICES] = svc
+    app[FILES] = TelegramFiles(svc.settings)
     app.router.add_get("/web", root)
     app.router.add_get("/web/", plans)
     app.router.add_get(r"/web/login/{token}", login_form)
@@ -400,5 +427,11 @@ def build_web_app(svc: Services) -> web.Application:
     app.router.add_get(r"/web/plans/{plan_id}/targets", targets_view)
     app.router.add_get(r"/web/tasks/{task_id}", task_view)
     app.router.add_get(r"/web/agencies/{agency_id}", agency_view)
+    app.router.add_get(r"/web/evidence/{evidence_id}", evidence_file)
     app.router.add_get("/web/blockers", blockers_view)
+    app.on_cleanup.append(close_files)
     return app
+
+
+async def close_files(app: web.Application) -> None:
+    await app[FILES].close()

@@ -71,6 +71,7 @@ class Revision:
 
 @dataclass
 class EvidenceItem:
+    id: int  # the download's address: /web/evidence/<id>
     kind: str
     file_name: str
     at: datetime
@@ -163,7 +164,7 @@ async def task_record(session: AsyncSession, task: Task) -> TaskRecord:
             )
         ).all():
             evidence[item.report_id].append(
-                EvidenceItem(item.kind, item.file_name or item.kind, item.created_at)
+                EvidenceItem(item.id, item.kind, item.file_name or item.kind, item.created_at)
             )
     reports = [
         ReportRecord(

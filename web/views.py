@@ -48,7 +48,19 @@ a{color:#1d5fa8}
 .button{display:inline-block;background:#1d5fa8;color:#fff;border:0;border-radius:4px;
  padding:.5rem 1rem;font:inherit;cursor:pointer;text-decoration:none}
 ul.plain{padding-left:1.1rem;margin:.3rem 0}
-@media (max-width:640px){main{padding:.5rem}th,td{padding:.3rem}body{font-size:14px}}
+/* a phone: the plan page's tables scroll sideways in their own box, their first column
+   pinned at a readable width (not squeezed to a word a line) */
+@media (max-width:640px){main{padding:.5rem}th,td{padding:.3rem}body{font-size:14px}
+ table.pinned{width:auto;min-width:100%;border-collapse:separate;border-spacing:0}
+ .pinned th,.pinned td{border-width:0 1px 1px 0}
+ .pinned thead th{border-top-width:1px}
+ .pinned tr>:first-child{position:sticky;left:0;z-index:1;width:11.5rem;min-width:11.5rem;
+  max-width:11.5rem;border-left-width:1px;box-shadow:3px 0 4px -2px rgba(31,41,51,.25)}
+ .pinned tbody td:first-child{background:#fff}
+ .matrix tbody th .muted{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:3;
+  line-clamp:3;overflow:hidden}
+ .matrix td.cell{white-space:normal;min-width:6.5rem}
+}
 """
 
 
@@ -273,10 +285,11 @@ def plan_page(
         "<h1>$number</h1><p>$title</p>$targets"
         '<h2 id="figures">$fig_head</h2><div class="figures">$figures</div>'
         '<h2>$matrix_head</h2><p class="legend">$legend</p>'
-        '<div class="scroll"><table class="matrix"><thead><tr><th>$col_task</th>$head</tr>'
+        '<div class="scroll"><table class="matrix pinned"><thead><tr><th>$col_task</th>$head</tr>'
         "</thead><tbody>$rows</tbody></table></div>"
         "<h2>$agencies_head</h2>"
-        '<div class="scroll"><table><thead><tr><th>$c1</th><th>$c2</th><th>$c3</th><th>$c5</th>'
+        '<div class="scroll"><table class="agencies pinned"><thead><tr><th>$c1</th><th>$c2</th>'
+        "<th>$c3</th><th>$c5</th>"
         "<th>$c4</th></tr></thead><tbody>$agencies</tbody></table></div>"
         '<h2>$downloads</h2><p><a class="button" href="/web/plans/$id/export.xlsx$query">$xlsx</a> '
         '<a class="button" href="/web/plans/$id/export.docx$query">$docx</a></p>',
@@ -354,7 +367,9 @@ def task_page(page: Page, record: TaskRecord) -> Markup:
         )
         files = join(
             render(
-                '<li>📎 $name <span class="muted">$when</span></li>',
+                '<li>📎 <a href="/web/evidence/$id">$name</a> '
+                '<span class="muted">$when</span></li>',
+                id=item.id,
                 name=item.file_name,
                 when=page.when(item.at),
             )

@@ -137,7 +137,10 @@ async def seed_reports(db: Database, svc: Services, scenario: Scenario) -> None:
 @pytest.fixture
 async def world(db: Database) -> AsyncIterator[WebWorld]:
     clock = FakeClock(at(11, hour_local=10))
-    settings = Settings(_env_file=None, TELEGRAM_BOT_TOKEN="1:x")  # type: ignore[call-arg]
+    # a Bot API nobody answers (the discard port): a download tried here fails, never Telegram
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, TELEGRAM_BOT_TOKEN="1:x", TELEGRAM_API_BASE_URL="http://127.0.0.1:9"
+    )
     svc = make_services(settings, db, clock=clock)
     scenario = await seed(db, OFFICER, FINANCE, COORDINATOR)
     await seed_reports(db, svc, scenario)

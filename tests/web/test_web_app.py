@@ -15,7 +15,7 @@ from bot.context import working_calendar
 from domain.status import Outcome
 from reports.labels import outcome_label
 from reports.summary import current_period, summarize
-from storage.models import Member, Plan, ReportingPeriod, Task, WebLogin, WebSession
+from storage.models import Evidence, Member, Plan, ReportingPeriod, Task, WebLogin, WebSession
 from tests.web.conftest import WebWorld
 from texts import Texts
 from web.auth import create_login
@@ -28,6 +28,7 @@ PAGES = [
     "/web/blockers",
     "/web/plans/{plan}/export.xlsx",
     "/web/plans/{plan}/export.docx",
+    "/web/evidence/{evidence}",
 ]
 
 
@@ -35,10 +36,12 @@ async def ids(world: WebWorld, ref: str = "II.2.a") -> dict[str, int]:
     async with world.db.transaction() as session:
         task = await session.scalar(select(Task).where(Task.ref == ref))
         assert task is not None
+        evidence = await session.scalar(select(Evidence.id))
         return {
             "plan": world.scenario.plan.id,
             "task": task.id,
             "agency": world.scenario.construction.id,
+            "evidence": evidence,
         }
 
 
@@ -184,7 +187,11 @@ async def test_task_history_shows_every_revision_note_and_file_escaped(world: We
     assert "#2" in body and "#1" in body  # both revisions
     assert "đang rà soát" in body and "Có vướng mắc" in body and "50%" in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body and "<script>alert" not in body
-    assert "bien-ban &lt;hop&gt;.pdf" in body
+    assert f'<a href="/web/evidence/{found["evidence"]}">bien-ban &lt;hop&gt;.pdf</a>' in body
+    # Telegram out of reach: the link answers a page saying so, not an error
+    failed = await world.get(f"/web/evidence/{found['evidence']}", cookie)
+    assert failed.status == 502 and "Không tải được tệp từ Telegram" in await failed.text()
+    assert "attachment" not in failed.headers.get("Content-Disposition", "")
     assert "Nguyễn Văn An" in body  # who reported
     agency = await (await world.get(f"/web/agencies/{found['agency']}", cookie)).text()
     assert "II.1.a" in agency and "II.2.a" in agency and "II.1.c" in agency
