@@ -292,7 +292,7 @@ async def test_the_terminal_speaks_the_deployments_language(
     elsewhere.mkdir()
     outputs = await asyncio.gather(
         dondoc("onboarding", "link", "--agency", "Sở Du lịch", "--bot-username", "dd_bot", code=2),
-        dondoc("onboarding", "letter", "--plan", "999", code=2),
+        dondoc("onboarding", "letter", "--plan", "999", "--bot-username", "dd_bot", code=2),
         dondoc("onboarding", "link", *tc, "--expires", "soon", code=2),
         dondoc("onboarding", "link", *tc, "--capacity", "0", code=2),
         dondoc("check", code=2),
