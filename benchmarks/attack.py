@@ -119,7 +119,8 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
     async with temporary_target("sqlite", "attack") as target:
         refs_of = await seed(target, officers=args.officers, agencies=args.officers, tasks=40)
         officers = [(FakeUser(uid, f"Cán bộ {uid}"), refs) for uid, refs in refs_of.items()]
-        from bot.app import Dondoc, make_services
+        from bot.app import Dondoc
+        from runtime.services import make_services
 
         settings = settings_for(
             target, by_name, DONDOC_ADMIN_IDS=f"{ADMIN_A.id},{ADMIN_B.id}", DONDOC_POLL_TIMEOUT=5

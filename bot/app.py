@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from telegram import LinkPreviewOptions, Update
@@ -24,7 +24,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.context import CONTEXT_TYPES, BotContext, Clock, Services, real_clock
+from bot.context import CONTEXT_TYPES, BotContext, Services
 from bot.handlers import (
     admin,
     common,
@@ -38,13 +38,9 @@ from bot.handlers import (
 )
 from bot.messaging import stale_button
 from bot.pacing import Pacing
-from bot.settings import Settings
-from runtime.budget import send_budget_for
+from runtime.services import remember_bot_username
 from runtime.work import Busy, Stopped, Work
-from storage.db import Database
 from storage.errors import is_unavailable
-from storage.models import BotState
-from texts import Texts
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -52,17 +48,6 @@ if TYPE_CHECKING:
     from reminders.dispatcher import Dispatcher
 
 log = logging.getLogger("dondoc.bot")
-
-
-def make_services(settings: Settings, db: Database, *, clock: Clock = real_clock) -> Services:
-    return Services(
-        settings,
-        db,
-        Texts(settings.language),
-        clock=clock,
-        admin_ids=frozenset(settings.admin_ids),
-        send_budget=send_budget_for(db, settings.send_rate),
-    )
 
 
 class Dondoc:
@@ -151,20 +136,6 @@ class Dondoc:
             await self.web.stop()
             self.web = None
         await stop_application(self.application)
-
-
-async def remember_bot_username(db: Database, username: str) -> None:
-    """Kept for `dondoc invite` (several instances may start at once: an upsert)."""
-    from storage.upsert import upsert
-
-    async with db.transaction() as session:
-        await upsert(
-            session,
-            BotState,
-            {"key": "bot", "value": {"username": username}, "updated_at": datetime.now(UTC)},
-            ["key"],
-            ["value", "updated_at"],
-        )
 
 
 def build_application(svc: Services) -> Application:  # type: ignore[type-arg]

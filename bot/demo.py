@@ -19,11 +19,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import SecretStr
 
-from bot.app import Dondoc, make_services
 from bot.context import Services, working_calendar
 from bot.scheduling import safe_tick
 from bot.settings import Settings
@@ -33,6 +32,10 @@ from periods.calendar import WorkingCalendar
 from periods.rules import first_reminder_day, next_period, period_containing
 from plans.model import PlanDraft, ReportingSchedule
 from plans.store import ImportClock
+from runtime.services import make_services
+
+if TYPE_CHECKING:
+    from bot.app import Dondoc
 
 log = logging.getLogger("dondoc.demo")
 
@@ -252,6 +255,8 @@ class Demo:
         # the plans as loaded a month before the demo's first day: the quarter it shows is owed
         loaded = ImportClock(self.clock() - timedelta(days=30), calendar)
         await seed(self._db, drafts, self.province, loaded, joined=self.clock())
+        from bot.app import Dondoc  # here: `dondoc` commands other than demo start faster
+
         self.bot = Dondoc(make_services(settings, self._db, clock=self.clock))
         self.svc = self.bot.svc
         self.application = self.bot.application

@@ -57,3 +57,32 @@ async def working_calendar(svc: Services, session: AsyncSession) -> tuple[Workin
     """The working calendar (with declared days) and today's local date."""
     calendar = await load_calendar(session, **svc.settings.calendar_settings)
     return calendar, calendar.local_date(svc.now())
+
+
+def make_services(settings: Settings, db: Database, *, clock: Clock = real_clock) -> Services:
+    """The services of a running bot or of one `dondoc` command."""
+    from runtime.budget import send_budget_for
+
+    return Services(
+        settings,
+        db,
+        Texts(settings.language),
+        clock=clock,
+        admin_ids=frozenset(settings.admin_ids),
+        send_budget=send_budget_for(db, settings.send_rate),
+    )
+
+
+async def remember_bot_username(db: Database, username: str) -> None:
+    """Kept for `dondoc invite` (several instances may start at once: an upsert)."""
+    from storage.models import BotState
+    from storage.upsert import upsert
+
+    async with db.transaction() as session:
+        await upsert(
+            session,
+            BotState,
+            {"key": "bot", "value": {"username": username}, "updated_at": datetime.now(UTC)},
+            ["key"],
+            ["value", "updated_at"],
+        )

@@ -9,8 +9,8 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from bot.app import remember_bot_username
 from bot.settings import Settings
+from runtime.services import remember_bot_username
 from storage.db import Database
 from storage.models import BotState
 from texts import Texts, plain_text

@@ -6,7 +6,6 @@ import argparse
 from typing import Any
 
 from access.members import DEFAULT_INVITE_LIFETIME, create_invite, parse_duration
-from bot.app import make_services
 from bot.cli.common import (
     CliError,
     add_bot_username_option,
@@ -23,6 +22,7 @@ from bot.render import local_time, member_line
 from bot.settings import Settings
 from domain.status import Role
 from plans.registry import find_agency
+from runtime.services import make_services
 from storage.db import Database
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from access.members import parse_duration
-from bot.app import make_services
 from bot.cli.common import (
     CliError,
     add_bot_username_option,
@@ -35,6 +34,7 @@ from onboarding.links import (
 from onboarding.tracking import onboarding_status
 from plans.registry import find_agency
 from plans.store import find_plan
+from runtime.services import make_services
 from storage.db import Database
 from texts import Texts
 

@@ -6,9 +6,9 @@ import argparse
 from datetime import datetime
 from typing import Any
 
-from bot.app import make_services
 from bot.cli.common import CliError, plain, plan_for, print_json, say, texts_for, with_database
 from bot.settings import Settings
+from runtime.services import make_services
 from storage.db import Database
 
 

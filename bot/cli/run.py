@@ -8,9 +8,6 @@ import logging
 import signal
 from typing import Any
 
-from telegram.error import InvalidToken, NetworkError
-
-from bot.app import Dondoc, make_services
 from bot.cli.common import CliError, open_database, say, texts_for
 from bot.demo import add_demo_parser, run_demo
 from bot.settings import Settings
@@ -19,6 +16,11 @@ log = logging.getLogger("dondoc")
 
 
 async def run_bot(settings: Settings, args: argparse.Namespace) -> None:
+    from telegram.error import InvalidToken, NetworkError  # here: other commands start faster
+
+    from bot.app import Dondoc
+    from runtime.services import make_services
+
     settings.token()
     if getattr(args, "web", False):
         settings = settings.model_copy(update={"web_enabled": True})

@@ -8,11 +8,12 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from bot.app import Dondoc, make_services
+from bot.app import Dondoc
 from bot.context import Services
 from bot.settings import Settings
 from emulator import BotApiEmulator, FakeUser, SentMessage
 from reminders.dispatcher import Dispatcher, TickReport
+from runtime.services import make_services
 from storage.db import Database
 from storage.models import ProcessedUpdate
 from tests.auxil.clock import FakeClock

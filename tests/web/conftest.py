@@ -12,13 +12,13 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import select
 
-from bot.app import make_services
 from bot.context import Services, working_calendar
 from bot.settings import Settings
 from domain.status import ReportStatus
 from emulator import FakeUser
 from reports.service import attach_evidence, record_report
 from reports.summary import current_period
+from runtime.services import make_services
 from storage.db import Database
 from storage.models import Member, Task
 from tests.auxil.clock import FakeClock
