@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections import deque
 from typing import Protocol
 
 from sqlalchemy import text
@@ -40,13 +41,30 @@ class Spacing:
         self._last = time.monotonic()
 
 
+class Window:
+    """At most `count` of this process's sends in any second, as they actually go: senders
+    whose slots came due while the process was busy would otherwise all go at once. Unlike
+    `Spacing`, a late sender does not delay the next slot (the pace keeps its rate)."""
+
+    def __init__(self, count: int) -> None:
+        self.sent: deque[float] = deque(maxlen=max(1, count))
+
+    async def keep(self) -> None:
+        while (
+            len(self.sent) == self.sent.maxlen
+            and (wait := self.sent[0] + 1.0 - time.monotonic()) > 0
+        ):
+            await asyncio.sleep(wait)
+        self.sent.append(time.monotonic())
+
+
 class LocalBudget:
     """Slots spaced evenly at `rate` a second for this process, first come first served."""
 
     def __init__(self, rate: float = OVERALL_RATE) -> None:
         self.interval = 1.0 / rate
         self._next = 0.0
-        self.spacing = Spacing(self.interval)
+        self.spacing = Window(int(rate))
 
     async def take(self) -> None:
         now = time.monotonic()
