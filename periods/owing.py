@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Select, and_, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -118,9 +119,10 @@ def in_scope(
     )
 
 
-def assignments_in_period(period: ReportingPeriod) -> Select[tuple[Task, Assignment]]:
+def assignments_in_period(period: ReportingPeriod, *columns: Any) -> Select[Any]:
+    """The (task, assignment) pairs in the period's scope, in plan order, or only `columns`."""
     return (
-        select(Task, Assignment)
+        select(*(columns or (Task, Assignment)))
         .join(Assignment, Assignment.task_id == Task.id)
         .where(*in_period_scope(period))  # type: ignore[arg-type]
         .order_by(Task.position, Task.id)
@@ -131,7 +133,10 @@ async def owed(
     session: AsyncSession, period: ReportingPeriod, agency_ids: Sequence[int] | None = None
 ) -> list[Owed]:
     """Assignments in the period's scope with no report yet, in plan order."""
-    query = assignments_in_period(period).where(
+    # plain columns, not Task and Assignment objects: the reminder planner asks this of every
+    # open period every day, and building ORM objects was most of its cost
+    columns = (Task.id, Task.ref, Task.title, Assignment.agency_id, Assignment.role)
+    query = assignments_in_period(period, *columns).where(
         ~exists(
             select(Report.id).where(
                 Report.period_id.in_(moment_ids(period)),
@@ -145,12 +150,12 @@ async def owed(
     rows = (await session.execute(query)).all()
     return [
         Owed(
-            task.id,
-            task.ref,
-            task.title,
-            assignment.agency_id,
-            assignment.role,
-            period.support_deadline if assignment.role == "support" else period.deadline,
+            task_id,
+            ref,
+            title,
+            agency_id,
+            role,
+            period.support_deadline if role == "support" else period.deadline,
         )
-        for task, assignment in rows
+        for task_id, ref, title, agency_id, role in rows
     ]
