@@ -15,13 +15,14 @@ from sqlalchemy import select
 from bot.context import Services, working_calendar
 from bot.settings import Settings
 from domain.status import ReportStatus
-from emulator import FakeUser
+from emulator import BotApiEmulator, FakeUser
 from reports.service import attach_evidence, record_report
 from reports.summary import current_period
 from runtime.services import make_services
 from storage.db import Database
 from storage.models import Member, Task
 from tests.auxil.clock import FakeClock
+from tests.auxil.harness import BotHarness, make_settings
 from tests.auxil.scenario import Scenario, seed
 from tests.conftest import COORDINATOR, OFFICER
 from web.app import build_web_app
@@ -150,3 +151,15 @@ async def world(db: Database) -> AsyncIterator[WebWorld]:
         yield WebWorld(db, svc, clock, client, scenario)
     finally:
         await client.close()
+
+
+@pytest.fixture
+async def web_bot(
+    emulator: BotApiEmulator, db: Database, clock: FakeClock
+) -> AsyncIterator[BotHarness]:
+    """The real bot with its desktop view on (a free port), against the emulator."""
+    settings = make_settings(emulator, DONDOC_WEB="true", DONDOC_WEB_PORT="0")
+    bot = BotHarness(emulator, db, BotHarness.make_services(settings, db, clock), clock)
+    await bot.start()
+    yield bot
+    await bot.stop()

@@ -4,31 +4,15 @@ composition root serves (DONDOC_WEB); officers and group chats get none."""
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 
 import aiohttp
-import pytest
 
-from emulator import BotApiEmulator
-from storage.db import Database
-from tests.auxil.clock import FakeClock
-from tests.auxil.harness import BotHarness, make_settings
+from tests.auxil.harness import BotHarness
 from tests.auxil.scenario import seed
 from tests.conftest import COORDINATOR, OFFICER
 from tests.web.conftest import FINANCE
 
 LINK = re.compile(r"(http://127\.0\.0\.1:\d+/web/login/[A-Za-z0-9_-]+)")
-
-
-@pytest.fixture
-async def web_bot(
-    emulator: BotApiEmulator, db: Database, clock: FakeClock
-) -> AsyncIterator[BotHarness]:
-    settings = make_settings(emulator, DONDOC_WEB="true", DONDOC_WEB_PORT="0")
-    bot = BotHarness(emulator, db, BotHarness.make_services(settings, db, clock), clock)
-    await bot.start()
-    yield bot
-    await bot.stop()
 
 
 async def test_web_link_signs_a_coordinator_in(web_bot: BotHarness) -> None:

@@ -14,12 +14,10 @@ import aiohttp
 import pytest
 from sqlalchemy import select
 
-from emulator import ApiError, BotApiEmulator
+from emulator import ApiError
 from emulator.server import DOWNLOAD_LIMIT
-from storage.db import Database
 from storage.models import Evidence, Member, Task
-from tests.auxil.clock import FakeClock
-from tests.auxil.harness import TOKEN, BotHarness, make_settings
+from tests.auxil.harness import TOKEN, BotHarness
 from tests.auxil.scenario import Scenario, seed
 from tests.conftest import COORDINATOR, OFFICER
 from tests.web.conftest import FINANCE
@@ -29,17 +27,6 @@ PDF = b"%PDF-1.4\n" + bytes(range(256)) * 40 + b"\n%%EOF"  # every byte value, C
 PDF_NAME = "Biên bản nghiệm thu đợt 2 (bản ký) #1?.pdf"
 PHOTO = b"\xff\xd8\xff\xe0" + b"\x00JFIF" + bytes(range(200)) + b"\xff\xd9"
 LINK = re.compile(r'<a href="(/web/evidence/(\d+))">([^<]*)</a>')
-
-
-@pytest.fixture
-async def web_bot(
-    emulator: BotApiEmulator, db: Database, clock: FakeClock
-) -> AsyncIterator[BotHarness]:
-    settings = make_settings(emulator, DONDOC_WEB="true", DONDOC_WEB_PORT="0")
-    bot = BotHarness(emulator, db, BotHarness.make_services(settings, db, clock), clock)
-    await bot.start()
-    yield bot
-    await bot.stop()
 
 
 @pytest.fixture
